@@ -1,0 +1,44 @@
+package io.orgbase.access;
+
+import io.orgbase.problems.Forbidden;
+import io.orgbase.tenancy.Tenant;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.util.logging.Logger;
+
+/** Refuses a boundary call when the caller's role in the tenant lacks the required permission. */
+@RequiresPermission(Permission.ORGANIZATION_READ)
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION + 20)
+public class PermissionInterceptor {
+
+    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+
+    @AroundInvoke
+    public Object check(InvocationContext invocation) throws Exception {
+        Permission needed = required(invocation.getMethod());
+        Tenant tenant = Tenant.of(invocation);
+        if (tenant.role() == null && tenant.caller().platformAdmin()) {
+            SECURITY.info(() -> String.format(
+                    "platform administrator %s used %s in organization %s (%s)",
+                    tenant.caller().email(), needed.key(), tenant.slug(), tenant.orgId()));
+        } else if (!RolePermissions.grants(tenant.role(), needed)) {
+            throw new Forbidden("Your role in this organization does not allow this (" + needed.key() + ").");
+        }
+        return invocation.proceed();
+    }
+
+    static Permission required(Method method) {
+        RequiresPermission annotation = method.getAnnotation(RequiresPermission.class);
+        if (annotation == null) {
+            annotation = method.getDeclaringClass().getAnnotation(RequiresPermission.class);
+        }
+        if (annotation == null) {
+            throw new IllegalStateException("no @RequiresPermission on " + method);
+        }
+        return annotation.value();
+    }
+}

@@ -1,0 +1,47 @@
+package io.orgbase.access;
+
+import static io.orgbase.access.Permission.DEPARTMENTS_READ;
+import static io.orgbase.access.Permission.DEPARTMENTS_WRITE;
+import static io.orgbase.access.Permission.MEMBERS_READ;
+import static io.orgbase.access.Permission.MEMBERS_WRITE;
+import static io.orgbase.access.Permission.ORGANIZATION_READ;
+import static io.orgbase.access.Permission.ORGANIZATION_WRITE;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The permissions each system role grants. */
+public final class RolePermissions {
+
+    private static final Map<Role, Set<Permission>> GRANTS = Map.of(
+            Role.OWNER, EnumSet.allOf(Permission.class),
+            Role.ADMIN,
+                    EnumSet.of(
+                            ORGANIZATION_READ,
+                            ORGANIZATION_WRITE,
+                            MEMBERS_READ,
+                            MEMBERS_WRITE,
+                            DEPARTMENTS_READ,
+                            DEPARTMENTS_WRITE),
+            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ));
+
+    private RolePermissions() {}
+
+    public static boolean grants(Role role, Permission permission) {
+        return role != null && GRANTS.get(role).contains(permission);
+    }
+
+    public static Set<Permission> of(Role role) {
+        return Set.copyOf(GRANTS.get(role));
+    }
+
+    static {
+        // Fail at class load, not at the first request, if a new role is added without grants.
+        for (Role role : Role.values()) {
+            if (!GRANTS.containsKey(role)) {
+                throw new ExceptionInInitializerError("no permissions declared for role " + role);
+            }
+        }
+    }
+}

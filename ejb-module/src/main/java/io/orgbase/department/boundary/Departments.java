@@ -1,0 +1,132 @@
+package io.orgbase.department.boundary;
+
+import io.orgbase.access.Permission;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.department.Department;
+import io.orgbase.problems.Conflict;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
+import io.orgbase.requests.Patch;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Departments of the tenant organization. Every query is limited to the tenant by the ORM and RLS. */
+@Stateless
+@TenantScoped
+public class Departments {
+
+    /** Upper bound on a page; the collection conventions replace this with cursors. */
+    public static final int MAX_PAGE = 200;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** Departments ordered by name, at most {@code limit} of them from {@code offset}. */
+    @RequiresPermission(Permission.DEPARTMENTS_READ)
+    public List<Department> list(Tenant tenant, int offset, int limit) {
+        return em.createNamedQuery("Department.all", Department.class)
+                .setFirstResult(offset)
+                .setMaxResults(Math.min(limit, MAX_PAGE))
+                .getResultList();
+    }
+
+    /** @throws NotFound when the tenant has no department with this id */
+    @RequiresPermission(Permission.DEPARTMENTS_READ)
+    public Department get(Tenant tenant, UUID id) {
+        return require(id);
+    }
+
+    /**
+     * @throws InvalidInput when the parent is not a department of this organization
+     * @throws Conflict when the code is taken in this organization
+     */
+    @RequiresPermission(Permission.DEPARTMENTS_WRITE)
+    public Department create(Tenant tenant, @Valid DepartmentRequest request) {
+        Department department = new Department(request.name().strip(), request.code());
+        department.setDescription(request.description());
+        if (request.parentId() != null) {
+            requireParent(request.parentId());
+            department.setParentId(request.parentId());
+        }
+        em.persist(department);
+        em.flush();
+        return department;
+    }
+
+    /**
+     * Applies the fields present in the patch; moving under a descendant (a cycle) is refused.
+     *
+     * @throws NotFound when the tenant has no department with this id
+     */
+    @RequiresPermission(Permission.DEPARTMENTS_WRITE)
+    public Department update(Tenant tenant, UUID id, @Valid Patch<DepartmentRequest> patch) {
+        Department department = require(id);
+        DepartmentRequest values = patch.values();
+        if (patch.has("name")) {
+            department.setName(values.name().strip());
+        }
+        if (patch.has("code")) {
+            department.setCode(values.code());
+        }
+        if (patch.has("description")) {
+            department.setDescription(values.description());
+        }
+        if (patch.has("parentId")) {
+            if (values.parentId() != null) {
+                requireParent(values.parentId());
+                requireNoCycle(department.getId(), values.parentId());
+            }
+            department.setParentId(values.parentId());
+        }
+        em.flush();
+        return department;
+    }
+
+    /** @throws Conflict when the department still has sub-departments */
+    @RequiresPermission(Permission.DEPARTMENTS_WRITE)
+    public void delete(Tenant tenant, UUID id) {
+        Department department = require(id);
+        long children = em.createNamedQuery("Department.countChildren", Long.class)
+                .setParameter("id", id)
+                .getSingleResult();
+        if (children > 0) {
+            throw new Conflict("The department has sub-departments; move or delete them first.");
+        }
+        em.remove(department);
+        em.flush();
+    }
+
+    private Department require(UUID id) {
+        Department department = em.find(Department.class, id);
+        if (department == null) {
+            throw new NotFound("No such department.");
+        }
+        return department;
+    }
+
+    private void requireParent(UUID parentId) {
+        if (em.find(Department.class, parentId) == null) {
+            throw InvalidInput.field("parentId", "no such department in this organization");
+        }
+    }
+
+    /** Walks up from the new parent; meeting the department itself means the move makes a cycle. */
+    private void requireNoCycle(UUID id, UUID newParent) {
+        Set<UUID> seen = new HashSet<>();
+        for (UUID current = newParent; current != null; ) {
+            if (current.equals(id) || !seen.add(current)) {
+                throw InvalidInput.field("parentId", "would make the department its own ancestor");
+            }
+            Department ancestor = em.find(Department.class, current);
+            current = ancestor == null ? null : ancestor.getParentId();
+        }
+    }
+}

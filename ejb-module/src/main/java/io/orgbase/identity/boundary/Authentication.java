@@ -1,0 +1,48 @@
+package io.orgbase.identity.boundary;
+
+import io.orgbase.identity.User;
+import io.orgbase.identity.control.PasswordHasher;
+import io.orgbase.identity.control.TokenIssuer;
+import io.orgbase.identity.control.TokenIssuer.AccessToken;
+import io.orgbase.problems.Unauthenticated;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Logger;
+
+/** Exchanges credentials for an access token. */
+@Stateless
+public class Authentication {
+
+    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenIssuer tokens;
+
+    /**
+     * @return a signed access token for the user with this email and password
+     * @throws Unauthenticated with the same message whether the email is unknown or the password wrong
+     */
+    public AccessToken login(String email, String password) {
+        User user = em.createNamedQuery("User.findByEmail", User.class)
+                .setParameter("email", Emails.normalize(email))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (user == null) {
+            hasher.burnTime(password);
+        }
+        if (user == null || !hasher.matches(password, user.getPasswordHash())) {
+            SECURITY.info("login failed");
+            throw new Unauthenticated("Email or password is wrong.");
+        }
+        return tokens.issue(user);
+    }
+}

@@ -1,0 +1,74 @@
+package io.orgbase.identity.boundary;
+
+import io.orgbase.database.Database;
+import io.orgbase.problems.Conflict;
+import io.orgbase.problems.InvalidInput;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Makes sure a fresh installation can be administered: when no platform administrator exists, one
+ * is created from {@code ORGBASE_ADMIN_EMAIL} / {@code ORGBASE_ADMIN_PASSWORD}, or as {@code
+ * admin@localhost} with a generated password that is printed once.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformAdminBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class.getName());
+
+    @EJB
+    Database database;
+
+    @EJB
+    Users users;
+
+    @PostConstruct
+    void ensureAdministrator() {
+        if (!database.usable() || users.hasPlatformAdmin()) {
+            return;
+        }
+        var config = ConfigProvider.getConfig();
+        String email =
+                config.getOptionalValue("ORGBASE_ADMIN_EMAIL", String.class).orElse("admin@localhost");
+        Optional<String> configured = config.getOptionalValue("ORGBASE_ADMIN_PASSWORD", String.class);
+        String password = configured.orElseGet(PlatformAdminBootstrap::generatePassword);
+        try {
+            users.register(email, "Platform administrator", password, true);
+        } catch (InvalidInput | Conflict refused) {
+            LOG.severe("Platform administrator " + email + " not created: " + refused.getMessage()
+                    + (refused instanceof InvalidInput invalid ? " " + invalid.errors() : ""));
+            return;
+        } catch (EJBException raced) {
+            // another cluster member created it at the same moment (unique email)
+            LOG.log(Level.INFO, "Platform administrator not created here: " + raced.getMessage());
+            return;
+        }
+        if (configured.isPresent()) {
+            LOG.info("Created platform administrator " + email + " (password from ORGBASE_ADMIN_PASSWORD)");
+        } else {
+            LOG.warning("\n\n    Created platform administrator " + email + " with password: " + password
+                    + "\n    It is shown only this once; change it after signing in.\n");
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,2 @@
+/** Sign-in, the caller's own account, platform user administration and the first administrator. */
+package io.orgbase.identity.boundary;

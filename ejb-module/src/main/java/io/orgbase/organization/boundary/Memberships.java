@@ -1,0 +1,167 @@
+package io.orgbase.organization.boundary;
+
+import io.orgbase.access.Permission;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.access.Role;
+import io.orgbase.identity.User;
+import io.orgbase.organization.Membership;
+import io.orgbase.problems.Conflict;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Who belongs to an organization, with which role. Owners and admins manage members; only owners
+ * (and platform administrators) grant, change or remove the owner role; the last owner can neither
+ * leave nor be demoted.
+ */
+@Stateless
+@TenantScoped
+public class Memberships {
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** A membership with its user. */
+    public record Member(Membership membership, User user) {}
+
+    /** Members of the tenant, ordered by email. */
+    @RequiresPermission(Permission.MEMBERS_READ)
+    public List<Member> list(Tenant tenant) {
+        return em.createQuery(
+                        "select m, u from Membership m, User u where m.userId = u.id and m.orgId = :orgId"
+                                + " order by u.email",
+                        Object[].class)
+                .setParameter("orgId", tenant.orgId())
+                .getResultStream()
+                .map(row -> new Member((Membership) row[0], (User) row[1]))
+                .toList();
+    }
+
+    /**
+     * Adds an existing user.
+     *
+     * @throws InvalidInput when no user has this email
+     * @throws Conflict when the user is already a member
+     * @throws Forbidden when a non-owner grants the owner role
+     */
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public Member add(Tenant tenant, String email, Role role) {
+        requireOwnerFor(tenant, role);
+        User user = em.createNamedQuery("User.findByEmail", User.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
+        if (find(tenant, user.getId()) != null) {
+            throw new Conflict("This user is already a member.");
+        }
+        Membership membership = new Membership(tenant.orgId(), user.getId(), role);
+        em.persist(membership);
+        em.flush();
+        return new Member(membership, user);
+    }
+
+    /**
+     * Changes a member's role.
+     *
+     * @throws NotFound when the user is not a member
+     * @throws Conflict when this would leave the organization without an owner
+     */
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public Member changeRole(Tenant tenant, UUID userId, Role role) {
+        Membership membership = require(tenant, userId);
+        if (membership.getRole() == role) {
+            return new Member(membership, em.find(User.class, userId));
+        }
+        requireOwnerFor(tenant, membership.getRole());
+        requireOwnerFor(tenant, role);
+        if (membership.getRole() == Role.OWNER) {
+            requireAnotherOwner(tenant);
+        }
+        membership.setRole(role);
+        em.flush();
+        return new Member(membership, em.find(User.class, userId));
+    }
+
+    /**
+     * Removes a member.
+     *
+     * @throws NotFound when the user is not a member
+     * @throws Conflict when the member is the last owner
+     */
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public void remove(Tenant tenant, UUID userId) {
+        Membership membership = require(tenant, userId);
+        requireOwnerFor(tenant, membership.getRole());
+        delete(tenant, membership);
+    }
+
+    /**
+     * The caller leaves the organization.
+     *
+     * @throws Conflict when the caller is the last owner
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public void leave(Tenant tenant) {
+        delete(tenant, require(tenant, tenant.caller().userId()));
+    }
+
+    private void delete(Tenant tenant, Membership membership) {
+        if (membership.getRole() == Role.OWNER) {
+            requireAnotherOwner(tenant);
+        }
+        em.remove(membership);
+        em.flush();
+    }
+
+    private Membership find(Tenant tenant, UUID userId) {
+        return em.createNamedQuery("Membership.find", Membership.class)
+                .setParameter("orgId", tenant.orgId())
+                .setParameter("userId", userId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private Membership require(Tenant tenant, UUID userId) {
+        Membership membership = find(tenant, userId);
+        if (membership == null) {
+            throw new NotFound("No such member.");
+        }
+        return membership;
+    }
+
+    private static void requireOwnerFor(Tenant tenant, Role role) {
+        boolean owner = tenant.role() == Role.OWNER
+                || (tenant.role() == null && tenant.caller().platformAdmin());
+        if (role == Role.OWNER && !owner) {
+            throw new Forbidden("Only an owner can grant, change or remove the owner role.");
+        }
+    }
+
+    /**
+     * Two owners demoting each other at once must not both succeed: the owner rows are locked
+     * before counting.
+     */
+    private void requireAnotherOwner(Tenant tenant) {
+        List<Membership> owners = em.createQuery(
+                        "select m from Membership m where m.orgId = :orgId and m.role = :role", Membership.class)
+                .setParameter("orgId", tenant.orgId())
+                .setParameter("role", Role.OWNER)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (owners.size() < 2) {
+            throw new Conflict("The organization must keep at least one owner.");
+        }
+    }
+}

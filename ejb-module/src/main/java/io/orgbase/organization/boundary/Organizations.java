@@ -1,0 +1,151 @@
+package io.orgbase.organization.boundary;
+
+import io.orgbase.access.Caller;
+import io.orgbase.access.Permission;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.access.Role;
+import io.orgbase.organization.Membership;
+import io.orgbase.organization.Organization;
+import io.orgbase.organization.control.Slugs;
+import io.orgbase.persistence.Ids;
+import io.orgbase.problems.NotFound;
+import io.orgbase.requests.Patch;
+import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Organizations: the tenants. */
+@Stateless
+public class Organizations {
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    DatabaseSession session;
+
+    /** An organization with the caller's role in it (null for a platform administrator who is not a member). */
+    public record Listed(Organization organization, Role role) {}
+
+    /**
+     * Creates an organization; the caller becomes its owner.
+     *
+     * @throws io.orgbase.problems.InvalidInput when the slug is malformed or reserved
+     */
+    public Listed create(Caller caller, @Valid OrganizationRequest request) {
+        Slugs.check("slug", request.slug());
+        UUID id = Ids.newId();
+        session.enterTenant(id, caller.userId());
+        Organization organization =
+                new Organization(id, request.slug(), request.name().strip());
+        em.persist(organization);
+        em.persist(new Membership(id, caller.userId(), Role.OWNER));
+        em.flush();
+        return new Listed(organization, Role.OWNER);
+    }
+
+    /** The caller's organizations; every organization for a platform administrator. */
+    public List<Listed> listFor(Caller caller) {
+        session.enterUser(caller.userId());
+        Map<UUID, Role> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
+                .setParameter("userId", caller.userId())
+                .getResultStream()
+                .collect(Collectors.toMap(Membership::getOrgId, Membership::getRole));
+        List<Organization> organizations = caller.platformAdmin()
+                ? em.createNamedQuery("Organization.all", Organization.class).getResultList()
+                : em.createNamedQuery("Organization.ofUser", Organization.class)
+                        .setParameter("userId", caller.userId())
+                        .getResultList();
+        return organizations.stream()
+                .map(o -> new Listed(o, roles.get(o.getId())))
+                .toList();
+    }
+
+    /**
+     * Resolves {@code {org}} (a slug or an id) to the tenant the caller acts in.
+     *
+     * @throws NotFound when no such organization exists or the caller is not a member (platform
+     *     administrators may act in any organization)
+     */
+    public Tenant resolve(Caller caller, String reference) {
+        Organization organization = find(reference);
+        if (organization == null) {
+            throw notFound();
+        }
+        session.enterUser(caller.userId());
+        Role role = em.createNamedQuery("Membership.find", Membership.class)
+                .setParameter("orgId", organization.getId())
+                .setParameter("userId", caller.userId())
+                .getResultStream()
+                .map(Membership::getRole)
+                .findFirst()
+                .orElse(null);
+        if (role == null && !caller.platformAdmin()) {
+            throw notFound();
+        }
+        return new Tenant(organization.getId(), organization.getSlug(), caller, role);
+    }
+
+    private Organization find(String reference) {
+        if (Slugs.looksLikeId(reference)) {
+            return em.find(Organization.class, UUID.fromString(reference));
+        }
+        return em.createNamedQuery("Organization.findBySlug", Organization.class)
+                .setParameter("slug", reference)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No such organization.");
+    }
+
+    /** The tenant's organization. */
+    @TenantScoped
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public Listed get(Tenant tenant) {
+        return new Listed(load(tenant), tenant.role());
+    }
+
+    /** Renames the organization or changes its slug. */
+    @TenantScoped
+    @RequiresPermission(Permission.ORGANIZATION_WRITE)
+    public Listed update(Tenant tenant, @Valid Patch<OrganizationRequest> patch) {
+        Organization organization = load(tenant);
+        if (patch.has("slug")) {
+            Slugs.check("slug", patch.values().slug());
+            organization.setSlug(patch.values().slug());
+        }
+        if (patch.has("name")) {
+            organization.setName(patch.values().name().strip());
+        }
+        em.flush();
+        return new Listed(organization, tenant.role());
+    }
+
+    /** Deletes the organization with everything it owns. Owners only. */
+    @TenantScoped
+    @RequiresPermission(Permission.ORGANIZATION_DELETE)
+    public void delete(Tenant tenant) {
+        em.remove(load(tenant));
+        em.flush();
+    }
+
+    private Organization load(Tenant tenant) {
+        Organization organization = em.find(Organization.class, tenant.orgId());
+        if (organization == null) {
+            throw notFound();
+        }
+        return organization;
+    }
+}

@@ -1,0 +1,2 @@
+/** Rules about organizations that more than one boundary needs: what a valid slug is. */
+package io.orgbase.organization.control;

@@ -1,0 +1,4 @@
+package io.orgbase.problems;
+
+/** One invalid request field: its name (a JSON pointer-like dotted path) and why it is invalid. */
+public record FieldError(String name, String reason) {}

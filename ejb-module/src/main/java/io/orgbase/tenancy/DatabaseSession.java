@@ -1,0 +1,49 @@
+package io.orgbase.tenancy;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * Binds the current JTA transaction to one organization (and the calling user), in the ORM and in
+ * PostgreSQL. The PostgreSQL settings are transaction-local ({@code set_config(..., true)}): they
+ * cannot leak to the next transaction that borrows the pooled connection.
+ */
+@Dependent
+public class DatabaseSession {
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /**
+     * Makes {@code orgId} the tenant of this transaction.
+     *
+     * @throws IllegalStateException if the transaction already runs as another tenant
+     */
+    public void enterTenant(UUID orgId, UUID userId) {
+        Object current = em.getProperties().get(Tenancy.TENANT_PROPERTY);
+        String tenant = orgId.toString();
+        if (current != null && !Objects.equals(current, tenant)) {
+            throw new IllegalStateException("one tenant per transaction: already " + current + ", asked for " + tenant);
+        }
+        em.setProperty(Tenancy.TENANT_PROPERTY, tenant);
+        apply(tenant, userId == null ? "" : userId.toString());
+    }
+
+    /** Lets this transaction read the user's own rows across organizations (their memberships). */
+    public void enterUser(UUID userId) {
+        apply("", userId.toString());
+    }
+
+    private void apply(String orgId, String userId) {
+        em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING + "', ?1, true), set_config('"
+                        + Tenancy.USER_SETTING + "', ?2, true)")
+                .setParameter(1, orgId)
+                .setParameter(2, userId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,63 @@
+package io.orgbase.identity;
+
+import io.orgbase.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A person who can sign in. The email is stored lowercased, so uniqueness is case-insensitive. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = "User.findByEmail", query = "select u from User u where u.email = :email")
+@NamedQuery(name = "User.countPlatformAdmins", query = "select count(u) from User u where u.platformAdmin = true")
+public class User extends BaseEntity {
+
+    @Column(name = "email", nullable = false, unique = true)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "platform_admin", nullable = false)
+    private boolean platformAdmin;
+
+    protected User() {}
+
+    public User(String email, String displayName, String passwordHash) {
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public boolean isPlatformAdmin() {
+        return platformAdmin;
+    }
+
+    public void setPlatformAdmin(boolean platformAdmin) {
+        this.platformAdmin = platformAdmin;
+    }
+}

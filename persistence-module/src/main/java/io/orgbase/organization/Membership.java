@@ -1,0 +1,59 @@
+package io.orgbase.organization;
+
+import io.orgbase.access.Role;
+import io.orgbase.access.RoleConverter;
+import io.orgbase.persistence.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/**
+ * A user's place in one organization. Not an EclipseLink multitenant entity, because a user lists
+ * their memberships across organizations; the database policy still limits every query to the
+ * current organization's rows or the calling user's own rows.
+ */
+@Entity
+@Table(name = "membership")
+@NamedQuery(
+        name = "Membership.find",
+        query = "select m from Membership m where m.orgId = :orgId and m.userId = :userId")
+@NamedQuery(name = "Membership.ofUser", query = "select m from Membership m where m.userId = :userId")
+public class Membership extends BaseEntity {
+
+    @Column(name = "org_id", nullable = false, updatable = false)
+    private UUID orgId;
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    private UUID userId;
+
+    @Column(name = "role", nullable = false)
+    @Convert(converter = RoleConverter.class)
+    private Role role;
+
+    protected Membership() {}
+
+    public Membership(UUID orgId, UUID userId, Role role) {
+        this.orgId = orgId;
+        this.userId = userId;
+        this.role = role;
+    }
+
+    public UUID getOrgId() {
+        return orgId;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+}

@@ -1,0 +1,116 @@
+package io.orgbase.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Starts the database (embedded unless an external one is configured) and Payara Micro, and stops
+ * them in the reverse order.
+ */
+public final class Launcher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
+
+    private final LauncherSettings settings;
+    private EmbeddedDatabase database;
+    private MicroServer server;
+
+    public Launcher(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param output where Payara Micro writes its log, or null for this process's console
+     */
+    public synchronized void start(File output) throws IOException, SQLException {
+        Map<String, String> environment = new HashMap<>(settings.passThrough());
+        environment.put("ORGBASE_HOME", settings.home().toString());
+        if (settings.externalDatabase().isPresent()) {
+            LauncherSettings.ExternalDatabase external =
+                    settings.externalDatabase().get();
+            environment.put("DB_URL", external.url());
+            environment.put("DB_USER", external.user());
+            environment.put("DB_PASSWORD", external.password());
+            environment.put("DB_MIGRATION_USER", external.migrationUser());
+            environment.put("DB_MIGRATION_PASSWORD", external.migrationPassword());
+        } else {
+            database = EmbeddedDatabase.start(settings.home().resolve("postgres"), FreePorts.next(), true);
+            environment.put("DB_URL", database.url());
+            environment.put("DB_USER", EmbeddedDatabase.APP);
+            environment.put("DB_PASSWORD", database.appPassword());
+            environment.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+            environment.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
+        }
+        server = MicroServer.start(settings, environment, output);
+    }
+
+    /** The embedded database, when there is one. */
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + settings.port();
+    }
+
+    /**
+     * Polls {@code /health/ready} until it answers 200.
+     *
+     * @return whether the server became ready within the timeout (false also when it exited)
+     */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /** Waits until Payara Micro exits on its own; returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return server.waitFor();
+    }
+
+    /** Stops Payara Micro, then the database. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (server != null) {
+                server.stop(60);
+                server = null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (database != null) {
+                try {
+                    database.close();
+                } catch (IOException e) {
+                    LOG.warning("Stopping PostgreSQL failed: " + e.getMessage());
+                }
+                database = null;
+            }
+        }
+    }
+}

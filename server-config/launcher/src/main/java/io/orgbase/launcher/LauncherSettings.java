@@ -1,0 +1,81 @@
+package io.orgbase.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the launcher is told by its environment. Every variable is optional except the locations of
+ * Payara Micro and the WAR, which the build provides as system properties.
+ */
+public record LauncherSettings(
+        int port,
+        Path home,
+        Path microJar,
+        Path war,
+        Optional<ExternalDatabase> externalDatabase,
+        String javaOptions,
+        Map<String, String> passThrough) {
+
+    /** An external PostgreSQL: the application role, and the owner role migrations run as. */
+    public record ExternalDatabase(
+            String url, String user, String password, String migrationUser, String migrationPassword) {}
+
+    /** Variables handed to Orgbase unchanged when set. */
+    static final String[] PASSED_THROUGH = {
+        "ORGBASE_ADMIN_EMAIL", "ORGBASE_ADMIN_PASSWORD", "ORGBASE_JWT_KEY_FILE", "MP_JWT_VERIFY_ISSUER"
+    };
+
+    public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
+        int port = parsePort(env.getOrDefault("PORT", "8080"));
+        Path home = Path.of(env.getOrDefault("ORGBASE_HOME", "var"))
+                .toAbsolutePath()
+                .normalize();
+        Path microJar = requiredPath(system, "orgbase.micro.jar");
+        Path war = requiredPath(system, "orgbase.war");
+        Optional<ExternalDatabase> external = Optional.ofNullable(env.get("DB_URL"))
+                .filter(url -> !url.isBlank())
+                .map(url -> new ExternalDatabase(
+                        url,
+                        require(env, "DB_USER"),
+                        env.getOrDefault("DB_PASSWORD", ""),
+                        env.getOrDefault("DB_MIGRATION_USER", env.get("DB_USER")),
+                        env.getOrDefault("DB_MIGRATION_PASSWORD", env.getOrDefault("DB_PASSWORD", ""))));
+        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", "-Xms256m -Xmx1g -XX:+UseG1GC");
+        Map<String, String> passThrough = new java.util.TreeMap<>();
+        for (String name : PASSED_THROUGH) {
+            if (env.get(name) != null) {
+                passThrough.put(name, env.get(name));
+            }
+        }
+        return new LauncherSettings(port, home, microJar, war, external, javaOptions, passThrough);
+    }
+
+    static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("PORT must be between 1 and 65535, not " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number, not '" + value + "'", e);
+        }
+    }
+
+    private static String require(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required when DB_URL is set");
+        }
+        return value;
+    }
+
+    private static Path requiredPath(java.util.Properties system, String name) {
+        String value = system.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("system property " + name + " is not set (the build sets it)");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+}

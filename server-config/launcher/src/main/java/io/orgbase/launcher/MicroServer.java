@@ -1,0 +1,106 @@
+package io.orgbase.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/** One Payara Micro process running the flat Orgbase WAR at the root context. */
+final class MicroServer {
+
+    private static final Logger LOG = Logger.getLogger(MicroServer.class.getName());
+
+    private final Process process;
+
+    private MicroServer(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * Starts Payara Micro. Its Hazelcast member is confined to itself (a unique cluster name and
+     * TCP discovery of its own port), so it never joins another grid on the same host; its runtime
+     * directory is recreated on every start, because a reused one deploys the application twice.
+     */
+    static MicroServer start(LauncherSettings settings, Map<String, String> environment, File output)
+            throws IOException {
+        Path runtime = settings.home().resolve("payara-micro");
+        deleteRecursively(runtime);
+        Files.createDirectories(runtime);
+        int hazelcastPort = FreePorts.next();
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
+        command.addAll(List.of(
+                "-jar",
+                settings.microJar().toString(),
+                "--deploy",
+                settings.war().toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(settings.port()),
+                "--rootdir",
+                runtime.toString(),
+                "--startport",
+                Integer.toString(hazelcastPort),
+                "--interfaces",
+                "127.0.0.1",
+                "--clustermode",
+                "tcpip:127.0.0.1:" + hazelcastPort,
+                "--clustername",
+                "orgbase-" + UUID.randomUUID(),
+                "--nohostaware"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true);
+        if (output == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output));
+        }
+        LOG.info("Starting Payara Micro on port " + settings.port());
+        return new MicroServer(builder.start());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** SIGTERM, so Payara undeploys cleanly; forcibly after the timeout. */
+    void stop(long timeoutSeconds) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            LOG.warning("Payara Micro did not stop within " + timeoutSeconds + " s; killing it");
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

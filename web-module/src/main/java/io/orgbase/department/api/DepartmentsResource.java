@@ -1,0 +1,134 @@
+package io.orgbase.department.api;
+
+import io.orgbase.api.Items;
+import io.orgbase.department.Department;
+import io.orgbase.department.boundary.DepartmentRequest;
+import io.orgbase.department.boundary.Departments;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
+import io.orgbase.requests.QueryInts;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Departments of one organization. */
+@Produces(MediaType.APPLICATION_JSON)
+public class DepartmentsResource {
+
+    private final Tenant tenant;
+    private final Departments departments;
+
+    public DepartmentsResource(Tenant tenant, Departments departments) {
+        this.tenant = tenant;
+        this.departments = departments;
+    }
+
+    public record DepartmentView(
+            UUID id,
+            String name,
+            String code,
+            UUID parentId,
+            String description,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            long version) {
+
+        static DepartmentView of(Department d) {
+            return new DepartmentView(
+                    d.getId(),
+                    d.getName(),
+                    d.getCode(),
+                    d.getParentId(),
+                    d.getDescription(),
+                    d.getCreatedAt(),
+                    d.getUpdatedAt(),
+                    d.getVersion());
+        }
+    }
+
+    @GET
+    @Operation(summary = "Departments, ordered by name")
+    @APIResponse(responseCode = "400", description = "offset or limit out of range")
+    public Items<DepartmentView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        int from = QueryInts.parse("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = QueryInts.parse("limit", limit, 50, 1, Departments.MAX_PAGE);
+        return new Items<>(departments.list(tenant, from, size).stream()
+                .map(DepartmentView::of)
+                .toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a department (owner, admin)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a parent that is not in this organization")
+    @APIResponse(responseCode = "409", description = "Code already used in this organization")
+    public Response create(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        DepartmentRequest request = new DepartmentRequest(
+                json.string("name", Need.REQUIRED),
+                json.string("code", Need.REQUIRED),
+                json.uuid("parentId", Need.NULLABLE),
+                json.string("description", Need.NULLABLE));
+        json.finish();
+        Department created = departments.create(tenant, request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.getId().toString())
+                        .build())
+                .entity(DepartmentView.of(created))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A department")
+    @APIResponse(responseCode = "404", description = "No such department in this organization")
+    public DepartmentView get(@PathParam("id") UUID id) {
+        return DepartmentView.of(departments.get(tenant, id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a department; parentId moves it (cycles are refused) (owner, admin)")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown parent, or a cycle")
+    @APIResponse(responseCode = "404", description = "No such department in this organization")
+    public DepartmentView update(@PathParam("id") UUID id, InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        DepartmentRequest values = new DepartmentRequest(
+                json.string("name", Need.OPTIONAL),
+                json.string("code", Need.OPTIONAL),
+                json.uuid("parentId", Need.NULLABLE),
+                json.string("description", Need.NULLABLE));
+        json.finish();
+        return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a department without sub-departments (owner, admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such department in this organization")
+    @APIResponse(responseCode = "409", description = "It still has sub-departments")
+    public Response delete(@PathParam("id") UUID id) {
+        departments.delete(tenant, id);
+        return Response.noContent().build();
+    }
+}

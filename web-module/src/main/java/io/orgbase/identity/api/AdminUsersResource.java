@@ -1,0 +1,78 @@
+package io.orgbase.identity.api;
+
+import io.orgbase.api.Callers;
+import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.NewUser;
+import io.orgbase.identity.boundary.Users;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("admin/users")
+@RequestScoped
+@Tag(name = "admin", description = "Platform administration")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Users users;
+
+    public record UserView(UUID id, String email, String displayName, boolean platformAdmin, OffsetDateTime createdAt) {
+        static UserView of(User user) {
+            return new UserView(
+                    user.getId(), user.getEmail(), user.getDisplayName(), user.isPlatformAdmin(), user.getCreatedAt());
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A user account (platform administrators only)")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public UserView get(@PathParam("id") UUID id) {
+        return UserView.of(users.get(callers.current(), id));
+    }
+
+    @POST
+    @Operation(summary = "Create a user account (platform administrators only)")
+    @APIResponse(responseCode = "201", description = "Created; Location names the user")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Not a platform administrator")
+    @APIResponse(responseCode = "409", description = "Email already in use")
+    public Response create(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        NewUser request = new NewUser(
+                json.string("email", Need.REQUIRED),
+                json.string("password", Need.REQUIRED),
+                json.string("displayName", Need.REQUIRED));
+        json.finish();
+        User user = users.create(callers.current(), request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(user.getId().toString())
+                        .build())
+                .entity(UserView.of(user))
+                .build();
+    }
+}

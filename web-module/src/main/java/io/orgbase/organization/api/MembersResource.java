@@ -1,0 +1,105 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.access.Role;
+import io.orgbase.api.Items;
+import io.orgbase.organization.boundary.Memberships;
+import io.orgbase.organization.boundary.Memberships.Member;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Members of one organization. */
+@Produces(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    private final Tenant tenant;
+    private final Memberships memberships;
+
+    MembersResource(Tenant tenant, Memberships memberships) {
+        this.tenant = tenant;
+        this.memberships = memberships;
+    }
+
+    public record MemberView(UUID userId, String email, String displayName, String role, OffsetDateTime joinedAt) {
+        static MemberView of(Member member) {
+            return new MemberView(
+                    member.user().getId(),
+                    member.user().getEmail(),
+                    member.user().getDisplayName(),
+                    member.membership().getRole().name().toLowerCase(Locale.ROOT),
+                    member.membership().getCreatedAt());
+        }
+    }
+
+    @GET
+    @Operation(summary = "Members of the organization")
+    public Items<MemberView> list() {
+        return new Items<>(memberships.list(tenant).stream().map(MemberView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an existing user by email with a role (owner, admin)")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or no user with this email")
+    @APIResponse(responseCode = "403", description = "Role does not allow it")
+    @APIResponse(responseCode = "409", description = "Already a member")
+    public Response add(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        String email = json.string("email", Need.REQUIRED);
+        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        json.finish();
+        Member member = memberships.add(tenant, email, role);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(member.user().getId().toString())
+                        .build())
+                .entity(MemberView.of(member))
+                .build();
+    }
+
+    @PATCH
+    @Path("{userId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a member's role (owner, admin; the owner role only by owners)")
+    @APIResponse(responseCode = "404", description = "Not a member")
+    @APIResponse(responseCode = "409", description = "Would leave the organization without an owner")
+    public MemberView changeRole(@PathParam("userId") UUID userId, InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        json.finish();
+        return MemberView.of(memberships.changeRole(tenant, userId, role));
+    }
+
+    @DELETE
+    @Path("{userId}")
+    @Operation(summary = "Remove a member, or leave when it is the caller")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Not a member")
+    @APIResponse(responseCode = "409", description = "The last owner cannot leave")
+    public Response remove(@PathParam("userId") UUID userId) {
+        if (userId.equals(tenant.caller().userId())) {
+            memberships.leave(tenant);
+        } else {
+            memberships.remove(tenant, userId);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,79 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.department.api.DepartmentsResource;
+import io.orgbase.department.boundary.Departments;
+import io.orgbase.organization.boundary.Memberships;
+import io.orgbase.organization.boundary.OrganizationRequest;
+import io.orgbase.organization.boundary.Organizations;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** One organization; everything below it runs in this organization as the tenant. */
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    private final Tenant tenant;
+    private final Organizations organizations;
+    private final Memberships memberships;
+    private final Departments departments;
+
+    OrganizationResource(Tenant tenant, Organizations organizations, Memberships memberships, Departments departments) {
+        this.tenant = tenant;
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.departments = departments;
+    }
+
+    @GET
+    @Operation(summary = "The organization")
+    @APIResponse(responseCode = "404", description = "No such organization, or not a member")
+    public OrganizationView get() {
+        return OrganizationView.of(organizations.get(tenant));
+    }
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change the organization's name or slug (owner, admin)")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Role does not allow it")
+    @APIResponse(responseCode = "409", description = "Slug already taken")
+    public OrganizationView update(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        OrganizationRequest values =
+                new OrganizationRequest(json.string("slug", Need.OPTIONAL), json.string("name", Need.OPTIONAL));
+        json.finish();
+        return OrganizationView.of(organizations.update(tenant, new Patch<>(values, json.present())));
+    }
+
+    @DELETE
+    @Operation(summary = "Delete the organization and everything it owns (owner only)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Not an owner")
+    public Response delete() {
+        organizations.delete(tenant);
+        return Response.noContent().build();
+    }
+
+    @Path("members")
+    public MembersResource members() {
+        return new MembersResource(tenant, memberships);
+    }
+
+    @Path("departments")
+    public DepartmentsResource departments() {
+        return new DepartmentsResource(tenant, departments);
+    }
+}

@@ -1,0 +1,32 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.organization.Organization;
+import io.orgbase.organization.boundary.Organizations.Listed;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+
+/** An organization as clients see it, with the caller's role in it (null if not a member). */
+public record OrganizationView(
+        UUID id,
+        String slug,
+        String name,
+        String status,
+        String role,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        long version) {
+
+    static OrganizationView of(Listed listed) {
+        Organization o = listed.organization();
+        return new OrganizationView(
+                o.getId(),
+                o.getSlug(),
+                o.getName(),
+                o.getStatus().name().toLowerCase(Locale.ROOT),
+                listed.role() == null ? null : listed.role().name().toLowerCase(Locale.ROOT),
+                o.getCreatedAt(),
+                o.getUpdatedAt(),
+                o.getVersion());
+    }
+}

@@ -1,0 +1,80 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.api.Callers;
+import io.orgbase.api.Items;
+import io.orgbase.department.boundary.Departments;
+import io.orgbase.organization.boundary.Memberships;
+import io.orgbase.organization.boundary.OrganizationRequest;
+import io.orgbase.organization.boundary.Organizations;
+import io.orgbase.organization.boundary.Organizations.Listed;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("orgs")
+@RequestScoped
+@Tag(name = "organizations", description = "Organizations (the tenants)")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationsResource {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    Departments departments;
+
+    @GET
+    @Operation(summary = "The caller's organizations (platform administrators: all)")
+    public Items<OrganizationView> list() {
+        return new Items<>(organizations.listFor(callers.current()).stream()
+                .map(OrganizationView::of)
+                .toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an organization; the caller becomes its owner")
+    @APIResponse(responseCode = "201", description = "Created; Location names the organization")
+    @APIResponse(responseCode = "400", description = "Invalid fields (slug format, reserved slug, name)")
+    @APIResponse(responseCode = "409", description = "Slug already taken")
+    public Response create(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        OrganizationRequest request =
+                new OrganizationRequest(json.string("slug", Need.REQUIRED), json.string("name", Need.REQUIRED));
+        json.finish();
+        Listed created = organizations.create(callers.current(), request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.organization().getId().toString())
+                        .build())
+                .entity(OrganizationView.of(created))
+                .build();
+    }
+
+    /** One organization, by slug or id; 404 unless the caller is a member (or platform administrator). */
+    @Path("{org}")
+    public OrganizationResource organization(@PathParam("org") String reference) {
+        return new OrganizationResource(
+                organizations.resolve(callers.current(), reference), organizations, memberships, departments);
+    }
+}

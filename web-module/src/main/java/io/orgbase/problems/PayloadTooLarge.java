@@ -1,0 +1,14 @@
+package io.orgbase.problems;
+
+/** The request body is larger than Orgbase accepts. */
+public class PayloadTooLarge extends DomainException {
+
+    public PayloadTooLarge(int limit) {
+        super("The request body is larger than " + limit + " bytes.");
+    }
+
+    @Override
+    public String kind() {
+        return "payload-too-large";
+    }
+}

@@ -1,0 +1,158 @@
+package io.orgbase.problems;
+
+import jakarta.json.JsonException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where exceptions become HTTP answers. Domain exceptions, validation failures,
+ * database constraint violations and JAX-RS errors map to 4xx problems; anything else is a 500
+ * that shows only a correlation id, with the details in the server log under that id.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            Response mapped = map(cause);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unhandled failure, correlation id " + correlationId, thrown);
+        return Response.status(500)
+                .type(Problems.PROBLEM_JSON)
+                .entity(Problems.json(
+                        500,
+                        "server-error",
+                        "Something went wrong on our side. Quote the correlation id when reporting it.",
+                        null,
+                        correlationId))
+                .build();
+    }
+
+    private Response map(Throwable cause) {
+        if (cause instanceof DomainException domain) {
+            return domain(domain);
+        }
+        if (cause instanceof ConstraintViolationException violations) {
+            return Problems.response(400, "invalid-input", "The request has invalid fields.", fields(violations))
+                    .build();
+        }
+        if (cause instanceof OptimisticLockException) {
+            return Problems.response(409, "conflict", "Someone else changed this meanwhile; reload and retry.", null)
+                    .build();
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            return database(sql.getSQLState());
+        }
+        if (cause instanceof JsonException json) {
+            return Problems.response(
+                            400, "invalid-input", "The request body is not valid JSON: " + json.getMessage(), null)
+                    .build();
+        }
+        if (cause instanceof WebApplicationException web) {
+            return web(web);
+        }
+        return null;
+    }
+
+    private static Response domain(DomainException domain) {
+        int status = statusOf(domain);
+        List<FieldError> fields = domain instanceof InvalidInput invalid ? invalid.errors() : null;
+        Response.ResponseBuilder response = Problems.response(status, domain.kind(), domain.getMessage(), fields);
+        if (status == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orgbase\"");
+        }
+        return response.build();
+    }
+
+    private static int statusOf(DomainException domain) {
+        if (domain instanceof NotFound) {
+            return 404;
+        } else if (domain instanceof Conflict) {
+            return 409;
+        } else if (domain instanceof Forbidden) {
+            return 403;
+        } else if (domain instanceof Unauthenticated) {
+            return 401;
+        } else if (domain instanceof PayloadTooLarge) {
+            return 413;
+        }
+        return 400;
+    }
+
+    /** Constraint violations of the schema: the database is the last word on uniqueness. */
+    private static Response database(String state) {
+        return switch (state) {
+            case "23505" -> Problems.response(409, "conflict", "Something with these values already exists.", null)
+                    .build();
+            case "23503" -> Problems.response(
+                            409, "conflict", "This is still referenced, or refers to something that is gone.", null)
+                    .build();
+            case "40001", "40P01" -> Problems.response(
+                            409, "conflict", "A concurrent change got in the way; retry the request.", null)
+                    .build();
+            case "23514", "22001", "22P02", "23502" -> Problems.response(
+                            400, "invalid-input", "The request has a value the database does not accept.", null)
+                    .build();
+            default -> null;
+        };
+    }
+
+    private static Response web(WebApplicationException web) {
+        Response original = web.getResponse();
+        int status = original.getStatus();
+        String detail =
+                switch (status) {
+                    case 404 -> "No such resource.";
+                    case 405 -> "This method is not allowed here.";
+                    case 406 -> "The requested media type cannot be produced; ask for application/json.";
+                    case 415 -> "Send the request body as application/json.";
+                    default -> status >= 500 ? null : web.getMessage();
+                };
+        if (status >= 500) {
+            return null;
+        }
+        Response.ResponseBuilder response = Problems.response(status, Problems.kindOf(status), detail, null);
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
+    }
+
+    private static List<FieldError> fields(ConstraintViolationException violations) {
+        return violations.getConstraintViolations().stream()
+                .map(v -> new FieldError(leaf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::name))
+                .toList();
+    }
+
+    /** {@code create.request.name} → {@code name}: clients know fields, not Java methods. */
+    private static String leaf(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

@@ -1,0 +1,181 @@
+package io.orgbase.requests;
+
+import io.orgbase.problems.FieldError;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.PayloadTooLarge;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a JSON request body into typed fields, collecting every problem (malformed JSON, a field
+ * of the wrong type, a missing or unknown field) so the caller hears about all of them at once.
+ * Bodies over {@link #MAX_BYTES} are refused without being read further.
+ */
+public final class JsonBody {
+
+    /** Largest request body accepted. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    /** How a field may appear in a request. */
+    public enum Need {
+        /** present and not null */
+        REQUIRED,
+        /** may be absent; not null when present */
+        OPTIONAL,
+        /** may be absent or null (null clears it) */
+        NULLABLE
+    }
+
+    private final JsonObject json;
+    private final List<FieldError> errors = new ArrayList<>();
+    private final Set<String> known = new HashSet<>();
+
+    private JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    /**
+     * @throws InvalidInput when the body is empty, not JSON, or not a JSON object
+     * @throws PayloadTooLarge when the body exceeds {@link #MAX_BYTES}
+     */
+    public static JsonBody read(InputStream body) {
+        byte[] bytes = readLimited(body);
+        if (bytes.length == 0) {
+            throw new InvalidInput("The request body is empty; a JSON object is expected.", List.of());
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidInput("The request body must be a JSON object.", List.of());
+            }
+            return new JsonBody(value.asJsonObject());
+        } catch (JsonException e) {
+            throw new InvalidInput("The request body is not valid JSON: " + e.getMessage(), List.of());
+        }
+    }
+
+    private static byte[] readLimited(InputStream body) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new PayloadTooLarge(MAX_BYTES);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A string field; required and optional strings must not be blank. */
+    public String string(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            return error(name, "must be a string");
+        }
+        if (need != Need.NULLABLE && string.getString().isBlank()) {
+            return error(name, "must not be blank");
+        }
+        return string.getString();
+    }
+
+    /** A UUID field, as a string. */
+    public UUID uuid(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            return error(name, "must be a string holding an id");
+        }
+        try {
+            return UUID.fromString(string.getString());
+        } catch (IllegalArgumentException e) {
+            return error(name, "must be an id (UUID)");
+        }
+    }
+
+    /** One of an enum's constants, spelled in lowercase. */
+    public <E extends Enum<E>> E oneOf(String name, Class<E> type, Need need) {
+        String text = string(name, need);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return error(name, "must be one of: " + allowed);
+    }
+
+    /** The fields the request carried (also those sent as null), in request order. */
+    public Set<String> present() {
+        return new LinkedHashSet<>(json.keySet());
+    }
+
+    /**
+     * Ends reading: every field the resource did not ask for is an error.
+     *
+     * @throws InvalidInput listing every invalid, missing or unknown field
+     */
+    public JsonBody finish() {
+        for (String name : json.keySet()) {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(name, "is not a known field"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return this;
+    }
+
+    private JsonValue value(String name, Need need) {
+        known.add(name);
+        JsonValue value = json.get(name);
+        if (value == null) {
+            if (need == Need.REQUIRED) {
+                error(name, "is required");
+            }
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            if (need != Need.NULLABLE) {
+                error(name, "must not be null");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    private <T> T error(String name, String reason) {
+        errors.add(new FieldError(name, reason));
+        return null;
+    }
+}
