@@ -1,7 +1,9 @@
 package io.orgbase.department;
 
+import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -22,6 +24,7 @@ public class Department extends TenantOwnedEntity {
     private String code;
 
     @Column(name = "parent_id")
+    @Convert(converter = NullableUuidConverter.class)
     private UUID parentId;
 
     @Column(name = "description")

@@ -48,6 +48,7 @@ public class Organizations {
         Organization organization =
                 new Organization(id, request.slug(), request.name().strip());
         em.persist(organization);
+        em.flush(); // no mapped relationship tells EclipseLink to insert the organization first
         em.persist(new Membership(id, caller.userId(), Role.OWNER));
         em.flush();
         return new Listed(organization, Role.OWNER);

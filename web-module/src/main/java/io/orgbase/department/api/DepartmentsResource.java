@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Departments of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,8 +62,6 @@ public class DepartmentsResource {
     }
 
     @GET
-    @Operation(summary = "Departments, ordered by name")
-    @APIResponse(responseCode = "400", description = "offset or limit out of range")
     public Items<DepartmentView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         int from = QueryInts.parse("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = QueryInts.parse("limit", limit, 50, 1, Departments.MAX_PAGE);
@@ -76,10 +72,6 @@ public class DepartmentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a department (owner, admin)")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a parent that is not in this organization")
-    @APIResponse(responseCode = "409", description = "Code already used in this organization")
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         DepartmentRequest request = new DepartmentRequest(
@@ -98,8 +90,6 @@ public class DepartmentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A department")
-    @APIResponse(responseCode = "404", description = "No such department in this organization")
     public DepartmentView get(@PathParam("id") UUID id) {
         return DepartmentView.of(departments.get(tenant, id));
     }
@@ -107,9 +97,6 @@ public class DepartmentsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a department; parentId moves it (cycles are refused) (owner, admin)")
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown parent, or a cycle")
-    @APIResponse(responseCode = "404", description = "No such department in this organization")
     public DepartmentView update(@PathParam("id") UUID id, InputStream body) {
         JsonBody json = JsonBody.read(body);
         DepartmentRequest values = new DepartmentRequest(
@@ -123,10 +110,6 @@ public class DepartmentsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a department without sub-departments (owner, admin)")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such department in this organization")
-    @APIResponse(responseCode = "409", description = "It still has sub-departments")
     public Response delete(@PathParam("id") UUID id) {
         departments.delete(tenant, id);
         return Response.noContent().build();

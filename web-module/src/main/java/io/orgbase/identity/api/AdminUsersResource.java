@@ -21,13 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("admin/users")
 @RequestScoped
-@Tag(name = "admin", description = "Platform administration")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
@@ -47,20 +43,11 @@ public class AdminUsersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A user account (platform administrators only)")
-    @APIResponse(responseCode = "200", description = "The user")
-    @APIResponse(responseCode = "403", description = "Not a platform administrator")
-    @APIResponse(responseCode = "404", description = "No such user")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(users.get(callers.current(), id));
     }
 
     @POST
-    @Operation(summary = "Create a user account (platform administrators only)")
-    @APIResponse(responseCode = "201", description = "Created; Location names the user")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Not a platform administrator")
-    @APIResponse(responseCode = "409", description = "Email already in use")
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         NewUser request = new NewUser(

@@ -13,15 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("auth")
 @RequestScoped
-@Tag(name = "auth", description = "Sign-in")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -40,12 +34,6 @@ public class AuthResource {
     @POST
     @Path("login")
     @Public
-    @SecurityRequirements
-    @Operation(summary = "Exchange email and password for an access token")
-    @RequestBody(required = true, description = "{email, password}")
-    @APIResponse(responseCode = "200", description = "Signed in")
-    @APIResponse(responseCode = "400", description = "Malformed request")
-    @APIResponse(responseCode = "401", description = "Email or password is wrong (the same answer for both)")
     public TokenView login(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);

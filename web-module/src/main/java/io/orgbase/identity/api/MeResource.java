@@ -12,12 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("me")
 @RequestScoped
-@Tag(name = "me", description = "The signed-in user")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
@@ -52,7 +49,6 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in user with their organizations and roles")
     public MeView me() {
         return MeView.of(users.me(callers.current()));
     }

@@ -23,8 +23,6 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Members of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,18 +48,12 @@ public class MembersResource {
     }
 
     @GET
-    @Operation(summary = "Members of the organization")
     public Items<MemberView> list() {
         return new Items<>(memberships.list(tenant).stream().map(MemberView::of).toList());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an existing user by email with a role (owner, admin)")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or no user with this email")
-    @APIResponse(responseCode = "403", description = "Role does not allow it")
-    @APIResponse(responseCode = "409", description = "Already a member")
     public Response add(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
@@ -78,9 +70,6 @@ public class MembersResource {
     @PATCH
     @Path("{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a member's role (owner, admin; the owner role only by owners)")
-    @APIResponse(responseCode = "404", description = "Not a member")
-    @APIResponse(responseCode = "409", description = "Would leave the organization without an owner")
     public MemberView changeRole(@PathParam("userId") UUID userId, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Role role = json.oneOf("role", Role.class, Need.REQUIRED);
@@ -90,10 +79,6 @@ public class MembersResource {
 
     @DELETE
     @Path("{userId}")
-    @Operation(summary = "Remove a member, or leave when it is the caller")
-    @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Not a member")
-    @APIResponse(responseCode = "409", description = "The last owner cannot leave")
     public Response remove(@PathParam("userId") UUID userId) {
         if (userId.equals(tenant.caller().userId())) {
             memberships.leave(tenant);

@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** One organization; everything below it runs in this organization as the tenant. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,18 +36,12 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "The organization")
-    @APIResponse(responseCode = "404", description = "No such organization, or not a member")
     public OrganizationView get() {
         return OrganizationView.of(organizations.get(tenant));
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change the organization's name or slug (owner, admin)")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
-    @APIResponse(responseCode = "403", description = "Role does not allow it")
-    @APIResponse(responseCode = "409", description = "Slug already taken")
     public OrganizationView update(InputStream body) {
         JsonBody json = JsonBody.read(body);
         OrganizationRequest values =
@@ -59,9 +51,6 @@ public class OrganizationResource {
     }
 
     @DELETE
-    @Operation(summary = "Delete the organization and everything it owns (owner only)")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "Not an owner")
     public Response delete() {
         organizations.delete(tenant);
         return Response.noContent().build();

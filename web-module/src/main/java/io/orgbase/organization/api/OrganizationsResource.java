@@ -22,13 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("orgs")
 @RequestScoped
-@Tag(name = "organizations", description = "Organizations (the tenants)")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {
 
@@ -45,7 +41,6 @@ public class OrganizationsResource {
     Departments departments;
 
     @GET
-    @Operation(summary = "The caller's organizations (platform administrators: all)")
     public Items<OrganizationView> list() {
         return new Items<>(organizations.listFor(callers.current()).stream()
                 .map(OrganizationView::of)
@@ -54,10 +49,6 @@ public class OrganizationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an organization; the caller becomes its owner")
-    @APIResponse(responseCode = "201", description = "Created; Location names the organization")
-    @APIResponse(responseCode = "400", description = "Invalid fields (slug format, reserved slug, name)")
-    @APIResponse(responseCode = "409", description = "Slug already taken")
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         OrganizationRequest request =
