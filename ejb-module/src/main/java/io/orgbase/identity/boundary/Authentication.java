@@ -7,8 +7,6 @@ import io.orgbase.identity.control.TokenIssuer.AccessToken;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 
 /** Exchanges credentials for an access token. */
@@ -17,8 +15,8 @@ public class Authentication {
 
     private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
 
-    @PersistenceContext(unitName = "orgbase")
-    EntityManager em;
+    @Inject
+    Users users;
 
     @Inject
     PasswordHasher hasher;
@@ -31,11 +29,7 @@ public class Authentication {
      * @throws Unauthenticated with the same message whether the email is unknown or the password wrong
      */
     public AccessToken login(String email, String password) {
-        User user = em.createNamedQuery("User.findByEmail", User.class)
-                .setParameter("email", Emails.normalize(email))
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        User user = users.findByEmail(email).orElse(null);
         if (user == null) {
             hasher.burnTime(password);
         }

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ public class Users {
     public User register(String email, String displayName, String password, boolean platformAdmin) {
         String normalized = Emails.normalize(email);
         PasswordPolicy.check("password", password, normalized);
-        if (findByEmail(normalized) != null) {
+        if (findByEmail(normalized).isPresent()) {
             throw new Conflict("A user with this email already exists.");
         }
         User user = new User(normalized, displayName.strip(), hasher.hash(password));
@@ -107,12 +108,12 @@ public class Users {
         return new Profile(user, result);
     }
 
-    User findByEmail(String normalizedEmail) {
+    /** The user with this email (any case, surrounding blanks ignored), if there is one. */
+    public Optional<User> findByEmail(String email) {
         return em.createNamedQuery("User.findByEmail", User.class)
-                .setParameter("email", normalizedEmail)
+                .setParameter("email", Emails.normalize(email))
                 .getResultStream()
-                .findFirst()
-                .orElse(null);
+                .findFirst();
     }
 
     /** Whether any platform administrator exists. */

@@ -4,6 +4,7 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.Users;
 import io.orgbase.organization.Membership;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
@@ -12,11 +13,11 @@ import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,9 @@ public class Memberships {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    Users users;
 
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
@@ -57,11 +61,7 @@ public class Memberships {
     @RequiresPermission(Permission.MEMBERS_WRITE)
     public Member add(Tenant tenant, String email, Role role) {
         requireOwnerFor(tenant, role);
-        User user = em.createNamedQuery("User.findByEmail", User.class)
-                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
+        User user = users.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
         if (find(tenant, user.getId()) != null) {
             throw new Conflict("This user is already a member.");
         }

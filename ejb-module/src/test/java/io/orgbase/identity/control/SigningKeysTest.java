@@ -1,0 +1,50 @@
+package io.orgbase.identity.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigningKeysTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void generatesAnOwnerOnlyKeyOnceAndReusesIt() throws Exception {
+        Path file = home.resolve("keys/jwt-signing-key.pem");
+
+        SigningKeys first = SigningKeys.load(file);
+        SigningKeys second = SigningKeys.load(file);
+
+        assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(second.keyId()).isEqualTo(first.keyId());
+        assertThat(first.privateKey().getModulus().bitLength()).isEqualTo(3072);
+    }
+
+    @Test
+    void publishesOnlyThePublicHalfAsJwks() throws Exception {
+        SigningKeys keys = SigningKeys.load(home.resolve("key.pem"));
+        JsonWebKeySet jwks = new JsonWebKeySet(keys.publicJwks());
+
+        assertThat(jwks.getJsonWebKeys()).singleElement().satisfies(jwk -> {
+            assertThat(jwk.getKeyId()).isEqualTo(keys.keyId());
+            assertThat(jwk.getAlgorithm()).isEqualTo("RS256");
+        });
+        assertThat(keys.publicJwks()).doesNotContain("\"d\"").doesNotContain("\"p\"");
+    }
+
+    @Test
+    void refusesAFileThatIsNotAnRsaPrivateKey() throws Exception {
+        Path file = home.resolve("bad.pem");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> SigningKeys.load(file)).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,63 @@
+package io.orgbase.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+    private static Properties build() {
+        Properties properties = new Properties();
+        properties.setProperty("orgbase.micro.jar", "/opt/payara-micro.jar");
+        properties.setProperty("orgbase.war", "/opt/orgbase.war");
+        return properties;
+    }
+
+    @Test
+    void defaultsToPort8080AnEmbeddedDatabaseAndVar() {
+        LauncherSettings settings = LauncherSettings.from(Map.of(), build());
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.home()).isEqualTo(Path.of("var").toAbsolutePath());
+        assertThat(settings.externalDatabase()).isEmpty();
+        assertThat(settings.passThrough()).isEmpty();
+    }
+
+    @Test
+    void readsTheEnvironment() {
+        LauncherSettings settings = LauncherSettings.from(
+                Map.of(
+                        "PORT", "9090",
+                        "ORGBASE_HOME", "/srv/orgbase",
+                        "DB_URL", "jdbc:postgresql://db/orgbase",
+                        "DB_USER", "app",
+                        "DB_PASSWORD", "secret",
+                        "DB_MIGRATION_USER", "owner",
+                        "ORGBASE_ADMIN_EMAIL", "ops@example.com"),
+                build());
+        assertThat(settings.port()).isEqualTo(9090);
+        assertThat(settings.home()).isEqualTo(Path.of("/srv/orgbase"));
+        assertThat(settings.externalDatabase()).hasValueSatisfying(db -> {
+            assertThat(db.user()).isEqualTo("app");
+            assertThat(db.migrationUser()).isEqualTo("owner");
+            assertThat(db.migrationPassword()).isEqualTo("secret");
+        });
+        assertThat(settings.passThrough()).containsEntry("ORGBASE_ADMIN_EMAIL", "ops@example.com");
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("PORT", "http"), build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PORT");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("PORT", "70000"), build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("DB_URL", "jdbc:postgresql://db/x"), build()))
+                .hasMessageContaining("DB_USER");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of(), new Properties()))
+                .hasMessageContaining("orgbase.micro.jar");
+    }
+}

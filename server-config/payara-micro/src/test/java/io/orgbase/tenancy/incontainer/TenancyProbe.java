@@ -1,0 +1,124 @@
+package io.orgbase.tenancy.incontainer;
+
+import io.orgbase.department.Department;
+import io.orgbase.organization.Organization;
+import io.orgbase.tenancy.DatabaseSession;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Test-only boundary deployed with the application: each method is one transaction that does what
+ * application code could do, through the application's own EntityManager and DataSource.
+ */
+@Stateless
+public class TenancyProbe {
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/orgbase")
+    DataSource dataSource;
+
+    @Inject
+    DatabaseSession session;
+
+    public UUID newOrganization(String slug) {
+        UUID id = io.orgbase.persistence.Ids.newId();
+        session.enterTenant(id, null);
+        em.persist(new Organization(id, slug, slug));
+        return id;
+    }
+
+    public UUID newDepartment(UUID orgId, String name) {
+        session.enterTenant(orgId, null);
+        Department department = new Department(name, "C-" + UUID.randomUUID());
+        em.persist(department);
+        em.flush();
+        return department.getId();
+    }
+
+    public List<String> names(UUID orgId) {
+        session.enterTenant(orgId, null);
+        return em.createQuery("select d.name from Department d order by d.name", String.class)
+                .getResultList();
+    }
+
+    public int renameAll(UUID orgId, String name) {
+        session.enterTenant(orgId, null);
+        return em.createQuery("update Department d set d.name = :name")
+                .setParameter("name", name)
+                .executeUpdate();
+    }
+
+    public int renameById(UUID orgId, UUID departmentId, String name) {
+        session.enterTenant(orgId, null);
+        return em.createQuery("update Department d set d.name = :name where d.id = :id")
+                .setParameter("name", name)
+                .setParameter("id", departmentId)
+                .executeUpdate();
+    }
+
+    public int deleteAll(UUID orgId) {
+        session.enterTenant(orgId, null);
+        return em.createQuery("delete from Department d").executeUpdate();
+    }
+
+    public boolean finds(UUID orgId, UUID departmentId) {
+        session.enterTenant(orgId, null);
+        return em.find(Department.class, departmentId) != null;
+    }
+
+    /** JPQL with no tenant set: EclipseLink must refuse rather than read every tenant. */
+    public List<String> namesWithoutTenant() {
+        return em.createQuery("select d.name from Department d", String.class).getResultList();
+    }
+
+    /** Native SQL through the application's DataSource, in this transaction. */
+    public long nativeCount(UUID orgIdOrNull, String where) throws SQLException {
+        if (orgIdOrNull != null) {
+            session.enterTenant(orgIdOrNull, null);
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select count(*) from department " + where);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Native INSERT through the application's DataSource; returns the SQLState it failed with, or null. */
+    public String nativeInsert(UUID orgIdOrNull, UUID rowOrgId) {
+        if (orgIdOrNull != null) {
+            session.enterTenant(orgIdOrNull, null);
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into department (id, org_id, name, code, created_at, updated_at)"
+                                + " values (?, ?, 'Planted', ?, now(), now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, rowOrgId);
+            insert.setString(3, "P-" + UUID.randomUUID());
+            insert.executeUpdate();
+            return null;
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
+    }
+
+    /** Entering a second tenant in one transaction must fail. */
+    public void switchTenant(UUID first, UUID second) {
+        session.enterTenant(first, null);
+        em.createQuery("select count(d) from Department d").getSingleResult();
+        session.enterTenant(second, null);
+    }
+}

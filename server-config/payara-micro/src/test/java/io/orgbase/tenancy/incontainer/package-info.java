@@ -1,0 +1,2 @@
+/** In-container tests of tenant isolation, deployed with the real flat WAR. */
+package io.orgbase.tenancy.incontainer;

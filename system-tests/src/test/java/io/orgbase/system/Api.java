@@ -1,0 +1,139 @@
+package io.orgbase.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A plain HTTP client for the Orgbase API, as a caller with or without a token. */
+final class Api {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+    private final String token;
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    static Api anonymous() {
+        return new Api(Orgbase.target().baseUrl(), null);
+    }
+
+    /** A caller of an Orgbase other than the shared one (the run-command test starts its own). */
+    static Api at(String base) {
+        return new Api(base, null);
+    }
+
+    Api withToken(String bearer) {
+        return new Api(base, bearer);
+    }
+
+    String base() {
+        return base;
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    Reply post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    Reply post(String path, JsonObject json) {
+        return post(path, json.toString());
+    }
+
+    Reply patch(String path, JsonObject json) {
+        return send("PATCH", path, json.toString(), "application/json");
+    }
+
+    Reply send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON object from alternating names and values (strings, numbers, booleans, null, JsonValue). */
+    static JsonObject json(Object... namesAndValues) {
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = (String) namesAndValues[i];
+            Object value = namesAndValues[i + 1];
+            if (value == null) {
+                builder.addNull(name);
+            } else if (value instanceof JsonValue json) {
+                builder.add(name, json);
+            } else if (value instanceof Integer number) {
+                builder.add(name, number);
+            } else if (value instanceof Boolean bool) {
+                builder.add(name, bool);
+            } else {
+                builder.add(name, value.toString());
+            }
+        }
+        return builder.build();
+    }
+
+    /** An HTTP answer. */
+    record Reply(int status, HttpHeaders headers, String body) {
+
+        JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        UUID id() {
+            return UUID.fromString(json().getString("id"));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

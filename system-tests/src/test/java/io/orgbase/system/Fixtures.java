@@ -1,0 +1,74 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+/** Builders for what tests need: users, signed-in sessions, organizations, members. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** A signed-in user. */
+    record Session(UUID id, String email, String password, Api api) {}
+
+    /** An organization. */
+    record Org(UUID id, String slug) {
+
+        String path() {
+            return "/api/v1/orgs/" + slug;
+        }
+    }
+
+    static Session admin() {
+        Target target = Orgbase.target();
+        return login(target.adminEmail(), target.adminPassword());
+    }
+
+    static Session login(String email, String password) {
+        Api.Reply reply = Api.anonymous().post("/api/v1/auth/login", json("email", email, "password", password));
+        assertThat(reply.status()).as("login of %s: %s", email, reply).isEqualTo(200);
+        Api api = Api.anonymous().withToken(reply.json().getString("accessToken"));
+        UUID id = UUID.fromString(api.get("/api/v1/me").json().getString("id"));
+        return new Session(id, email, password, api);
+    }
+
+    /** A new user account (created by the platform administrator), signed in. */
+    static Session newUser() {
+        String email = "user-" + Secrets.suffix() + "@it.example";
+        String password = Secrets.password();
+        Api.Reply created = admin().api()
+                .post(
+                        "/api/v1/admin/users",
+                        json("email", email, "password", password, "displayName", "User " + email));
+        assertThat(created.status()).as("create user: %s", created).isEqualTo(201);
+        return login(email, password);
+    }
+
+    static String slug() {
+        return "org-" + Secrets.suffix();
+    }
+
+    /** A new organization owned by {@code owner}. */
+    static Org newOrg(Session owner) {
+        String slug = slug();
+        Api.Reply created = owner.api().post("/api/v1/orgs", json("slug", slug, "name", "Organization " + slug));
+        assertThat(created.status()).as("create org: %s", created).isEqualTo(201);
+        return new Org(created.id(), slug);
+    }
+
+    /** Adds {@code user} to {@code org} with {@code role}, as {@code owner}. */
+    static void addMember(Session owner, Org org, Session user, String role) {
+        Api.Reply added = owner.api().post(org.path() + "/members", json("email", user.email(), "role", role));
+        assertThat(added.status()).as("add member: %s", added).isEqualTo(201);
+    }
+
+    /** A new department in {@code org}. */
+    static UUID newDepartment(Session session, Org org, String name) {
+        Api.Reply created =
+                session.api().post(org.path() + "/departments", json("name", name, "code", "D-" + Secrets.suffix()));
+        assertThat(created.status()).as("create department: %s", created).isEqualTo(201);
+        return created.id();
+    }
+}

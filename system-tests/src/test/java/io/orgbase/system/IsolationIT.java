@@ -1,0 +1,208 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertInvalidFields;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orgbase.launcher.EmbeddedDatabase;
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One organization can never see or touch another's data: its slug and ids behave exactly like ones
+ * that do not exist, its rows never appear in lists, and the database refuses cross-tenant access
+ * even to SQL that bypasses the application.
+ */
+class IsolationIT {
+
+    private Session alice;
+    private Session bob;
+    private Org mine;
+    private Org theirs;
+    private UUID theirDepartment;
+
+    @BeforeEach
+    void twoOrganizations() {
+        alice = Fixtures.newUser();
+        bob = Fixtures.newUser();
+        mine = Fixtures.newOrg(alice);
+        theirs = Fixtures.newOrg(bob);
+        Fixtures.newDepartment(alice, mine, "Mine");
+        theirDepartment = Fixtures.newDepartment(bob, theirs, "Theirs");
+    }
+
+    @Test
+    void anotherOrganizationIsIndistinguishableFromNone() {
+        String missing = "/api/v1/orgs/" + Fixtures.slug();
+        String nothing = alice.api().get(missing).body();
+        for (String org : List.of("/api/v1/orgs/" + theirs.slug(), "/api/v1/orgs/" + theirs.id())) {
+            for (Api.Reply reply : List.of(
+                    alice.api().get(org),
+                    alice.api().patch(org, json("name", "Hijacked")),
+                    alice.api().delete(org),
+                    alice.api().get(org + "/members"),
+                    alice.api().post(org + "/members", json("email", alice.email(), "role", "owner")),
+                    alice.api().patch(org + "/members/" + bob.id(), json("role", "member")),
+                    alice.api().delete(org + "/members/" + bob.id()),
+                    alice.api().get(org + "/departments"),
+                    alice.api().post(org + "/departments", json("name", "X", "code", "X")),
+                    alice.api().get(org + "/departments/" + theirDepartment),
+                    alice.api().patch(org + "/departments/" + theirDepartment, json("name", "Hijacked")),
+                    alice.api().delete(org + "/departments/" + theirDepartment))) {
+                assertProblem(reply, 404);
+                assertThat(reply.body()).isEqualTo(nothing);
+            }
+        }
+        assertThat(bob.api().get(theirs.path()).json().getString("name")).isEqualTo("Organization " + theirs.slug());
+        assertThat(bob.api()
+                        .get(theirs.path() + "/departments/" + theirDepartment)
+                        .json()
+                        .getString("name"))
+                .isEqualTo("Theirs");
+        assertThat(MembersIT.emails(bob.api().get(theirs.path() + "/members"))).containsExactly(bob.email());
+    }
+
+    @Test
+    void foreignIdsInsideMyOrganizationAreUnknown() {
+        String departments = mine.path() + "/departments";
+        String unknown = alice.api().get(departments + "/" + UUID.randomUUID()).body();
+        for (Api.Reply reply : List.of(
+                alice.api().get(departments + "/" + theirDepartment),
+                alice.api().patch(departments + "/" + theirDepartment, json("name", "Hijacked")),
+                alice.api().delete(departments + "/" + theirDepartment))) {
+            assertProblem(reply, 404);
+            assertThat(reply.body()).isEqualTo(unknown);
+        }
+        assertInvalidFields(
+                alice.api()
+                        .post(departments, json("name", "Child", "code", "C", "parentId", theirDepartment.toString())),
+                "parentId");
+        UUID own = Fixtures.newDepartment(alice, mine, "Own");
+        assertInvalidFields(
+                alice.api().patch(departments + "/" + own, json("parentId", theirDepartment.toString())), "parentId");
+        assertProblem(alice.api().patch(mine.path() + "/members/" + bob.id(), json("role", "admin")), 404);
+        assertProblem(alice.api().delete(mine.path() + "/members/" + bob.id()), 404);
+
+        assertThat(bob.api()
+                        .get(theirs.path() + "/departments/" + theirDepartment)
+                        .json()
+                        .getString("name"))
+                .isEqualTo("Theirs");
+    }
+
+    @Test
+    void listsNeverShowForeignRows() {
+        assertThat(DepartmentsIT.names(alice.api().get(mine.path() + "/departments")))
+                .containsExactly("Mine");
+        assertThat(DepartmentsIT.names(bob.api().get(theirs.path() + "/departments")))
+                .containsExactly("Theirs");
+        assertThat(OrganizationsIT.slugs(alice.api().get("/api/v1/orgs"))).containsExactly(mine.slug());
+        assertThat(MembersIT.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
+        assertThat(alice.api().get("/api/v1/me").json().getJsonArray("memberships"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theDatabaseRefusesTheApplicationRoleWithoutATenant() throws SQLException {
+        try (Connection app = appRole()) {
+            assertThat(count(app, "select count(*) from department")).isZero();
+            assertThat(count(app, "select count(*) from membership")).isZero();
+            assertThatThrownBy(() -> insertDepartment(app, theirs.id()))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+        }
+    }
+
+    @Test
+    void theDatabaseConfinesTheApplicationRoleToItsTenant() throws SQLException {
+        try (Connection app = appRole()) {
+            app.setAutoCommit(false);
+            setTenant(app, mine.id());
+            assertThat(count(app, "select count(*) from department")).isEqualTo(1);
+            assertThat(count(app, "select count(*) from department where org_id = '" + theirs.id() + "'"))
+                    .isZero();
+            try (PreparedStatement update =
+                    app.prepareStatement("update department set name = 'Hijacked' where id = ?")) {
+                update.setObject(1, theirDepartment);
+                assertThat(update.executeUpdate()).isZero();
+            }
+            try (PreparedStatement delete = app.prepareStatement("delete from department where org_id = ?")) {
+                delete.setObject(1, theirs.id());
+                assertThat(delete.executeUpdate()).isZero();
+            }
+            assertThatThrownBy(() -> insertDepartment(app, theirs.id()))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            app.rollback();
+        }
+        assertThat(bob.api()
+                        .get(theirs.path() + "/departments/" + theirDepartment)
+                        .json()
+                        .getString("name"))
+                .isEqualTo("Theirs");
+    }
+
+    @Test
+    void theApplicationRoleCannotBypassRowLevelSecurity() throws SQLException {
+        try (Connection admin = Orgbase.target().superuser();
+                PreparedStatement role =
+                        admin.prepareStatement("select rolsuper, rolbypassrls from pg_roles where rolname = ?")) {
+            role.setString(1, EmbeddedDatabase.APP);
+            try (ResultSet rs = role.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isFalse();
+                assertThat(rs.getBoolean(2)).isFalse();
+            }
+            assertThat(count(
+                            admin,
+                            "select count(*) from pg_tables where schemaname = 'public' and tableowner = '"
+                                    + EmbeddedDatabase.APP + "'"))
+                    .isZero();
+            assertThat(count(
+                            admin,
+                            "select count(*) from pg_class where relname in ('department', 'membership', 'organization')"
+                                    + " and relrowsecurity and relforcerowsecurity"))
+                    .isEqualTo(3);
+        }
+    }
+
+    private static Connection appRole() throws SQLException {
+        return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
+    }
+
+    private static void setTenant(Connection connection, UUID orgId) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
+            set.setString(1, orgId.toString());
+            set.executeQuery().close();
+        }
+    }
+
+    private static void insertDepartment(Connection connection, UUID orgId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into department (id, org_id, name, code, created_at, updated_at) values (?, ?, 'Planted', ?, now(), now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, orgId);
+            insert.setString(3, "P-" + Secrets.suffix());
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

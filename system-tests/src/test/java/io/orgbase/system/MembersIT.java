@@ -1,0 +1,139 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertInvalidFields;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MembersIT {
+
+    @Test
+    void ownerAddsListsChangesAndRemovesMembers() {
+        Session owner = Fixtures.newUser();
+        Session user = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+
+        Api.Reply added = owner.api()
+                .post(org.path() + "/members", json("email", user.email().toUpperCase(), "role", "member"));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().getString("userId")).isEqualTo(user.id().toString());
+        assertThat(added.header("Location")).endsWith("/members/" + user.id());
+        assertThat(emails(owner.api().get(org.path() + "/members")))
+                .containsExactlyInAnyOrder(owner.email(), user.email());
+        assertThat(user.api().get(org.path()).json().getString("role")).isEqualTo("member");
+
+        Api.Reply promoted = owner.api().patch(org.path() + "/members/" + user.id(), json("role", "admin"));
+        assertThat(promoted.json().getString("role")).isEqualTo("admin");
+
+        assertThat(owner.api().delete(org.path() + "/members/" + user.id()).status())
+                .isEqualTo(204);
+        assertProblem(user.api().get(org.path()), 404);
+    }
+
+    @Test
+    void membersReadButDoNotManage() {
+        Session owner = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Session other = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, member, "member");
+
+        assertThat(member.api().get(org.path() + "/members").status()).isEqualTo(200);
+        assertProblem(member.api().post(org.path() + "/members", json("email", other.email(), "role", "member")), 403);
+        assertProblem(member.api().patch(org.path() + "/members/" + owner.id(), json("role", "member")), 403);
+        assertProblem(member.api().delete(org.path() + "/members/" + owner.id()), 403);
+    }
+
+    @Test
+    void onlyOwnersHandTheOwnerRole() {
+        Session owner = Fixtures.newUser();
+        Session admin = Fixtures.newUser();
+        Session user = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, admin, "admin");
+
+        assertProblem(admin.api().post(org.path() + "/members", json("email", user.email(), "role", "owner")), 403);
+        assertProblem(admin.api().patch(org.path() + "/members/" + owner.id(), json("role", "member")), 403);
+        assertProblem(admin.api().delete(org.path() + "/members/" + owner.id()), 403);
+        assertThat(admin.api()
+                        .post(org.path() + "/members", json("email", user.email(), "role", "member"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(owner.api()
+                        .patch(org.path() + "/members/" + admin.id(), json("role", "owner"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theLastOwnerCannotLeaveOrBeDemoted() {
+        Session owner = Fixtures.newUser();
+        Session second = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+
+        assertProblem(owner.api().delete(org.path() + "/members/" + owner.id()), 409);
+        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("role", "admin")), 409);
+
+        Fixtures.addMember(owner, org, second, "owner");
+        assertThat(owner.api()
+                        .patch(org.path() + "/members/" + owner.id(), json("role", "admin"))
+                        .status())
+                .isEqualTo(200);
+        assertProblem(second.api().delete(org.path() + "/members/" + second.id()), 409);
+        assertThat(owner.api().delete(org.path() + "/members/" + owner.id()).status())
+                .as("an admin may leave")
+                .isEqualTo(204);
+        assertThat(emails(second.api().get(org.path() + "/members"))).containsExactly(second.email());
+    }
+
+    @Test
+    void aMemberMayLeave() {
+        Session owner = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, member, "member");
+
+        assertThat(member.api().delete(org.path() + "/members/" + member.id()).status())
+                .isEqualTo(204);
+        assertProblem(member.api().get(org.path()), 404);
+    }
+
+    @Test
+    void badMemberRequests() {
+        Session owner = Fixtures.newUser();
+        Session user = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, user, "member");
+
+        assertInvalidFields(
+                owner.api()
+                        .post(
+                                org.path() + "/members",
+                                json("email", "nobody-" + Secrets.suffix() + "@x.example", "role", "member")),
+                "email");
+        assertInvalidFields(
+                owner.api().post(org.path() + "/members", json("email", user.email(), "role", "king")), "role");
+        assertInvalidFields(owner.api().post(org.path() + "/members", json()), "email", "role");
+        assertProblem(owner.api().post(org.path() + "/members", json("email", user.email(), "role", "member")), 409);
+        assertInvalidFields(owner.api().patch(org.path() + "/members/" + user.id(), json("role", 3)), "role");
+        assertProblem(owner.api().patch(org.path() + "/members/" + UUID.randomUUID(), json("role", "admin")), 404);
+        assertProblem(owner.api().delete(org.path() + "/members/" + UUID.randomUUID()), 404);
+        assertProblem(owner.api().delete(org.path() + "/members/not-an-id"), 404);
+        JsonObject unchanged = owner.api().get(org.path() + "/members").json();
+        assertThat(unchanged.getJsonArray("items")).hasSize(2);
+    }
+
+    static List<String> emails(Api.Reply list) {
+        assertThat(list.status()).isEqualTo(200);
+        return list.json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("email"))
+                .toList();
+    }
+}

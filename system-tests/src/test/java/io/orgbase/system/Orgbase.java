@@ -1,0 +1,47 @@
+package io.orgbase.system;
+
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The one Orgbase every system test in this JVM talks to, started on first use and stopped when
+ * the test run ends. Which runtime it is comes from {@code orgbase.it.runtime}: {@code
+ * payara-micro} (the flat WAR, started by the launcher exactly like {@code ./mvnw -Prun}) or {@code
+ * payara-server} (the EAR deployed to Payara Server Full).
+ */
+public final class Orgbase implements LauncherSessionListener {
+
+    private static final Logger LOG = Logger.getLogger(Orgbase.class.getName());
+    private static Target target;
+
+    /** The running target, started if this is the first test to ask. */
+    static synchronized Target target() {
+        if (target == null) {
+            String runtime = System.getProperty("orgbase.it.runtime", "payara-micro");
+            Path work = Path.of(System.getProperty("orgbase.it.work", "target/it-work"));
+            long started = System.nanoTime();
+            target = switch (runtime) {
+                case "payara-micro" -> MicroTarget.start(work);
+                case "payara-server" -> ServerTarget.start(work);
+                default -> throw new IllegalStateException("unknown orgbase.it.runtime " + runtime);
+            };
+            Target started1 = target;
+            Runtime.getRuntime().addShutdownHook(new Thread(started1::close, "orgbase-it-stop"));
+            LOG.info(String.format(
+                    "%s ready at %s in %.1f s", runtime, target.baseUrl(), (System.nanoTime() - started) / 1e9));
+        }
+        return target;
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        synchronized (Orgbase.class) {
+            if (target != null) {
+                target.close();
+                target = null;
+            }
+        }
+    }
+}

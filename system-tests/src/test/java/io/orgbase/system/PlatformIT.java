@@ -1,0 +1,51 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What every deployment offers besides the API: health, the API description, uniform errors. */
+class PlatformIT {
+
+    @Test
+    void healthIsUpWithTheDatabaseReady() {
+        Api.Reply live = Api.anonymous().get("/health/live");
+        Api.Reply ready = Api.anonymous().get("/health/ready");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(ready.status()).isEqualTo(200);
+        JsonObject check = ready.json().getJsonArray("checks").getJsonObject(0);
+        assertThat(check.getString("name")).isEqualTo("database");
+        assertThat(check.getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDescribesEveryEndpoint() {
+        Api.Reply openapi = Api.anonymous().send("GET", "/openapi", null, null);
+        assertThat(openapi.status()).isEqualTo(200);
+        for (String path : List.of(
+                "/api/v1/auth/login:",
+                "/api/v1/me:",
+                "/api/v1/admin/users:",
+                "/api/v1/admin/users/{id}:",
+                "/api/v1/orgs:",
+                "/api/v1/orgs/{org}:",
+                "/api/v1/orgs/{org}/members:",
+                "/api/v1/orgs/{org}/members/{userId}:",
+                "/api/v1/orgs/{org}/departments:",
+                "/api/v1/orgs/{org}/departments/{id}:")) {
+            assertThat(openapi.body()).contains("\n  " + path + "\n");
+        }
+        assertThat(openapi.body()).contains("application/problem+json");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        Api api = Fixtures.admin().api();
+        assertProblem(api.get("/api/v1/nothing-here"), 404);
+        assertProblem(api.send("PUT", "/api/v1/orgs", "{}", "application/json"), 405);
+        assertProblem(Api.anonymous().get("/no-such-page"), 404);
+    }
+}

@@ -1,0 +1,134 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.launcher.FreePorts;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./mvnw -Prun} end to end, as its own process: the first start creates the administrator
+ * with a password printed once, SIGTERM stops Payara Micro and PostgreSQL cleanly, and the next
+ * start finds every row again.
+ */
+@Tag("run-command")
+class RunCommandIT {
+
+    private static final Pattern GENERATED = Pattern.compile("admin@localhost with password: (\\S+)");
+
+    @Test
+    void rowsSurviveARestartAndTheAdministratorIsCreatedOnce() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("orgbase.it.work", "target/it-work")));
+        Path home = work.resolve("run-" + Secrets.suffix());
+        int port = FreePorts.next();
+
+        Path firstLog = work.resolve(home.getFileName() + "-1.log");
+        Process first = start(home, port, firstLog);
+        String password;
+        String slug = Fixtures.slug();
+        try {
+            awaitLine(first, firstLog, "Orgbase is ready");
+            Matcher generated = GENERATED.matcher(Files.readString(firstLog));
+            assertThat(generated.find())
+                    .as("generated password printed in %s", firstLog)
+                    .isTrue();
+            password = generated.group(1);
+
+            Api admin = login(port, password);
+            assertThat(admin.post("/api/v1/orgs", json("slug", slug, "name", "Durable"))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(admin.post("/api/v1/orgs/" + slug + "/departments", json("name", "Kept", "code", "K"))
+                            .status())
+                    .isEqualTo(201);
+        } finally {
+            stop(first);
+        }
+        assertThat(home.resolve("postgres/postmaster.pid"))
+                .as("PostgreSQL shut down cleanly")
+                .doesNotExist();
+        assertThat(listening(port)).as("Payara Micro stopped").isFalse();
+        assertThat(home.resolve("keys/jwt-signing-key.pem")).exists();
+
+        Path secondLog = work.resolve(home.getFileName() + "-2.log");
+        Process second = start(home, port, secondLog);
+        try {
+            awaitLine(second, secondLog, "Orgbase is ready");
+            assertThat(Files.readString(secondLog)).doesNotContain("with password:");
+            Api admin = login(port, password);
+            assertThat(admin.get("/api/v1/orgs/" + slug).json().getString("name"))
+                    .isEqualTo("Durable");
+            assertThat(DepartmentsIT.names(admin.get("/api/v1/orgs/" + slug + "/departments")))
+                    .containsExactly("Kept");
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static Process start(Path home, int port, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dorgbase.micro.jar=" + System.getProperty("orgbase.micro.jar"),
+                "-Dorgbase.war=" + System.getProperty("orgbase.war"),
+                "io.orgbase.launcher.Main"));
+        builder.environment().remove("ORGBASE_ADMIN_EMAIL");
+        builder.environment().remove("ORGBASE_ADMIN_PASSWORD");
+        builder.environment().put("ORGBASE_HOME", home.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ORGBASE_JAVA_OPTS", "-Xmx512m");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    private static void awaitLine(Process process, Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(log).contains(text)) {
+                return;
+            }
+            assertThat(process.isAlive())
+                    .as("launcher exited early; see %s", log)
+                    .isTrue();
+            Thread.sleep(250);
+        }
+        throw new AssertionError("'" + text + "' never appeared in " + log);
+    }
+
+    /** SIGTERM, as a service manager or Ctrl-C would send, then wait for a clean exit. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the launcher did not stop within 2 minutes of SIGTERM");
+        }
+    }
+
+    private static Api login(int port, String password) {
+        Api anonymous = Api.at("http://localhost:" + port);
+        Api.Reply token = anonymous.post("/api/v1/auth/login", json("email", "admin@localhost", "password", password));
+        assertThat(token.status()).as("login: %s", token).isEqualTo(200);
+        return anonymous.withToken(token.json().getString("accessToken"));
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.orgbase.system;
+
+import io.orgbase.launcher.EmbeddedDatabase;
+import io.orgbase.launcher.FreePorts;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The EAR on Payara Server Full, unpacked from Maven Central by the build: a fresh domain on free
+ * ports, started with the database settings in its environment, the EAR deployed, and everything
+ * stopped at the end.
+ */
+final class ServerTarget implements Target {
+
+    /** Offsets from --portbase that a Payara domain listens on. */
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
+
+    private final Path payaraHome;
+    private final Path domains;
+    private final String domain;
+    private final int portBase;
+    private final EmbeddedDatabase database;
+    private final File log;
+    private final String adminEmail;
+    private final String adminPassword;
+    private boolean domainStarted;
+
+    private ServerTarget(
+            Path payaraHome, Path work, EmbeddedDatabase database, String adminEmail, String adminPassword) {
+        this.payaraHome = payaraHome;
+        this.domains = work.resolve("domains");
+        this.domain = "orgbase-" + Secrets.suffix();
+        this.portBase = freePortBase();
+        this.database = database;
+        this.log = work.resolve(domain + "-asadmin.log").toFile();
+        this.adminEmail = adminEmail;
+        this.adminPassword = adminPassword;
+    }
+
+    static ServerTarget start(Path work) {
+        Path payaraHome = Path.of(System.getProperty("orgbase.payara.home")).toAbsolutePath();
+        Path ear = Path.of(System.getProperty("orgbase.ear")).toAbsolutePath();
+        ServerTarget target = null;
+        try {
+            Files.createDirectories(work);
+            EmbeddedDatabase database =
+                    EmbeddedDatabase.start(work.resolve("server-db-" + Secrets.suffix()), FreePorts.next(), false);
+            target = new ServerTarget(
+                    payaraHome, work, database, "admin-" + Secrets.suffix() + "@it.example", Secrets.password());
+            target.asadmin(
+                    "create-domain",
+                    "--nopassword",
+                    "--portbase",
+                    Integer.toString(target.portBase),
+                    "--domaindir",
+                    target.domains.toString(),
+                    target.domain);
+            target.domainStarted = true;
+            target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
+            target.asadmin(
+                    "--port", Integer.toString(target.adminPort()), "deploy", "--name", "orgbase", ear.toString());
+            target.awaitReady(Duration.ofMinutes(3));
+            return target;
+        } catch (IOException e) {
+            close(target);
+            throw new UncheckedIOException(e);
+        } catch (SQLException | RuntimeException e) {
+            close(target);
+            throw new IllegalStateException("Payara Server did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            close(target);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(ServerTarget target) {
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private int adminPort() {
+        return portBase + 48;
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://localhost:" + (portBase + 80);
+    }
+
+    private void asadmin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(payaraHome.resolve("bin/asadmin").toString());
+        command.add("--interactive=false");
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        Map<String, String> env = builder.environment();
+        env.put("AS_JAVA", System.getProperty("java.home"));
+        // what the EAR reads at start-up; the domain's JVM inherits asadmin's environment
+        env.put("DB_URL", database.url());
+        env.put("DB_USER", EmbeddedDatabase.APP);
+        env.put("DB_PASSWORD", database.appPassword());
+        env.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+        env.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
+        env.put("ORGBASE_HOME", domains.resolve(domain).resolve("orgbase").toString());
+        env.put("ORGBASE_ADMIN_EMAIL", adminEmail);
+        env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("asadmin " + arguments[0] + " timed out; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed; see " + log);
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest ready =
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Orgbase on Payara Server did not become ready; see " + log);
+    }
+
+    /** A base port whose whole range of domain ports is free. */
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range for a Payara domain");
+    }
+
+    private static boolean allFree(int base) {
+        for (int offset : PORT_OFFSETS) {
+            try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getByName("0.0.0.0"))) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String adminEmail() {
+        return adminEmail;
+    }
+
+    @Override
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    @Override
+    public Connection superuser() throws SQLException {
+        return database.superuserConnection();
+    }
+
+    @Override
+    public String databaseUrl() {
+        return database.url();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (domainStarted) {
+                domainStarted = false;
+                asadmin("stop-domain", "--domaindir", domains.toString(), domain);
+            }
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            System.getLogger(ServerTarget.class.getName()).log(System.Logger.Level.WARNING, "stop-domain failed", e);
+        } finally {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.getLogger(ServerTarget.class.getName())
+                        .log(System.Logger.Level.WARNING, "stopping PostgreSQL failed", e);
+            }
+        }
+    }
+}

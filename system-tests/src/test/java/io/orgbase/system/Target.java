@@ -1,0 +1,23 @@
+package io.orgbase.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A running Orgbase under test: where it answers, its first administrator, its database. */
+interface Target extends AutoCloseable {
+
+    String baseUrl();
+
+    String adminEmail();
+
+    String adminPassword();
+
+    /** A superuser connection to Orgbase's database, to look at what the API did from outside. */
+    Connection superuser() throws SQLException;
+
+    /** The JDBC URL of Orgbase's database (for connecting as its roles). */
+    String databaseUrl();
+
+    @Override
+    void close();
+}
