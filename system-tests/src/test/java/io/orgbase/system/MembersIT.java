@@ -10,6 +10,7 @@ import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class MembersIT {
@@ -91,6 +92,26 @@ class MembersIT {
                 .as("an admin may leave")
                 .isEqualTo(204);
         assertThat(emails(second.api().get(org.path() + "/members"))).containsExactly(second.email());
+    }
+
+    @Test
+    void twoOwnersDemotingEachOtherAtOnceLeaveOneOwner() throws Exception {
+        Session first = Fixtures.newUser();
+        Session second = Fixtures.newUser();
+        Org org = Fixtures.newOrg(first);
+        Fixtures.addMember(first, org, second, "owner");
+
+        CompletableFuture<Api.Reply> a = CompletableFuture.supplyAsync(
+                () -> first.api().patch(org.path() + "/members/" + second.id(), json("role", "admin")));
+        CompletableFuture<Api.Reply> b = CompletableFuture.supplyAsync(
+                () -> second.api().patch(org.path() + "/members/" + first.id(), json("role", "admin")));
+
+        List<Integer> statuses = List.of(a.get().status(), b.get().status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        long owners = first.api().get(org.path() + "/members").json().getJsonArray("items").stream()
+                .filter(m -> m.asJsonObject().getString("role").equals("owner"))
+                .count();
+        assertThat(owners).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,25 @@ class PlatformIT {
         JsonObject check = ready.json().getJsonArray("checks").getJsonObject(0);
         assertThat(check.getString("name")).isEqualTo("database");
         assertThat(check.getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessFollowsTheSchema() throws Exception {
+        String latest = "(select max(installed_rank) from flyway_schema_history)";
+        try (Connection db = Orgbase.target().superuser();
+                Statement statement = db.createStatement()) {
+            statement.executeUpdate(
+                    "update flyway_schema_history set success = false where installed_rank = " + latest);
+            try {
+                Api.Reply notReady = Api.anonymous().get("/health/ready");
+                assertThat(notReady.status()).isEqualTo(503);
+                assertThat(notReady.body()).contains("DOWN").contains("migrations missing");
+            } finally {
+                statement.executeUpdate(
+                        "update flyway_schema_history set success = true where installed_rank = " + latest);
+            }
+        }
+        assertThat(Api.anonymous().get("/health/ready").status()).isEqualTo(200);
     }
 
     @Test

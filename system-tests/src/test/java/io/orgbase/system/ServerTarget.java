@@ -2,15 +2,12 @@ package io.orgbase.system;
 
 import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
+import io.orgbase.launcher.Readiness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,21 +132,9 @@ final class ServerTarget implements Target {
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready =
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        if (!Readiness.await(baseUrl(), timeout, () -> true)) {
+            throw new IllegalStateException("Orgbase on Payara Server did not become ready; see " + log);
         }
-        throw new IllegalStateException("Orgbase on Payara Server did not become ready; see " + log);
     }
 
     /** A base port whose whole range of domain ports is free. */

@@ -2,10 +2,6 @@ package io.orgbase.launcher;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,23 +64,7 @@ public final class Launcher implements AutoCloseable {
      * @return whether the server became ready within the timeout (false also when it exited)
      */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && server.isAlive()) {
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        return false;
+        return Readiness.await(baseUrl(), timeout, server::isAlive);
     }
 
     /** Waits until Payara Micro exits on its own; returns its exit code. */

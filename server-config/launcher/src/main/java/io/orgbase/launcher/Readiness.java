@@ -1,0 +1,42 @@
+package io.orgbase.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for an Orgbase to answer {@code /health/ready} with 200. */
+public final class Readiness {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private Readiness() {}
+
+    /**
+     * @param stillStarting false once the server process is gone, to stop waiting early
+     * @return whether it became ready within the timeout
+     */
+    public static boolean await(String baseUrl, Duration timeout, BooleanSupplier stillStarting)
+            throws InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && stillStarting.getAsBoolean()) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notListeningYet) {
+                // the port is not open yet; poll again
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return false;
+    }
+}
