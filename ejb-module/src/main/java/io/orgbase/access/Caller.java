@@ -2,5 +2,29 @@ package io.orgbase.access;
 
 import java.util.UUID;
 
-/** The authenticated user on whose behalf a boundary runs. */
-public record Caller(UUID userId, String email, boolean platformAdmin) {}
+/**
+ * Who a boundary runs for: a signed-in user, or an API key. An API key has no user; it acts only
+ * in {@code apiKey.orgId()} with {@code apiKey.role()}.
+ */
+public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGrant apiKey) {
+
+    /** What an API key may do: act in one organization with one role. */
+    public record ApiKeyGrant(UUID keyId, UUID orgId, Role role) {}
+
+    public static Caller user(UUID userId, String email, boolean platformAdmin) {
+        return new Caller(userId, email, platformAdmin, null);
+    }
+
+    public static Caller apiKey(ApiKeyGrant grant) {
+        return new Caller(null, null, false, grant);
+    }
+
+    public boolean isApiKey() {
+        return apiKey != null;
+    }
+
+    /** A short description for logs and security events. */
+    public String describe() {
+        return isApiKey() ? "api-key " + apiKey.keyId() : email;
+    }
+}

@@ -2,21 +2,29 @@ package io.orgbase.access;
 
 /** What a role may do inside an organization; the string form is the one clients see. */
 public enum Permission {
-    ORGANIZATION_READ("organization:read"),
-    ORGANIZATION_WRITE("organization:write"),
-    ORGANIZATION_DELETE("organization:delete"),
-    MEMBERS_READ("members:read"),
-    MEMBERS_WRITE("members:write"),
-    DEPARTMENTS_READ("departments:read"),
-    DEPARTMENTS_WRITE("departments:write");
+    ORGANIZATION_READ("organization:read", "See the organization"),
+    ORGANIZATION_WRITE("organization:write", "Rename the organization or change its slug"),
+    ORGANIZATION_DELETE("organization:delete", "Delete the organization with everything it owns"),
+    MEMBERS_READ("members:read", "List the members and their roles"),
+    MEMBERS_WRITE("members:write", "Add, invite, suspend, re-role and remove members"),
+    DEPARTMENTS_READ("departments:read", "See departments"),
+    DEPARTMENTS_WRITE("departments:write", "Create, change, move and delete departments"),
+    API_KEYS_READ("api-keys:read", "List the organization's API keys"),
+    API_KEYS_WRITE("api-keys:write", "Create and revoke API keys");
 
     private final String key;
+    private final String description;
 
-    Permission(String key) {
+    Permission(String key, String description) {
         this.key = key;
+        this.description = description;
     }
 
     public String key() {
         return key;
+    }
+
+    public String description() {
+        return description;
     }
 }

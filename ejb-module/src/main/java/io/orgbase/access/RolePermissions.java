@@ -1,5 +1,7 @@
 package io.orgbase.access;
 
+import static io.orgbase.access.Permission.API_KEYS_READ;
+import static io.orgbase.access.Permission.API_KEYS_WRITE;
 import static io.orgbase.access.Permission.DEPARTMENTS_READ;
 import static io.orgbase.access.Permission.DEPARTMENTS_WRITE;
 import static io.orgbase.access.Permission.MEMBERS_READ;
@@ -23,8 +25,11 @@ public final class RolePermissions {
                             MEMBERS_READ,
                             MEMBERS_WRITE,
                             DEPARTMENTS_READ,
-                            DEPARTMENTS_WRITE),
-            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ));
+                            DEPARTMENTS_WRITE,
+                            API_KEYS_READ,
+                            API_KEYS_WRITE),
+            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ),
+            Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ));
 
     private RolePermissions() {}
 

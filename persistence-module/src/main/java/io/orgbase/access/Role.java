@@ -4,5 +4,6 @@ package io.orgbase.access;
 public enum Role {
     OWNER,
     ADMIN,
-    MEMBER
+    MEMBER,
+    VIEWER
 }

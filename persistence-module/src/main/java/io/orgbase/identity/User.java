@@ -1,10 +1,13 @@
 package io.orgbase.identity;
 
 import io.orgbase.persistence.BaseEntity;
+import io.orgbase.persistence.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** A person who can sign in. The email is stored lowercased, so uniqueness is case-insensitive. */
 @Entity
@@ -24,6 +27,10 @@ public class User extends BaseEntity {
 
     @Column(name = "platform_admin", nullable = false)
     private boolean platformAdmin;
+
+    @Column(name = "default_org_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID defaultOrgId;
 
     protected User() {}
 
@@ -59,5 +66,14 @@ public class User extends BaseEntity {
 
     public void setPlatformAdmin(boolean platformAdmin) {
         this.platformAdmin = platformAdmin;
+    }
+
+    /** The organization {@code current} means when a request has no subdomain; may be null. */
+    public UUID getDefaultOrgId() {
+        return defaultOrgId;
+    }
+
+    public void setDefaultOrgId(UUID defaultOrgId) {
+        this.defaultOrgId = defaultOrgId;
     }
 }

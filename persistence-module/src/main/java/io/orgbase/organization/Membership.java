@@ -33,6 +33,9 @@ public class Membership extends BaseEntity {
     @Convert(converter = RoleConverter.class)
     private Role role;
 
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
     protected Membership() {}
 
     public Membership(UUID orgId, UUID userId, Role role) {
@@ -55,5 +58,14 @@ public class Membership extends BaseEntity {
 
     public void setRole(Role role) {
         this.role = role;
+    }
+
+    /** A suspended membership keeps its role but cannot act in the organization. */
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
     }
 }

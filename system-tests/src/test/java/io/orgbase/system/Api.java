@@ -18,28 +18,59 @@ import java.util.UUID;
 /** A plain HTTP client for the Orgbase API, as a caller with or without a token. */
 final class Api {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as most corporate clients and proxies speak it; with HTTP/2 the client would send
+     * the authority of the URI instead of a Host header a test sets (subdomain tests need it).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final String base;
     private final String token;
+    private final String forwardedFor;
+    private final String apiKey;
+    private final String host;
 
-    private Api(String base, String token) {
+    private Api(String base, String token, String forwardedFor) {
+        this(base, token, forwardedFor, null, null);
+    }
+
+    private Api(String base, String token, String forwardedFor, String apiKey, String host) {
         this.base = base;
         this.token = token;
+        this.forwardedFor = forwardedFor;
+        this.apiKey = apiKey;
+        this.host = host;
+    }
+
+    /** A caller that presents an API key instead of a token. */
+    Api withApiKey(String key) {
+        return new Api(base, null, forwardedFor, key, host);
+    }
+
+    /** The same caller, addressing Orgbase by another host name (a subdomain). */
+    Api viaHost(String hostName) {
+        return new Api(base, token, forwardedFor, apiKey, hostName);
     }
 
     static Api anonymous() {
-        return new Api(Orgbase.target().baseUrl(), null);
+        return new Api(Orgbase.target().baseUrl(), null, null);
     }
 
     /** A caller of an Orgbase other than the shared one (the run-command test starts its own). */
     static Api at(String base) {
-        return new Api(base, null);
+        return new Api(base, null, null);
     }
 
     Api withToken(String bearer) {
-        return new Api(base, bearer);
+        return new Api(base, bearer, forwardedFor);
+    }
+
+    /** The same caller, as if from {@code address} behind the (trusted) load balancer. */
+    Api from(String address) {
+        return new Api(base, token, address);
     }
 
     String base() {
@@ -77,6 +108,15 @@ final class Api {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        if (host != null) {
+            request.header("Host", host);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

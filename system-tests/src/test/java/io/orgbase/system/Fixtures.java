@@ -71,4 +71,17 @@ final class Fixtures {
         assertThat(created.status()).as("create department: %s", created).isEqualTo(201);
         return created.id();
     }
+
+    /** A client address of its own (IPv6 documentation range), so tests never share a count. */
+    static String address() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format(
+                "2001:db8:%x:%x:%x:%x:%x:%x",
+                random.nextInt(65536),
+                random.nextInt(65536),
+                random.nextInt(65536),
+                random.nextInt(65536),
+                random.nextInt(65536),
+                random.nextInt(65536));
+    }
 }

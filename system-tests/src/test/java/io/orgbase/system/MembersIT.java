@@ -118,6 +118,52 @@ class MembersIT {
     }
 
     @Test
+    void suspendedMembersKeepTheirRoleButCannotAct() {
+        Session owner = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, member, "admin");
+
+        JsonObject suspended = owner.api()
+                .patch(org.path() + "/members/" + member.id(), json("active", false))
+                .json();
+        assertThat(suspended.getBoolean("active")).isFalse();
+        assertThat(suspended.getString("role")).isEqualTo("admin");
+        assertProblem(member.api().get(org.path()), 403);
+        assertProblem(member.api().get(org.path() + "/departments"), 403);
+        JsonObject mine = member.api()
+                .get("/api/v1/me")
+                .json()
+                .getJsonArray("memberships")
+                .getJsonObject(0);
+        assertThat(mine.getBoolean("active")).isFalse();
+
+        assertThat(owner.api()
+                        .patch(org.path() + "/members/" + member.id(), json("active", true))
+                        .status())
+                .isEqualTo(200);
+        assertThat(member.api().get(org.path() + "/departments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLastActiveOwnerCannotBeSuspended() {
+        Session owner = Fixtures.newUser();
+        Session second = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("active", false)), 409);
+
+        Fixtures.addMember(owner, org, second, "owner");
+        assertThat(owner.api()
+                        .patch(org.path() + "/members/" + second.id(), json("active", false))
+                        .status())
+                .isEqualTo(200);
+        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("active", false)), 409);
+        assertProblem(owner.api().delete(org.path() + "/members/" + owner.id()), 409);
+        assertInvalidFields(owner.api().patch(org.path() + "/members/" + second.id(), json("active", "no")), "active");
+        assertInvalidFields(owner.api().patch(org.path() + "/members/" + second.id(), json()), "role");
+    }
+
+    @Test
     void aMemberMayLeave() {
         Session owner = Fixtures.newUser();
         Session member = Fixtures.newUser();

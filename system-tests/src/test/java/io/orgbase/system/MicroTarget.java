@@ -18,11 +18,13 @@ import java.util.Map;
 final class MicroTarget implements Target {
 
     private final Launcher launcher;
+    private final Path home;
     private final String adminEmail;
     private final String adminPassword;
 
-    private MicroTarget(Launcher launcher, String adminEmail, String adminPassword) {
+    private MicroTarget(Launcher launcher, Path home, String adminEmail, String adminPassword) {
         this.launcher = launcher;
+        this.home = home;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
     }
@@ -38,8 +40,9 @@ final class MicroTarget implements Target {
             env.put("ORGBASE_ADMIN_EMAIL", email);
             env.put("ORGBASE_ADMIN_PASSWORD", password);
             env.put("ORGBASE_JAVA_OPTS", "-Xmx768m");
+            env.putAll(Orgbase.SETTINGS);
             Launcher launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
-            MicroTarget target = new MicroTarget(launcher, email, password);
+            MicroTarget target = new MicroTarget(launcher, home, email, password);
             launcher.start(work.resolve(home.getFileName() + ".log").toFile());
             if (!launcher.awaitReady(Duration.ofMinutes(4))) {
                 target.close();
@@ -74,6 +77,11 @@ final class MicroTarget implements Target {
     @Override
     public Connection superuser() throws SQLException {
         return launcher.database().superuserConnection();
+    }
+
+    @Override
+    public Path signingKeyFile() {
+        return home.resolve("keys/jwt-signing-key.pem");
     }
 
     @Override

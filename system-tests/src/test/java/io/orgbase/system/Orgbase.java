@@ -1,6 +1,7 @@
 package io.orgbase.system;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -15,6 +16,17 @@ public final class Orgbase implements LauncherSessionListener {
 
     private static final Logger LOG = Logger.getLogger(Orgbase.class.getName());
     private static Target target;
+
+    /**
+     * Settings every target runs with: the test client is its own load balancer (so tests can
+     * present distinct client addresses), and per-address sign-in throttling starts early.
+     */
+    static final String BASE_DOMAIN = "orgbase.test";
+
+    static final Map<String, String> SETTINGS = Map.of(
+            "ORGBASE_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1",
+            "ORGBASE_LOGIN_MAX_FAILURES_PER_ADDRESS", "10",
+            "ORGBASE_BASE_DOMAIN", BASE_DOMAIN);
 
     /** The running target, started if this is the first test to ask. */
     static synchronized Target target() {

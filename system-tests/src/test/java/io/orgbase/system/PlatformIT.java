@@ -48,6 +48,15 @@ class PlatformIT {
         assertThat(openapi.status()).isEqualTo(200);
         for (String path : List.of(
                 "/api/v1/auth/login:",
+                "/api/v1/auth/refresh:",
+                "/api/v1/auth/login/mfa:",
+                "/api/v1/me/2fa/totp:",
+                "/api/v1/me/2fa/totp/confirm:",
+                "/api/v1/auth/logout:",
+                "/api/v1/me/password:",
+                "/api/v1/permissions:",
+                "/api/v1/me/default-org:",
+                "/.well-known/jwks.json:",
                 "/api/v1/me:",
                 "/api/v1/admin/users:",
                 "/api/v1/admin/users/{id}:",
@@ -56,7 +65,12 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/members:",
                 "/api/v1/orgs/{org}/members/{userId}:",
                 "/api/v1/orgs/{org}/departments:",
-                "/api/v1/orgs/{org}/departments/{id}:")) {
+                "/api/v1/orgs/{org}/departments/{id}:",
+                "/api/v1/orgs/{org}/api-keys:",
+                "/api/v1/orgs/{org}/invitations:",
+                "/api/v1/orgs/{org}/invitations/{id}:",
+                "/api/v1/invitations/{token}/accept:",
+                "/api/v1/orgs/{org}/api-keys/{id}:")) {
             assertThat(openapi.body()).contains("\n  " + path + "\n");
         }
         assertThat(openapi.body()).contains("application/problem+json");

@@ -70,6 +70,7 @@ final class ServerTarget implements Target {
                     target.domains.toString(),
                     target.domain);
             target.domainStarted = true;
+            target.allowDeleteBodies();
             target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
             target.asadmin(
                     "--port", Integer.toString(target.adminPort()), "deploy", "--name", "orgbase", ear.toString());
@@ -92,6 +93,23 @@ final class ServerTarget implements Target {
         if (target != null) {
             target.close();
         }
+    }
+
+    /**
+     * What {@code asadmin set ...http-listener-1.http.allow-payload-for-undefined-http-methods=true}
+     * does, written into domain.xml before the first start: set on a running domain it restarts
+     * the listener and leaves it without its Grizzly proxy (the application never answers).
+     */
+    private void allowDeleteBodies() throws IOException {
+        Path config = domains.resolve(domain).resolve("config/domain.xml");
+        String xml = Files.readString(config);
+        String changed = xml.replaceAll(
+                "(<protocol name=\"http-listener-1\">\\s*<http )",
+                "$1allow-payload-for-undefined-http-methods=\"true\" ");
+        if (changed.equals(xml)) {
+            throw new IllegalStateException("no http-listener-1 protocol in " + config);
+        }
+        Files.writeString(config, changed);
     }
 
     private int adminPort() {
@@ -121,6 +139,7 @@ final class ServerTarget implements Target {
         env.put("ORGBASE_HOME", domains.resolve(domain).resolve("orgbase").toString());
         env.put("ORGBASE_ADMIN_EMAIL", adminEmail);
         env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+        env.putAll(Orgbase.SETTINGS);
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -172,6 +191,11 @@ final class ServerTarget implements Target {
     @Override
     public Connection superuser() throws SQLException {
         return database.superuserConnection();
+    }
+
+    @Override
+    public Path signingKeyFile() {
+        return domains.resolve(domain).resolve("orgbase/keys/jwt-signing-key.pem");
     }
 
     @Override

@@ -15,6 +15,9 @@ interface Target extends AutoCloseable {
     /** A superuser connection to Orgbase's database, to look at what the API did from outside. */
     Connection superuser() throws SQLException;
 
+    /** The private key Orgbase signs access tokens with (tests forge tokens with it). */
+    java.nio.file.Path signingKeyFile();
+
     /** The JDBC URL of Orgbase's database (for connecting as its roles). */
     String databaseUrl();
 

@@ -8,10 +8,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Every endpoint requires a verified bearer token unless marked {@link Public}. A token that is
- * present but invalid never reaches here: MicroProfile JWT rejects it with 401 first.
+ * Every endpoint requires a verified bearer token or an {@code X-API-Key} unless marked {@link
+ * Public}. A token whose
+ * signature or claims are invalid never reaches here (MicroProfile JWT rejects it with 401); a
+ * verified one must still pass the {@link TokenPolicy}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -22,10 +26,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isPublic() || request.getSecurityContext().getUserPrincipal() != null) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        if (principal instanceof JsonWebToken token) {
+            TokenPolicy.check(token.getRawToken());
             return;
         }
-        throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
+        if (request.getProperty(Callers.API_KEY_ATTRIBUTE) != null) {
+            return; // checked by ApiKeyFilter
+        }
+        if (!isPublic()) {
+            throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
+        }
     }
 
     private boolean isPublic() {

@@ -1,32 +1,60 @@
 package io.orgbase.api;
 
 import io.orgbase.access.Caller;
+import io.orgbase.access.Caller.ApiKeyGrant;
 import io.orgbase.identity.control.TokenIssuer;
+import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The signed-in caller of the current request, from the verified access token. */
+/** Who is calling in the current request: the user of the verified access token, or an API key. */
 @RequestScoped
 public class Callers {
 
     @Inject
     JsonWebToken token;
 
-    /** @throws Unauthenticated when the request carries no usable token */
+    /**
+     * Request attribute under which the authentication filter leaves the checked {@code X-API-Key}
+     * (JAX-RS request properties are servlet request attributes).
+     */
+    static final String API_KEY_ATTRIBUTE = "io.orgbase.apiKey";
+
+    @Inject
+    HttpServletRequest request;
+
+    /** The caller, user or API key. @throws Unauthenticated when the request carries neither */
     public Caller current() {
+        if (request.getAttribute(API_KEY_ATTRIBUTE) instanceof ApiKeyGrant apiKey) {
+            return Caller.apiKey(apiKey);
+        }
         if (token == null || token.getSubject() == null) {
             throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
         }
         try {
-            return new Caller(
+            return Caller.user(
                     UUID.fromString(token.getSubject()),
                     token.getName(),
                     token.getGroups() != null && token.getGroups().contains(TokenIssuer.PLATFORM_ADMIN_GROUP));
         } catch (IllegalArgumentException e) {
             throw new Unauthenticated("The access token does not name an Orgbase user.");
         }
+    }
+
+    /**
+     * The calling user, for endpoints outside any one organization.
+     *
+     * @throws Forbidden for an API key, which acts only inside its organization
+     */
+    public Caller currentUser() {
+        Caller caller = current();
+        if (caller.isApiKey()) {
+            throw new Forbidden("API keys act only inside their organization (/api/v1/orgs/{org}/...).");
+        }
+        return caller;
     }
 }

@@ -1,5 +1,6 @@
 package io.orgbase.problems;
 
+import io.orgbase.identity.boundary.MfaRequired;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,9 +79,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Response domain(DomainException domain) {
         int status = statusOf(domain);
         List<FieldError> fields = domain instanceof InvalidInput invalid ? invalid.errors() : null;
-        Response.ResponseBuilder response = Problems.response(status, domain.kind(), domain.getMessage(), fields);
+        Map<String, String> extensions =
+                domain instanceof MfaRequired mfa ? Map.of("mfaToken", mfa.mfaToken()) : Map.of();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(Problems.PROBLEM_JSON)
+                .entity(Problems.json(status, domain.kind(), domain.getMessage(), fields, null, extensions));
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orgbase\"");
+        }
+        if (domain instanceof TooManyRequests slowDown) {
+            response.header(HttpHeaders.RETRY_AFTER, slowDown.retryAfterSeconds());
         }
         return response.build();
     }
@@ -95,6 +104,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return 401;
         } else if (domain instanceof PayloadTooLarge) {
             return 413;
+        } else if (domain instanceof TooManyRequests) {
+            return 429;
         }
         return 400;
     }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /** Builds RFC 9457 problem documents ({@code application/problem+json}). */
 public final class Problems {
@@ -18,6 +19,17 @@ public final class Problems {
 
     /** The problem document as JSON text. */
     public static String json(int status, String kind, String detail, List<FieldError> fields, String correlationId) {
+        return json(status, kind, detail, fields, correlationId, Map.of());
+    }
+
+    /** With extension members (RFC 9457 section 3.2), such as the {@code mfaToken} of a sign-in. */
+    public static String json(
+            int status,
+            String kind,
+            String detail,
+            List<FieldError> fields,
+            String correlationId,
+            Map<String, String> extensions) {
         JsonObjectBuilder problem = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + kind)
                 .add("title", title(status))
@@ -34,6 +46,7 @@ public final class Problems {
         if (correlationId != null) {
             problem.add("correlationId", correlationId);
         }
+        extensions.forEach(problem::add);
         return problem.build().toString();
     }
 

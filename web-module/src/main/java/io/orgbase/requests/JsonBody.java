@@ -71,6 +71,15 @@ public final class JsonBody {
         }
     }
 
+    /** Like {@link #read}, but an empty body is an empty object (for bodies whose fields are all optional). */
+    public static JsonBody readOptional(InputStream body) {
+        byte[] bytes = readLimited(body);
+        if (bytes.length == 0) {
+            return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        return read(new ByteArrayInputStream(bytes));
+    }
+
     private static byte[] readLimited(InputStream body) {
         if (body == null) {
             return new byte[0];
@@ -99,6 +108,21 @@ public final class JsonBody {
             return error(name, "must not be blank");
         }
         return string.getString();
+    }
+
+    /** A boolean field. */
+    public Boolean bool(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return Boolean.FALSE;
+        }
+        return error(name, "must be true or false");
     }
 
     /** A UUID field, as a string. */

@@ -1,42 +1,66 @@
 package io.orgbase.identity.boundary;
 
+import io.orgbase.access.PublicAccess;
 import io.orgbase.identity.User;
+import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.LoginThrottle;
+import io.orgbase.identity.control.MfaChallenges;
 import io.orgbase.identity.control.PasswordHasher;
-import io.orgbase.identity.control.TokenIssuer;
-import io.orgbase.identity.control.TokenIssuer.AccessToken;
-import io.orgbase.problems.Unauthenticated;
+import io.orgbase.identity.control.RefreshTokens;
+import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** Exchanges credentials for an access token. */
+/** Exchanges credentials for a session (access and refresh token). */
 @Stateless
+@PublicAccess
 public class Authentication {
 
     private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
 
     @Inject
-    Users users;
+    Accounts accounts;
 
     @Inject
     PasswordHasher hasher;
 
     @Inject
-    TokenIssuer tokens;
+    RefreshTokens refreshTokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    MfaChallenges challenges;
 
     /**
-     * @return a signed access token for the user with this email and password
-     * @throws Unauthenticated with the same message whether the email is unknown or the password wrong
+     * Signs a user in. Failed attempts are counted per account and per client address; past the
+     * limit, attempts are refused before the password is even checked.
+     *
+     * @return an access token and the first refresh token of a new family
+     * @throws CredentialsRejected with the same message whether the email is unknown or the
+     *     password wrong (the failure is counted)
+     * @throws io.orgbase.problems.TooManyRequests while the account or address is locked out
+     * @throws MfaRequired when the account has a second factor (the challenge token is in it)
      */
-    public AccessToken login(String email, String password) {
-        User user = users.findByEmail(email).orElse(null);
+    public SessionTokens login(String email, String password, String clientAddress) {
+        throttle.check(email, clientAddress);
+        User user = accounts.findByEmail(email).orElse(null);
         if (user == null) {
             hasher.burnTime(password);
         }
         if (user == null || !hasher.matches(password, user.getPasswordHash())) {
-            SECURITY.info("login failed");
-            throw new Unauthenticated("Email or password is wrong.");
+            throttle.recordFailure(email, clientAddress);
+            SECURITY.info(() -> "sign-in failed from " + clientAddress);
+            throw new CredentialsRejected("Email or password is wrong.");
         }
-        return tokens.issue(user);
+        if (challenges.requiredFor(user.getId())) {
+            // the failure count is cleared only when the second factor is right too: a stolen
+            // password must not buy fresh rounds of code guessing
+            throw new MfaRequired(challenges.open(user.getId()));
+        }
+        throttle.reset(email);
+        return refreshTokens.open(user);
     }
 }

@@ -1,16 +1,18 @@
 package io.orgbase.identity.boundary;
 
 import io.orgbase.database.Database;
+import io.orgbase.identity.control.Accounts;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -26,7 +28,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Singleton
 @Startup
 @DependsOn("Database")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformAdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class.getName());
@@ -34,12 +35,15 @@ public class PlatformAdminBootstrap {
     @EJB
     Database database;
 
-    @EJB
-    Users users;
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Accounts accounts;
 
     @PostConstruct
     void ensureAdministrator() {
-        if (!database.usable() || users.hasPlatformAdmin()) {
+        if (!database.usable() || accounts.hasPlatformAdmin()) {
             return;
         }
         var config = ConfigProvider.getConfig();
@@ -48,13 +52,15 @@ public class PlatformAdminBootstrap {
         Optional<String> configured = config.getOptionalValue("ORGBASE_ADMIN_PASSWORD", String.class);
         String password = configured.orElseGet(PlatformAdminBootstrap::generatePassword);
         try {
-            users.register(email, "Platform administrator", password, true);
+            accounts.register(email, "Platform administrator", password, true);
         } catch (InvalidInput | Conflict refused) {
+            context.setRollbackOnly();
             LOG.severe("Platform administrator " + email + " not created: " + refused.getMessage()
                     + (refused instanceof InvalidInput invalid ? " " + invalid.errors() : ""));
             return;
-        } catch (EJBException raced) {
+        } catch (PersistenceException raced) {
             // another cluster member created it at the same moment (unique email)
+            context.setRollbackOnly();
             LOG.log(Level.INFO, "Platform administrator not created here: " + raced.getMessage());
             return;
         }

@@ -1,15 +1,19 @@
 package io.orgbase.identity.boundary;
 
+import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.identity.User;
+import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.PasswordPolicy;
+import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
-import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,13 +21,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Platform-wide user accounts. */
 @Stateless
+@AuthenticatedOnly
 public class Users {
 
     @PersistenceContext(unitName = "orgbase")
@@ -34,6 +38,12 @@ public class Users {
 
     @Inject
     DatabaseSession session;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     /** A user with their memberships, each with its organization. */
     public record Profile(User user, List<MembershipOf> memberships) {}
@@ -50,7 +60,7 @@ public class Users {
         if (!caller.platformAdmin()) {
             throw new Forbidden("Only platform administrators create users.");
         }
-        return register(request.email(), request.displayName(), request.password(), false);
+        return accounts.register(request.email(), request.displayName(), request.password(), false);
     }
 
     /**
@@ -68,18 +78,39 @@ public class Users {
         return user;
     }
 
-    /** Creates an account without a caller check; for start-up bootstrap and trusted flows. */
-    public User register(String email, String displayName, String password, boolean platformAdmin) {
-        String normalized = Emails.normalize(email);
-        PasswordPolicy.check("password", password, normalized);
-        if (findByEmail(normalized).isPresent()) {
-            throw new Conflict("A user with this email already exists.");
+    /**
+     * Makes an organization the caller's default (what {@code current} means without a subdomain),
+     * or clears it with null.
+     *
+     * @param tenant the organization, already resolved for the caller (so a member of it), or null
+     */
+    public Profile setDefaultOrganization(Caller caller, Tenant tenant) {
+        User user = em.find(User.class, caller.userId());
+        if (user == null) {
+            throw new NotFound("Your account no longer exists.");
         }
-        User user = new User(normalized, displayName.strip(), hasher.hash(password));
-        user.setPlatformAdmin(platformAdmin);
-        em.persist(user);
+        user.setDefaultOrgId(tenant == null ? null : tenant.orgId());
         em.flush();
-        return user;
+        return me(caller);
+    }
+
+    /**
+     * Changes the caller's password and signs them out everywhere else (every refresh token of
+     * theirs is revoked; access tokens expire on their own).
+     *
+     * @throws InvalidInput when the current password is wrong or the new one breaks the policy
+     */
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        User user = em.find(User.class, caller.userId());
+        if (user == null) {
+            throw new NotFound("Your account no longer exists.");
+        }
+        if (!hasher.matches(currentPassword, user.getPasswordHash())) {
+            throw InvalidInput.field("currentPassword", "is not your current password");
+        }
+        PasswordPolicy.check("newPassword", newPassword, user.getEmail());
+        user.setPasswordHash(hasher.hash(newPassword));
+        refreshTokens.revokeAll(user.getId());
     }
 
     /** @throws NotFound when the caller's account no longer exists */
@@ -106,18 +137,5 @@ public class Users {
                         a.organization().getSlug().compareTo(b.organization().getSlug()))
                 .toList();
         return new Profile(user, result);
-    }
-
-    /** The user with this email (any case, surrounding blanks ignored), if there is one. */
-    public Optional<User> findByEmail(String email) {
-        return em.createNamedQuery("User.findByEmail", User.class)
-                .setParameter("email", Emails.normalize(email))
-                .getResultStream()
-                .findFirst();
-    }
-
-    /** Whether any platform administrator exists. */
-    public boolean hasPlatformAdmin() {
-        return em.createNamedQuery("User.countPlatformAdmins", Long.class).getSingleResult() > 0;
     }
 }

@@ -17,41 +17,59 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.Use;
 
 /**
- * The RSA key that signs access tokens. Taken from {@code ORGBASE_JWT_KEY_FILE} (PKCS#8 PEM) when
- * set — what a cluster does, so every member signs and verifies alike — otherwise generated once
- * under {@code ORGBASE_HOME/keys} with owner-only permissions and reused on every start.
+ * The RSA keys of access tokens. The signing key is taken from {@code ORGBASE_JWT_KEY_FILE}
+ * (PKCS#8 PEM) when set — what a cluster does, so every member signs and verifies alike — otherwise
+ * generated once under {@code ORGBASE_HOME/keys} with owner-only permissions and reused on every
+ * start. Keys that signed before a rotation stay accepted (see {@link #previousKeyFiles()}) until
+ * their tokens have expired and the operator removes them.
  */
 public final class SigningKeys {
 
     private static volatile SigningKeys instance;
 
-    private final RSAPrivateCrtKey privateKey;
-    private final RSAPublicKey publicKey;
-    private final String keyId;
+    /** A key pair and its id: the first 22 characters of the base64url SHA-256 of the public key. */
+    private record Key(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, String id) {
 
-    private SigningKeys(RSAPrivateCrtKey privateKey) throws GeneralSecurityException {
-        this.privateKey = privateKey;
-        this.publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-        this.keyId =
-                Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        static Key of(RSAPrivateCrtKey privateKey) throws GeneralSecurityException {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+            String id = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 22);
+            return new Key(privateKey, publicKey, id);
+        }
     }
 
-    /** The instance's signing key, loaded or generated on first use. */
+    private final Key signing;
+    private final List<Key> verifying;
+
+    private SigningKeys(Key signing, List<Key> previous) {
+        this.signing = signing;
+        List<Key> all = new ArrayList<>(List.of(signing));
+        previous.stream().filter(k -> !k.id().equals(signing.id())).forEach(all::add);
+        this.verifying = List.copyOf(all);
+    }
+
+    /** The instance's keys, loaded (or the signing key generated) on first use. */
     public static SigningKeys current() {
         SigningKeys keys = instance;
         if (keys == null) {
             synchronized (SigningKeys.class) {
                 if (instance == null) {
-                    instance = load(keyFile());
+                    instance = load(keyFile(), previousKeyFiles());
                 }
                 keys = instance;
             }
@@ -66,19 +84,59 @@ public final class SigningKeys {
                 : OrgbaseHome.path().resolve("keys").resolve("jwt-signing-key.pem");
     }
 
-    static SigningKeys load(Path file) {
-        try {
-            if (!Files.exists(file)) {
+    /**
+     * Keys that signed tokens before the last rotation: {@code ORGBASE_JWT_PREVIOUS_KEY_FILES}
+     * (comma-separated), else every {@code *.pem} in {@code previous/} beside the signing key.
+     */
+    static List<Path> previousKeyFiles() {
+        String configured =
+                System.getProperty("orgbase.jwt.previous-key-files", System.getenv("ORGBASE_JWT_PREVIOUS_KEY_FILES"));
+        if (configured != null && !configured.isBlank()) {
+            return Stream.of(configured.split(","))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .map(Path::of)
+                    .toList();
+        }
+        Path directory = keyFile().resolveSibling("previous");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".pem"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    static SigningKeys load(Path file, List<Path> previousFiles) {
+        if (!Files.exists(file)) {
+            try {
                 generate(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the JWT signing key " + file, e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot generate an RSA key", e);
             }
+        }
+        List<Key> previous = new ArrayList<>();
+        for (Path old : previousFiles) {
+            previous.add(read(old));
+        }
+        return new SigningKeys(read(file), previous);
+    }
+
+    private static Key read(Path file) {
+        try {
             String pem = Files.readString(file, StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PKCS8EncodedKeySpec spec =
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
-            return new SigningKeys(
-                    (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(spec));
+            return Key.of((RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(spec));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the JWT signing key " + file, e);
+            throw new UncheckedIOException("cannot read the JWT signing key " + file, e);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("not an RSA private key in PKCS#8 PEM form: " + file, e);
         }
@@ -100,7 +158,7 @@ public final class SigningKeys {
             // Atomic and exclusive: if another process generated one meanwhile, theirs wins.
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException raced) {
-            // keep the existing key
+            // keep the key the other process wrote
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -113,19 +171,32 @@ public final class SigningKeys {
     }
 
     public RSAPrivateCrtKey privateKey() {
-        return privateKey;
+        return signing.privateKey();
     }
 
+    /** Id of the key that signs new tokens. */
     public String keyId() {
-        return keyId;
+        return signing.id();
     }
 
-    /** The public half as a JSON Web Key Set, the form MicroProfile JWT verification reads. */
+    /** Ids of every key whose tokens are accepted: the signing key and the previous ones. */
+    public Set<String> keyIds() {
+        return verifying.stream().map(Key::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The public halves as a JSON Web Key Set: what MicroProfile JWT verifies with and what {@code
+     * /.well-known/jwks.json} publishes.
+     */
     public String publicJwks() {
-        RsaJsonWebKey jwk = new RsaJsonWebKey(publicKey);
-        jwk.setKeyId(keyId);
-        jwk.setUse(Use.SIGNATURE);
-        jwk.setAlgorithm("RS256");
-        return new JsonWebKeySet(List.of(jwk)).toJson();
+        List<RsaJsonWebKey> jwks = new ArrayList<>();
+        for (Key key : verifying) {
+            RsaJsonWebKey jwk = new RsaJsonWebKey(key.publicKey());
+            jwk.setKeyId(key.id());
+            jwk.setUse(Use.SIGNATURE);
+            jwk.setAlgorithm("RS256");
+            jwks.add(jwk);
+        }
+        return new JsonWebKeySet(jwks).toJson();
     }
 }

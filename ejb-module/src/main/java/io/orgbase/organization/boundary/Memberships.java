@@ -4,7 +4,7 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.identity.User;
-import io.orgbase.identity.boundary.Users;
+import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
@@ -33,7 +33,7 @@ public class Memberships {
     EntityManager em;
 
     @Inject
-    Users users;
+    Accounts accounts;
 
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
@@ -61,7 +61,8 @@ public class Memberships {
     @RequiresPermission(Permission.MEMBERS_WRITE)
     public Member add(Tenant tenant, String email, Role role) {
         requireOwnerFor(tenant, role);
-        User user = users.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
+        User user =
+                accounts.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
         if (find(tenant, user.getId()) != null) {
             throw new Conflict("This user is already a member.");
         }
@@ -72,23 +73,33 @@ public class Memberships {
     }
 
     /**
-     * Changes a member's role.
+     * Changes a member's role and/or suspends or reactivates the membership (null leaves either as
+     * it is). A suspended member keeps the role but cannot act in the organization.
      *
      * @throws NotFound when the user is not a member
-     * @throws Conflict when this would leave the organization without an owner
+     * @throws Forbidden when a non-owner touches an owner or grants the owner role
+     * @throws Conflict when this would leave the organization without an active owner
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member changeRole(Tenant tenant, UUID userId, Role role) {
+    public Member update(Tenant tenant, UUID userId, Role role, Boolean active) {
         Membership membership = require(tenant, userId);
-        if (membership.getRole() == role) {
-            return new Member(membership, em.find(User.class, userId));
+        boolean demotes = role != null && role != membership.getRole();
+        boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
+        if (demotes || active != null) {
+            requireOwnerFor(tenant, membership.getRole());
         }
-        requireOwnerFor(tenant, membership.getRole());
-        requireOwnerFor(tenant, role);
-        if (membership.getRole() == Role.OWNER) {
+        if (role != null) {
+            requireOwnerFor(tenant, role);
+        }
+        if (membership.getRole() == Role.OWNER && membership.isActive() && (demotes || suspends)) {
             requireAnotherOwner(tenant);
         }
-        membership.setRole(role);
+        if (role != null) {
+            membership.setRole(role);
+        }
+        if (active != null) {
+            membership.setActive(active);
+        }
         em.flush();
         return new Member(membership, em.find(User.class, userId));
     }
@@ -117,7 +128,7 @@ public class Memberships {
     }
 
     private void delete(Tenant tenant, Membership membership) {
-        if (membership.getRole() == Role.OWNER) {
+        if (membership.getRole() == Role.OWNER && membership.isActive()) {
             requireAnotherOwner(tenant);
         }
         em.remove(membership);
@@ -155,13 +166,14 @@ public class Memberships {
      */
     private void requireAnotherOwner(Tenant tenant) {
         List<Membership> owners = em.createQuery(
-                        "select m from Membership m where m.orgId = :orgId and m.role = :role", Membership.class)
+                        "select m from Membership m where m.orgId = :orgId and m.role = :role and m.active = true",
+                        Membership.class)
                 .setParameter("orgId", tenant.orgId())
                 .setParameter("role", Role.OWNER)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (owners.size() < 2) {
-            throw new Conflict("The organization must keep at least one owner.");
+            throw new Conflict("The organization must keep at least one active owner.");
         }
     }
 }

@@ -1,13 +1,16 @@
 package io.orgbase.organization.boundary;
 
+import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
+import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
+import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.tenancy.DatabaseSession;
@@ -20,6 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,6 +37,9 @@ public class Organizations {
     @Inject
     DatabaseSession session;
 
+    /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
+    public static final String CURRENT = "current";
+
     /** An organization with the caller's role in it (null for a platform administrator who is not a member). */
     public record Listed(Organization organization, Role role) {}
 
@@ -41,6 +48,7 @@ public class Organizations {
      *
      * @throws io.orgbase.problems.InvalidInput when the slug is malformed or reserved
      */
+    @AuthenticatedOnly
     public Listed create(Caller caller, @Valid OrganizationRequest request) {
         Slugs.check("slug", request.slug());
         UUID id = Ids.newId();
@@ -55,6 +63,7 @@ public class Organizations {
     }
 
     /** The caller's organizations; every organization for a platform administrator. */
+    @AuthenticatedOnly
     public List<Listed> listFor(Caller caller) {
         session.enterUser(caller.userId());
         Map<UUID, Role> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
@@ -76,24 +85,55 @@ public class Organizations {
      *
      * @throws NotFound when no such organization exists or the caller is not a member (platform
      *     administrators may act in any organization)
+     * @throws Forbidden when the caller's membership is suspended
      */
+    @AuthenticatedOnly
     public Tenant resolve(Caller caller, String reference) {
-        Organization organization = find(reference);
+        Organization organization = CURRENT.equals(reference) ? current(caller) : find(reference);
         if (organization == null) {
             throw notFound();
         }
+        if (caller.isApiKey()) {
+            if (!caller.apiKey().orgId().equals(organization.getId())) {
+                throw notFound();
+            }
+            return new Tenant(
+                    organization.getId(),
+                    organization.getSlug(),
+                    caller,
+                    caller.apiKey().role());
+        }
         session.enterUser(caller.userId());
-        Role role = em.createNamedQuery("Membership.find", Membership.class)
+        Membership membership = em.createNamedQuery("Membership.find", Membership.class)
                 .setParameter("orgId", organization.getId())
                 .setParameter("userId", caller.userId())
                 .getResultStream()
-                .map(Membership::getRole)
                 .findFirst()
                 .orElse(null);
-        if (role == null && !caller.platformAdmin()) {
+        if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
+            return new Tenant(organization.getId(), organization.getSlug(), caller, null);
+        }
+        if (membership == null) {
             throw notFound();
         }
-        return new Tenant(organization.getId(), organization.getSlug(), caller, role);
+        if (!membership.isActive()) {
+            throw new Forbidden("Your membership in this organization is suspended.");
+        }
+        return new Tenant(organization.getId(), organization.getSlug(), caller, membership.getRole());
+    }
+
+    /** The default organization of the caller (an API key: its own organization). */
+    private Organization current(Caller caller) {
+        UUID id = caller.isApiKey()
+                ? caller.apiKey().orgId()
+                : Optional.ofNullable(em.find(User.class, caller.userId()))
+                        .map(User::getDefaultOrgId)
+                        .orElse(null);
+        if (id == null) {
+            throw new NotFound("No current organization: use the organization's subdomain or set a default"
+                    + " organization (PUT /api/v1/me/default-org).");
+        }
+        return em.find(Organization.class, id);
     }
 
     private Organization find(String reference) {

@@ -19,8 +19,8 @@ class SigningKeysTest {
     void generatesAnOwnerOnlyKeyOnceAndReusesIt() throws Exception {
         Path file = home.resolve("keys/jwt-signing-key.pem");
 
-        SigningKeys first = SigningKeys.load(file);
-        SigningKeys second = SigningKeys.load(file);
+        SigningKeys first = SigningKeys.load(file, java.util.List.of());
+        SigningKeys second = SigningKeys.load(file, java.util.List.of());
 
         assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -31,7 +31,7 @@ class SigningKeysTest {
 
     @Test
     void publishesOnlyThePublicHalfAsJwks() throws Exception {
-        SigningKeys keys = SigningKeys.load(home.resolve("key.pem"));
+        SigningKeys keys = SigningKeys.load(home.resolve("key.pem"), java.util.List.of());
         JsonWebKeySet jwks = new JsonWebKeySet(keys.publicJwks());
 
         assertThat(jwks.getJsonWebKeys()).singleElement().satisfies(jwk -> {
@@ -45,6 +45,16 @@ class SigningKeysTest {
     void refusesAFileThatIsNotAnRsaPrivateKey() throws Exception {
         Path file = home.resolve("bad.pem");
         Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
-        assertThatThrownBy(() -> SigningKeys.load(file)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SigningKeys.load(file, java.util.List.of())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void previousKeysStayVerifiableButNeverSign() {
+        SigningKeys old = SigningKeys.load(home.resolve("old.pem"), java.util.List.of());
+        SigningKeys rotated = SigningKeys.load(home.resolve("new.pem"), java.util.List.of(home.resolve("old.pem")));
+
+        assertThat(rotated.keyId()).isNotEqualTo(old.keyId());
+        assertThat(rotated.keyIds()).containsExactlyInAnyOrder(rotated.keyId(), old.keyId());
+        assertThat(rotated.publicJwks()).contains(old.keyId()).contains(rotated.keyId());
     }
 }

@@ -21,10 +21,12 @@ public record LauncherSettings(
     public record ExternalDatabase(
             String url, String user, String password, String migrationUser, String migrationPassword) {}
 
-    /** Variables handed to Orgbase unchanged when set. */
-    static final String[] PASSED_THROUGH = {
-        "ORGBASE_ADMIN_EMAIL", "ORGBASE_ADMIN_PASSWORD", "ORGBASE_JWT_KEY_FILE", "MP_JWT_VERIFY_ISSUER"
-    };
+    /** Orgbase's own settings and MicroProfile ones reach the server unchanged. */
+    static boolean passedThrough(String name) {
+        return (name.startsWith("ORGBASE_") || name.startsWith("MP_"))
+                && !name.equals("ORGBASE_HOME")
+                && !name.equals("ORGBASE_JAVA_OPTS");
+    }
 
     public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
         int port = parsePort(env.getOrDefault("PORT", "8080"));
@@ -43,11 +45,11 @@ public record LauncherSettings(
                         env.getOrDefault("DB_MIGRATION_PASSWORD", env.getOrDefault("DB_PASSWORD", ""))));
         String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", "-Xms256m -Xmx1g -XX:+UseG1GC");
         Map<String, String> passThrough = new java.util.TreeMap<>();
-        for (String name : PASSED_THROUGH) {
-            if (env.get(name) != null) {
-                passThrough.put(name, env.get(name));
+        env.forEach((name, value) -> {
+            if (passedThrough(name)) {
+                passThrough.put(name, value);
             }
-        }
+        });
         return new LauncherSettings(port, home, microJar, war, external, javaOptions, passThrough);
     }
 

@@ -44,7 +44,7 @@ public class AdminUsersResource {
     @GET
     @Path("{id}")
     public UserView get(@PathParam("id") UUID id) {
-        return UserView.of(users.get(callers.current(), id));
+        return UserView.of(users.get(callers.currentUser(), id));
     }
 
     @POST
@@ -55,7 +55,7 @@ public class AdminUsersResource {
                 json.string("password", Need.REQUIRED),
                 json.string("displayName", Need.REQUIRED));
         json.finish();
-        User user = users.create(callers.current(), request);
+        User user = users.create(callers.currentUser(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(user.getId().toString())
                         .build())

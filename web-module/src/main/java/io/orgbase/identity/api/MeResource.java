@@ -1,14 +1,24 @@
 package io.orgbase.identity.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.identity.boundary.Users;
 import io.orgbase.identity.boundary.Users.Profile;
+import io.orgbase.organization.boundary.Organizations;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,12 +34,20 @@ public class MeResource {
     @Inject
     Users users;
 
+    @Inject
+    Organizations organizations;
+
     public record OrgRef(UUID id, String slug, String name) {}
 
-    public record MembershipView(OrgRef org, String role) {}
+    public record MembershipView(OrgRef org, String role, boolean active) {}
 
     public record MeView(
-            UUID id, String email, String displayName, boolean platformAdmin, List<MembershipView> memberships) {
+            UUID id,
+            String email,
+            String displayName,
+            boolean platformAdmin,
+            OrgRef defaultOrg,
+            List<MembershipView> memberships) {
 
         static MeView of(Profile profile) {
             return new MeView(
@@ -38,18 +56,57 @@ public class MeResource {
                     profile.user().getDisplayName(),
                     profile.user().isPlatformAdmin(),
                     profile.memberships().stream()
+                            .map(m -> m.organization())
+                            .filter(o -> o.getId().equals(profile.user().getDefaultOrgId()))
+                            .map(o -> new OrgRef(o.getId(), o.getSlug(), o.getName()))
+                            .findFirst()
+                            .orElse(null),
+                    profile.memberships().stream()
                             .map(m -> new MembershipView(
                                     new OrgRef(
                                             m.organization().getId(),
                                             m.organization().getSlug(),
                                             m.organization().getName()),
-                                    m.membership().getRole().name().toLowerCase(Locale.ROOT)))
+                                    m.membership().getRole().name().toLowerCase(Locale.ROOT),
+                                    m.membership().isActive()))
                             .toList());
         }
     }
 
     @GET
     public MeView me() {
-        return MeView.of(users.me(callers.current()));
+        return MeView.of(users.me(callers.currentUser()));
+    }
+
+    /**
+     * Sets the caller's default organization ({@code {"org": "<slug or id>"}}, or null to clear);
+     * it must be one the caller may act in.
+     */
+    @PUT
+    @Path("default-org")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MeView setDefaultOrganization(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String org = json.string("org", Need.NULLABLE);
+        if (!json.present().contains("org")) {
+            json.string("org", Need.REQUIRED);
+        }
+        json.finish();
+        Caller caller = callers.currentUser();
+        Tenant tenant = org == null ? null : organizations.resolve(caller, org);
+        return MeView.of(users.setDefaultOrganization(caller, tenant));
+    }
+
+    /** Changes the caller's password; every refresh token of theirs stops working. */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String current = json.string("currentPassword", Need.REQUIRED);
+        String next = json.string("newPassword", Need.REQUIRED);
+        json.finish();
+        users.changePassword(callers.currentUser(), current, next);
+        return Response.noContent().build();
     }
 }

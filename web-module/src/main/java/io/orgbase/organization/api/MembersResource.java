@@ -4,6 +4,7 @@ import io.orgbase.access.Role;
 import io.orgbase.api.Items;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
+import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
@@ -36,13 +37,15 @@ public class MembersResource {
         this.memberships = memberships;
     }
 
-    public record MemberView(UUID userId, String email, String displayName, String role, OffsetDateTime joinedAt) {
+    public record MemberView(
+            UUID userId, String email, String displayName, String role, boolean active, OffsetDateTime joinedAt) {
         static MemberView of(Member member) {
             return new MemberView(
                     member.user().getId(),
                     member.user().getEmail(),
                     member.user().getDisplayName(),
                     member.membership().getRole().name().toLowerCase(Locale.ROOT),
+                    member.membership().isActive(),
                     member.membership().getCreatedAt());
         }
     }
@@ -70,11 +73,15 @@ public class MembersResource {
     @PATCH
     @Path("{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public MemberView changeRole(@PathParam("userId") UUID userId, InputStream body) {
+    public MemberView update(@PathParam("userId") UUID userId, InputStream body) {
         JsonBody json = JsonBody.read(body);
-        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        Role role = json.oneOf("role", Role.class, Need.OPTIONAL);
+        Boolean active = json.bool("active", Need.OPTIONAL);
         json.finish();
-        return MemberView.of(memberships.changeRole(tenant, userId, role));
+        if (role == null && active == null) {
+            throw InvalidInput.field("role", "send role and/or active");
+        }
+        return MemberView.of(memberships.update(tenant, userId, role, active));
     }
 
     @DELETE

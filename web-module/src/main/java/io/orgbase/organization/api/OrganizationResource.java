@@ -2,6 +2,9 @@ package io.orgbase.organization.api;
 
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.identity.api.ApiKeysResource;
+import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
@@ -27,12 +30,22 @@ public class OrganizationResource {
     private final Organizations organizations;
     private final Memberships memberships;
     private final Departments departments;
+    private final ApiKeys apiKeys;
+    private final Invitations invitations;
 
-    OrganizationResource(Tenant tenant, Organizations organizations, Memberships memberships, Departments departments) {
+    OrganizationResource(
+            Tenant tenant,
+            Organizations organizations,
+            Memberships memberships,
+            Departments departments,
+            ApiKeys apiKeys,
+            Invitations invitations) {
         this.tenant = tenant;
         this.organizations = organizations;
         this.memberships = memberships;
         this.departments = departments;
+        this.apiKeys = apiKeys;
+        this.invitations = invitations;
     }
 
     @GET
@@ -64,5 +77,15 @@ public class OrganizationResource {
     @Path("departments")
     public DepartmentsResource departments() {
         return new DepartmentsResource(tenant, departments);
+    }
+
+    @Path("invitations")
+    public InvitationsResource invitations() {
+        return new InvitationsResource(tenant, invitations);
+    }
+
+    @Path("api-keys")
+    public ApiKeysResource apiKeys() {
+        return new ApiKeysResource(tenant, apiKeys);
     }
 }

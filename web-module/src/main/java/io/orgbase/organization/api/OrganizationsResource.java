@@ -2,7 +2,10 @@ package io.orgbase.organization.api;
 
 import io.orgbase.api.Callers;
 import io.orgbase.api.Items;
+import io.orgbase.api.Subdomains;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
@@ -13,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,9 +44,18 @@ public class OrganizationsResource {
     @Inject
     Departments departments;
 
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    Subdomains subdomains;
+
+    @Inject
+    Invitations invitations;
+
     @GET
     public Items<OrganizationView> list() {
-        return new Items<>(organizations.listFor(callers.current()).stream()
+        return new Items<>(organizations.listFor(callers.currentUser()).stream()
                 .map(OrganizationView::of)
                 .toList());
     }
@@ -54,7 +67,7 @@ public class OrganizationsResource {
         OrganizationRequest request =
                 new OrganizationRequest(json.string("slug", Need.REQUIRED), json.string("name", Need.REQUIRED));
         json.finish();
-        Listed created = organizations.create(callers.current(), request);
+        Listed created = organizations.create(callers.currentUser(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.organization().getId().toString())
                         .build())
@@ -62,10 +75,22 @@ public class OrganizationsResource {
                 .build();
     }
 
-    /** One organization, by slug or id; 404 unless the caller is a member (or platform administrator). */
+    /**
+     * One organization, by slug or id, or {@code current}: the organization of the request's
+     * subdomain, else the caller's default. 404 unless the caller is a member (or platform
+     * administrator).
+     */
     @Path("{org}")
-    public OrganizationResource organization(@PathParam("org") String reference) {
+    public OrganizationResource organization(@PathParam("org") String reference, @HeaderParam("Host") String host) {
+        if (Organizations.CURRENT.equals(reference)) {
+            reference = subdomains.slugOf(host).orElse(reference);
+        }
         return new OrganizationResource(
-                organizations.resolve(callers.current(), reference), organizations, memberships, departments);
+                organizations.resolve(callers.current(), reference),
+                organizations,
+                memberships,
+                departments,
+                apiKeys,
+                invitations);
     }
 }

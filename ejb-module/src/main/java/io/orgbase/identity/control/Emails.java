@@ -1,13 +1,13 @@
-package io.orgbase.identity.boundary;
+package io.orgbase.identity.control;
 
 import java.util.Locale;
 
 /** One spelling of an email address for storage and lookup: trimmed and lowercased. */
-final class Emails {
+public final class Emails {
 
     private Emails() {}
 
-    static String normalize(String email) {
+    public static String normalize(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,124 @@
+package io.orgbase.identity.boundary;
+
+import io.orgbase.access.Caller.ApiKeyGrant;
+import io.orgbase.access.Permission;
+import io.orgbase.access.PublicAccess;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.access.Role;
+import io.orgbase.identity.ApiKey;
+import io.orgbase.identity.control.SecretTokens;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
+import io.orgbase.problems.Unauthenticated;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * API keys: 256-bit secrets with a recognisable prefix, shown once and stored as SHA-256, each
+ * bound to one organization and one role there. A key is found by its hash alone; the database
+ * shows a transaction only the key row whose hash it presents.
+ */
+@Stateless
+public class ApiKeys {
+
+    static final String PREFIX = "obk_";
+    private static final int SHOWN_PREFIX = PREFIX.length() + 8;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** A key just created, with the secret that is never shown again. */
+    public record Created(ApiKey key, String secret) {}
+
+    /**
+     * @return what the presented key may do
+     * @throws Unauthenticated when the key is unknown, revoked or expired (the same answer for all)
+     */
+    @PublicAccess
+    public ApiKeyGrant authenticate(String presented) {
+        String hash = SecretTokens.hash(presented);
+        List<?> rows = em.createNativeQuery("select set_config('orgbase.api_key_hash', ?1, true)")
+                .setParameter(1, hash)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        List<?> found = em.createNativeQuery(
+                        "update api_key set last_used_at = now() where key_hash = ?1 and revoked_at is null"
+                                + " and (expires_at is null or expires_at > now()) returning id, org_id, role")
+                .setParameter(1, hash)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (rows.isEmpty() || found.isEmpty()) {
+            throw new Unauthenticated("The API key is not valid.");
+        }
+        Object[] key = (Object[]) found.get(0);
+        return new ApiKeyGrant(
+                uuid(key[0]), uuid(key[1]), Role.valueOf(key[2].toString().toUpperCase()));
+    }
+
+    /**
+     * @throws InvalidInput when the role is owner or the expiry is not in the future
+     * @throws Forbidden when the key would have a role above the caller's
+     */
+    @TenantScoped
+    @RequiresPermission(Permission.API_KEYS_WRITE)
+    public Created create(Tenant tenant, String name, Role role, OffsetDateTime expiresAt) {
+        if (tenant.caller().isApiKey()) {
+            throw new Forbidden("API keys cannot create API keys.");
+        }
+        if (role == Role.OWNER) {
+            throw InvalidInput.field("role", "an API key cannot be an owner");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw InvalidInput.field("expiresAt", "must be in the future");
+        }
+        if (tenant.role() != null && tenant.role().ordinal() > role.ordinal()) {
+            throw new Forbidden("An API key cannot have a role above your own.");
+        }
+        String secret = SecretTokens.generate(PREFIX);
+        ApiKey key = new ApiKey(
+                name.strip(),
+                secret.substring(0, SHOWN_PREFIX),
+                SecretTokens.hash(secret),
+                role,
+                expiresAt,
+                tenant.caller().userId());
+        em.persist(key);
+        em.flush();
+        return new Created(key, secret);
+    }
+
+    /** The organization's keys, oldest first, revoked ones included. */
+    @TenantScoped
+    @RequiresPermission(Permission.API_KEYS_READ)
+    public List<ApiKey> list(Tenant tenant) {
+        return em.createNamedQuery("ApiKey.all", ApiKey.class).getResultList();
+    }
+
+    /** @throws NotFound when the organization has no key with this id */
+    @TenantScoped
+    @RequiresPermission(Permission.API_KEYS_WRITE)
+    public ApiKey revoke(Tenant tenant, UUID id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null) {
+            throw new NotFound("No such API key.");
+        }
+        if (key.getRevokedAt() == null) {
+            key.revoke(OffsetDateTime.now(ZoneOffset.UTC));
+            em.flush();
+        }
+        return key;
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+}

@@ -1,0 +1,108 @@
+package io.orgbase.identity.control;
+
+import io.orgbase.problems.TooManyRequests;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * Slows down password guessing, per account and per client address, in the database so that every
+ * cluster member counts the same failures. Keys are built from what the caller sent (not from
+ * whether the account exists), so throttling reveals nothing about which accounts exist.
+ */
+@Dependent
+public class LoginThrottle {
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.login.max-failures-per-account", defaultValue = "5")
+    int maxPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.login.max-failures-per-address", defaultValue = "50")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.login.failure-window", defaultValue = "PT15M")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.login.lockout", defaultValue = "PT5M")
+    Duration lockout;
+
+    static String accountKey(String email) {
+        return "account:" + email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String addressKey(String address) {
+        return "address:" + address;
+    }
+
+    /** @throws TooManyRequests while the account or the address is locked out */
+    public void check(String email, String address) {
+        List<?> blocked = em.createNativeQuery(
+                        "select max(blocked_until) from login_throttle where key in (?1, ?2) and blocked_until > now()")
+                .setParameter(1, accountKey(email))
+                .setParameter(2, addressKey(address))
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        Object until = blocked.isEmpty() ? null : blocked.get(0);
+        if (until != null) {
+            long seconds =
+                    Duration.between(OffsetDateTime.now(), toOffset(until)).toSeconds() + 1;
+            throw new TooManyRequests("Too many failed sign-ins; try again later.", seconds);
+        }
+    }
+
+    /** Counts a failed sign-in against the account and the address. */
+    public void recordFailure(String email, String address) {
+        count(accountKey(email), maxPerAccount);
+        count(addressKey(address), maxPerAddress);
+    }
+
+    /** A successful sign-in clears the account's count (not the address's). */
+    public void reset(String email) {
+        em.createNativeQuery("delete from login_throttle where key = ?1")
+                .setParameter(1, accountKey(email))
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
+    /** One statement, so concurrent failures on several cluster members all count. */
+    private void count(String key, int max) {
+        em.createNativeQuery("insert into login_throttle as t (key, failures, window_start) values (?1, 1, now())"
+                        + " on conflict (key) do update set"
+                        + "   failures = case when t.window_start < now() - ?2 * interval '1 second' then 1"
+                        + "                   else t.failures + 1 end,"
+                        + "   window_start = case when t.window_start < now() - ?2 * interval '1 second' then now()"
+                        + "                       else t.window_start end,"
+                        + "   blocked_until = case when t.window_start >= now() - ?2 * interval '1 second'"
+                        + "                         and t.failures + 1 >= ?3 then now() + ?4 * interval '1 second'"
+                        + "                        else t.blocked_until end")
+                .setParameter(1, key)
+                .setParameter(2, window.toSeconds())
+                .setParameter(3, max)
+                .setParameter(4, lockout.toSeconds())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}

@@ -1,0 +1,122 @@
+package io.orgbase.identity.control;
+
+import io.orgbase.identity.RefreshToken;
+import io.orgbase.identity.User;
+import io.orgbase.identity.control.TokenIssuer.AccessToken;
+import io.orgbase.problems.Unauthenticated;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Rotating refresh tokens, one family per sign-in. Each rotation retires the presented token;
+ * presenting a retired token again means it was stolen or replayed, and the whole family (every
+ * token descended from that sign-in) is revoked. Runs in the caller's transaction.
+ */
+@Dependent
+public class RefreshTokens {
+
+    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    private static final String PREFIX = "obr_";
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.refresh.lifetime", defaultValue = "P14D")
+    Duration lifetime;
+
+    /** What a client holds after signing in or refreshing. */
+    public record SessionTokens(AccessToken access, String refreshToken, long refreshExpiresIn) {}
+
+    /** Starts a new family for a user who just proved who they are. */
+    public SessionTokens open(User user) {
+        OffsetDateTime now = now();
+        return issue(user, UUID.randomUUID(), now.plus(lifetime), now);
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair.
+     *
+     * @param refused builds the exception for every kind of refusal; it must keep the transaction
+     *     committing, so that the revocation of a replayed token's family is kept
+     */
+    public SessionTokens rotate(String refreshToken, Supplier<? extends Unauthenticated> refused) {
+        RefreshToken presented = find(refreshToken);
+        OffsetDateTime now = now();
+        if (presented == null
+                || presented.getRevokedAt() != null
+                || !presented.getExpiresAt().isAfter(now)) {
+            throw refused.get();
+        }
+        if (presented.getUsedAt() != null) {
+            revokeFamily(presented.getFamilyId(), now);
+            SECURITY.warning("refresh token reused; revoked token family " + presented.getFamilyId() + " of user "
+                    + presented.getUserId());
+            throw refused.get();
+        }
+        User user = em.find(User.class, presented.getUserId());
+        if (user == null) {
+            throw refused.get();
+        }
+        presented.markUsed(now);
+        return issue(user, presented.getFamilyId(), presented.getExpiresAt(), now);
+    }
+
+    /** Revokes the family of a token; unknown tokens are ignored. */
+    public void revokeFamilyOf(String refreshToken) {
+        RefreshToken presented = find(refreshToken);
+        if (presented != null) {
+            revokeFamily(presented.getFamilyId(), now());
+        }
+    }
+
+    /** Revokes every refresh token of a user. */
+    public void revokeAll(UUID userId) {
+        em.createNamedQuery("RefreshToken.revokeUser")
+                .setParameter("now", now())
+                .setParameter("user", userId)
+                .executeUpdate();
+    }
+
+    private SessionTokens issue(User user, UUID family, OffsetDateTime expiresAt, OffsetDateTime now) {
+        String secret = SecretTokens.generate(PREFIX);
+        em.persist(new RefreshToken(user.getId(), family, SecretTokens.hash(secret), expiresAt));
+        em.flush();
+        return new SessionTokens(
+                tokens.issue(user), secret, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    /** Locked, so two concurrent refreshes of one token cannot both succeed. */
+    private RefreshToken find(String refreshToken) {
+        return em.createNamedQuery("RefreshToken.findByHash", RefreshToken.class)
+                .setParameter("hash", SecretTokens.hash(refreshToken))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void revokeFamily(UUID family, OffsetDateTime now) {
+        em.createNamedQuery("RefreshToken.revokeFamily")
+                .setParameter("now", now)
+                .setParameter("family", family)
+                .executeUpdate();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,182 @@
+package io.orgbase.organization.boundary;
+
+import io.orgbase.access.Permission;
+import io.orgbase.access.PublicAccess;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.access.Role;
+import io.orgbase.identity.User;
+import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.Emails;
+import io.orgbase.identity.control.SecretTokens;
+import io.orgbase.organization.Invitation;
+import io.orgbase.organization.Membership;
+import io.orgbase.organization.Organization;
+import io.orgbase.problems.Conflict;
+import io.orgbase.problems.FieldError;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
+import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * Invitations: an owner or admin invites an email with a role; whoever holds the single-use token
+ * joins (an account is created with a password when the email has none). Tokens expire and can be
+ * revoked; only their SHA-256 is stored.
+ */
+@Stateless
+public class Invitations {
+
+    private static final String PREFIX = "obi_";
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    DatabaseSession session;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.invitation.lifetime", defaultValue = "P7D")
+    Duration lifetime;
+
+    /** An invitation just made, with the token that is never shown again. */
+    public record Created(Invitation invitation, String token) {}
+
+    /** What accepting an invitation did. */
+    public record Accepted(Organization organization, User user, Role role, boolean accountCreated) {}
+
+    /**
+     * @throws Forbidden when a non-owner invites an owner
+     * @throws Conflict when the email already belongs to a member, or has an open invitation
+     */
+    @TenantScoped
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public Created invite(Tenant tenant, String email, Role role) {
+        boolean owner = tenant.role() == Role.OWNER
+                || (tenant.role() == null && tenant.caller().platformAdmin());
+        if (role == Role.OWNER && !owner) {
+            throw new Forbidden("Only an owner can invite an owner.");
+        }
+        String normalized = Emails.normalize(email);
+        accounts.findByEmail(normalized).ifPresent(user -> {
+            if (!em.createNamedQuery("Membership.find", Membership.class)
+                    .setParameter("orgId", tenant.orgId())
+                    .setParameter("userId", user.getId())
+                    .getResultList()
+                    .isEmpty()) {
+                throw new Conflict("This person is already a member.");
+            }
+        });
+        String token = SecretTokens.generate(PREFIX);
+        Invitation invitation = new Invitation(
+                normalized,
+                role,
+                SecretTokens.hash(token),
+                now().plus(lifetime),
+                tenant.caller().userId());
+        em.persist(invitation);
+        em.flush();
+        return new Created(invitation, token);
+    }
+
+    /** The organization's invitations, newest first, in every state. */
+    @TenantScoped
+    @RequiresPermission(Permission.MEMBERS_READ)
+    public List<Invitation> list(Tenant tenant) {
+        return em.createNamedQuery("Invitation.all", Invitation.class).getResultList();
+    }
+
+    /** @throws NotFound when the organization has no invitation with this id */
+    @TenantScoped
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public Invitation revoke(Tenant tenant, UUID id) {
+        Invitation invitation = em.find(Invitation.class, id);
+        if (invitation == null) {
+            throw new NotFound("No such invitation.");
+        }
+        if ("pending".equals(invitation.status(now()))) {
+            invitation.revoke(now());
+            em.flush();
+        }
+        return invitation;
+    }
+
+    /**
+     * Joins the invitation's organization with its role.
+     *
+     * @param password and {@code displayName} create the account when the email has none; ignored
+     *     otherwise
+     * @throws NotFound when the token is unknown, used, revoked or expired (one answer for all)
+     * @throws InvalidInput when an account must be created and the password or name is missing or weak
+     * @throws Conflict when the person already is a member
+     */
+    @PublicAccess
+    public Accepted accept(String token, String password, String displayName) {
+        String hash = SecretTokens.hash(token);
+        em.createNativeQuery("select set_config('orgbase.invitation_hash', ?1, true)")
+                .setParameter(1, hash)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        List<?> rows = em.createNativeQuery("select id, org_id from invitation where token_hash = ?1"
+                        + " and accepted_at is null and revoked_at is null and expires_at > now() for update")
+                .setParameter(1, hash)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFound("No such invitation, or it was used, revoked or has expired.");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        UUID orgId = uuid(row[1]);
+        session.enterTenant(orgId, null);
+        Invitation invitation = em.find(Invitation.class, uuid(row[0]));
+        User user = accounts.findByEmail(invitation.getEmail()).orElse(null);
+        boolean created = user == null;
+        if (created) {
+            if (password == null || displayName == null || displayName.isBlank()) {
+                List<FieldError> missing = new ArrayList<>();
+                if (password == null) {
+                    missing.add(new FieldError("password", "is required to create your account"));
+                }
+                if (displayName == null || displayName.isBlank()) {
+                    missing.add(new FieldError("displayName", "is required to create your account"));
+                }
+                throw new InvalidInput("This email has no account yet: choose a password and a display name.", missing);
+            }
+            user = accounts.register(invitation.getEmail(), displayName, password, false);
+        } else if (!em.createNamedQuery("Membership.find", Membership.class)
+                .setParameter("orgId", orgId)
+                .setParameter("userId", user.getId())
+                .getResultList()
+                .isEmpty()) {
+            throw new Conflict("You already are a member of this organization.");
+        }
+        em.persist(new Membership(orgId, user.getId(), invitation.getRole()));
+        invitation.accept(now());
+        em.flush();
+        return new Accepted(em.find(Organization.class, orgId), user, invitation.getRole(), created);
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,89 @@
+package io.orgbase.identity;
+
+import io.orgbase.access.Role;
+import io.orgbase.access.RoleConverter;
+import io.orgbase.persistence.NullableUuidConverter;
+import io.orgbase.tenancy.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A service credential that acts only in its own organization, with a role there. */
+@Entity
+@Table(name = "api_key")
+@NamedQuery(name = "ApiKey.all", query = "select k from ApiKey k order by k.createdAt, k.id")
+public class ApiKey extends TenantOwnedEntity {
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "prefix", nullable = false, updatable = false)
+    private String prefix;
+
+    @Column(name = "key_hash", nullable = false, updatable = false)
+    private String keyHash;
+
+    @Column(name = "role", nullable = false)
+    @Convert(converter = RoleConverter.class)
+    private Role role;
+
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    @Column(name = "created_by")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID createdBy;
+
+    @Column(name = "last_used_at")
+    private OffsetDateTime lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    protected ApiKey() {}
+
+    public ApiKey(String name, String prefix, String keyHash, Role role, OffsetDateTime expiresAt, UUID createdBy) {
+        this.name = name;
+        this.prefix = prefix;
+        this.keyHash = keyHash;
+        this.role = role;
+        this.expiresAt = expiresAt;
+        this.createdBy = createdBy;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public OffsetDateTime getExpiresAt() {
+        return expiresAt;
+    }
+
+    public UUID getCreatedBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public OffsetDateTime getRevokedAt() {
+        return revokedAt;
+    }
+
+    public void revoke(OffsetDateTime when) {
+        this.revokedAt = when;
+    }
+}

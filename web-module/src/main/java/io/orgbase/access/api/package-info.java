@@ -1,0 +1,2 @@
+/** REST endpoint of the permission catalogue. */
+package io.orgbase.access.api;

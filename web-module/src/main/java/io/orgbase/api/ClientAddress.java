@@ -1,0 +1,54 @@
+package io.orgbase.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The address a request came from. {@code X-Forwarded-For} is believed only when the request
+ * arrived from one of {@code orgbase.trusted-proxies} (exact addresses of the load balancers in
+ * front of Orgbase); then the rightmost address that is not itself a trusted proxy is the client.
+ * Anything else would let a client choose its own address and dodge per-address throttling.
+ */
+@ApplicationScoped
+public class ClientAddress {
+
+    @Inject
+    @ConfigProperty(name = "orgbase.trusted-proxies", defaultValue = " ")
+    String trustedProxies;
+
+    private Set<String> trusted;
+
+    public String of(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        if (!trusted().contains(remote)) {
+            return remote;
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return remote;
+        }
+        List<String> hops = List.of(forwarded.split(","));
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = hops.get(i).strip();
+            if (!hop.isEmpty() && !trusted().contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return remote;
+    }
+
+    private Set<String> trusted() {
+        if (trusted == null) {
+            trusted = List.of(trustedProxies.split(",")).stream()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return trusted;
+    }
+}

@@ -1,0 +1,109 @@
+package io.orgbase.identity.api;
+
+import io.orgbase.access.Role;
+import io.orgbase.api.Items;
+import io.orgbase.identity.ApiKey;
+import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.identity.boundary.ApiKeys.Created;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+/** API keys of one organization. */
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeysResource {
+
+    private final Tenant tenant;
+    private final ApiKeys apiKeys;
+
+    public ApiKeysResource(Tenant tenant, ApiKeys apiKeys) {
+        this.tenant = tenant;
+        this.apiKeys = apiKeys;
+    }
+
+    public record ApiKeyView(
+            UUID id,
+            String name,
+            String prefix,
+            String role,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {
+        static ApiKeyView of(ApiKey key) {
+            return new ApiKeyView(
+                    key.getId(),
+                    key.getName(),
+                    key.getPrefix(),
+                    key.getRole().name().toLowerCase(Locale.ROOT),
+                    key.getCreatedAt(),
+                    key.getExpiresAt(),
+                    key.getLastUsedAt(),
+                    key.getRevokedAt());
+        }
+    }
+
+    /** The one answer that carries the secret. */
+    public record CreatedView(ApiKeyView apiKey, String key) {}
+
+    @GET
+    public Items<ApiKeyView> list() {
+        return new Items<>(apiKeys.list(tenant).stream().map(ApiKeyView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        String name = json.string("name", Need.REQUIRED);
+        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        String expires = json.string("expiresAt", Need.NULLABLE);
+        json.finish();
+        if (name.strip().length() > 100) {
+            throw InvalidInput.field("name", "must be at most 100 characters");
+        }
+        Created created = apiKeys.create(tenant, name, role, parseInstant(expires));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.key().getId().toString())
+                        .build())
+                .header("Cache-Control", "no-store")
+                .entity(new CreatedView(ApiKeyView.of(created.key()), created.secret()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") UUID id) {
+        apiKeys.revoke(tenant, id);
+        return Response.noContent().build();
+    }
+
+    private static OffsetDateTime parseInstant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.field(
+                    "expiresAt", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T00:00:00Z");
+        }
+    }
+}

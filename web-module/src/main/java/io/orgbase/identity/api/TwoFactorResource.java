@@ -1,0 +1,83 @@
+package io.orgbase.identity.api;
+
+import io.orgbase.api.Callers;
+import io.orgbase.identity.boundary.TwoFactor;
+import io.orgbase.identity.boundary.TwoFactor.Enrolment;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.List;
+
+/** The caller's TOTP second factor. */
+@Path("me/2fa/totp")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TwoFactorResource {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TwoFactor twoFactor;
+
+    public record EnrolmentView(String secret, String otpauthUri, String qrCode) {}
+
+    public record RecoveryCodesView(List<String> recoveryCodes) {}
+
+    /** Starts enrolment: the secret, its otpauth URI, and the URI as a PNG data URI. */
+    @POST
+    public Response enrol() {
+        Enrolment enrolment = twoFactor.enrol(callers.currentUser());
+        return Response.ok(new EnrolmentView(
+                        enrolment.secret(),
+                        enrolment.otpauthUri(),
+                        "data:image/png;base64," + Base64.getEncoder().encodeToString(enrolment.qrPng())))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirm(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String code = json.string("code", Need.REQUIRED);
+        json.finish();
+        return Response.ok(new RecoveryCodesView(twoFactor.confirm(callers.currentUser(), code)))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /**
+     * Turns 2FA off. The body (password and code) on a DELETE needs {@code
+     * allow-payload-for-undefined-http-methods} on Payara's listener; {@code POST .../disable} does
+     * the same for clients whose proxies drop DELETE bodies.
+     */
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response disable(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String password = json.string("password", Need.REQUIRED);
+        String code = json.string("code", Need.REQUIRED);
+        json.finish();
+        twoFactor.disable(callers.currentUser(), password, code);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("disable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response disableByPost(InputStream body) {
+        return disable(body);
+    }
+}

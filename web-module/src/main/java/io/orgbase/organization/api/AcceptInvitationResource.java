@@ -1,0 +1,52 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.api.Public;
+import io.orgbase.organization.boundary.Invitations;
+import io.orgbase.organization.boundary.Invitations.Accepted;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Redeeming an invitation: the token is the credential, no sign-in needed. */
+@Path("invitations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AcceptInvitationResource {
+
+    @Inject
+    Invitations invitations;
+
+    public record OrgRef(UUID id, String slug, String name) {}
+
+    public record AcceptedView(OrgRef org, UUID userId, String email, String role, boolean accountCreated) {}
+
+    /** Body optional: {@code {password, displayName}} when the invited email has no account yet. */
+    @POST
+    @Path("{token}/accept")
+    @Public
+    public AcceptedView accept(@PathParam("token") String token, InputStream body) {
+        JsonBody json = JsonBody.readOptional(body);
+        String password = json.string("password", Need.OPTIONAL);
+        String displayName = json.string("displayName", Need.OPTIONAL);
+        json.finish();
+        Accepted accepted = invitations.accept(token, password, displayName);
+        return new AcceptedView(
+                new OrgRef(
+                        accepted.organization().getId(),
+                        accepted.organization().getSlug(),
+                        accepted.organization().getName()),
+                accepted.user().getId(),
+                accepted.user().getEmail(),
+                accepted.role().name().toLowerCase(Locale.ROOT),
+                accepted.accountCreated());
+    }
+}

@@ -1,0 +1,90 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.access.Role;
+import io.orgbase.api.Items;
+import io.orgbase.organization.Invitation;
+import io.orgbase.organization.boundary.Invitations;
+import io.orgbase.organization.boundary.Invitations.Created;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Invitations of one organization. */
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationsResource {
+
+    private final Tenant tenant;
+    private final Invitations invitations;
+
+    InvitationsResource(Tenant tenant, Invitations invitations) {
+        this.tenant = tenant;
+        this.invitations = invitations;
+    }
+
+    public record InvitationView(
+            UUID id, String email, String role, String status, OffsetDateTime expiresAt, OffsetDateTime createdAt) {
+        static InvitationView of(Invitation invitation) {
+            return new InvitationView(
+                    invitation.getId(),
+                    invitation.getEmail(),
+                    invitation.getRole().name().toLowerCase(Locale.ROOT),
+                    invitation.status(OffsetDateTime.now(ZoneOffset.UTC)),
+                    invitation.getExpiresAt(),
+                    invitation.getCreatedAt());
+        }
+    }
+
+    /** The answer to the inviter; until notifications exist it carries the link to pass on. */
+    public record CreatedView(InvitationView invitation, String token, String acceptUrl) {}
+
+    @GET
+    public Items<InvitationView> list() {
+        return new Items<>(
+                invitations.list(tenant).stream().map(InvitationView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        String email = json.string("email", Need.REQUIRED);
+        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        json.finish();
+        Created created = invitations.invite(tenant, email, role);
+        String accept = uri.getBaseUriBuilder()
+                .path("invitations")
+                .path(created.token())
+                .path("accept")
+                .build()
+                .toString();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.invitation().getId().toString())
+                        .build())
+                .header("Cache-Control", "no-store")
+                .entity(new CreatedView(InvitationView.of(created.invitation()), created.token(), accept))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") UUID id) {
+        invitations.revoke(tenant, id);
+        return Response.noContent().build();
+    }
+}
