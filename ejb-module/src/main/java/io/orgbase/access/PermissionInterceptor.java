@@ -3,11 +3,11 @@ package io.orgbase.access;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.tenancy.Tenant;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.logging.Logger;
 
 /** Refuses a boundary call when the caller's role in the tenant lacks the required permission. */
 @RequiresPermission(Permission.ORGANIZATION_READ)
@@ -15,16 +15,21 @@ import java.util.logging.Logger;
 @Priority(Interceptor.Priority.APPLICATION + 20)
 public class PermissionInterceptor {
 
-    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    @Inject
+    SecurityEvents events;
 
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
         Permission needed = required(invocation.getMethod());
         Tenant tenant = Tenant.of(invocation);
         if (tenant.role() == null && tenant.caller().platformAdmin()) {
-            SECURITY.info(() -> String.format(
-                    "platform administrator %s used %s in organization %s (%s)",
-                    tenant.caller().email(), needed.key(), tenant.slug(), tenant.orgId()));
+            events.record(
+                    "platform-admin-access",
+                    tenant.caller(),
+                    tenant.orgId(),
+                    needed.key() + " via "
+                            + invocation.getMethod().getDeclaringClass().getSimpleName() + "."
+                            + invocation.getMethod().getName());
         } else if (!RolePermissions.grants(tenant.role(), needed)) {
             throw new Forbidden("Your role in this organization does not allow this (" + needed.key() + ").");
         }

@@ -177,6 +177,18 @@ class IsolationIT {
         }
     }
 
+    @Test
+    void securityEventsAreAppendOnlyForTheApplication() throws SQLException {
+        try (Connection app = appRole()) {
+            assertThatThrownBy(() -> app.createStatement().executeUpdate("delete from security_event"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.createStatement().executeUpdate("update security_event set detail = 'x'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
     private static Connection appRole() throws SQLException {
         return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
     }

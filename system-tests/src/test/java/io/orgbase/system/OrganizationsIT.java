@@ -9,6 +9,10 @@ import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -125,7 +129,7 @@ class OrganizationsIT {
     }
 
     @Test
-    void platformAdministratorsSeeAndActInEveryOrganization() {
+    void platformAdministratorsSeeAndActInEveryOrganizationAndAreRecorded() throws Exception {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Session platform = Fixtures.admin();
@@ -135,6 +139,22 @@ class OrganizationsIT {
         assertThat(seen.isNull("role")).isTrue();
         assertThat(platform.api().get(org.path() + "/members").status()).isEqualTo(200);
         assertThat(slugs(owner.api().get(ORGS))).containsExactly(org.slug());
+
+        try (Connection db = Orgbase.target().superuser();
+                PreparedStatement events = db.prepareStatement(
+                        "select detail from security_event where org_id = ? and kind = 'platform-admin-access'"
+                                + " and actor_id = ? order by occurred_at")) {
+            events.setObject(1, org.id());
+            events.setObject(2, platform.id());
+            List<String> details = new ArrayList<>();
+            try (ResultSet rs = events.executeQuery()) {
+                while (rs.next()) {
+                    details.add(rs.getString(1));
+                }
+            }
+            assertThat(details)
+                    .containsExactly("organization:read via Organizations.get", "members:read via Memberships.list");
+        }
     }
 
     static List<String> slugs(Api.Reply list) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./mvnw -Prun} end to end, as its own process: the first start creates the administrator
  * with a password printed once, SIGTERM stops Payara Micro and PostgreSQL cleanly, and the next
- * start finds every row again.
+ * start finds every row again — and, after the operator rotated the signing key, still accepts
+ * tokens signed with the previous one.
  */
 @Tag("run-command")
 class RunCommandIT {
@@ -36,6 +37,7 @@ class RunCommandIT {
         Path firstLog = work.resolve(home.getFileName() + "-1.log");
         Process first = start(home, port, firstLog);
         String password;
+        Api oldToken;
         String slug = Fixtures.slug();
         try {
             awaitLine(first, firstLog, "Orgbase is ready");
@@ -46,6 +48,7 @@ class RunCommandIT {
             password = generated.group(1);
 
             Api admin = login(port, password);
+            oldToken = admin;
             assertThat(admin.post("/api/v1/orgs", json("slug", slug, "name", "Durable"))
                             .status())
                     .isEqualTo(201);
@@ -61,6 +64,10 @@ class RunCommandIT {
         assertThat(listening(port)).as("Payara Micro stopped").isFalse();
         assertThat(home.resolve("keys/jwt-signing-key.pem")).exists();
 
+        // rotate the signing key as an operator would: the old one moves to keys/previous
+        Files.createDirectories(home.resolve("keys/previous"));
+        Files.move(home.resolve("keys/jwt-signing-key.pem"), home.resolve("keys/previous/2026-old.pem"));
+
         Path secondLog = work.resolve(home.getFileName() + "-2.log");
         Process second = start(home, port, secondLog);
         try {
@@ -71,6 +78,17 @@ class RunCommandIT {
                     .isEqualTo("Durable");
             assertThat(DepartmentsIT.names(admin.get("/api/v1/orgs/" + slug + "/departments")))
                     .containsExactly("Kept");
+            assertThat(oldToken.get("/api/v1/me").status())
+                    .as("a token signed before the key rotation is still accepted")
+                    .isEqualTo(200);
+            assertThat(Api.at("http://localhost:" + port)
+                            .get("/.well-known/jwks.json")
+                            .json()
+                            .getJsonArray("keys"))
+                    .hasSize(2);
+            assertThat(home.resolve("keys/jwt-signing-key.pem"))
+                    .as("a new signing key")
+                    .exists();
         } finally {
             stop(second);
         }
