@@ -38,6 +38,19 @@ public class DatabaseSession {
         apply("", userId.toString());
     }
 
+    /**
+     * Presents the hash of a secret the caller holds (an API key, an invitation token) in {@code
+     * setting}; the row-level policies of those tables admit the one row with that hash, before
+     * any tenant is known.
+     */
+    public void presentSecret(String setting, String hash) {
+        em.createNativeQuery("select set_config(?1, ?2, true)")
+                .setParameter(1, setting)
+                .setParameter(2, hash)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
     private void apply(String orgId, String userId) {
         em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING + "', ?1, true), set_config('"
                         + Tenancy.USER_SETTING + "', ?2, true)")

@@ -14,4 +14,9 @@ public final class Ids {
     public static UUID newId() {
         return GENERATOR.generate();
     }
+
+    /** A uuid column read through native SQL (the driver answers UUID; other paths a string). */
+    public static UUID of(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
+    }
 }

@@ -12,5 +12,11 @@ public final class Tenancy {
     /** PostgreSQL setting naming the calling user, which lets a user read their own memberships. */
     public static final String USER_SETTING = "orgbase.user_id";
 
+    /** PostgreSQL setting with the SHA-256 of a presented API key (see the api_key policies). */
+    public static final String API_KEY_HASH_SETTING = "orgbase.api_key_hash";
+
+    /** PostgreSQL setting with the SHA-256 of a presented invitation token. */
+    public static final String INVITATION_HASH_SETTING = "orgbase.invitation_hash";
+
     private Tenancy() {}
 }

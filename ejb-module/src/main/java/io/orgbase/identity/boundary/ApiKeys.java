@@ -7,13 +7,17 @@ import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.control.SecretTokens;
+import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
+import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenancy;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -36,6 +40,9 @@ public class ApiKeys {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
+    @Inject
+    DatabaseSession session;
+
     /** A key just created, with the secret that is never shown again. */
     public record Created(ApiKey key, String secret) {}
 
@@ -46,22 +53,19 @@ public class ApiKeys {
     @PublicAccess
     public ApiKeyGrant authenticate(String presented) {
         String hash = SecretTokens.hash(presented);
-        List<?> rows = em.createNativeQuery("select set_config('orgbase.api_key_hash', ?1, true)")
-                .setParameter(1, hash)
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList();
+        session.presentSecret(Tenancy.API_KEY_HASH_SETTING, hash);
         List<?> found = em.createNativeQuery(
                         "update api_key set last_used_at = now() where key_hash = ?1 and revoked_at is null"
                                 + " and (expires_at is null or expires_at > now()) returning id, org_id, role")
                 .setParameter(1, hash)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
-        if (rows.isEmpty() || found.isEmpty()) {
+        if (found.isEmpty()) {
             throw new Unauthenticated("The API key is not valid.");
         }
         Object[] key = (Object[]) found.get(0);
         return new ApiKeyGrant(
-                uuid(key[0]), uuid(key[1]), Role.valueOf(key[2].toString().toUpperCase()));
+                Ids.of(key[0]), Ids.of(key[1]), Role.valueOf(key[2].toString().toUpperCase()));
     }
 
     /**
@@ -116,9 +120,5 @@ public class ApiKeys {
             em.flush();
         }
         return key;
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 }

@@ -11,12 +11,14 @@ import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
+import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenancy;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -129,10 +131,7 @@ public class Invitations {
     @PublicAccess
     public Accepted accept(String token, String password, String displayName) {
         String hash = SecretTokens.hash(token);
-        em.createNativeQuery("select set_config('orgbase.invitation_hash', ?1, true)")
-                .setParameter(1, hash)
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.presentSecret(Tenancy.INVITATION_HASH_SETTING, hash);
         List<?> rows = em.createNativeQuery("select id, org_id from invitation where token_hash = ?1"
                         + " and accepted_at is null and revoked_at is null and expires_at > now() for update")
                 .setParameter(1, hash)
@@ -142,9 +141,9 @@ public class Invitations {
             throw new NotFound("No such invitation, or it was used, revoked or has expired.");
         }
         Object[] row = (Object[]) rows.get(0);
-        UUID orgId = uuid(row[1]);
+        UUID orgId = Ids.of(row[1]);
         session.enterTenant(orgId, null);
-        Invitation invitation = em.find(Invitation.class, uuid(row[0]));
+        Invitation invitation = em.find(Invitation.class, Ids.of(row[0]));
         User user = accounts.findByEmail(invitation.getEmail()).orElse(null);
         boolean created = user == null;
         if (created) {
@@ -170,10 +169,6 @@ public class Invitations {
         invitation.accept(now());
         em.flush();
         return new Accepted(em.find(Organization.class, orgId), user, invitation.getRole(), created);
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     private static OffsetDateTime now() {
