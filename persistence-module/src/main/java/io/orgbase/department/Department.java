@@ -13,7 +13,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "department")
 @NamedQuery(name = "Department.all", query = "select d from Department d order by d.name, d.id")
-@NamedQuery(name = "Department.findByCode", query = "select d from Department d where d.code = :code")
 @NamedQuery(name = "Department.countChildren", query = "select count(d) from Department d where d.parentId = :id")
 public class Department extends TenantOwnedEntity {
 

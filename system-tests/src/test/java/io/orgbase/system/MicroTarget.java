@@ -1,6 +1,5 @@
 package io.orgbase.system;
 
-import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
 import io.orgbase.launcher.Launcher;
 import io.orgbase.launcher.LauncherSettings;
@@ -87,10 +86,6 @@ final class MicroTarget implements Target {
     @Override
     public String databaseUrl() {
         return launcher.database().url();
-    }
-
-    EmbeddedDatabase database() {
-        return launcher.database();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.orgbase.identity.MfaChallenge;
 import io.orgbase.identity.RecoveryCode;
 import io.orgbase.identity.TotpCredential;
 import io.orgbase.identity.User;
+import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.LoginThrottle;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.RefreshTokens;
@@ -49,6 +50,9 @@ public class TwoFactor {
     Totp totp;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     PasswordHasher hasher;
 
     @Inject
@@ -67,7 +71,7 @@ public class TwoFactor {
      */
     @AuthenticatedOnly
     public Enrolment enrol(Caller caller) {
-        User user = user(caller);
+        User user = accounts.caller(caller.userId());
         TotpCredential credential = credential(user.getId(), false).orElse(null);
         if (credential != null && credential.isConfirmed()) {
             throw new Conflict("Two-factor sign-in is already on; disable it before enrolling again.");
@@ -92,7 +96,7 @@ public class TwoFactor {
      */
     @AuthenticatedOnly
     public List<String> confirm(Caller caller, String code) {
-        User user = user(caller);
+        User user = accounts.caller(caller.userId());
         TotpCredential credential = credential(user.getId(), true)
                 .filter(c -> !c.isConfirmed())
                 .orElseThrow(() -> new Conflict("Nothing to confirm: start enrolment first."));
@@ -125,7 +129,7 @@ public class TwoFactor {
      */
     @AuthenticatedOnly
     public void disable(Caller caller, String password, String code) {
-        User user = user(caller);
+        User user = accounts.caller(caller.userId());
         TotpCredential credential = credential(user.getId(), true)
                 .filter(TotpCredential::isConfirmed)
                 .orElseThrow(() -> new NotFound("Two-factor sign-in is not on."));
@@ -204,14 +208,6 @@ public class TwoFactor {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         return query.getResultStream().findFirst();
-    }
-
-    private User user(Caller caller) {
-        User user = em.find(User.class, caller.userId());
-        if (user == null) {
-            throw new NotFound("Your account no longer exists.");
-        }
-        return user;
     }
 
     private static OffsetDateTime now() {

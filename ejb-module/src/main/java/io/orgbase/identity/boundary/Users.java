@@ -85,10 +85,7 @@ public class Users {
      * @param tenant the organization, already resolved for the caller (so a member of it), or null
      */
     public Profile setDefaultOrganization(Caller caller, Tenant tenant) {
-        User user = em.find(User.class, caller.userId());
-        if (user == null) {
-            throw new NotFound("Your account no longer exists.");
-        }
+        User user = accounts.caller(caller.userId());
         user.setDefaultOrgId(tenant == null ? null : tenant.orgId());
         em.flush();
         return me(caller);
@@ -101,10 +98,7 @@ public class Users {
      * @throws InvalidInput when the current password is wrong or the new one breaks the policy
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        User user = em.find(User.class, caller.userId());
-        if (user == null) {
-            throw new NotFound("Your account no longer exists.");
-        }
+        User user = accounts.caller(caller.userId());
         if (!hasher.matches(currentPassword, user.getPasswordHash())) {
             throw InvalidInput.field("currentPassword", "is not your current password");
         }
@@ -115,10 +109,7 @@ public class Users {
 
     /** @throws NotFound when the caller's account no longer exists */
     public Profile me(Caller caller) {
-        User user = em.find(User.class, caller.userId());
-        if (user == null) {
-            throw new NotFound("Your account no longer exists.");
-        }
+        User user = accounts.caller(caller.userId());
         session.enterUser(user.getId());
         List<Membership> memberships = em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", user.getId())

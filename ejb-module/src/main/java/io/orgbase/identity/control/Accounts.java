@@ -2,11 +2,13 @@ package io.orgbase.identity.control;
 
 import io.orgbase.identity.User;
 import io.orgbase.problems.Conflict;
+import io.orgbase.problems.NotFound;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.UUID;
 
 /** User accounts as other parts of Orgbase need them; runs in the caller's transaction. */
 @Dependent
@@ -17,6 +19,19 @@ public class Accounts {
 
     @Inject
     PasswordHasher hasher;
+
+    /**
+     * The caller's own account.
+     *
+     * @throws NotFound when it was deleted while their token was still valid
+     */
+    public User caller(UUID userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw new NotFound("Your account no longer exists.");
+        }
+        return user;
+    }
 
     /** The user with this email (any case, surrounding blanks ignored), if there is one. */
     public Optional<User> findByEmail(String email) {
