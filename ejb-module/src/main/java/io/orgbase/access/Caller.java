@@ -9,7 +9,7 @@ import java.util.UUID;
 public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGrant apiKey) {
 
     /** What an API key may do: act in one organization with one role. */
-    public record ApiKeyGrant(UUID keyId, UUID orgId, Role role) {}
+    public record ApiKeyGrant(UUID keyId, UUID orgId, RoleAssignment role) {}
 
     public static Caller user(UUID userId, String email, boolean platformAdmin) {
         return new Caller(userId, email, platformAdmin, null);

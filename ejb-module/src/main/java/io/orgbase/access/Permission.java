@@ -1,5 +1,10 @@
 package io.orgbase.access;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
 /** What a role may do inside an organization; the string form is the one clients see. */
 public enum Permission {
     ORGANIZATION_READ("organization:read", "See the organization"),
@@ -10,7 +15,9 @@ public enum Permission {
     DEPARTMENTS_READ("departments:read", "See departments"),
     DEPARTMENTS_WRITE("departments:write", "Create, change, move and delete departments"),
     API_KEYS_READ("api-keys:read", "List the organization's API keys"),
-    API_KEYS_WRITE("api-keys:write", "Create and revoke API keys");
+    API_KEYS_WRITE("api-keys:write", "Create and revoke API keys"),
+    ROLES_READ("roles:read", "See the organization's roles and what each grants"),
+    ROLES_WRITE("roles:write", "Create, change and delete the organization's custom roles");
 
     private final String key;
     private final String description;
@@ -26,5 +33,22 @@ public enum Permission {
 
     public String description() {
         return description;
+    }
+
+    /** The permission spelled {@code key}, if there is one. */
+    public static Optional<Permission> byKey(String key) {
+        for (Permission permission : values()) {
+            if (permission.key.equals(key)) {
+                return Optional.of(permission);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The permissions among {@code keys}; keys no longer in the catalogue are skipped. */
+    public static Set<Permission> parse(Collection<String> keys) {
+        Set<Permission> result = EnumSet.noneOf(Permission.class);
+        keys.forEach(key -> byKey(key).ifPresent(result::add));
+        return result;
     }
 }

@@ -22,7 +22,7 @@ public class PermissionInterceptor {
     public Object check(InvocationContext invocation) throws Exception {
         Permission needed = required(invocation.getMethod());
         Tenant tenant = Tenant.of(invocation);
-        if (tenant.role() == null && tenant.caller().platformAdmin()) {
+        if (tenant.isOutsideAdmin()) {
             events.record(
                     "platform-admin-access",
                     tenant.caller(),
@@ -30,7 +30,7 @@ public class PermissionInterceptor {
                     needed.key() + " via "
                             + invocation.getMethod().getDeclaringClass().getSimpleName() + "."
                             + invocation.getMethod().getName());
-        } else if (!RolePermissions.grants(tenant.role(), needed)) {
+        } else if (!tenant.permits(needed)) {
             throw new Forbidden("Your role in this organization does not allow this (" + needed.key() + ").");
         }
         return invocation.proceed();

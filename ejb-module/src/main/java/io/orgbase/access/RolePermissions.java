@@ -8,6 +8,8 @@ import static io.orgbase.access.Permission.MEMBERS_READ;
 import static io.orgbase.access.Permission.MEMBERS_WRITE;
 import static io.orgbase.access.Permission.ORGANIZATION_READ;
 import static io.orgbase.access.Permission.ORGANIZATION_WRITE;
+import static io.orgbase.access.Permission.ROLES_READ;
+import static io.orgbase.access.Permission.ROLES_WRITE;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -27,8 +29,10 @@ public final class RolePermissions {
                             DEPARTMENTS_READ,
                             DEPARTMENTS_WRITE,
                             API_KEYS_READ,
-                            API_KEYS_WRITE),
-            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ),
+                            API_KEYS_WRITE,
+                            ROLES_READ,
+                            ROLES_WRITE),
+            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, ROLES_READ),
             Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ));
 
     private RolePermissions() {}
@@ -38,7 +42,7 @@ public final class RolePermissions {
     }
 
     public static Set<Permission> of(Role role) {
-        return Set.copyOf(GRANTS.get(role));
+        return EnumSet.copyOf(GRANTS.get(role));
     }
 
     static {

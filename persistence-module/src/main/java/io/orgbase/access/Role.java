@@ -1,9 +1,26 @@
 package io.orgbase.access;
 
-/** System roles of a membership, from most to least powerful. */
+import java.util.Locale;
+
+/** System roles, from most to least powerful; every organization has them. */
 public enum Role {
     OWNER,
     ADMIN,
     MEMBER,
-    VIEWER
+    VIEWER;
+
+    /** The name clients and the database use: lowercase. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The system role named {@code key}, or null when it names none. */
+    public static Role byKey(String key) {
+        for (Role role : values()) {
+            if (role.key().equals(key)) {
+                return role;
+            }
+        }
+        return null;
+    }
 }

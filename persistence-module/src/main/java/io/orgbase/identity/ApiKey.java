@@ -1,11 +1,11 @@
 package io.orgbase.identity;
 
-import io.orgbase.access.Role;
-import io.orgbase.access.RoleConverter;
+import io.orgbase.access.RoleAssignment;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -27,9 +27,8 @@ public class ApiKey extends TenantOwnedEntity {
     @Column(name = "key_hash", nullable = false, updatable = false)
     private String keyHash;
 
-    @Column(name = "role", nullable = false)
-    @Convert(converter = RoleConverter.class)
-    private Role role;
+    @Embedded
+    private RoleAssignment role;
 
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
@@ -46,7 +45,8 @@ public class ApiKey extends TenantOwnedEntity {
 
     protected ApiKey() {}
 
-    public ApiKey(String name, String prefix, String keyHash, Role role, OffsetDateTime expiresAt, UUID createdBy) {
+    public ApiKey(
+            String name, String prefix, String keyHash, RoleAssignment role, OffsetDateTime expiresAt, UUID createdBy) {
         this.name = name;
         this.prefix = prefix;
         this.keyHash = keyHash;
@@ -63,7 +63,7 @@ public class ApiKey extends TenantOwnedEntity {
         return prefix;
     }
 
-    public Role getRole() {
+    public RoleAssignment getRole() {
         return role;
     }
 

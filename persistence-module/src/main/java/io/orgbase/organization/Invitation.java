@@ -1,11 +1,11 @@
 package io.orgbase.organization;
 
-import io.orgbase.access.Role;
-import io.orgbase.access.RoleConverter;
+import io.orgbase.access.RoleAssignment;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -21,9 +21,8 @@ public class Invitation extends TenantOwnedEntity {
     @Column(name = "email", nullable = false, updatable = false)
     private String email;
 
-    @Column(name = "role", nullable = false, updatable = false)
-    @Convert(converter = RoleConverter.class)
-    private Role role;
+    @Embedded
+    private RoleAssignment role;
 
     @Column(name = "token_hash", nullable = false, updatable = false)
     private String tokenHash;
@@ -43,7 +42,7 @@ public class Invitation extends TenantOwnedEntity {
 
     protected Invitation() {}
 
-    public Invitation(String email, Role role, String tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+    public Invitation(String email, RoleAssignment role, String tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
         this.email = email;
         this.role = role;
         this.tokenHash = tokenHash;
@@ -55,7 +54,7 @@ public class Invitation extends TenantOwnedEntity {
         return email;
     }
 
-    public Role getRole() {
+    public RoleAssignment getRole() {
         return role;
     }
 

@@ -1,10 +1,9 @@
 package io.orgbase.organization;
 
-import io.orgbase.access.Role;
-import io.orgbase.access.RoleConverter;
+import io.orgbase.access.RoleAssignment;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -29,16 +28,15 @@ public class Membership extends BaseEntity {
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
 
-    @Column(name = "role", nullable = false)
-    @Convert(converter = RoleConverter.class)
-    private Role role;
+    @Embedded
+    private RoleAssignment role;
 
     @Column(name = "active", nullable = false)
     private boolean active = true;
 
     protected Membership() {}
 
-    public Membership(UUID orgId, UUID userId, Role role) {
+    public Membership(UUID orgId, UUID userId, RoleAssignment role) {
         this.orgId = orgId;
         this.userId = userId;
         this.role = role;
@@ -52,11 +50,11 @@ public class Membership extends BaseEntity {
         return userId;
     }
 
-    public Role getRole() {
+    public RoleAssignment getRole() {
         return role;
     }
 
-    public void setRole(Role role) {
+    public void setRole(RoleAssignment role) {
         this.role = role;
     }
 

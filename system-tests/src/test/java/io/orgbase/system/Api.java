@@ -143,6 +143,10 @@ final class Api {
                 builder.add(name, number);
             } else if (value instanceof Boolean bool) {
                 builder.add(name, bool);
+            } else if (value instanceof java.util.List<?> list) {
+                jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+                list.forEach(item -> array.add(item.toString()));
+                builder.add(name, array);
             } else {
                 builder.add(name, value.toString());
             }

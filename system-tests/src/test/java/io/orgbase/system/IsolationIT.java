@@ -31,6 +31,7 @@ class IsolationIT {
     private Org mine;
     private Org theirs;
     private UUID theirDepartment;
+    private String theirRole;
 
     @BeforeEach
     void twoOrganizations() {
@@ -40,6 +41,8 @@ class IsolationIT {
         theirs = Fixtures.newOrg(bob);
         Fixtures.newDepartment(alice, mine, "Mine");
         theirDepartment = Fixtures.newDepartment(bob, theirs, "Theirs");
+        theirRole = RolesIT.createRole(bob, theirs, "their-role", List.of("departments:read"), null)
+                .getString("id");
     }
 
     @Test
@@ -59,7 +62,12 @@ class IsolationIT {
                     alice.api().post(org + "/departments", json("name", "X", "code", "X")),
                     alice.api().get(org + "/departments/" + theirDepartment),
                     alice.api().patch(org + "/departments/" + theirDepartment, json("name", "Hijacked")),
-                    alice.api().delete(org + "/departments/" + theirDepartment))) {
+                    alice.api().delete(org + "/departments/" + theirDepartment),
+                    alice.api().get(org + "/roles"),
+                    alice.api().post(org + "/roles", json("key", "x-role", "name", "X", "permissions", List.of())),
+                    alice.api().get(org + "/roles/their-role"),
+                    alice.api().patch(org + "/roles/" + theirRole, json("name", "Hijacked")),
+                    alice.api().delete(org + "/roles/" + theirRole))) {
                 assertProblem(reply, 404);
                 assertThat(reply.body()).isEqualTo(nothing);
             }
@@ -91,6 +99,27 @@ class IsolationIT {
         UUID own = Fixtures.newDepartment(alice, mine, "Own");
         assertInvalidFields(
                 alice.api().patch(departments + "/" + own, json("parentId", theirDepartment.toString())), "parentId");
+        String roles = mine.path() + "/roles";
+        String noRole = alice.api().get(roles + "/" + UUID.randomUUID()).body();
+        for (Api.Reply reply : List.of(
+                alice.api().get(roles + "/" + theirRole),
+                alice.api().get(roles + "/their-role"),
+                alice.api().patch(roles + "/" + theirRole, json("name", "Hijacked")),
+                alice.api().delete(roles + "/" + theirRole),
+                alice.api().delete(roles + "/their-role"))) {
+            assertProblem(reply, 404);
+            assertThat(reply.body()).isEqualTo(noRole);
+        }
+        assertInvalidFields(
+                alice.api()
+                        .post(
+                                roles,
+                                json("key", "mine", "name", "Mine", "permissions", List.of(), "parent", "their-role")),
+                "parent");
+        assertInvalidFields(
+                alice.api().post(mine.path() + "/members", json("email", bob.email(), "role", "their-role")), "role");
+        assertInvalidFields(
+                alice.api().post(mine.path() + "/api-keys", json("name", "k", "role", "their-role")), "role");
         assertProblem(alice.api().patch(mine.path() + "/members/" + bob.id(), json("role", "admin")), 404);
         assertProblem(alice.api().delete(mine.path() + "/members/" + bob.id()), 404);
 
@@ -111,6 +140,9 @@ class IsolationIT {
         assertThat(MembersIT.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
         assertThat(alice.api().get("/api/v1/me").json().getJsonArray("memberships"))
                 .hasSize(1);
+        assertThat(alice.api().get(mine.path() + "/roles").json().getJsonArray("items").stream()
+                        .map(r -> r.asJsonObject().getString("key")))
+                .containsExactly("owner", "admin", "member", "viewer");
     }
 
     @Test
@@ -118,6 +150,7 @@ class IsolationIT {
         try (Connection app = appRole()) {
             assertThat(count(app, "select count(*) from department")).isZero();
             assertThat(count(app, "select count(*) from membership")).isZero();
+            assertThat(count(app, "select count(*) from org_role")).isZero();
             assertThatThrownBy(() -> insertDepartment(app, theirs.id()))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
@@ -169,11 +202,12 @@ class IsolationIT {
                             "select count(*) from pg_tables where schemaname = 'public' and tableowner = '"
                                     + EmbeddedDatabase.APP + "'"))
                     .isZero();
-            assertThat(count(
-                            admin,
-                            "select count(*) from pg_class where relname in ('department', 'membership', 'organization')"
-                                    + " and relrowsecurity and relforcerowsecurity"))
-                    .isEqualTo(3);
+            assertThat(
+                            count(
+                                    admin,
+                                    "select count(*) from pg_class where relname in ('department', 'membership', 'organization',"
+                                            + " 'org_role', 'api_key', 'invitation') and relrowsecurity and relforcerowsecurity"))
+                    .isEqualTo(6);
         }
     }
 

@@ -206,4 +206,15 @@ class MembersIT {
                 .map(v -> v.asJsonObject().getString("email"))
                 .toList();
     }
+
+    /** The role of the member with this email in a member list. */
+    static String roleOf(Api.Reply list, String email) {
+        assertThat(list.status()).isEqualTo(200);
+        return list.json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject())
+                .filter(m -> m.getString("email").equals(email))
+                .findFirst()
+                .orElseThrow()
+                .getString("role");
+    }
 }

@@ -67,6 +67,8 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/departments:",
                 "/api/v1/orgs/{org}/departments/{id}:",
                 "/api/v1/orgs/{org}/api-keys:",
+                "/api/v1/orgs/{org}/roles:",
+                "/api/v1/orgs/{org}/roles/{role}:",
                 "/api/v1/orgs/{org}/invitations:",
                 "/api/v1/orgs/{org}/invitations/{id}:",
                 "/api/v1/invitations/{token}/accept:",

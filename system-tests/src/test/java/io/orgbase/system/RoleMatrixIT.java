@@ -28,6 +28,7 @@ class RoleMatrixIT {
 
     private static final Set<String> ALL = Set.of("owner", "admin", "member", "viewer");
     private static final Set<String> MANAGERS = Set.of("owner", "admin");
+    private static final String CUSTOM_ROLE = "matrix-role";
 
     private static final List<Probe> PROBES = List.of(
             new Probe("GET org", ALL, c -> c.api().get(c.org().path())),
@@ -55,6 +56,17 @@ class RoleMatrixIT {
             new Probe("GET api-keys", MANAGERS, c -> c.api().get(c.org().path() + "/api-keys")),
             new Probe("POST api-keys", MANAGERS, c -> c.api()
                     .post(c.org().path() + "/api-keys", json("name", "matrix-" + Secrets.suffix(), "role", "viewer"))),
+            new Probe("GET roles", Set.of("owner", "admin", "member"), c -> c.api()
+                    .get(c.org().path() + "/roles")),
+            new Probe("GET role", Set.of("owner", "admin", "member"), c -> c.api()
+                    .get(c.org().path() + "/roles/" + CUSTOM_ROLE)),
+            new Probe("POST roles", MANAGERS, c -> c.api()
+                    .post(
+                            c.org().path() + "/roles",
+                            json("key", "m-" + Secrets.suffix(), "name", "Matrix", "permissions", List.of()))),
+            new Probe("PATCH role", MANAGERS, c -> c.api()
+                    .patch(c.org().path() + "/roles/" + CUSTOM_ROLE, json("description", "changed"))),
+            new Probe("DELETE role", MANAGERS, c -> c.api().delete(c.org().path() + "/roles/" + CUSTOM_ROLE)),
             new Probe("DELETE member", MANAGERS, c -> c.api().delete(c.org().path() + "/members/" + c.otherMember())),
             new Probe("DELETE org", Set.of("owner"), c -> c.api().delete(c.org().path())));
 
@@ -72,6 +84,7 @@ class RoleMatrixIT {
         Fixtures.addMember(owner, org, other, "member");
         Session newcomer = Fixtures.newUser();
         UUID department = Fixtures.newDepartment(owner, org, "Matrix");
+        RolesIT.createRole(owner, org, CUSTOM_ROLE, List.of("departments:read"), null);
         Context context = new Context(actor.api(), org, other.id(), department, newcomer.email());
 
         List<String> wrong = new ArrayList<>();
@@ -104,5 +117,6 @@ class RoleMatrixIT {
         assertThat(granted.contains("members:read")).isEqualTo(!role.equals("viewer"));
         assertThat(granted.contains("departments:write")).isEqualTo(MANAGERS.contains(role));
         assertThat(granted.contains("organization:delete")).isEqualTo(role.equals("owner"));
+        assertThat(granted.contains("roles:write")).isEqualTo(MANAGERS.contains(role));
     }
 }

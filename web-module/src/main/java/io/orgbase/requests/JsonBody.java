@@ -141,6 +141,28 @@ public final class JsonBody {
         }
     }
 
+    /** An array of strings (no nulls, no blanks); at most {@code max} of them. */
+    public List<String> strings(String name, Need need, int max) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return error(name, "must be an array of strings");
+        }
+        List<String> result = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString string) || string.getString().isBlank()) {
+                return error(name, "must be an array of strings");
+            }
+            result.add(string.getString());
+        }
+        if (result.size() > max) {
+            return error(name, "must have at most " + max + " entries");
+        }
+        return result;
+    }
+
     /** One of an enum's constants, spelled in lowercase. */
     public <E extends Enum<E>> E oneOf(String name, Class<E> type, Need need) {
         String text = string(name, need);

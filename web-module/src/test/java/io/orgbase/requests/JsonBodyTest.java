@@ -51,6 +51,20 @@ class JsonBodyTest {
     }
 
     @Test
+    void readsArraysOfStringsAndRefusesAnythingElseInThem() {
+        JsonBody body =
+                body("{\"a\":[\"x\",\"y\"],\"b\":[\"x\",1],\"c\":\"x\",\"d\":[\"\"],\"e\":[\"1\",\"2\",\"3\"]}");
+        assertThat(body.strings("a", Need.REQUIRED, 10)).containsExactly("x", "y");
+        assertThat(body.strings("b", Need.REQUIRED, 10)).isNull();
+        assertThat(body.strings("c", Need.REQUIRED, 10)).isNull();
+        assertThat(body.strings("d", Need.REQUIRED, 10)).isNull();
+        assertThat(body.strings("e", Need.REQUIRED, 2)).isNull();
+        assertThatThrownBy(body::finish).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .extracting(FieldError::name)
+                .containsExactlyInAnyOrder("b", "c", "d", "e"));
+    }
+
+    @Test
     void refusesWhatIsNotAJsonObject() {
         for (String bad : new String[] {"", "[1]", "\"text\"", "{\"a\":", "nul"}) {
             assertThatThrownBy(() -> body(bad)).as(bad).isInstanceOf(InvalidInput.class);

@@ -5,6 +5,8 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.PublicAccess;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
+import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.persistence.Ids;
@@ -23,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -43,6 +46,9 @@ public class ApiKeys {
     @Inject
     DatabaseSession session;
 
+    @Inject
+    RoleResolver roles;
+
     /** A key just created, with the secret that is never shown again. */
     public record Created(ApiKey key, String secret) {}
 
@@ -56,7 +62,7 @@ public class ApiKeys {
         session.presentSecret(Tenancy.API_KEY_HASH_SETTING, hash);
         List<?> found = em.createNativeQuery(
                         "update api_key set last_used_at = now() where key_hash = ?1 and revoked_at is null"
-                                + " and (expires_at is null or expires_at > now()) returning id, org_id, role")
+                                + " and (expires_at is null or expires_at > now()) returning id, org_id, role, role_id")
                 .setParameter(1, hash)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
@@ -64,29 +70,37 @@ public class ApiKeys {
             throw new Unauthenticated("The API key is not valid.");
         }
         Object[] key = (Object[]) found.get(0);
-        return new ApiKeyGrant(
-                Ids.of(key[0]), Ids.of(key[1]), Role.valueOf(key[2].toString().toUpperCase()));
+        RoleAssignment role = key[3] == null
+                ? Optional.ofNullable(Role.byKey(key[2].toString()))
+                        .map(RoleAssignment::system)
+                        .orElse(null)
+                : RoleAssignment.custom(Ids.of(key[3]), key[2].toString());
+        if (role == null) {
+            // a key whose custom role was deleted: only revoked or expired keys can be in that state
+            throw new Unauthenticated("The API key is not valid.");
+        }
+        return new ApiKeyGrant(Ids.of(key[0]), Ids.of(key[1]), role);
     }
 
     /**
-     * @throws InvalidInput when the role is owner or the expiry is not in the future
-     * @throws Forbidden when the key would have a role above the caller's
+     * @param roleKey a system role other than owner, or a custom role of the organization
+     * @throws InvalidInput when the role is owner or unknown, or the expiry is not in the future
+     * @throws Forbidden when the key's role would grant a permission the caller lacks
      */
     @TenantScoped
     @RequiresPermission(Permission.API_KEYS_WRITE)
-    public Created create(Tenant tenant, String name, Role role, OffsetDateTime expiresAt) {
+    public Created create(Tenant tenant, String name, String roleKey, OffsetDateTime expiresAt) {
         if (tenant.caller().isApiKey()) {
             throw new Forbidden("API keys cannot create API keys.");
         }
-        if (role == Role.OWNER) {
+        if (Role.OWNER.key().equals(roleKey)) {
             throw InvalidInput.field("role", "an API key cannot be an owner");
         }
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
             throw InvalidInput.field("expiresAt", "must be in the future");
         }
-        if (tenant.role() != null && tenant.role().ordinal() > role.ordinal()) {
-            throw new Forbidden("An API key cannot have a role above your own.");
-        }
+        RoleAssignment role = roles.byKey("role", roleKey);
+        roles.requireGrantable(tenant, role);
         String secret = SecretTokens.generate(PREFIX);
         ApiKey key = new ApiKey(
                 name.strip(),

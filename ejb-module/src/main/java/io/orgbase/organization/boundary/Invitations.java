@@ -3,7 +3,8 @@ package io.orgbase.organization.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.PublicAccess;
 import io.orgbase.access.RequiresPermission;
-import io.orgbase.access.Role;
+import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Emails;
@@ -54,6 +55,9 @@ public class Invitations {
     Accounts accounts;
 
     @Inject
+    RoleResolver roles;
+
+    @Inject
     @ConfigProperty(name = "orgbase.invitation.lifetime", defaultValue = "P7D")
     Duration lifetime;
 
@@ -61,20 +65,19 @@ public class Invitations {
     public record Created(Invitation invitation, String token) {}
 
     /** What accepting an invitation did. */
-    public record Accepted(Organization organization, User user, Role role, boolean accountCreated) {}
+    public record Accepted(Organization organization, User user, String role, boolean accountCreated) {}
 
     /**
-     * @throws Forbidden when a non-owner invites an owner
+     * @param roleKey the key of a system role or of a custom role of the organization
+     * @throws InvalidInput when the organization has no such role
+     * @throws Forbidden when the role grants a permission the caller lacks
      * @throws Conflict when the email already belongs to a member, or has an open invitation
      */
     @TenantScoped
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Created invite(Tenant tenant, String email, Role role) {
-        boolean owner = tenant.role() == Role.OWNER
-                || (tenant.role() == null && tenant.caller().platformAdmin());
-        if (role == Role.OWNER && !owner) {
-            throw new Forbidden("Only an owner can invite an owner.");
-        }
+    public Created invite(Tenant tenant, String email, String roleKey) {
+        RoleAssignment role = roles.byKey("role", roleKey);
+        roles.requireGrantable(tenant, role);
         String normalized = Emails.normalize(email);
         accounts.findByEmail(normalized).ifPresent(user -> {
             if (!em.createNamedQuery("Membership.find", Membership.class)
@@ -144,6 +147,9 @@ public class Invitations {
         UUID orgId = Ids.of(row[1]);
         session.enterTenant(orgId, null);
         Invitation invitation = em.find(Invitation.class, Ids.of(row[0]));
+        if (!invitation.getRole().exists()) {
+            throw new Conflict("The role this invitation offers was deleted; ask for a new invitation.");
+        }
         User user = accounts.findByEmail(invitation.getEmail()).orElse(null);
         boolean created = user == null;
         if (created) {
@@ -168,7 +174,8 @@ public class Invitations {
         em.persist(new Membership(orgId, user.getId(), invitation.getRole()));
         invitation.accept(now());
         em.flush();
-        return new Accepted(em.find(Organization.class, orgId), user, invitation.getRole(), created);
+        return new Accepted(
+                em.find(Organization.class, orgId), user, invitation.getRole().key(), created);
     }
 
     private static OffsetDateTime now() {

@@ -3,6 +3,8 @@ package io.orgbase.organization.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
+import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
@@ -21,9 +23,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who belongs to an organization, with which role. Owners and admins manage members; only owners
- * (and platform administrators) grant, change or remove the owner role; the last owner can neither
- * leave nor be demoted.
+ * Who belongs to an organization, with which role (a system role or one of the organization's
+ * custom roles). Owners and admins manage members; nobody grants a role, or changes or removes a
+ * member whose role grants, a permission they do not hold themselves (so only owners and platform
+ * administrators touch owners); the last active owner can neither leave nor be demoted.
  */
 @Stateless
 @TenantScoped
@@ -34,6 +37,9 @@ public class Memberships {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    RoleResolver roles;
 
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
@@ -54,13 +60,15 @@ public class Memberships {
     /**
      * Adds an existing user.
      *
-     * @throws InvalidInput when no user has this email
+     * @param role the key of a system role or of a custom role of the organization
+     * @throws InvalidInput when no user has this email, or the organization has no such role
      * @throws Conflict when the user is already a member
-     * @throws Forbidden when a non-owner grants the owner role
+     * @throws Forbidden when the role grants a permission the caller lacks
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member add(Tenant tenant, String email, Role role) {
-        requireOwnerFor(tenant, role);
+    public Member add(Tenant tenant, String email, String roleKey) {
+        RoleAssignment role = roles.byKey("role", roleKey);
+        roles.requireGrantable(tenant, role);
         User user =
                 accounts.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
         if (find(tenant, user.getId()) != null) {
@@ -77,21 +85,23 @@ public class Memberships {
      * it is). A suspended member keeps the role but cannot act in the organization.
      *
      * @throws NotFound when the user is not a member
-     * @throws Forbidden when a non-owner touches an owner or grants the owner role
+     * @throws InvalidInput when the organization has no such role
+     * @throws Forbidden when the member's current or new role grants a permission the caller lacks
      * @throws Conflict when this would leave the organization without an active owner
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member update(Tenant tenant, UUID userId, Role role, Boolean active) {
+    public Member update(Tenant tenant, UUID userId, String roleKey, Boolean active) {
         Membership membership = require(tenant, userId);
-        boolean demotes = role != null && role != membership.getRole();
+        RoleAssignment role = roleKey == null ? null : roles.byKey("role", roleKey);
+        boolean demotes = role != null && !role.equals(membership.getRole());
         boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
         if (demotes || active != null) {
-            requireOwnerFor(tenant, membership.getRole());
+            requireAbove(tenant, membership);
         }
         if (role != null) {
-            requireOwnerFor(tenant, role);
+            roles.requireGrantable(tenant, role);
         }
-        if (membership.getRole() == Role.OWNER && membership.isActive() && (demotes || suspends)) {
+        if (membership.getRole().is(Role.OWNER) && membership.isActive() && (demotes || suspends)) {
             requireAnotherOwner(tenant);
         }
         if (role != null) {
@@ -113,7 +123,7 @@ public class Memberships {
     @RequiresPermission(Permission.MEMBERS_WRITE)
     public void remove(Tenant tenant, UUID userId) {
         Membership membership = require(tenant, userId);
-        requireOwnerFor(tenant, membership.getRole());
+        requireAbove(tenant, membership);
         delete(tenant, membership);
     }
 
@@ -128,7 +138,7 @@ public class Memberships {
     }
 
     private void delete(Tenant tenant, Membership membership) {
-        if (membership.getRole() == Role.OWNER && membership.isActive()) {
+        if (membership.getRole().is(Role.OWNER) && membership.isActive()) {
             requireAnotherOwner(tenant);
         }
         em.remove(membership);
@@ -152,12 +162,11 @@ public class Memberships {
         return membership;
     }
 
-    private static void requireOwnerFor(Tenant tenant, Role role) {
-        boolean owner = tenant.role() == Role.OWNER
-                || (tenant.role() == null && tenant.caller().platformAdmin());
-        if (role == Role.OWNER && !owner) {
-            throw new Forbidden("Only an owner can grant, change or remove the owner role.");
-        }
+    private void requireAbove(Tenant tenant, Membership membership) {
+        RoleResolver.requireHeld(
+                tenant,
+                roles.grant(membership.getRole()).permissions(),
+                "You cannot change or remove a member whose role grants more than you hold");
     }
 
     /**
@@ -166,10 +175,11 @@ public class Memberships {
      */
     private void requireAnotherOwner(Tenant tenant) {
         List<Membership> owners = em.createQuery(
-                        "select m from Membership m where m.orgId = :orgId and m.role = :role and m.active = true",
+                        "select m from Membership m where m.orgId = :orgId and m.role.roleKey = :role"
+                                + " and m.role.roleId is null and m.active = true",
                         Membership.class)
                 .setParameter("orgId", tenant.orgId())
-                .setParameter("role", Role.OWNER)
+                .setParameter("role", Role.OWNER.key())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (owners.size() < 2) {

@@ -5,6 +5,9 @@ import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
+import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.RoleGrant;
+import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -12,6 +15,7 @@ import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
+import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.Patch;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
@@ -37,11 +41,14 @@ public class Organizations {
     @Inject
     DatabaseSession session;
 
+    @Inject
+    RoleResolver resolver;
+
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
     public static final String CURRENT = "current";
 
-    /** An organization with the caller's role in it (null for a platform administrator who is not a member). */
-    public record Listed(Organization organization, Role role) {}
+    /** An organization with the caller's role key in it (null for a platform administrator who is not a member). */
+    public record Listed(Organization organization, String role) {}
 
     /**
      * Creates an organization; the caller becomes its owner.
@@ -57,19 +64,19 @@ public class Organizations {
                 new Organization(id, request.slug(), request.name().strip());
         em.persist(organization);
         em.flush(); // no mapped relationship tells EclipseLink to insert the organization first
-        em.persist(new Membership(id, caller.userId(), Role.OWNER));
+        em.persist(new Membership(id, caller.userId(), RoleAssignment.system(Role.OWNER)));
         em.flush();
-        return new Listed(organization, Role.OWNER);
+        return new Listed(organization, Role.OWNER.key());
     }
 
     /** The caller's organizations; every organization for a platform administrator. */
     @AuthenticatedOnly
     public List<Listed> listFor(Caller caller) {
         session.enterUser(caller.userId());
-        Map<UUID, Role> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
+        Map<UUID, String> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", caller.userId())
                 .getResultStream()
-                .collect(Collectors.toMap(Membership::getOrgId, Membership::getRole));
+                .collect(Collectors.toMap(Membership::getOrgId, m -> m.getRole().key()));
         List<Organization> organizations = caller.platformAdmin()
                 ? em.createNamedQuery("Organization.all", Organization.class).getResultList()
                 : em.createNamedQuery("Organization.ofUser", Organization.class)
@@ -101,7 +108,7 @@ public class Organizations {
                     organization.getId(),
                     organization.getSlug(),
                     caller,
-                    caller.apiKey().role());
+                    grant(organization.getId(), caller, caller.apiKey().role()));
         }
         session.enterUser(caller.userId());
         Membership membership = em.createNamedQuery("Membership.find", Membership.class)
@@ -119,7 +126,29 @@ public class Organizations {
         if (!membership.isActive()) {
             throw new Forbidden("Your membership in this organization is suspended.");
         }
-        return new Tenant(organization.getId(), organization.getSlug(), caller, membership.getRole());
+        return new Tenant(
+                organization.getId(),
+                organization.getSlug(),
+                caller,
+                grant(organization.getId(), caller, membership.getRole()));
+    }
+
+    /** A custom role is a row of the organization: reading it takes entering the tenant. */
+    private RoleGrant grant(UUID orgId, Caller caller, RoleAssignment role) {
+        Role system = role.systemRole();
+        if (system != null) {
+            return RoleGrant.system(system);
+        }
+        session.enterTenant(orgId, caller.userId());
+        RoleGrant grant = resolver.grant(role);
+        if (grant == null) {
+            // A membership holds its role by a restricting foreign key; only a key can lose its role.
+            if (caller.isApiKey()) {
+                throw new Unauthenticated("The API key is not valid.");
+            }
+            throw new IllegalStateException("membership with a deleted role in " + orgId);
+        }
+        return grant;
     }
 
     /** The default organization of the caller (an API key: its own organization). */
@@ -155,7 +184,7 @@ public class Organizations {
     @TenantScoped
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Listed get(Tenant tenant) {
-        return new Listed(load(tenant), tenant.role());
+        return new Listed(load(tenant), tenant.roleKey());
     }
 
     /** Renames the organization or changes its slug. */
@@ -171,7 +200,7 @@ public class Organizations {
             organization.setName(patch.values().name().strip());
         }
         em.flush();
-        return new Listed(organization, tenant.role());
+        return new Listed(organization, tenant.roleKey());
     }
 
     /** Deletes the organization with everything it owns. Owners only. */

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Locale;
 
 @Path("permissions")
 @RequestScoped
@@ -33,7 +32,7 @@ public class PermissionsResource {
                         .toList(),
                 catalogue.systemRoles().entrySet().stream()
                         .map(e -> new RoleView(
-                                e.getKey().name().toLowerCase(Locale.ROOT),
+                                e.getKey().key(),
                                 true,
                                 e.getValue().stream().map(Permission::key).toList()))
                         .toList());

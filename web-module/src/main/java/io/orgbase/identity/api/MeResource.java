@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 @Path("me")
@@ -67,7 +66,7 @@ public class MeResource {
                                             m.organization().getId(),
                                             m.organization().getSlug(),
                                             m.organization().getName()),
-                                    m.membership().getRole().name().toLowerCase(Locale.ROOT),
+                                    m.membership().getRole().key(),
                                     m.membership().isActive()))
                             .toList());
         }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Redeeming an invitation: the token is the credential, no sign-in needed. */
@@ -46,7 +45,7 @@ public class AcceptInvitationResource {
                         accepted.organization().getName()),
                 accepted.user().getId(),
                 accepted.user().getEmail(),
-                accepted.role().name().toLowerCase(Locale.ROOT),
+                accepted.role(),
                 accepted.accountCreated());
     }
 }

@@ -1,6 +1,5 @@
 package io.orgbase.organization.api;
 
-import io.orgbase.access.Role;
 import io.orgbase.api.Items;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Members of one organization. */
@@ -44,7 +42,7 @@ public class MembersResource {
                     member.user().getId(),
                     member.user().getEmail(),
                     member.user().getDisplayName(),
-                    member.membership().getRole().name().toLowerCase(Locale.ROOT),
+                    member.membership().getRole().key(),
                     member.membership().isActive(),
                     member.membership().getCreatedAt());
         }
@@ -60,7 +58,7 @@ public class MembersResource {
     public Response add(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
-        Role role = json.oneOf("role", Role.class, Need.REQUIRED);
+        String role = json.string("role", Need.REQUIRED);
         json.finish();
         Member member = memberships.add(tenant, email, role);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -75,7 +73,7 @@ public class MembersResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public MemberView update(@PathParam("userId") UUID userId, InputStream body) {
         JsonBody json = JsonBody.read(body);
-        Role role = json.oneOf("role", Role.class, Need.OPTIONAL);
+        String role = json.string("role", Need.OPTIONAL);
         Boolean active = json.bool("active", Need.OPTIONAL);
         json.finish();
         if (role == null && active == null) {

@@ -1,11 +1,8 @@
 package io.orgbase.organization.api;
 
+import io.orgbase.access.api.RolesResource;
 import io.orgbase.department.api.DepartmentsResource;
-import io.orgbase.department.boundary.Departments;
 import io.orgbase.identity.api.ApiKeysResource;
-import io.orgbase.identity.boundary.ApiKeys;
-import io.orgbase.organization.boundary.Invitations;
-import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.requests.JsonBody;
@@ -27,25 +24,13 @@ import java.io.InputStream;
 public class OrganizationResource {
 
     private final Tenant tenant;
+    private final TenantBoundaries boundaries;
     private final Organizations organizations;
-    private final Memberships memberships;
-    private final Departments departments;
-    private final ApiKeys apiKeys;
-    private final Invitations invitations;
 
-    OrganizationResource(
-            Tenant tenant,
-            Organizations organizations,
-            Memberships memberships,
-            Departments departments,
-            ApiKeys apiKeys,
-            Invitations invitations) {
+    OrganizationResource(Tenant tenant, TenantBoundaries boundaries) {
         this.tenant = tenant;
-        this.organizations = organizations;
-        this.memberships = memberships;
-        this.departments = departments;
-        this.apiKeys = apiKeys;
-        this.invitations = invitations;
+        this.boundaries = boundaries;
+        this.organizations = boundaries.organizations();
     }
 
     @GET
@@ -71,21 +56,26 @@ public class OrganizationResource {
 
     @Path("members")
     public MembersResource members() {
-        return new MembersResource(tenant, memberships);
+        return new MembersResource(tenant, boundaries.memberships());
     }
 
     @Path("departments")
     public DepartmentsResource departments() {
-        return new DepartmentsResource(tenant, departments);
+        return new DepartmentsResource(tenant, boundaries.departments());
     }
 
     @Path("invitations")
     public InvitationsResource invitations() {
-        return new InvitationsResource(tenant, invitations);
+        return new InvitationsResource(tenant, boundaries.invitations());
+    }
+
+    @Path("roles")
+    public RolesResource roles() {
+        return new RolesResource(tenant, boundaries.roles());
     }
 
     @Path("api-keys")
     public ApiKeysResource apiKeys() {
-        return new ApiKeysResource(tenant, apiKeys);
+        return new ApiKeysResource(tenant, boundaries.apiKeys());
     }
 }

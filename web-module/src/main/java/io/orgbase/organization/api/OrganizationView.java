@@ -24,7 +24,7 @@ public record OrganizationView(
                 o.getSlug(),
                 o.getName(),
                 o.getStatus().name().toLowerCase(Locale.ROOT),
-                listed.role() == null ? null : listed.role().name().toLowerCase(Locale.ROOT),
+                listed.role(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getVersion());

@@ -3,10 +3,6 @@ package io.orgbase.organization.api;
 import io.orgbase.api.Callers;
 import io.orgbase.api.Items;
 import io.orgbase.api.Subdomains;
-import io.orgbase.department.boundary.Departments;
-import io.orgbase.identity.boundary.ApiKeys;
-import io.orgbase.organization.boundary.Invitations;
-import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.organization.boundary.Organizations.Listed;
@@ -39,19 +35,10 @@ public class OrganizationsResource {
     Organizations organizations;
 
     @Inject
-    Memberships memberships;
-
-    @Inject
-    Departments departments;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
     Subdomains subdomains;
 
     @Inject
-    Invitations invitations;
+    TenantBoundaries boundaries;
 
     @GET
     public Items<OrganizationView> list() {
@@ -85,12 +72,6 @@ public class OrganizationsResource {
         if (Organizations.CURRENT.equals(reference)) {
             reference = subdomains.slugOf(host).orElse(reference);
         }
-        return new OrganizationResource(
-                organizations.resolve(callers.current(), reference),
-                organizations,
-                memberships,
-                departments,
-                apiKeys,
-                invitations);
+        return new OrganizationResource(organizations.resolve(callers.current(), reference), boundaries);
     }
 }

@@ -1,0 +1,137 @@
+package io.orgbase.access.api;
+
+import io.orgbase.access.Permission;
+import io.orgbase.access.boundary.OrganizationRoles;
+import io.orgbase.access.boundary.OrganizationRoles.Described;
+import io.orgbase.access.boundary.RoleRequest;
+import io.orgbase.api.Items;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The roles of one organization: system roles (read-only) and custom roles. */
+@Produces(MediaType.APPLICATION_JSON)
+public class RolesResource {
+
+    /** Most permissions a custom role can list; the catalogue is far smaller. */
+    private static final int MAX_PERMISSIONS = 200;
+
+    private final Tenant tenant;
+    private final OrganizationRoles roles;
+
+    public RolesResource(Tenant tenant, OrganizationRoles roles) {
+        this.tenant = tenant;
+        this.roles = roles;
+    }
+
+    /**
+     * A role. System roles have no id, timestamps or version; {@code permissions} are the role's
+     * own, {@code effectivePermissions} add what it inherits from {@code parent}.
+     */
+    public record RoleView(
+            UUID id,
+            String key,
+            String name,
+            String description,
+            boolean system,
+            String parent,
+            List<String> permissions,
+            List<String> effectivePermissions,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            Long version) {
+
+        static RoleView of(Described role) {
+            return new RoleView(
+                    role.system() ? null : role.custom().getId(),
+                    role.role().key(),
+                    role.name(),
+                    role.description(),
+                    role.system(),
+                    role.parent(),
+                    keys(role.own()),
+                    keys(role.effective()),
+                    role.system() ? null : role.custom().getCreatedAt(),
+                    role.system() ? null : role.custom().getUpdatedAt(),
+                    role.system() ? null : role.custom().getVersion());
+        }
+
+        /** In catalogue order, whatever order they were stored in. */
+        private static List<String> keys(Set<Permission> permissions) {
+            return Arrays.stream(Permission.values())
+                    .filter(permissions::contains)
+                    .map(Permission::key)
+                    .toList();
+        }
+    }
+
+    @GET
+    public Items<RoleView> list() {
+        return new Items<>(roles.list(tenant).stream().map(RoleView::of).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        RoleRequest request = new RoleRequest(
+                json.string("key", Need.REQUIRED),
+                json.string("name", Need.REQUIRED),
+                json.string("description", Need.NULLABLE),
+                json.strings("permissions", Need.REQUIRED, MAX_PERMISSIONS),
+                json.string("parent", Need.NULLABLE));
+        json.finish();
+        Described created = roles.create(tenant, request);
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.role().key()).build())
+                .entity(RoleView.of(created))
+                .build();
+    }
+
+    @GET
+    @Path("{role}")
+    public RoleView get(@PathParam("role") String role) {
+        return RoleView.of(roles.get(tenant, role));
+    }
+
+    @PATCH
+    @Path("{role}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public RoleView update(@PathParam("role") String role, InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        RoleRequest values = new RoleRequest(
+                json.string("key", Need.OPTIONAL),
+                json.string("name", Need.OPTIONAL),
+                json.string("description", Need.NULLABLE),
+                json.strings("permissions", Need.OPTIONAL, MAX_PERMISSIONS),
+                json.string("parent", Need.NULLABLE));
+        json.finish();
+        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present())));
+    }
+
+    @DELETE
+    @Path("{role}")
+    public Response delete(@PathParam("role") String role) {
+        roles.delete(tenant, role);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,57 @@
+package io.orgbase.organization.api;
+
+import io.orgbase.access.boundary.OrganizationRoles;
+import io.orgbase.department.boundary.Departments;
+import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.organization.boundary.Invitations;
+import io.orgbase.organization.boundary.Memberships;
+import io.orgbase.organization.boundary.Organizations;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+/** The boundaries the resources below {@code /orgs/{org}} call, injected once for the locator. */
+@Dependent
+public class TenantBoundaries {
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    Departments departments;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    OrganizationRoles roles;
+
+    public Organizations organizations() {
+        return organizations;
+    }
+
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    public Departments departments() {
+        return departments;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    public OrganizationRoles roles() {
+        return roles;
+    }
+}
