@@ -39,7 +39,7 @@ final class MicroTarget implements Target {
             env.put("ORGBASE_ADMIN_EMAIL", email);
             env.put("ORGBASE_ADMIN_PASSWORD", password);
             env.put("ORGBASE_JAVA_OPTS", "-Xmx768m");
-            env.putAll(Orgbase.SETTINGS);
+            env.putAll(Orgbase.settings());
             Launcher launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
             MicroTarget target = new MicroTarget(launcher, home, email, password);
             launcher.start(work.resolve(home.getFileName() + ".log").toFile());

@@ -17,16 +17,30 @@ public final class Orgbase implements LauncherSessionListener {
     private static final Logger LOG = Logger.getLogger(Orgbase.class.getName());
     private static Target target;
 
-    /**
-     * Settings every target runs with: the test client is its own load balancer (so tests can
-     * present distinct client addresses), and per-address sign-in throttling starts early.
-     */
     static final String BASE_DOMAIN = "orgbase.test";
 
-    static final Map<String, String> SETTINGS = Map.of(
-            "ORGBASE_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1",
-            "ORGBASE_LOGIN_MAX_FAILURES_PER_ADDRESS", "10",
-            "ORGBASE_BASE_DOMAIN", BASE_DOMAIN);
+    /**
+     * Settings every target runs with: the test client is its own load balancer (so tests can
+     * present distinct client addresses), per-address sign-in throttling starts early, and the
+     * identity provider the tests serve themselves is trusted.
+     */
+    static Map<String, String> settings() {
+        return Map.of(
+                "ORGBASE_TRUSTED_PROXIES",
+                "127.0.0.1,0:0:0:0:0:0:0:1",
+                "ORGBASE_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                "10",
+                "ORGBASE_BASE_DOMAIN",
+                BASE_DOMAIN,
+                "ORGBASE_OIDC_ISSUER",
+                ExternalIdp.ISSUER,
+                "ORGBASE_OIDC_JWKS_URL",
+                ExternalIdp.get().jwksUrl(),
+                "ORGBASE_OIDC_AUDIENCE",
+                ExternalIdp.AUDIENCE,
+                "ORGBASE_OIDC_JWKS_REFRESH_MIN_INTERVAL",
+                "PT0.1S");
+    }
 
     /** The running target, started if this is the first test to ask. */
     static synchronized Target target() {

@@ -50,6 +50,7 @@ class PlatformIT {
                 "/api/v1/auth/login:",
                 "/api/v1/auth/refresh:",
                 "/api/v1/auth/login/mfa:",
+                "/api/v1/auth/oidc:",
                 "/api/v1/me/2fa/totp:",
                 "/api/v1/me/2fa/totp/confirm:",
                 "/api/v1/auth/logout:",

@@ -139,7 +139,7 @@ final class ServerTarget implements Target {
         env.put("ORGBASE_HOME", domains.resolve(domain).resolve("orgbase").toString());
         env.put("ORGBASE_ADMIN_EMAIL", adminEmail);
         env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
-        env.putAll(Orgbase.SETTINGS);
+        env.putAll(Orgbase.settings());
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -3,11 +3,13 @@ package io.orgbase.identity.boundary;
 import io.orgbase.access.PublicAccess;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.ExternalIssuer;
 import io.orgbase.identity.control.LoginThrottle;
 import io.orgbase.identity.control.MfaChallenges;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
+import io.orgbase.problems.Unauthenticated;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -33,6 +35,9 @@ public class Authentication {
 
     @Inject
     MfaChallenges challenges;
+
+    @Inject
+    ExternalIssuer externalIssuer;
 
     /**
      * Signs a user in. Failed attempts are counted per account and per client address; past the
@@ -61,6 +66,23 @@ public class Authentication {
             throw new MfaRequired(challenges.open(user.getId()));
         }
         throttle.reset(email);
+        return refreshTokens.open(user);
+    }
+
+    /**
+     * Signs in with a token of the trusted external OpenID Connect issuer, for the Orgbase user with
+     * the token's (verified) email. The identity provider has authenticated the person, second factor
+     * included: Orgbase's own second factor is not asked again.
+     *
+     * @throws io.orgbase.problems.NotFound when no external issuer is configured
+     * @throws io.orgbase.problems.Unauthenticated when the token is not valid, or names no Orgbase user
+     */
+    public SessionTokens exchange(String externalToken) {
+        String email = externalIssuer.emailOf(externalToken);
+        User user = accounts.findByEmail(email)
+                .orElseThrow(() ->
+                        new Unauthenticated("No Orgbase account has the email this identity provider vouches for."));
+        SECURITY.info(() -> "signed in through the external identity provider: " + user.getId());
         return refreshTokens.open(user);
     }
 }

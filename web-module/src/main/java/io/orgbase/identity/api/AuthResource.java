@@ -73,6 +73,20 @@ public class AuthResource {
         return TokenView.of(twoFactor.completeLogin(mfaToken, code, clientAddress.of(request)));
     }
 
+    /**
+     * Signs in with a token of the trusted external OpenID Connect issuer (an ID token, or an access
+     * token with Orgbase as audience) naming an Orgbase user by email.
+     */
+    @POST
+    @Path("oidc")
+    @Public
+    public TokenView exchange(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String token = json.string("token", Need.REQUIRED);
+        json.finish();
+        return TokenView.of(authentication.exchange(token));
+    }
+
     @POST
     @Path("refresh")
     @Public
