@@ -17,7 +17,8 @@ public enum Permission {
     API_KEYS_READ("api-keys:read", "List the organization's API keys"),
     API_KEYS_WRITE("api-keys:write", "Create and revoke API keys"),
     ROLES_READ("roles:read", "See the organization's roles and what each grants"),
-    ROLES_WRITE("roles:write", "Create, change and delete the organization's custom roles");
+    ROLES_WRITE("roles:write", "Create, change and delete the organization's custom roles"),
+    AUDIT_READ("audit:read", "Read and verify the organization's audit trail");
 
     private final String key;
     private final String description;

@@ -2,6 +2,7 @@ package io.orgbase.access;
 
 import static io.orgbase.access.Permission.API_KEYS_READ;
 import static io.orgbase.access.Permission.API_KEYS_WRITE;
+import static io.orgbase.access.Permission.AUDIT_READ;
 import static io.orgbase.access.Permission.DEPARTMENTS_READ;
 import static io.orgbase.access.Permission.DEPARTMENTS_WRITE;
 import static io.orgbase.access.Permission.MEMBERS_READ;
@@ -31,7 +32,8 @@ public final class RolePermissions {
                             API_KEYS_READ,
                             API_KEYS_WRITE,
                             ROLES_READ,
-                            ROLES_WRITE),
+                            ROLES_WRITE,
+                            AUDIT_READ),
             Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, ROLES_READ),
             Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ));
 

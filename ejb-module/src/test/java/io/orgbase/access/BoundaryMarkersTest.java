@@ -37,6 +37,15 @@ class BoundaryMarkersTest {
     }
 
     @Test
+    void everyBoundaryIsAudited() throws Exception {
+        List<String> unaudited = boundaries().stream()
+                .filter(boundary -> !boundary.isAnnotationPresent(io.orgbase.audit.Audited.class))
+                .map(Class::getSimpleName)
+                .toList();
+        assertThat(unaudited).as("boundaries without @Audited").isEmpty();
+    }
+
+    @Test
     void tenantBoundariesCheckPermissionsAfterEnteringTheTenant() throws Exception {
         for (Class<?> boundary : boundaries()) {
             for (Method method : boundary.getDeclaredMethods()) {

@@ -1,16 +1,14 @@
 package io.orgbase.identity;
 
 import io.orgbase.access.RoleAssignment;
-import io.orgbase.persistence.NullableUuidConverter;
+import io.orgbase.audit.Redacted;
 import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** A service credential that acts only in its own organization, with a role there. */
 @Entity
@@ -24,6 +22,7 @@ public class ApiKey extends TenantOwnedEntity {
     @Column(name = "prefix", nullable = false, updatable = false)
     private String prefix;
 
+    @Redacted
     @Column(name = "key_hash", nullable = false, updatable = false)
     private String keyHash;
 
@@ -33,10 +32,6 @@ public class ApiKey extends TenantOwnedEntity {
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
-    @Column(name = "created_by")
-    @Convert(converter = NullableUuidConverter.class)
-    private UUID createdBy;
-
     @Column(name = "last_used_at")
     private OffsetDateTime lastUsedAt;
 
@@ -45,14 +40,12 @@ public class ApiKey extends TenantOwnedEntity {
 
     protected ApiKey() {}
 
-    public ApiKey(
-            String name, String prefix, String keyHash, RoleAssignment role, OffsetDateTime expiresAt, UUID createdBy) {
+    public ApiKey(String name, String prefix, String keyHash, RoleAssignment role, OffsetDateTime expiresAt) {
         this.name = name;
         this.prefix = prefix;
         this.keyHash = keyHash;
         this.role = role;
         this.expiresAt = expiresAt;
-        this.createdBy = createdBy;
     }
 
     public String getName() {
@@ -69,10 +62,6 @@ public class ApiKey extends TenantOwnedEntity {
 
     public OffsetDateTime getExpiresAt() {
         return expiresAt;
-    }
-
-    public UUID getCreatedBy() {
-        return createdBy;
     }
 
     public OffsetDateTime getLastUsedAt() {

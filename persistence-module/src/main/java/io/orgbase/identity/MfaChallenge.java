@@ -1,5 +1,6 @@
 package io.orgbase.identity;
 
+import io.orgbase.audit.NotAudited;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** Proof that the password was right, waiting for the second factor; single use, short-lived. */
 @Entity
+@NotAudited
 @Table(name = "mfa_challenge")
 @NamedQuery(name = "MfaChallenge.findByHash", query = "select c from MfaChallenge c where c.tokenHash = :hash")
 public class MfaChallenge extends BaseEntity {

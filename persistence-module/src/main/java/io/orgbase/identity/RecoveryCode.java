@@ -1,5 +1,6 @@
 package io.orgbase.identity;
 
+import io.orgbase.audit.NotAudited;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** A single-use stand-in for a TOTP code; only its SHA-256 is stored. */
 @Entity
+@NotAudited
 @Table(name = "recovery_code")
 @NamedQuery(
         name = "RecoveryCode.unused",

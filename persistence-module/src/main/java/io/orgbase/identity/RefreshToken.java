@@ -1,5 +1,6 @@
 package io.orgbase.identity;
 
+import io.orgbase.audit.NotAudited;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * shares one absolute expiry, and a token that was already used must never work again.
  */
 @Entity
+@NotAudited
 @Table(name = "refresh_token")
 @NamedQuery(name = "RefreshToken.findByHash", query = "select t from RefreshToken t where t.tokenHash = :hash")
 @NamedQuery(

@@ -1,5 +1,7 @@
 package io.orgbase.identity;
 
+import io.orgbase.audit.NotAudited;
+import io.orgbase.audit.Redacted;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 /** A user's TOTP secret; it protects sign-in only once confirmed with a first code. */
 @Entity
+@NotAudited
 @Table(name = "totp_credential")
 @NamedQuery(name = "TotpCredential.ofUser", query = "select t from TotpCredential t where t.userId = :user")
 public class TotpCredential extends BaseEntity {
@@ -17,6 +20,7 @@ public class TotpCredential extends BaseEntity {
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
 
+    @Redacted
     @Column(name = "secret", nullable = false)
     private String secret;
 

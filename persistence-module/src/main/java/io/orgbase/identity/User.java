@@ -1,5 +1,6 @@
 package io.orgbase.identity;
 
+import io.orgbase.audit.Redacted;
 import io.orgbase.persistence.BaseEntity;
 import io.orgbase.persistence.NullableUuidConverter;
 import jakarta.persistence.Column;
@@ -22,6 +23,7 @@ public class User extends BaseEntity {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    @Redacted
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 

@@ -1,6 +1,7 @@
 package io.orgbase.organization;
 
 import io.orgbase.access.RoleAssignment;
+import io.orgbase.audit.Redacted;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
@@ -24,6 +25,7 @@ public class Invitation extends TenantOwnedEntity {
     @Embedded
     private RoleAssignment role;
 
+    @Redacted
     @Column(name = "token_hash", nullable = false, updatable = false)
     private String tokenHash;
 

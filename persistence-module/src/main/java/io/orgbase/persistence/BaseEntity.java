@@ -1,6 +1,8 @@
 package io.orgbase.persistence;
 
+import io.orgbase.audit.AuditBuffer;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
@@ -11,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Key, timestamps and version shared by every entity. */
+/** Key, timestamps, authors and version shared by every entity. */
 @MappedSuperclass
 public abstract class BaseEntity {
 
@@ -24,6 +26,14 @@ public abstract class BaseEntity {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+
+    @Column(name = "created_by", updatable = false)
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID createdBy;
+
+    @Column(name = "updated_by")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID updatedBy;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -43,11 +53,14 @@ public abstract class BaseEntity {
         }
         createdAt = now();
         updatedAt = createdAt;
+        createdBy = AuditBuffer.currentActorId();
+        updatedBy = createdBy;
     }
 
     @PreUpdate
     void beforeUpdate() {
         updatedAt = now();
+        updatedBy = AuditBuffer.currentActorId();
     }
 
     /** PostgreSQL keeps microseconds; truncating here keeps what we return equal to what we store. */
@@ -65,6 +78,16 @@ public abstract class BaseEntity {
 
     public OffsetDateTime getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The user or API key that created the row; null when the system did. */
+    public UUID getCreatedBy() {
+        return createdBy;
+    }
+
+    /** The user or API key that changed the row last; null when the system did. */
+    public UUID getUpdatedBy() {
+        return updatedBy;
     }
 
     public long getVersion() {

@@ -13,6 +13,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A plain HTTP client for the Orgbase API, as a caller with or without a token. */
@@ -28,49 +30,53 @@ final class Api {
             .build();
 
     private final String base;
-    private final String token;
-    private final String forwardedFor;
-    private final String apiKey;
-    private final String host;
+    private final Map<String, String> headers;
 
-    private Api(String base, String token, String forwardedFor) {
-        this(base, token, forwardedFor, null, null);
+    private Api(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = Map.copyOf(headers);
     }
 
-    private Api(String base, String token, String forwardedFor, String apiKey, String host) {
-        this.base = base;
-        this.token = token;
-        this.forwardedFor = forwardedFor;
-        this.apiKey = apiKey;
-        this.host = host;
+    private Api with(String name, String value, String... dropping) {
+        Map<String, String> changed = new LinkedHashMap<>(headers);
+        for (String dropped : dropping) {
+            changed.remove(dropped);
+        }
+        changed.put(name, value);
+        return new Api(base, changed);
     }
 
     /** A caller that presents an API key instead of a token. */
     Api withApiKey(String key) {
-        return new Api(base, null, forwardedFor, key, host);
+        return with("X-API-Key", key, "Authorization");
     }
 
     /** The same caller, addressing Orgbase by another host name (a subdomain). */
     Api viaHost(String hostName) {
-        return new Api(base, token, forwardedFor, apiKey, hostName);
+        return with("Host", hostName);
     }
 
     static Api anonymous() {
-        return new Api(Orgbase.target().baseUrl(), null, null);
+        return new Api(Orgbase.target().baseUrl(), Map.of());
     }
 
     /** A caller of an Orgbase other than the shared one (the run-command test starts its own). */
     static Api at(String base) {
-        return new Api(base, null, null);
+        return new Api(base, Map.of());
     }
 
     Api withToken(String bearer) {
-        return new Api(base, bearer, forwardedFor);
+        return with("Authorization", "Bearer " + bearer, "X-API-Key", "Host");
     }
 
     /** The same caller, as if from {@code address} behind the (trusted) load balancer. */
     Api from(String address) {
-        return new Api(base, token, address);
+        return with("X-Forwarded-For", address);
+    }
+
+    /** The same caller, sending one more header. */
+    Api withHeader(String name, String value) {
+        return with(name, value);
     }
 
     String base() {
@@ -106,18 +112,7 @@ final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
-        }
-        if (apiKey != null) {
-            request.header("X-API-Key", apiKey);
-        }
-        if (host != null) {
-            request.header("Host", host);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

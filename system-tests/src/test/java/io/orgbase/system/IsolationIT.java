@@ -67,7 +67,9 @@ class IsolationIT {
                     alice.api().post(org + "/roles", json("key", "x-role", "name", "X", "permissions", List.of())),
                     alice.api().get(org + "/roles/their-role"),
                     alice.api().patch(org + "/roles/" + theirRole, json("name", "Hijacked")),
-                    alice.api().delete(org + "/roles/" + theirRole))) {
+                    alice.api().delete(org + "/roles/" + theirRole),
+                    alice.api().get(org + "/audit-events"),
+                    alice.api().get(org + "/audit-events/verify"))) {
                 assertProblem(reply, 404);
                 assertThat(reply.body()).isEqualTo(nothing);
             }
@@ -140,6 +142,11 @@ class IsolationIT {
         assertThat(MembersIT.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
         assertThat(alice.api().get("/api/v1/me").json().getJsonArray("memberships"))
                 .hasSize(1);
+        assertThat(alice.api()
+                        .get(mine.path() + "/audit-events?entityId=" + theirDepartment)
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
         assertThat(alice.api().get(mine.path() + "/roles").json().getJsonArray("items").stream()
                         .map(r -> r.asJsonObject().getString("key")))
                 .containsExactly("owner", "admin", "member", "viewer");
@@ -208,6 +215,20 @@ class IsolationIT {
                                     "select count(*) from pg_class where relname in ('department', 'membership', 'organization',"
                                             + " 'org_role', 'api_key', 'invitation') and relrowsecurity and relforcerowsecurity"))
                     .isEqualTo(6);
+        }
+    }
+
+    @Test
+    void theAuditTrailShowsTheApplicationOnlyItsTenantsChain() throws SQLException {
+        try (Connection app = appRole()) {
+            assertThat(count(app, "select count(*) from audit_event where chain = '" + theirs.id() + "'"))
+                    .isZero();
+            app.setAutoCommit(false);
+            setTenant(app, mine.id());
+            assertThat(count(app, "select count(*) from audit_event")).isPositive();
+            assertThat(count(app, "select count(*) from audit_event where chain <> '" + mine.id() + "'"))
+                    .isZero();
+            app.rollback();
         }
     }
 

@@ -9,10 +9,6 @@ import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -140,21 +136,35 @@ class OrganizationsIT {
         assertThat(platform.api().get(org.path() + "/members").status()).isEqualTo(200);
         assertThat(slugs(owner.api().get(ORGS))).containsExactly(org.slug());
 
-        try (Connection db = Orgbase.target().superuser();
-                PreparedStatement events = db.prepareStatement(
-                        "select detail from security_event where org_id = ? and kind = 'platform-admin-access'"
-                                + " and actor_id = ? order by occurred_at")) {
-            events.setObject(1, org.id());
-            events.setObject(2, platform.id());
-            List<String> details = new ArrayList<>();
-            try (ResultSet rs = events.executeQuery()) {
-                while (rs.next()) {
-                    details.add(rs.getString(1));
-                }
-            }
-            assertThat(details)
-                    .containsExactly("organization:read via Organizations.get", "members:read via Memberships.list");
-        }
+        List<String> details = platform
+                .api()
+                .get(org.path() + "/audit-events?action=platform-admin-access&actorId=" + platform.id())
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(e -> e.asJsonObject().getJsonObject("changes").getString("detail"))
+                .toList();
+        // newest first; reading the audit trail is itself recorded, once the reading is done
+        assertThat(details)
+                .containsExactly("members:read via Memberships.list", "organization:read via Organizations.get");
+        List<String> afterwards = platform
+                .api()
+                .get(org.path() + "/audit-events?action=platform-admin-access")
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(e -> e.asJsonObject().getJsonObject("changes").getString("detail"))
+                .toList();
+        assertThat(afterwards)
+                .containsExactly(
+                        "audit:read via AuditEvents.list",
+                        "members:read via Memberships.list",
+                        "organization:read via Organizations.get");
+        assertThat(owner.api()
+                        .get(org.path() + "/audit-events?action=platform-admin-access")
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(4);
     }
 
     static List<String> slugs(Api.Reply list) {

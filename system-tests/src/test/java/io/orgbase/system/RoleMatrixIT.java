@@ -67,6 +67,9 @@ class RoleMatrixIT {
             new Probe("PATCH role", MANAGERS, c -> c.api()
                     .patch(c.org().path() + "/roles/" + CUSTOM_ROLE, json("description", "changed"))),
             new Probe("DELETE role", MANAGERS, c -> c.api().delete(c.org().path() + "/roles/" + CUSTOM_ROLE)),
+            new Probe("GET audit-events", MANAGERS, c -> c.api().get(c.org().path() + "/audit-events")),
+            new Probe("GET audit-events/verify", MANAGERS, c -> c.api()
+                    .get(c.org().path() + "/audit-events/verify")),
             new Probe("DELETE member", MANAGERS, c -> c.api().delete(c.org().path() + "/members/" + c.otherMember())),
             new Probe("DELETE org", Set.of("owner"), c -> c.api().delete(c.org().path())));
 

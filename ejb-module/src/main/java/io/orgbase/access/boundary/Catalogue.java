@@ -4,6 +4,7 @@ import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Permission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RolePermissions;
+import io.orgbase.audit.Audited;
 import jakarta.ejb.Stateless;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 /** What permissions exist and what each system role grants. */
 @Stateless
+@Audited
 @AuthenticatedOnly
 public class Catalogue {
 

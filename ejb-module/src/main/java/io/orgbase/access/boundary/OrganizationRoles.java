@@ -7,6 +7,7 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RolePermissions;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.audit.Audited;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * deletes a role that grants permissions they do not hold themselves.
  */
 @Stateless
+@Audited
 @TenantScoped
 public class OrganizationRoles {
 

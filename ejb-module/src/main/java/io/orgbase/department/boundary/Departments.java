@@ -2,6 +2,7 @@ package io.orgbase.department.boundary;
 
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
+import io.orgbase.audit.Audited;
 import io.orgbase.department.Department;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** Departments of the tenant organization. Every query is limited to the tenant by the ORM and RLS. */
 @Stateless
+@Audited
 @TenantScoped
 public class Departments {
 

@@ -7,6 +7,7 @@ import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.audit.Audited;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.persistence.Ids;
@@ -35,6 +36,7 @@ import org.eclipse.persistence.config.QueryHints;
  * shows a transaction only the key row whose hash it presents.
  */
 @Stateless
+@Audited
 public class ApiKeys {
 
     static final String PREFIX = "obk_";
@@ -102,13 +104,8 @@ public class ApiKeys {
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         String secret = SecretTokens.generate(PREFIX);
-        ApiKey key = new ApiKey(
-                name.strip(),
-                secret.substring(0, SHOWN_PREFIX),
-                SecretTokens.hash(secret),
-                role,
-                expiresAt,
-                tenant.caller().userId());
+        ApiKey key =
+                new ApiKey(name.strip(), secret.substring(0, SHOWN_PREFIX), SecretTokens.hash(secret), role, expiresAt);
         em.persist(key);
         em.flush();
         return new Created(key, secret);

@@ -1,6 +1,9 @@
 package io.orgbase.identity.boundary;
 
 import io.orgbase.access.PublicAccess;
+import io.orgbase.audit.Actor;
+import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.ExternalIssuer;
@@ -12,12 +15,17 @@ import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /** Exchanges credentials for a session (access and refresh token). */
 @Stateless
+@Audited
 @PublicAccess
 public class Authentication {
+
+    @Inject
+    AuditTrail trail;
 
     private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
 
@@ -58,15 +66,26 @@ public class Authentication {
         if (user == null || !hasher.matches(password, user.getPasswordHash())) {
             throttle.recordFailure(email, clientAddress);
             SECURITY.info(() -> "sign-in failed from " + clientAddress);
+            trail.record(
+                    "login-failed",
+                    "user",
+                    user == null ? null : user.getId(),
+                    Map.of("method", "password", "email", email));
             throw new CredentialsRejected("Email or password is wrong.");
         }
         if (challenges.requiredFor(user.getId())) {
             // the failure count is cleared only when the second factor is right too: a stolen
             // password must not buy fresh rounds of code guessing
+            trail.record(
+                    "login-second-factor-required",
+                    "user",
+                    user.getId(),
+                    Map.of(),
+                    Actor.user(user.getId(), user.getEmail()));
             throw new MfaRequired(challenges.open(user.getId()));
         }
         throttle.reset(email);
-        return refreshTokens.open(user);
+        return refreshTokens.open(user, "password");
     }
 
     /**
@@ -78,11 +97,19 @@ public class Authentication {
      * @throws io.orgbase.problems.Unauthenticated when the token is not valid, or names no Orgbase user
      */
     public SessionTokens exchange(String externalToken) {
-        String email = externalIssuer.emailOf(externalToken);
-        User user = accounts.findByEmail(email)
-                .orElseThrow(() ->
-                        new Unauthenticated("No Orgbase account has the email this identity provider vouches for."));
+        String email;
+        try {
+            email = externalIssuer.emailOf(externalToken);
+        } catch (Unauthenticated refused) {
+            trail.record("login-failed", null, null, Map.of("method", "oidc"));
+            throw new CredentialsRejected(refused.getMessage());
+        }
+        User user = accounts.findByEmail(email).orElse(null);
+        if (user == null) {
+            trail.record("login-failed", null, null, Map.of("method", "oidc", "email", email));
+            throw new CredentialsRejected("No Orgbase account has the email this identity provider vouches for.");
+        }
         SECURITY.info(() -> "signed in through the external identity provider: " + user.getId());
-        return refreshTokens.open(user);
+        return refreshTokens.open(user, "oidc");
     }
 }

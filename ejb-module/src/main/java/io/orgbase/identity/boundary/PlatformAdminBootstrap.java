@@ -1,5 +1,7 @@
 package io.orgbase.identity.boundary;
 
+import io.orgbase.audit.Actor;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.database.Database;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.problems.Conflict;
@@ -30,6 +32,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @DependsOn("Database")
 public class PlatformAdminBootstrap {
 
+    @Inject
+    AuditTrail trail;
+
     private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class.getName());
 
     @EJB
@@ -52,7 +57,9 @@ public class PlatformAdminBootstrap {
         Optional<String> configured = config.getOptionalValue("ORGBASE_ADMIN_PASSWORD", String.class);
         String password = configured.orElseGet(PlatformAdminBootstrap::generatePassword);
         try {
+            trail.actAs(Actor.SYSTEM);
             accounts.register(email, "Platform administrator", password, true);
+            trail.writeNow();
         } catch (InvalidInput | Conflict refused) {
             context.setRollbackOnly();
             LOG.severe("Platform administrator " + email + " not created: " + refused.getMessage()

@@ -1,6 +1,7 @@
 package io.orgbase.identity.boundary;
 
 import io.orgbase.access.PublicAccess;
+import io.orgbase.audit.Audited;
 import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import jakarta.ejb.Stateless;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 
 /** Keeping a sign-in alive with its refresh token, and ending it. */
 @Stateless
+@Audited
 @PublicAccess
 public class Sessions {
 

@@ -3,6 +3,8 @@ package io.orgbase.identity.boundary;
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.access.PublicAccess;
+import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.MfaChallenge;
 import io.orgbase.identity.RecoveryCode;
 import io.orgbase.identity.TotpCredential;
@@ -26,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -37,7 +40,11 @@ import java.util.logging.Logger;
  * second step of signing in.
  */
 @Stateless
+@Audited
 public class TwoFactor {
+
+    @Inject
+    AuditTrail trail;
 
     private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
     private static final int MAX_CODE_FAILURES = 5;
@@ -117,6 +124,7 @@ public class TwoFactor {
             em.persist(new RecoveryCode(user.getId(), SecretTokens.hash(recovery)));
         }
         em.flush();
+        trail.record("two-factor-enabled", "user", user.getId(), Map.of("method", "totp"));
         SECURITY.info("two-factor sign-in enabled for " + user.getEmail());
         return codes;
     }
@@ -143,6 +151,7 @@ public class TwoFactor {
         em.createNamedQuery("RecoveryCode.deleteOfUser")
                 .setParameter("user", user.getId())
                 .executeUpdate();
+        trail.record("two-factor-disabled", "user", user.getId(), Map.of("method", "totp"));
         SECURITY.info("two-factor sign-in disabled for " + user.getEmail());
     }
 
@@ -171,12 +180,13 @@ public class TwoFactor {
                 challenge.close(now());
             }
             throttle.recordFailure(user.getEmail(), clientAddress);
+            trail.record("login-failed", "user", user.getId(), Map.of("method", "second-factor"));
             SECURITY.info(() -> "wrong second factor for " + user.getEmail() + " from " + clientAddress);
             throw new CredentialsRejected("The code is wrong or was already used.");
         }
         challenge.close(now());
         throttle.reset(user.getEmail());
-        return refreshTokens.open(user);
+        return refreshTokens.open(user, "second-factor");
     }
 
     /** Checks a TOTP code (and spends its step) or a recovery code (and spends it). */

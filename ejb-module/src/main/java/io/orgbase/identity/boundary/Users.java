@@ -2,6 +2,8 @@ package io.orgbase.identity.boundary;
 
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
+import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.PasswordHasher;
@@ -27,8 +29,12 @@ import java.util.stream.Collectors;
 
 /** Platform-wide user accounts. */
 @Stateless
+@Audited
 @AuthenticatedOnly
 public class Users {
+
+    @Inject
+    AuditTrail trail;
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -104,6 +110,7 @@ public class Users {
         }
         PasswordPolicy.check("newPassword", newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
+        trail.record("password-changed", "user", user.getId(), Map.of());
         refreshTokens.revokeAll(user.getId());
     }
 

@@ -1,5 +1,7 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.audit.Actor;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.RefreshToken;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.TokenIssuer.AccessToken;
@@ -12,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -24,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Dependent
 public class RefreshTokens {
+
+    @Inject
+    AuditTrail trail;
 
     private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
     private static final String PREFIX = "obr_";
@@ -41,8 +47,14 @@ public class RefreshTokens {
     /** What a client holds after signing in or refreshing. */
     public record SessionTokens(AccessToken access, String refreshToken, long refreshExpiresIn) {}
 
-    /** Starts a new family for a user who just proved who they are. */
-    public SessionTokens open(User user) {
+    /**
+     * Starts a new family for a user who just proved who they are, and records the sign-in.
+     *
+     * @param method how they proved it ({@code password}, {@code second-factor}, {@code oidc})
+     */
+    public SessionTokens open(User user, String method) {
+        trail.actAs(Actor.user(user.getId(), user.getEmail()));
+        trail.record("login-succeeded", "user", user.getId(), Map.of("method", method));
         OffsetDateTime now = now();
         return issue(user, UUID.randomUUID(), now.plus(lifetime), now);
     }
@@ -63,6 +75,11 @@ public class RefreshTokens {
         }
         if (presented.getUsedAt() != null) {
             revokeFamily(presented.getFamilyId(), now);
+            trail.record(
+                    "session-revoked",
+                    "user",
+                    presented.getUserId(),
+                    Map.of("reason", "a used refresh token was presented again", "family", presented.getFamilyId()));
             SECURITY.warning("refresh token reused; revoked token family " + presented.getFamilyId() + " of user "
                     + presented.getUserId());
             throw refused.get();
@@ -80,11 +97,18 @@ public class RefreshTokens {
         RefreshToken presented = find(refreshToken);
         if (presented != null) {
             revokeFamily(presented.getFamilyId(), now());
+            trail.record(
+                    "logout",
+                    "user",
+                    presented.getUserId(),
+                    Map.of("family", presented.getFamilyId()),
+                    new Actor(Actor.Kind.USER, presented.getUserId(), null));
         }
     }
 
     /** Revokes every refresh token of a user. */
     public void revokeAll(UUID userId) {
+        trail.record("sessions-revoked", "user", userId, Map.of("reason", "all of the user's sign-ins"));
         em.createNamedQuery("RefreshToken.revokeUser")
                 .setParameter("now", now())
                 .setParameter("user", userId)

@@ -5,6 +5,9 @@ import io.orgbase.access.PublicAccess;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.audit.Actor;
+import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Emails;
@@ -41,7 +44,11 @@ import org.eclipse.persistence.config.QueryHints;
  * revoked; only their SHA-256 is stored.
  */
 @Stateless
+@Audited
 public class Invitations {
+
+    @Inject
+    AuditTrail trail;
 
     private static final String PREFIX = "obi_";
 
@@ -171,6 +178,7 @@ public class Invitations {
                 .isEmpty()) {
             throw new Conflict("You already are a member of this organization.");
         }
+        trail.actAs(Actor.user(user.getId(), user.getEmail()));
         em.persist(new Membership(orgId, user.getId(), invitation.getRole()));
         invitation.accept(now());
         em.flush();

@@ -5,6 +5,7 @@ import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.audit.Audited;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * administrators touch owners); the last active owner can neither leave nor be demoted.
  */
 @Stateless
+@Audited
 @TenantScoped
 public class Memberships {
 

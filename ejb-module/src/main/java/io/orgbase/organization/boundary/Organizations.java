@@ -8,6 +8,7 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RoleGrant;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.audit.Audited;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 
 /** Organizations: the tenants. */
 @Stateless
+@Audited
 public class Organizations {
 
     @PersistenceContext(unitName = "orgbase")

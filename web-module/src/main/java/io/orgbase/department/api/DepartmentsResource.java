@@ -45,7 +45,9 @@ public class DepartmentsResource {
             UUID parentId,
             String description,
             OffsetDateTime createdAt,
+            UUID createdBy,
             OffsetDateTime updatedAt,
+            UUID updatedBy,
             long version) {
 
         static DepartmentView of(Department d) {
@@ -56,7 +58,9 @@ public class DepartmentsResource {
                     d.getParentId(),
                     d.getDescription(),
                     d.getCreatedAt(),
+                    d.getCreatedBy(),
                     d.getUpdatedAt(),
+                    d.getUpdatedBy(),
                     d.getVersion());
         }
     }

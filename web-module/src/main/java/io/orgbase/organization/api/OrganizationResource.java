@@ -1,6 +1,7 @@
 package io.orgbase.organization.api;
 
 import io.orgbase.access.api.RolesResource;
+import io.orgbase.audit.api.AuditEventsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.identity.api.ApiKeysResource;
 import io.orgbase.organization.boundary.OrganizationRequest;
@@ -72,6 +73,11 @@ public class OrganizationResource {
     @Path("roles")
     public RolesResource roles() {
         return new RolesResource(tenant, boundaries.roles());
+    }
+
+    @Path("audit-events")
+    public AuditEventsResource audit() {
+        return new AuditEventsResource(tenant, boundaries.audit());
     }
 
     @Path("api-keys")

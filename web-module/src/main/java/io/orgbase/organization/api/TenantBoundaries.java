@@ -1,6 +1,7 @@
 package io.orgbase.organization.api;
 
 import io.orgbase.access.boundary.OrganizationRoles;
+import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.identity.boundary.ApiKeys;
 import io.orgbase.organization.boundary.Invitations;
@@ -31,6 +32,9 @@ public class TenantBoundaries {
     @Inject
     OrganizationRoles roles;
 
+    @Inject
+    AuditEvents audit;
+
     public Organizations organizations() {
         return organizations;
     }
@@ -53,5 +57,9 @@ public class TenantBoundaries {
 
     public OrganizationRoles roles() {
         return roles;
+    }
+
+    public AuditEvents audit() {
+        return audit;
     }
 }

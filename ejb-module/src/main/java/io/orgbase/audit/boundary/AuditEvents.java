@@ -1,0 +1,193 @@
+package io.orgbase.audit.boundary;
+
+import io.orgbase.access.AuthenticatedOnly;
+import io.orgbase.access.Caller;
+import io.orgbase.access.Permission;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.audit.AuditEvent;
+import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
+import io.orgbase.audit.control.ChainHash;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * The audit trail: an organization's entries for those allowed to read them, the platform's for
+ * platform administrators, newest first; and a check of a whole chain.
+ */
+@Stateless
+@Audited
+public class AuditEvents {
+
+    public static final int MAX_PAGE = 200;
+    private static final int VERIFY_BATCH = 1000;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** What to list; null fields do not filter. {@code from} is inclusive, {@code to} exclusive. */
+    public record Filter(
+            UUID actorId, String action, String entityType, String entityId, OffsetDateTime from, OffsetDateTime to) {}
+
+    /** A page, newest first; {@code nextBefore} continues it (null at the end). */
+    public record Page(List<AuditEvent> items, Long nextBefore) {}
+
+    /**
+     * The outcome of walking a chain from its first entry.
+     *
+     * @param brokenAt the sequence number of the first entry that does not fit, null when intact
+     */
+    public record Verification(boolean intact, long checked, Long brokenAt, String reason) {}
+
+    @TenantScoped
+    @RequiresPermission(Permission.AUDIT_READ)
+    public Page list(Tenant tenant, Filter filter, Long before, int limit) {
+        return page(tenant.orgId(), filter, before, limit);
+    }
+
+    @TenantScoped
+    @RequiresPermission(Permission.AUDIT_READ)
+    public Verification verify(Tenant tenant) {
+        return walk(tenant.orgId());
+    }
+
+    /** @throws Forbidden unless the caller is a platform administrator */
+    @AuthenticatedOnly
+    public Page listPlatform(Caller caller, Filter filter, Long before, int limit) {
+        requirePlatformAdmin(caller);
+        return page(AuditTrail.PLATFORM_CHAIN, filter, before, limit);
+    }
+
+    /** @throws Forbidden unless the caller is a platform administrator */
+    @AuthenticatedOnly
+    public Verification verifyPlatform(Caller caller) {
+        requirePlatformAdmin(caller);
+        return walk(AuditTrail.PLATFORM_CHAIN);
+    }
+
+    private static void requirePlatformAdmin(Caller caller) {
+        if (!caller.platformAdmin()) {
+            throw new Forbidden("Only platform administrators read the platform's audit trail.");
+        }
+    }
+
+    private Page page(UUID chain, Filter filter, Long before, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
+        Root<AuditEvent> event = query.from(AuditEvent.class);
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(event.get("chain"), chain));
+        if (before != null) {
+            where.add(cb.lessThan(event.get("seq"), before));
+        }
+        if (filter.actorId() != null) {
+            where.add(cb.equal(event.get("actorId"), filter.actorId()));
+        }
+        if (filter.action() != null) {
+            where.add(cb.equal(event.get("action"), filter.action()));
+        }
+        if (filter.entityType() != null) {
+            where.add(cb.equal(event.get("entityType"), filter.entityType()));
+        }
+        if (filter.entityId() != null) {
+            where.add(cb.equal(event.get("entityId"), filter.entityId()));
+        }
+        if (filter.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(event.<OffsetDateTime>get("occurredAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(cb.lessThan(event.<OffsetDateTime>get("occurredAt"), filter.to()));
+        }
+        query.select(event).where(where.toArray(Predicate[]::new)).orderBy(cb.desc(event.get("seq")));
+        List<AuditEvent> found = em.createQuery(query).setMaxResults(size + 1).getResultList();
+        boolean more = found.size() > size;
+        List<AuditEvent> items = more ? found.subList(0, size) : found;
+        return new Page(List.copyOf(items), more ? items.get(items.size() - 1).getSeq() : null);
+    }
+
+    /** Recomputes every hash in order; the first entry that does not fit is reported. */
+    private Verification walk(UUID chain) {
+        long expectedSeq = 1;
+        String previous = ChainHash.GENESIS;
+        long checked = 0;
+        while (true) {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
+            Root<AuditEvent> entry = query.from(AuditEvent.class);
+            query.select(entry)
+                    .where(
+                            cb.equal(entry.get("chain"), chain),
+                            cb.greaterThanOrEqualTo(entry.<Long>get("seq"), expectedSeq))
+                    .orderBy(cb.asc(entry.get("seq")));
+            List<AuditEvent> events =
+                    em.createQuery(query).setMaxResults(VERIFY_BATCH).getResultList();
+            for (AuditEvent event : events) {
+                if (event.getSeq() != expectedSeq) {
+                    return broken(checked, expectedSeq, "entry " + expectedSeq + " is missing");
+                }
+                if (!previous.equals(event.getPrevHash())) {
+                    return broken(checked, event.getSeq(), "does not link to the entry before it");
+                }
+                String hash = ChainHash.of(row(event));
+                if (!hash.equals(event.getHash())) {
+                    return broken(checked, event.getSeq(), "its content does not match its hash");
+                }
+                previous = hash;
+                expectedSeq++;
+                checked++;
+            }
+            em.clear();
+            if (events.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        List<?> head = em.createNativeQuery("select last_seq, last_hash from audit_chain where chain = ?1")
+                .setParameter(1, chain)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (!head.isEmpty()) {
+            Object[] last = (Object[]) head.get(0);
+            if (((Number) last[0]).longValue() != expectedSeq - 1 || !previous.equals(last[1])) {
+                return broken(checked, expectedSeq, "entries after " + (expectedSeq - 1) + " are missing");
+            }
+        }
+        return new Verification(true, checked, null, null);
+    }
+
+    private static Verification broken(long checked, long seq, String reason) {
+        return new Verification(false, checked, seq, "Entry " + seq + ": " + reason + ".");
+    }
+
+    private static ChainHash.Row row(AuditEvent e) {
+        return new ChainHash.Row(
+                e.getId(),
+                e.getChain(),
+                e.getSeq(),
+                e.getOccurredAt(),
+                e.getAction(),
+                e.getEntityType(),
+                e.getEntityId(),
+                e.getChanges(),
+                e.getActorType(),
+                e.getActorId(),
+                e.getActor(),
+                e.getClientAddress(),
+                e.getUserAgent(),
+                e.getRequestId(),
+                e.getPrevHash());
+    }
+}

@@ -1,0 +1,2 @@
+/** Writing the hash-chained audit trail and checking it. */
+package io.orgbase.audit.control;

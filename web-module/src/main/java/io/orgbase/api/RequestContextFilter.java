@@ -1,0 +1,56 @@
+package io.orgbase.api;
+
+import io.orgbase.audit.RequestInfo;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Notes where each request comes from (client address, user agent) and gives it a request id —
+ * the caller's {@code X-Request-Id} when it is a sane token, else a new one — for the audit trail;
+ * the id is echoed in the response.
+ */
+@Provider
+@PreMatching
+@Priority(100)
+public class RequestContextFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final String ATTRIBUTE = "io.orgbase.requestId";
+
+    @Inject
+    RequestInfo info;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String presented = request.getHeaderString(REQUEST_ID);
+        String id = presented != null && SANE_ID.matcher(presented).matches()
+                ? presented
+                : UUID.randomUUID().toString();
+        request.setProperty(ATTRIBUTE, id);
+        info.set(clientAddress.of(servletRequest), request.getHeaderString("User-Agent"), id);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(ATTRIBUTE) instanceof String id) {
+            response.getHeaders().putSingle(REQUEST_ID, id);
+        }
+    }
+}
