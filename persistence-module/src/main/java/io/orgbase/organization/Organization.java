@@ -29,6 +29,9 @@ public class Organization extends BaseEntity {
     @Convert(converter = OrganizationStatusConverter.class)
     private OrganizationStatus status = OrganizationStatus.ACTIVE;
 
+    @Column(name = "audit_retention_days")
+    private Integer auditRetentionDays;
+
     protected Organization() {}
 
     public Organization(UUID id, String slug, String name) {
@@ -51,6 +54,15 @@ public class Organization extends BaseEntity {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** Days the audit trail is kept; null keeps it forever. */
+    public Integer getAuditRetentionDays() {
+        return auditRetentionDays;
+    }
+
+    public void setAuditRetentionDays(Integer auditRetentionDays) {
+        this.auditRetentionDays = auditRetentionDays;
     }
 
     public OrganizationStatus getStatus() {

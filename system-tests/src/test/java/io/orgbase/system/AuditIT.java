@@ -308,4 +308,56 @@ class AuditIT {
                 .isEqualTo(first.getJsonNumber("seq").longValue());
         assertThat(gap.getString("reason")).contains("missing");
     }
+
+    @Test
+    void retentionRemovesOnlyOldEntriesOfOrganizationsThatAskForIt() throws SQLException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Org keepsAll = Fixtures.newOrg(owner);
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        assertProblem(admin.api().patch(org.path(), json("auditRetentionDays", 1)), 403);
+        assertInvalidFields(owner.api().patch(org.path(), json("auditRetentionDays", 0)), "auditRetentionDays");
+        assertInvalidFields(owner.api().patch(org.path(), json("auditRetentionDays", "soon")), "auditRetentionDays");
+        Api.Reply set = owner.api().patch(org.path(), json("auditRetentionDays", 30));
+        assertThat(set.json().getInt("auditRetentionDays")).isEqualTo(30);
+        for (int i = 0; i < 3; i++) {
+            Fixtures.newDepartment(owner, org, "Old " + i);
+            Fixtures.newDepartment(owner, keepsAll, "Kept " + i);
+        }
+        Fixtures.newDepartment(owner, org, "Recent");
+        long total = events(owner, org, "limit=200").size();
+        // everything but the newest two entries happened "long ago"
+        for (Org each : List.of(org, keepsAll)) {
+            try (Connection db = Orgbase.target().superuser();
+                    PreparedStatement age = db.prepareStatement(
+                            "update audit_event set occurred_at = occurred_at - interval '40 days'"
+                                    + " where chain = ? and seq < (select max(seq) - 1 from audit_event where chain = ?)")) {
+                age.setObject(1, each.id());
+                age.setObject(2, each.id());
+                age.executeUpdate();
+            }
+        }
+
+        JsonObject removed = Fixtures.admin()
+                .api()
+                .post("/api/v1/admin/audit-events/retention", "{}")
+                .json();
+        assertThat(removed.getJsonObject("removed")
+                        .getJsonNumber(org.id().toString())
+                        .longValue())
+                .isEqualTo(total - 2);
+        assertThat(removed.getJsonObject("removed").containsKey(keepsAll.id().toString()))
+                .isFalse();
+        assertProblem(owner.api().post("/api/v1/admin/audit-events/retention", "{}"), 403);
+
+        List<JsonObject> left = events(owner, org, "limit=200");
+        assertThat(actions(left).get(0)).isEqualTo("audit-purged");
+        assertThat(left).hasSize(3);
+        JsonObject verification =
+                owner.api().get(org.path() + "/audit-events/verify").json();
+        assertThat(verification.getBoolean("intact")).as("%s", verification).isTrue();
+        assertThat(verification.getInt("checked")).isEqualTo(3);
+        assertThat(events(owner, keepsAll, "limit=200").size()).isGreaterThan(3);
+    }
 }

@@ -73,6 +73,7 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/audit-events/verify:",
                 "/api/v1/admin/audit-events:",
                 "/api/v1/admin/audit-events/verify:",
+                "/api/v1/admin/audit-events/retention:",
                 "/api/v1/orgs/{org}/roles/{role}:",
                 "/api/v1/orgs/{org}/invitations:",
                 "/api/v1/orgs/{org}/invitations/{id}:",

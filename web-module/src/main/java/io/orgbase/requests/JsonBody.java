@@ -5,6 +5,7 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.PayloadTooLarge;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -123,6 +124,22 @@ public final class JsonBody {
             return Boolean.FALSE;
         }
         return error(name, "must be true or false");
+    }
+
+    /** A whole number field (range checks are Bean Validation's). */
+    public Integer integer(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            return error(name, "must be a whole number");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return error(name, "is too large");
+        }
     }
 
     /** A UUID field, as a string. */

@@ -6,12 +6,14 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.AuditEvent;
 import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditRetention;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.audit.control.ChainHash;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -21,6 +23,7 @@ import jakarta.persistence.criteria.Root;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -37,6 +40,9 @@ public class AuditEvents {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    AuditRetention retention;
 
     /** What to list; null fields do not filter. {@code from} is inclusive, {@code to} exclusive. */
     public record Filter(
@@ -76,6 +82,18 @@ public class AuditEvents {
     public Verification verifyPlatform(Caller caller) {
         requirePlatformAdmin(caller);
         return walk(AuditTrail.PLATFORM_CHAIN);
+    }
+
+    /**
+     * Applies every organization's audit retention now (it also runs every night).
+     *
+     * @return entries removed per organization id
+     * @throws Forbidden unless the caller is a platform administrator
+     */
+    @AuthenticatedOnly
+    public Map<UUID, Long> applyRetention(Caller caller) {
+        requirePlatformAdmin(caller);
+        return retention.applyAll();
     }
 
     private static void requirePlatformAdmin(Caller caller) {
@@ -121,8 +139,13 @@ public class AuditEvents {
 
     /** Recomputes every hash in order; the first entry that does not fit is reported. */
     private Verification walk(UUID chain) {
-        long expectedSeq = 1;
-        String previous = ChainHash.GENESIS;
+        List<?> start = em.createNativeQuery("select first_seq, first_prev_hash from audit_chain where chain = ?1")
+                .setParameter(1, chain)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        // after retention removed old entries, the chain starts at the first kept one
+        long expectedSeq = start.isEmpty() ? 1 : ((Number) ((Object[]) start.get(0))[0]).longValue();
+        String previous = start.isEmpty() ? ChainHash.GENESIS : (String) ((Object[]) start.get(0))[1];
         long checked = 0;
         while (true) {
             CriteriaBuilder cb = em.getCriteriaBuilder();

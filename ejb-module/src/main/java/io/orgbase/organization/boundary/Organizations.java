@@ -201,6 +201,12 @@ public class Organizations {
         if (patch.has("name")) {
             organization.setName(patch.values().name().strip());
         }
+        if (patch.has("auditRetentionDays")) {
+            if (!tenant.actsAsOwner()) {
+                throw new Forbidden("Only owners decide how long the audit trail is kept.");
+            }
+            organization.setAuditRetentionDays(patch.values().auditRetentionDays());
+        }
         em.flush();
         return new Listed(organization, tenant.roleKey());
     }

@@ -7,9 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.UUID;
 
 /** The platform's audit trail (sign-ins, accounts): platform administrators only. */
 @Path("admin/audit-events")
@@ -27,6 +30,16 @@ public class PlatformAuditResource {
     public AuditQuery.PageView list(@BeanParam AuditQuery query) {
         return AuditQuery.PageView.of(
                 events.listPlatform(callers.currentUser(), query.filter(), query.before(), query.limit()));
+    }
+
+    /** What applying retention removed: entries per organization id. */
+    public record RetentionView(Map<UUID, Long> removed) {}
+
+    /** Applies every organization's audit retention now instead of at night. */
+    @POST
+    @Path("retention")
+    public RetentionView applyRetention() {
+        return new RetentionView(events.applyRetention(callers.currentUser()));
     }
 
     @GET

@@ -43,8 +43,10 @@ public class OrganizationResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public OrganizationView update(InputStream body) {
         JsonBody json = JsonBody.read(body);
-        OrganizationRequest values =
-                new OrganizationRequest(json.string("slug", Need.OPTIONAL), json.string("name", Need.OPTIONAL));
+        OrganizationRequest values = new OrganizationRequest(
+                json.string("slug", Need.OPTIONAL),
+                json.string("name", Need.OPTIONAL),
+                json.integer("auditRetentionDays", Need.NULLABLE));
         json.finish();
         return OrganizationView.of(organizations.update(tenant, new Patch<>(values, json.present())));
     }

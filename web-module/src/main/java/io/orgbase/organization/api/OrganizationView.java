@@ -13,6 +13,7 @@ public record OrganizationView(
         String name,
         String status,
         String role,
+        Integer auditRetentionDays,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -25,6 +26,7 @@ public record OrganizationView(
                 o.getName(),
                 o.getStatus().name().toLowerCase(Locale.ROOT),
                 listed.role(),
+                o.getAuditRetentionDays(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getVersion());
