@@ -3,6 +3,11 @@ package io.orgbase.department.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.department.Department;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
@@ -11,11 +16,11 @@ import io.orgbase.requests.Patch;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,19 +30,30 @@ import java.util.UUID;
 @TenantScoped
 public class Departments {
 
-    /** Upper bound on a page; the collection conventions replace this with cursors. */
-    public static final int MAX_PAGE = 200;
+    /** What clients may sort, filter and search departments on; by name unless asked otherwise. */
+    public static final CollectionSpec<Department> COLLECTION = CollectionSpec.of(Department.class)
+            .sortable("name", "name", FieldType.STRING, true)
+            .sortable("code", "code", FieldType.STRING, true)
+            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
+            .sortable("updatedAt", "updatedAt", FieldType.TIMESTAMP, false)
+            .filterable("id", "id", FieldType.UUID, false)
+            .filterable("parentId", "parentId", FieldType.UUID, false)
+            .filterable("description", "description", FieldType.STRING, true)
+            .filterable("createdBy", "createdBy", FieldType.UUID, false)
+            .filterable("updatedBy", "updatedBy", FieldType.UUID, false)
+            .defaultSort("name", false)
+            .build();
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    /** Departments ordered by name, at most {@code limit} of them from {@code offset}. */
+    @Inject
+    CollectionQueries collections;
+
+    /** A page of the tenant's departments (the collection conventions: cursor, sort, filters, search). */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
-    public List<Department> list(Tenant tenant, int offset, int limit) {
-        return em.createNamedQuery("Department.all", Department.class)
-                .setFirstResult(offset)
-                .setMaxResults(Math.min(limit, MAX_PAGE))
-                .getResultList();
+    public Slice<Department> list(Tenant tenant, CollectionRequest request) {
+        return collections.page(COLLECTION, request);
     }
 
     /** @throws NotFound when the tenant has no department with this id */

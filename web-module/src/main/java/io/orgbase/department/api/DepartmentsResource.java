@@ -4,10 +4,10 @@ import io.orgbase.api.Items;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
-import io.orgbase.requests.QueryInts;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -66,12 +65,8 @@ public class DepartmentsResource {
     }
 
     @GET
-    public Items<DepartmentView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        int from = QueryInts.parse("offset", offset, 0, 0, Integer.MAX_VALUE);
-        int size = QueryInts.parse("limit", limit, 50, 1, Departments.MAX_PAGE);
-        return new Items<>(departments.list(tenant, from, size).stream()
-                .map(DepartmentView::of)
-                .toList());
+    public Items<DepartmentView> list(@Context UriInfo uri) {
+        return Items.of(departments.list(tenant, CollectionParams.from(uri)), DepartmentView::of);
     }
 
     @POST

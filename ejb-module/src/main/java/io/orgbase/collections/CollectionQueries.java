@@ -1,0 +1,468 @@
+package io.orgbase.collections;
+
+import io.orgbase.problems.FieldError;
+import io.orgbase.problems.InvalidInput;
+import jakarta.enterprise.context.Dependent;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.io.StringReader;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link CollectionRequest} against a {@link CollectionSpec} as a JPA Criteria query, in
+ * the caller's transaction (so inside its tenant): declared fields only, values bound as
+ * parameters, keyset paging on the sort keys plus the id, so a page boundary never moves when rows
+ * are inserted meanwhile. Every problem with the request is reported at once, as a 400.
+ */
+@Dependent
+public class CollectionQueries {
+
+    /** Deepest nesting of and/or/not in a filter. */
+    public static final int MAX_DEPTH = 5;
+    /** Most field tests in one filter. */
+    public static final int MAX_TESTS = 50;
+    /** Most values of an {@code in}/{@code notin} list. */
+    public static final int MAX_LIST = 100;
+    /** Longest search text. */
+    public static final int MAX_QUERY = 200;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** Further conditions the boundary always applies (rows of this organization, of this user). */
+    @FunctionalInterface
+    public interface Scope<E> {
+        Predicate apply(CriteriaBuilder cb, Root<E> root);
+    }
+
+    public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request) {
+        return page(spec, request, null);
+    }
+
+    /** @throws InvalidInput naming every unknown field, wrong operator or value, bad sort or cursor */
+    public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Sort> sort = sort(spec, request.sort(), errors);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(spec.entity());
+        Root<E> root = query.from(spec.entity());
+        List<Predicate> where = conditions(spec, request, scope, cb, root, errors);
+        List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        if (after != null) {
+            where.add(after(spec, sort, after, cb, root));
+        }
+        List<Order> order = new ArrayList<>();
+        for (Sort key : sort) {
+            Path<?> path = path(root, spec.field(key.field()).path());
+            order.add(key.descending() ? cb.desc(path) : cb.asc(path));
+        }
+        order.add(cb.asc(root.get("id")));
+        query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order);
+        int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
+        List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<E> items = List.copyOf(more ? rows.subList(0, limit) : rows);
+        String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
+        Long total = request.count() ? count(spec, request, scope) : null;
+        return new Slice<>(items, next, total);
+    }
+
+    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<E> root = query.from(spec.entity());
+        List<Predicate> where = conditions(spec, request, scope, cb, root, new ArrayList<>());
+        query.select(cb.count(root)).where(where.toArray(Predicate[]::new));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    private <E> List<Predicate> conditions(
+            CollectionSpec<E> spec,
+            CollectionRequest request,
+            Scope<E> scope,
+            CriteriaBuilder cb,
+            Root<E> root,
+            List<FieldError> errors) {
+        List<Predicate> where = new ArrayList<>();
+        if (scope != null) {
+            where.add(scope.apply(cb, root));
+        }
+        request.simpleFilters().forEach((name, values) -> {
+            CollectionField field = spec.field(name);
+            if (field == null || !field.filterable()) {
+                errors.add(
+                        new FieldError(name, "is not a filter of this collection (filters: " + filterable(spec) + ")"));
+                return;
+            }
+            Condition.Test test = values.size() == 1
+                    ? new Condition.Test(name, Op.EQ.key(), values.get(0))
+                    : new Condition.Test(name, Op.IN.key(), List.copyOf(values));
+            Predicate predicate = test(spec, test, cb, root, errors, name);
+            if (predicate != null) {
+                where.add(predicate);
+            }
+        });
+        if (request.filter() != null) {
+            int[] tests = {0};
+            Predicate predicate = condition(spec, request.filter(), cb, root, errors, 1, tests);
+            if (tests[0] > MAX_TESTS) {
+                errors.add(new FieldError("filter", "has more than " + MAX_TESTS + " conditions"));
+            } else if (predicate != null) {
+                where.add(predicate);
+            }
+        }
+        if (request.query() != null && !request.query().isBlank()) {
+            search(spec, request.query().strip(), cb, root, errors, where);
+        }
+        return where;
+    }
+
+    private <E> void search(
+            CollectionSpec<E> spec,
+            String text,
+            CriteriaBuilder cb,
+            Root<E> root,
+            List<FieldError> errors,
+            List<Predicate> where) {
+        if (text.length() > MAX_QUERY) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
+            return;
+        }
+        String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+        List<Predicate> any = new ArrayList<>();
+        for (CollectionField field : spec.fields().values()) {
+            if (field.searchable()) {
+                any.add(cb.like(cb.lower(path(root, field.path()).as(String.class)), pattern, '\\'));
+            }
+        }
+        if (any.isEmpty()) {
+            errors.add(new FieldError("q", "this collection has no searchable fields"));
+        } else {
+            where.add(cb.or(any.toArray(Predicate[]::new)));
+        }
+    }
+
+    private <E> Predicate condition(
+            CollectionSpec<E> spec,
+            Condition condition,
+            CriteriaBuilder cb,
+            Root<E> root,
+            List<FieldError> errors,
+            int depth,
+            int[] tests) {
+        if (depth > MAX_DEPTH) {
+            errors.add(new FieldError("filter", "nests deeper than " + MAX_DEPTH + " levels"));
+            return null;
+        }
+        if (condition instanceof Condition.All all) {
+            return combine(spec, all.conditions(), true, cb, root, errors, depth, tests);
+        }
+        if (condition instanceof Condition.Any any) {
+            return combine(spec, any.conditions(), false, cb, root, errors, depth, tests);
+        }
+        if (condition instanceof Condition.Not not) {
+            Predicate inner = condition(spec, not.condition(), cb, root, errors, depth + 1, tests);
+            return inner == null ? null : cb.not(inner);
+        }
+        Condition.Test test = (Condition.Test) condition;
+        tests[0]++;
+        return tests[0] > MAX_TESTS ? null : test(spec, test, cb, root, errors, "filter");
+    }
+
+    private <E> Predicate combine(
+            CollectionSpec<E> spec,
+            List<Condition> conditions,
+            boolean all,
+            CriteriaBuilder cb,
+            Root<E> root,
+            List<FieldError> errors,
+            int depth,
+            int[] tests) {
+        if (conditions.isEmpty()) {
+            errors.add(new FieldError("filter", (all ? "and" : "or") + " needs at least one condition"));
+            return null;
+        }
+        List<Predicate> parts = new ArrayList<>();
+        for (Condition condition : conditions) {
+            Predicate part = condition(spec, condition, cb, root, errors, depth + 1, tests);
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        if (parts.size() != conditions.size()) {
+            return null;
+        }
+        return all ? cb.and(parts.toArray(Predicate[]::new)) : cb.or(parts.toArray(Predicate[]::new));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <E> Predicate test(
+            CollectionSpec<E> spec,
+            Condition.Test test,
+            CriteriaBuilder cb,
+            Root<E> root,
+            List<FieldError> errors,
+            String parameter) {
+        CollectionField field = spec.field(test.field());
+        if (field == null || !field.filterable()) {
+            errors.add(new FieldError(
+                    parameter, "unknown field '" + test.field() + "' (filters: " + filterable(spec) + ")"));
+            return null;
+        }
+        Op op = Op.byKey(test.op());
+        if (op == null) {
+            errors.add(new FieldError(
+                    parameter,
+                    "unknown operator '" + test.op() + "' for field '" + field.name()
+                            + "' (operators: eq, neq, gt, gte, lt, lte, contains, icontains, startswith, endswith, in,"
+                            + " notin, isnull, between)"));
+            return null;
+        }
+        if (!field.type().allows(op)) {
+            errors.add(new FieldError(
+                    parameter,
+                    "operator '" + op.key() + "' does not apply to "
+                            + field.type().name().toLowerCase(Locale.ROOT) + " field '" + field.name() + "'"));
+            return null;
+        }
+        Path<?> path = path(root, field.path());
+        Object raw = test.value();
+        try {
+            switch (op) {
+                case ISNULL -> {
+                    if (!(raw instanceof Boolean isNull)) {
+                        throw new IllegalArgumentException("true or false");
+                    }
+                    return isNull ? cb.isNull(path) : cb.isNotNull(path);
+                }
+                case IN, NOTIN -> {
+                    List<Object> values = list(field, raw, path, 1, MAX_LIST);
+                    Predicate in = path.in(values);
+                    return op == Op.IN ? in : cb.or(cb.isNull(path), cb.not(in));
+                }
+                case BETWEEN -> {
+                    List<Object> bounds = list(field, raw, path, 2, 2);
+                    return cb.between((Expression) path, (Comparable) bounds.get(0), (Comparable) bounds.get(1));
+                }
+                default -> {
+                    if (raw == null) {
+                        throw new IllegalArgumentException("a value (use isnull to test for none)");
+                    }
+                }
+            }
+            Object value = coerce(field.type().parse(raw), path.getJavaType());
+            return switch (op) {
+                case EQ -> cb.equal(path, value);
+                case NEQ -> cb.or(cb.isNull(path), cb.notEqual(path, value));
+                case GT -> cb.greaterThan((Expression) path, (Comparable) value);
+                case GTE -> cb.greaterThanOrEqualTo((Expression) path, (Comparable) value);
+                case LT -> cb.lessThan((Expression) path, (Comparable) value);
+                case LTE -> cb.lessThanOrEqualTo((Expression) path, (Comparable) value);
+                case CONTAINS -> cb.like(path.as(String.class), "%" + escapeLike((String) value) + "%", '\\');
+                case ICONTAINS -> cb.like(
+                        cb.lower(path.as(String.class)),
+                        "%" + escapeLike(((String) value).toLowerCase(Locale.ROOT)) + "%",
+                        '\\');
+                case STARTSWITH -> cb.like(path.as(String.class), escapeLike((String) value) + "%", '\\');
+                case ENDSWITH -> cb.like(path.as(String.class), "%" + escapeLike((String) value), '\\');
+                default -> throw new IllegalStateException(op.key());
+            };
+        } catch (IllegalArgumentException wrongValue) {
+            errors.add(new FieldError(
+                    parameter,
+                    "the value for '" + field.name() + "' " + op.key() + " must be "
+                            + describe(op, wrongValue.getMessage())));
+            return null;
+        }
+    }
+
+    private static String describe(Op op, String element) {
+        return switch (op) {
+            case IN, NOTIN -> "a list of 1 to " + MAX_LIST + " values, each " + element;
+            case BETWEEN -> "a list of two values, each " + element;
+            default -> element;
+        };
+    }
+
+    private static List<Object> list(CollectionField field, Object raw, Path<?> path, int min, int max) {
+        if (!(raw instanceof List<?> items) || items.size() < min || items.size() > max) {
+            throw new IllegalArgumentException(field.type().name().toLowerCase(Locale.ROOT));
+        }
+        List<Object> values = new ArrayList<>();
+        for (Object item : items) {
+            if (item == null) {
+                throw new IllegalArgumentException(field.type().name().toLowerCase(Locale.ROOT));
+            }
+            values.add(coerce(field.type().parse(item), path.getJavaType()));
+        }
+        return values;
+    }
+
+    /** Whole numbers arrive as long; an int attribute wants an int. */
+    private static Object coerce(Object value, Class<?> javaType) {
+        if (value instanceof Long number && (javaType == Integer.class || javaType == int.class)) {
+            if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a whole number in the 32-bit range");
+            }
+            return number.intValue();
+        }
+        return value;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static <E> String filterable(CollectionSpec<E> spec) {
+        return spec.fields().values().stream()
+                .filter(CollectionField::filterable)
+                .map(CollectionField::name)
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static <E> List<Sort> sort(CollectionSpec<E> spec, List<Sort> requested, List<FieldError> errors) {
+        if (requested.isEmpty()) {
+            return spec.defaultSort();
+        }
+        for (Sort key : requested) {
+            CollectionField field = spec.field(key.field());
+            if (field == null || !field.sortable()) {
+                String sortable = spec.fields().values().stream()
+                        .filter(CollectionField::sortable)
+                        .map(CollectionField::name)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+                errors.add(new FieldError("sort", "cannot sort on '" + key.field() + "' (sortable: " + sortable + ")"));
+            }
+        }
+        return requested;
+    }
+
+    static Path<?> path(Root<?> root, String dotted) {
+        Path<?> path = root;
+        for (String part : dotted.split("\\.")) {
+            path = path.get(part);
+        }
+        return path;
+    }
+
+    /** Rows after the cursor's row in this order: a lexicographic comparison, key by key, then the id. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <E> Predicate after(
+            CollectionSpec<E> spec, List<Sort> sort, List<Object> values, CriteriaBuilder cb, Root<E> root) {
+        List<Path<?>> paths = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (Sort key : sort) {
+            paths.add(path(root, spec.field(key.field()).path()));
+            descending.add(key.descending());
+        }
+        paths.add(root.get("id"));
+        descending.add(false);
+        List<Predicate> any = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            List<Predicate> all = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                all.add(cb.equal(paths.get(j), values.get(j)));
+            }
+            Expression key = paths.get(i);
+            Comparable value = (Comparable) values.get(i);
+            all.add(descending.get(i) ? cb.lessThan(key, value) : cb.greaterThan(key, value));
+            any.add(cb.and(all.toArray(Predicate[]::new)));
+        }
+        return cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private static String signature(List<Sort> sort) {
+        return sort.stream().map(Sort::toString).collect(Collectors.joining(","));
+    }
+
+    private static <E> String encode(CollectionSpec<E> spec, List<Sort> sort, E last) {
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (Sort key : sort) {
+            CollectionField field = spec.field(key.field());
+            values.add(field.type().format(read(last, field.path())));
+        }
+        values.add(read(last, "id").toString());
+        String json = Json.createObjectBuilder()
+                .add("s", signature(sort))
+                .add("v", values)
+                .build()
+                .toString();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <E> List<Object> decode(
+            CollectionSpec<E> spec, List<Sort> sort, String cursor, List<FieldError> errors) {
+        try (JsonReader reader = Json.createReader(
+                new StringReader(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)))) {
+            JsonObject json = reader.readObject();
+            if (!signature(sort).equals(json.getString("s"))) {
+                errors.add(new FieldError("cursor", "belongs to another sort order; start again without it"));
+                return null;
+            }
+            JsonArray raw = json.getJsonArray("v");
+            if (raw.size() != sort.size() + 1) {
+                throw new IllegalArgumentException("length");
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < sort.size(); i++) {
+                CollectionField field = spec.field(sort.get(i).field());
+                values.add(field.type().parse(((JsonString) raw.get(i)).getString()));
+            }
+            values.add(UUID.fromString(raw.getString(sort.size())));
+            return values;
+        } catch (IllegalArgumentException | JsonException | ClassCastException | NullPointerException malformed) {
+            errors.add(new FieldError("cursor", "is not a cursor this API gave out"));
+            return null;
+        }
+    }
+
+    /** The value at an attribute path of an entity (dots into embedded objects). */
+    static Object read(Object entity, String dotted) {
+        Object current = entity;
+        for (String part : dotted.split("\\.")) {
+            current = fieldValue(current, part);
+        }
+        return current;
+    }
+
+    private static Object fieldValue(Object object, String name) {
+        for (Class<?> type = object.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(object);
+            } catch (NoSuchFieldException next) {
+                // declared higher up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("no attribute " + name + " on " + object.getClass());
+    }
+}

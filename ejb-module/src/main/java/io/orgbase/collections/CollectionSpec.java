@@ -1,0 +1,86 @@
+package io.orgbase.collections;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a collection lets clients sort, filter and search on, and its default order. Declared once
+ * per resource, next to its boundary.
+ */
+public final class CollectionSpec<E> {
+
+    private final Class<E> entity;
+    private final Map<String, CollectionField> fields;
+    private final List<Sort> defaultSort;
+
+    private CollectionSpec(Class<E> entity, Map<String, CollectionField> fields, List<Sort> defaultSort) {
+        this.entity = entity;
+        this.fields = Map.copyOf(fields);
+        this.defaultSort = List.copyOf(defaultSort);
+    }
+
+    public static <E> Builder<E> of(Class<E> entity) {
+        return new Builder<>(entity);
+    }
+
+    public Class<E> entity() {
+        return entity;
+    }
+
+    public CollectionField field(String name) {
+        return fields.get(name);
+    }
+
+    public Map<String, CollectionField> fields() {
+        return fields;
+    }
+
+    public List<Sort> defaultSort() {
+        return defaultSort;
+    }
+
+    /** Declares a collection's fields. */
+    public static final class Builder<E> {
+
+        private final Class<E> entity;
+        private final Map<String, CollectionField> fields = new LinkedHashMap<>();
+        private final List<Sort> defaultSort = new ArrayList<>();
+
+        private Builder(Class<E> entity) {
+            this.entity = entity;
+        }
+
+        /** A field that can be sorted on, filtered and (for strings) searched. Never null. */
+        public Builder<E> sortable(String name, String path, FieldType type, boolean searchable) {
+            return add(new CollectionField(name, path, type, true, true, searchable));
+        }
+
+        /** A field that can be filtered on (and searched, for strings), but not sorted. */
+        public Builder<E> filterable(String name, String path, FieldType type, boolean searchable) {
+            return add(new CollectionField(name, path, type, false, true, searchable));
+        }
+
+        /** The order when the client asks for none; the id always breaks ties. */
+        public Builder<E> defaultSort(String field, boolean descending) {
+            defaultSort.add(new Sort(field, descending));
+            return this;
+        }
+
+        private Builder<E> add(CollectionField field) {
+            fields.put(field.name(), field);
+            return this;
+        }
+
+        public CollectionSpec<E> build() {
+            for (Sort sort : defaultSort) {
+                if (fields.get(sort.field()) == null
+                        || !fields.get(sort.field()).sortable()) {
+                    throw new IllegalStateException("default sort on an undeclared field " + sort.field());
+                }
+            }
+            return new CollectionSpec<>(entity, fields, defaultSort);
+        }
+    }
+}
