@@ -12,7 +12,6 @@ import java.util.UUID;
 /** A unit of an organization. Code is unique within the organization. */
 @Entity
 @Table(name = "department")
-@NamedQuery(name = "Department.all", query = "select d from Department d order by d.name, d.id")
 @NamedQuery(name = "Department.countChildren", query = "select count(d) from Department d where d.parentId = :id")
 public class Department extends TenantOwnedEntity {
 

@@ -6,14 +6,12 @@ import io.orgbase.tenancy.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** A service credential that acts only in its own organization, with a role there. */
 @Entity
 @Table(name = "api_key")
-@NamedQuery(name = "ApiKey.all", query = "select k from ApiKey k order by k.createdAt, k.id")
 public class ApiKey extends TenantOwnedEntity {
 
     @Column(name = "name", nullable = false)

@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import java.util.UUID;
 /** An offer to join the organization with a role, redeemed once with its secret token. */
 @Entity
 @Table(name = "invitation")
-@NamedQuery(name = "Invitation.all", query = "select i from Invitation i order by i.createdAt desc, i.id")
 public class Invitation extends TenantOwnedEntity {
 
     @Column(name = "email", nullable = false, updatable = false)

@@ -230,11 +230,18 @@ class AuditIT {
         assertThat(ids).hasSize(5).doesNotHaveDuplicates().doesNotContain(foreign.toString());
         assertThat(pages).isEqualTo(3);
         assertThat(events(owner, org, "entityId=" + foreign)).isEmpty();
-        assertThat(events(owner, org, "from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z"))
+        assertThat(events(
+                        owner,
+                        org,
+                        "filter="
+                                + java.net.URLEncoder.encode(
+                                        "{\"field\":\"occurredAt\",\"op\":\"between\","
+                                                + "\"value\":[\"2000-01-01T00:00:00Z\",\"2000-01-02T00:00:00Z\"]}",
+                                        java.nio.charset.StandardCharsets.UTF_8)))
                 .isEmpty();
 
         assertInvalidFields(owner.api().get(org.path() + "/audit-events?cursor=garbage"), "cursor");
-        assertInvalidFields(owner.api().get(org.path() + "/audit-events?from=yesterday&actorId=x"), "from", "actorId");
+        assertInvalidFields(owner.api().get(org.path() + "/audit-events?colour=red&actorId=x"), "colour", "actorId");
         assertInvalidFields(owner.api().get(org.path() + "/audit-events?limit=1000"), "limit");
         assertProblem(owner.api().get(theirs.path() + "/audit-events"), 404);
         Session viewer = Fixtures.newUser();

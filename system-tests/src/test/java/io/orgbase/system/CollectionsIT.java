@@ -194,4 +194,54 @@ class CollectionsIT {
         JsonObject all = owner.api().get(departments + "?count=true").json();
         assertThat(all.getInt("total")).isEqualTo(5);
     }
+
+    @Test
+    void apiKeysAndInvitationsFollowTheSameConventions() {
+        String keys = org.path() + "/api-keys";
+        for (String name : List.of("alpha", "beta", "gamma")) {
+            assertThat(owner.api()
+                            .post(keys, json("name", name, "role", name.equals("beta") ? "admin" : "viewer"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        String gamma = owner.api()
+                .get(keys + "?name=gamma")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
+        assertThat(owner.api().delete(keys + "/" + gamma).status()).isEqualTo(204);
+        List<String> live = owner
+                .api()
+                .get(keys + "?filter=" + encode("{\"field\":\"revokedAt\",\"op\":\"isnull\",\"value\":true}"))
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(k -> k.asJsonObject().getString("name"))
+                .toList();
+        assertThat(live).containsExactly("alpha", "beta");
+        // a field of an embedded object, declared under its API name
+        JsonObject viewers = owner.api()
+                .get(keys + "?role=viewer&sort=-name&limit=1&count=true")
+                .json();
+        assertThat(viewers.getInt("total")).isEqualTo(2);
+        assertThat(viewers.getJsonArray("items").getJsonObject(0).getString("name"))
+                .isEqualTo("gamma");
+        assertInvalidFields(owner.api().get(keys + "?keyHash=x"), "keyHash");
+
+        String invitations = org.path() + "/invitations";
+        for (String who : List.of("alice", "bob")) {
+            assertThat(owner.api()
+                            .post(
+                                    invitations,
+                                    json("email", who + "-" + Secrets.suffix() + "@it.example", "role", "viewer"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        JsonObject alice = owner.api().get(invitations + "?q=ALICE&count=true").json();
+        assertThat(alice.getInt("total")).isEqualTo(1);
+        assertThat(alice.getJsonArray("items").getJsonObject(0).getString("email"))
+                .startsWith("alice-");
+        assertInvalidFields(owner.api().get(invitations + "?sort=tokenHash"), "sort");
+    }
 }

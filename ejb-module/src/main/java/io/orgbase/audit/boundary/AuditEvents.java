@@ -9,6 +9,11 @@ import io.orgbase.audit.Audited;
 import io.orgbase.audit.control.AuditRetention;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.audit.control.ChainHash;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
@@ -18,10 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +37,6 @@ import org.eclipse.persistence.config.QueryHints;
 @Audited
 public class AuditEvents {
 
-    public static final int MAX_PAGE = 200;
     private static final int VERIFY_BATCH = 1000;
 
     @PersistenceContext(unitName = "orgbase")
@@ -44,12 +45,24 @@ public class AuditEvents {
     @Inject
     AuditRetention retention;
 
-    /** What to list; null fields do not filter. {@code from} is inclusive, {@code to} exclusive. */
-    public record Filter(
-            UUID actorId, String action, String entityType, String entityId, OffsetDateTime from, OffsetDateTime to) {}
+    @Inject
+    CollectionQueries collections;
 
-    /** A page, newest first; {@code nextBefore} continues it (null at the end). */
-    public record Page(List<AuditEvent> items, Long nextBefore) {}
+    /** What clients may sort, filter and search entries on; newest first unless asked otherwise. */
+    public static final CollectionSpec<AuditEvent> COLLECTION = CollectionSpec.of(AuditEvent.class)
+            .sortable("seq", "seq", FieldType.INTEGER, false)
+            .sortable("occurredAt", "occurredAt", FieldType.TIMESTAMP, false)
+            .filterable("action", "action", FieldType.STRING, true)
+            .filterable("entityType", "entityType", FieldType.STRING, true)
+            .filterable("entityId", "entityId", FieldType.STRING, true)
+            .filterable("actorId", "actorId", FieldType.UUID, false)
+            .filterable("actorType", "actorType", FieldType.STRING, false)
+            .filterable("actor", "actor", FieldType.STRING, true)
+            .filterable("requestId", "requestId", FieldType.STRING, false)
+            .filterable("clientAddress", "clientAddress", FieldType.STRING, false)
+            .filterable("changes", "changes", FieldType.STRING, true)
+            .defaultSort("seq", true)
+            .build();
 
     /**
      * The outcome of walking a chain from its first entry.
@@ -60,8 +73,8 @@ public class AuditEvents {
 
     @TenantScoped
     @RequiresPermission(Permission.AUDIT_READ)
-    public Page list(Tenant tenant, Filter filter, Long before, int limit) {
-        return page(tenant.orgId(), filter, before, limit);
+    public Slice<AuditEvent> list(Tenant tenant, CollectionRequest request) {
+        return page(tenant.orgId(), request);
     }
 
     @TenantScoped
@@ -72,9 +85,9 @@ public class AuditEvents {
 
     /** @throws Forbidden unless the caller is a platform administrator */
     @AuthenticatedOnly
-    public Page listPlatform(Caller caller, Filter filter, Long before, int limit) {
+    public Slice<AuditEvent> listPlatform(Caller caller, CollectionRequest request) {
         requirePlatformAdmin(caller);
-        return page(AuditTrail.PLATFORM_CHAIN, filter, before, limit);
+        return page(AuditTrail.PLATFORM_CHAIN, request);
     }
 
     /** @throws Forbidden unless the caller is a platform administrator */
@@ -102,39 +115,8 @@ public class AuditEvents {
         }
     }
 
-    private Page page(UUID chain, Filter filter, Long before, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
-        Root<AuditEvent> event = query.from(AuditEvent.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(event.get("chain"), chain));
-        if (before != null) {
-            where.add(cb.lessThan(event.get("seq"), before));
-        }
-        if (filter.actorId() != null) {
-            where.add(cb.equal(event.get("actorId"), filter.actorId()));
-        }
-        if (filter.action() != null) {
-            where.add(cb.equal(event.get("action"), filter.action()));
-        }
-        if (filter.entityType() != null) {
-            where.add(cb.equal(event.get("entityType"), filter.entityType()));
-        }
-        if (filter.entityId() != null) {
-            where.add(cb.equal(event.get("entityId"), filter.entityId()));
-        }
-        if (filter.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(event.<OffsetDateTime>get("occurredAt"), filter.from()));
-        }
-        if (filter.to() != null) {
-            where.add(cb.lessThan(event.<OffsetDateTime>get("occurredAt"), filter.to()));
-        }
-        query.select(event).where(where.toArray(Predicate[]::new)).orderBy(cb.desc(event.get("seq")));
-        List<AuditEvent> found = em.createQuery(query).setMaxResults(size + 1).getResultList();
-        boolean more = found.size() > size;
-        List<AuditEvent> items = more ? found.subList(0, size) : found;
-        return new Page(List.copyOf(items), more ? items.get(items.size() - 1).getSeq() : null);
+    private Slice<AuditEvent> page(UUID chain, CollectionRequest request) {
+        return collections.page(COLLECTION, request, (cb, entry) -> cb.equal(entry.get("chain"), chain));
     }
 
     /** Recomputes every hash in order; the first entry that does not fit is reported. */

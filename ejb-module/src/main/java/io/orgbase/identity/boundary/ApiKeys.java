@@ -8,6 +8,11 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.persistence.Ids;
@@ -50,6 +55,9 @@ public class ApiKeys {
 
     @Inject
     RoleResolver roles;
+
+    @Inject
+    CollectionQueries collections;
 
     /** A key just created, with the secret that is never shown again. */
     public record Created(ApiKey key, String secret) {}
@@ -111,11 +119,25 @@ public class ApiKeys {
         return new Created(key, secret);
     }
 
-    /** The organization's keys, oldest first, revoked ones included. */
+    /** Sorting, filtering and search on keys; oldest first unless asked otherwise. */
+    public static final CollectionSpec<ApiKey> COLLECTION = CollectionSpec.of(ApiKey.class)
+            .sortable("name", "name", FieldType.STRING, true)
+            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
+            .filterable("id", "id", FieldType.UUID, false)
+            .filterable("prefix", "prefix", FieldType.STRING, true)
+            .filterable("role", "role.roleKey", FieldType.STRING, false)
+            .filterable("expiresAt", "expiresAt", FieldType.TIMESTAMP, false)
+            .filterable("lastUsedAt", "lastUsedAt", FieldType.TIMESTAMP, false)
+            .filterable("revokedAt", "revokedAt", FieldType.TIMESTAMP, false)
+            .filterable("createdBy", "createdBy", FieldType.UUID, false)
+            .defaultSort("createdAt", false)
+            .build();
+
+    /** The organization's keys, revoked ones included (filter {@code revokedAt isnull} for the live ones). */
     @TenantScoped
     @RequiresPermission(Permission.API_KEYS_READ)
-    public List<ApiKey> list(Tenant tenant) {
-        return em.createNamedQuery("ApiKey.all", ApiKey.class).getResultList();
+    public Slice<ApiKey> list(Tenant tenant, CollectionRequest request) {
+        return collections.page(COLLECTION, request);
     }
 
     /** @throws NotFound when the organization has no key with this id */

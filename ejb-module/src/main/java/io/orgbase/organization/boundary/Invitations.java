@@ -8,6 +8,11 @@ import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Actor;
 import io.orgbase.audit.Audited;
 import io.orgbase.audit.control.AuditTrail;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Emails;
@@ -68,6 +73,22 @@ public class Invitations {
     @ConfigProperty(name = "orgbase.invitation.lifetime", defaultValue = "P7D")
     Duration lifetime;
 
+    /** Sorting, filtering and search on invitations; newest first unless asked otherwise. */
+    public static final CollectionSpec<Invitation> COLLECTION = CollectionSpec.of(Invitation.class)
+            .sortable("email", "email", FieldType.STRING, true)
+            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
+            .sortable("expiresAt", "expiresAt", FieldType.TIMESTAMP, false)
+            .filterable("id", "id", FieldType.UUID, false)
+            .filterable("role", "role.roleKey", FieldType.STRING, false)
+            .filterable("acceptedAt", "acceptedAt", FieldType.TIMESTAMP, false)
+            .filterable("revokedAt", "revokedAt", FieldType.TIMESTAMP, false)
+            .filterable("invitedBy", "invitedBy", FieldType.UUID, false)
+            .defaultSort("createdAt", true)
+            .build();
+
+    @Inject
+    CollectionQueries collections;
+
     /** An invitation just made, with the token that is never shown again. */
     public record Created(Invitation invitation, String token) {}
 
@@ -110,8 +131,8 @@ public class Invitations {
     /** The organization's invitations, newest first, in every state. */
     @TenantScoped
     @RequiresPermission(Permission.MEMBERS_READ)
-    public List<Invitation> list(Tenant tenant) {
-        return em.createNamedQuery("Invitation.all", Invitation.class).getResultList();
+    public Slice<Invitation> list(Tenant tenant, CollectionRequest request) {
+        return collections.page(COLLECTION, request);
     }
 
     /** @throws NotFound when the organization has no invitation with this id */

@@ -1,13 +1,16 @@
 package io.orgbase.audit.api;
 
+import io.orgbase.api.Items;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.audit.boundary.AuditEvents.Verification;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.tenancy.Tenant;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 /** The audit trail of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,8 +25,8 @@ public class AuditEventsResource {
     }
 
     @GET
-    public AuditQuery.PageView list(@BeanParam AuditQuery query) {
-        return AuditQuery.PageView.of(events.list(tenant, query.filter(), query.before(), query.limit()));
+    public Items<AuditEventView> list(@Context UriInfo uri) {
+        return Items.of(events.list(tenant, CollectionParams.from(uri)), AuditEventView::of);
     }
 
     @GET

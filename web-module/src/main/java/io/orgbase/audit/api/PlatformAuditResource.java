@@ -1,16 +1,19 @@
 package io.orgbase.audit.api;
 
 import io.orgbase.api.Callers;
+import io.orgbase.api.Items;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.audit.boundary.AuditEvents.Verification;
+import io.orgbase.requests.CollectionParams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,9 +30,8 @@ public class PlatformAuditResource {
     AuditEvents events;
 
     @GET
-    public AuditQuery.PageView list(@BeanParam AuditQuery query) {
-        return AuditQuery.PageView.of(
-                events.listPlatform(callers.currentUser(), query.filter(), query.before(), query.limit()));
+    public Items<AuditEventView> list(@Context UriInfo uri) {
+        return Items.of(events.listPlatform(callers.currentUser(), CollectionParams.from(uri)), AuditEventView::of);
     }
 
     /** What applying retention removed: entries per organization id. */

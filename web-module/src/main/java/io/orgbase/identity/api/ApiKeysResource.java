@@ -5,6 +5,7 @@ import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.boundary.ApiKeys;
 import io.orgbase.identity.boundary.ApiKeys.Created;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
@@ -62,8 +63,8 @@ public class ApiKeysResource {
     public record CreatedView(ApiKeyView apiKey, String key) {}
 
     @GET
-    public Items<ApiKeyView> list() {
-        return new Items<>(apiKeys.list(tenant).stream().map(ApiKeyView::of).toList());
+    public Items<ApiKeyView> list(@Context UriInfo uri) {
+        return Items.of(apiKeys.list(tenant, CollectionParams.from(uri)), ApiKeyView::of);
     }
 
     @POST

@@ -4,6 +4,7 @@ import io.orgbase.api.Items;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Invitations.Created;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
@@ -52,9 +53,8 @@ public class InvitationsResource {
     public record CreatedView(InvitationView invitation, String token, String acceptUrl) {}
 
     @GET
-    public Items<InvitationView> list() {
-        return new Items<>(
-                invitations.list(tenant).stream().map(InvitationView::of).toList());
+    public Items<InvitationView> list(@Context UriInfo uri) {
+        return Items.of(invitations.list(tenant, CollectionParams.from(uri)), InvitationView::of);
     }
 
     @POST
