@@ -322,8 +322,20 @@ public class CollectionQueries {
         return values;
     }
 
-    /** Whole numbers arrive as long; an int attribute wants an int. */
+    /** Whole numbers arrive as long, an int attribute wants an int; enum attributes take their names. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object coerce(Object value, Class<?> javaType) {
+        if (javaType.isEnum() && value instanceof String name) {
+            for (Object constant : javaType.getEnumConstants()) {
+                if (((Enum) constant).name().equalsIgnoreCase(name)) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("one of: "
+                    + java.util.Arrays.stream(javaType.getEnumConstants())
+                            .map(c -> ((Enum) c).name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")));
+        }
         if (value instanceof Long number && (javaType == Integer.class || javaType == int.class)) {
             if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("a whole number in the 32-bit range");

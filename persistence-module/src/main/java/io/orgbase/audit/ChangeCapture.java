@@ -54,7 +54,7 @@ public class ChangeCapture extends DescriptorEventAdapter {
                 continue;
             }
             DatabaseMapping mapping = event.getDescriptor().getMappingForAttributeName(field);
-            if (mapping == null) {
+            if (!recorded(mapping)) {
                 continue;
             }
             Object now = mapping.getAttributeValueFromObject(event.getObject());
@@ -96,7 +96,7 @@ public class ChangeCapture extends DescriptorEventAdapter {
         Map<String, Object> values = new LinkedHashMap<>();
         for (DatabaseMapping mapping : descriptor.getMappings()) {
             String field = mapping.getAttributeName();
-            if (BOOKKEEPING.contains(field)) {
+            if (BOOKKEEPING.contains(field) || !recorded(mapping)) {
                 continue;
             }
             Object value = mapping.getAttributeValueFromObject(event.getObject());
@@ -105,6 +105,11 @@ public class ChangeCapture extends DescriptorEventAdapter {
             }
         }
         return values;
+    }
+
+    /** Values and embedded values are the row's content; relationships are recorded by their id columns. */
+    private static boolean recorded(DatabaseMapping mapping) {
+        return mapping != null && (mapping.isDirectToFieldMapping() || mapping.isAggregateObjectMapping());
     }
 
     /** The value as the audit trail stores it: JSON-friendly, and never a secret. */

@@ -1,13 +1,19 @@
 package io.orgbase.organization;
 
 import io.orgbase.access.RoleAssignment;
+import io.orgbase.identity.User;
 import io.orgbase.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.JoinFetch;
+import org.eclipse.persistence.annotations.JoinFetchType;
 
 /**
  * A user's place in one organization. Not an EclipseLink multitenant entity, because a user lists
@@ -34,6 +40,12 @@ public class Membership extends BaseEntity {
     @Column(name = "active", nullable = false)
     private boolean active = true;
 
+    /** The member's account, read with the membership (one join); written only through {@code userId}. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    @JoinFetch(JoinFetchType.INNER)
+    private User user;
+
     protected Membership() {}
 
     public Membership(UUID orgId, UUID userId, RoleAssignment role) {
@@ -48,6 +60,11 @@ public class Membership extends BaseEntity {
 
     public UUID getUserId() {
         return userId;
+    }
+
+    /** The member's account; null on a membership created in this transaction before it was read back. */
+    public User getUser() {
+        return user;
     }
 
     public RoleAssignment getRole() {

@@ -12,11 +12,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "organization")
 @NamedQuery(name = "Organization.findBySlug", query = "select o from Organization o where o.slug = :slug")
-@NamedQuery(name = "Organization.all", query = "select o from Organization o order by o.slug")
-@NamedQuery(
-        name = "Organization.ofUser",
-        query = "select o from Organization o, Membership m where m.orgId = o.id and m.userId = :userId"
-                + " order by o.slug")
 public class Organization extends BaseEntity {
 
     @Column(name = "slug", nullable = false, unique = true)

@@ -244,4 +244,42 @@ class CollectionsIT {
                 .startsWith("alice-");
         assertInvalidFields(owner.api().get(invitations + "?sort=tokenHash"), "sort");
     }
+
+    @Test
+    void membersAndOrganizationsFollowTheSameConventions() {
+        Session viewer = Fixtures.newUser();
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, viewer, "viewer");
+        Fixtures.addMember(owner, org, admin, "admin");
+        String members = org.path() + "/members";
+        // a field of a related entity (the member's account), declared under its API name
+        List<String> byEmail = MembersIT.emails(owner.api().get(members + "?sort=-email"));
+        assertThat(byEmail).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(MembersIT.emails(owner.api().get(members + "?role=viewer&role=admin&sort=email")))
+                .containsExactlyInAnyOrder(viewer.email(), admin.email());
+        assertThat(MembersIT.emails(
+                        owner.api().get(members + "?q=" + encode(viewer.email().substring(0, 12)))))
+                .containsExactly(viewer.email());
+        JsonObject first = owner.api().get(members + "?limit=2").json();
+        JsonObject rest = owner.api()
+                .get(members + "?limit=2&cursor=" + first.getString("nextCursor"))
+                .json();
+        assertThat(first.getJsonArray("items").size()
+                        + rest.getJsonArray("items").size())
+                .isEqualTo(3);
+        assertInvalidFields(owner.api().get(members + "?active=perhaps"), "active");
+
+        Org second = Fixtures.newOrg(owner);
+        Session stranger = Fixtures.newUser();
+        Org foreign = Fixtures.newOrg(stranger);
+        List<String> slugs = OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?sort=-slug"));
+        assertThat(slugs)
+                .containsExactlyInAnyOrder(org.slug(), second.slug())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?id=" + foreign.id())))
+                .isEmpty();
+        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?status=active&q=" + second.slug())))
+                .containsExactly(second.slug());
+        assertInvalidFields(owner.api().get("/api/v1/orgs?status=sleeping"), "status");
+    }
 }

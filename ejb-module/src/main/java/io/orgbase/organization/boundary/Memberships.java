@@ -6,6 +6,11 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
@@ -43,20 +48,29 @@ public class Memberships {
     @Inject
     RoleResolver roles;
 
+    @Inject
+    CollectionQueries collections;
+
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
 
-    /** Members of the tenant, ordered by email. */
+    /** Sorting, filtering and search on members, through their accounts; by email unless asked otherwise. */
+    public static final CollectionSpec<Membership> COLLECTION = CollectionSpec.of(Membership.class)
+            .sortable("email", "user.email", FieldType.STRING, true)
+            .sortable("displayName", "user.displayName", FieldType.STRING, true)
+            .sortable("joinedAt", "createdAt", FieldType.TIMESTAMP, false)
+            .filterable("userId", "userId", FieldType.UUID, false)
+            .filterable("role", "role.roleKey", FieldType.STRING, false)
+            .filterable("active", "active", FieldType.BOOLEAN, false)
+            .defaultSort("email", false)
+            .build();
+
+    /** A page of the tenant's members. */
     @RequiresPermission(Permission.MEMBERS_READ)
-    public List<Member> list(Tenant tenant) {
-        return em.createQuery(
-                        "select m, u from Membership m, User u where m.userId = u.id and m.orgId = :orgId"
-                                + " order by u.email",
-                        Object[].class)
-                .setParameter("orgId", tenant.orgId())
-                .getResultStream()
-                .map(row -> new Member((Membership) row[0], (User) row[1]))
-                .toList();
+    public Slice<Member> list(Tenant tenant, CollectionRequest request) {
+        return collections
+                .page(COLLECTION, request, (cb, m) -> cb.equal(m.get("orgId"), tenant.orgId()))
+                .map(m -> new Member(m, m.getUser()));
     }
 
     /**

@@ -9,6 +9,11 @@ import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RoleGrant;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -26,7 +31,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +49,9 @@ public class Organizations {
 
     @Inject
     RoleResolver resolver;
+
+    @Inject
+    CollectionQueries collections;
 
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
     public static final String CURRENT = "current";
@@ -71,22 +78,32 @@ public class Organizations {
         return new Listed(organization, Role.OWNER.key());
     }
 
-    /** The caller's organizations; every organization for a platform administrator. */
+    /** Sorting, filtering and search on organizations; by slug unless asked otherwise. */
+    public static final CollectionSpec<Organization> COLLECTION = CollectionSpec.of(Organization.class)
+            .sortable("slug", "slug", FieldType.STRING, true)
+            .sortable("name", "name", FieldType.STRING, true)
+            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
+            .filterable("id", "id", FieldType.UUID, false)
+            .filterable("status", "status", FieldType.STRING, false)
+            .defaultSort("slug", false)
+            .build();
+
+    /** A page of the caller's organizations; of every organization for a platform administrator. */
     @AuthenticatedOnly
-    public List<Listed> listFor(Caller caller) {
+    public Slice<Listed> listFor(Caller caller, CollectionRequest request) {
         session.enterUser(caller.userId());
         Map<UUID, String> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
                 .setParameter("userId", caller.userId())
                 .getResultStream()
                 .collect(Collectors.toMap(Membership::getOrgId, m -> m.getRole().key()));
-        List<Organization> organizations = caller.platformAdmin()
-                ? em.createNamedQuery("Organization.all", Organization.class).getResultList()
-                : em.createNamedQuery("Organization.ofUser", Organization.class)
-                        .setParameter("userId", caller.userId())
-                        .getResultList();
-        return organizations.stream()
-                .map(o -> new Listed(o, roles.get(o.getId())))
-                .toList();
+        Slice<Organization> page = caller.platformAdmin()
+                ? collections.page(COLLECTION, request)
+                : collections.page(
+                        COLLECTION,
+                        request,
+                        (cb, o) ->
+                                roles.isEmpty() ? cb.disjunction() : o.get("id").in(roles.keySet()));
+        return page.map(o -> new Listed(o, roles.get(o.getId())));
     }
 
     /**

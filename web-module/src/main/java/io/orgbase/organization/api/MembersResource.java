@@ -4,6 +4,7 @@ import io.orgbase.api.Items;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
@@ -49,8 +50,8 @@ public class MembersResource {
     }
 
     @GET
-    public Items<MemberView> list() {
-        return new Items<>(memberships.list(tenant).stream().map(MemberView::of).toList());
+    public Items<MemberView> list(@Context UriInfo uri) {
+        return Items.of(memberships.list(tenant, CollectionParams.from(uri)), MemberView::of);
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.orgbase.api.Subdomains;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.organization.boundary.Organizations.Listed;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,10 +42,8 @@ public class OrganizationsResource {
     TenantBoundaries boundaries;
 
     @GET
-    public Items<OrganizationView> list() {
-        return new Items<>(organizations.listFor(callers.currentUser()).stream()
-                .map(OrganizationView::of)
-                .toList());
+    public Items<OrganizationView> list(@Context UriInfo uri) {
+        return Items.of(organizations.listFor(callers.currentUser(), CollectionParams.from(uri)), OrganizationView::of);
     }
 
     @POST
