@@ -106,6 +106,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return 413;
         } else if (domain instanceof TooManyRequests) {
             return 429;
+        } else if (domain instanceof PreconditionFailed) {
+            return 412;
         }
         return 400;
     }

@@ -13,6 +13,7 @@ import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -148,6 +149,7 @@ public class OrganizationRoles {
                     .getResultList();
         }
         OrgRole role = require(reference);
+        patch.precondition().check(role);
         RoleResolver.requireHeld(
                 tenant, resolver.effective(role), "You cannot change a role that grants more than you hold");
         RoleRequest values = patch.values();
@@ -185,9 +187,10 @@ public class OrganizationRoles {
      * @throws Conflict for a system role, or a role that is held or inherited
      */
     @RequiresPermission(Permission.ROLES_WRITE)
-    public void delete(Tenant tenant, String reference) {
+    public void delete(Tenant tenant, String reference, Precondition precondition) {
         refuseSystem(reference, "deleted");
         OrgRole role = require(reference);
+        precondition.check(role);
         // Holders being added right now wait for this lock, then fail their foreign key check.
         em.lock(role, LockModeType.PESSIMISTIC_WRITE);
         RoleResolver.requireHeld(

@@ -13,6 +13,7 @@ import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -87,6 +88,7 @@ public class Departments {
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public Department update(Tenant tenant, UUID id, @Valid Patch<DepartmentRequest> patch) {
         Department department = require(id);
+        patch.precondition().check(department);
         DepartmentRequest values = patch.values();
         if (patch.has("name")) {
             department.setName(values.name().strip());
@@ -110,8 +112,9 @@ public class Departments {
 
     /** @throws Conflict when the department still has sub-departments */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
-    public void delete(Tenant tenant, UUID id) {
+    public void delete(Tenant tenant, UUID id, Precondition precondition) {
         Department department = require(id);
+        precondition.check(department);
         long children = em.createNamedQuery("Department.countChildren", Long.class)
                 .setParameter("id", id)
                 .getSingleResult();

@@ -23,6 +23,7 @@ import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
@@ -211,6 +212,7 @@ public class Organizations {
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public Listed update(Tenant tenant, @Valid Patch<OrganizationRequest> patch) {
         Organization organization = load(tenant);
+        patch.precondition().check(organization);
         if (patch.has("slug")) {
             Slugs.check("slug", patch.values().slug());
             organization.setSlug(patch.values().slug());
@@ -231,8 +233,10 @@ public class Organizations {
     /** Deletes the organization with everything it owns. Owners only. */
     @TenantScoped
     @RequiresPermission(Permission.ORGANIZATION_DELETE)
-    public void delete(Tenant tenant) {
-        em.remove(load(tenant));
+    public void delete(Tenant tenant, Precondition precondition) {
+        Organization organization = load(tenant);
+        precondition.check(organization);
+        em.remove(organization);
         em.flush();
     }
 

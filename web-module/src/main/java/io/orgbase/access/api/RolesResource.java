@@ -4,7 +4,9 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.access.boundary.OrganizationRoles.Described;
 import io.orgbase.access.boundary.RoleRequest;
+import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
+import io.orgbase.api.Tagged;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -58,7 +61,13 @@ public class RolesResource {
             List<String> effectivePermissions,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            Long version) {
+            Long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
 
         static RoleView of(Described role) {
             return new RoleView(
@@ -116,7 +125,7 @@ public class RolesResource {
     @PATCH
     @Path("{role}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public RoleView update(@PathParam("role") String role, InputStream body) {
+    public RoleView update(@PathParam("role") String role, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         RoleRequest values = new RoleRequest(
                 json.string("key", Need.OPTIONAL),
@@ -125,13 +134,13 @@ public class RolesResource {
                 json.strings("permissions", Need.OPTIONAL, MAX_PERMISSIONS),
                 json.string("parent", Need.NULLABLE));
         json.finish();
-        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present())));
+        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
     }
 
     @DELETE
     @Path("{role}")
-    public Response delete(@PathParam("role") String role) {
-        roles.delete(tenant, role);
+    public Response delete(@PathParam("role") String role, @Context HttpHeaders headers) {
+        roles.delete(tenant, role, ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 }

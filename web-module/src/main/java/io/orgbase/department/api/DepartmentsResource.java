@@ -1,6 +1,8 @@
 package io.orgbase.department.api;
 
+import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
+import io.orgbase.api.Tagged;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,7 +50,13 @@ public class DepartmentsResource {
             UUID createdBy,
             OffsetDateTime updatedAt,
             UUID updatedBy,
-            long version) {
+            long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
 
         static DepartmentView of(Department d) {
             return new DepartmentView(
@@ -96,7 +105,7 @@ public class DepartmentsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public DepartmentView update(@PathParam("id") UUID id, InputStream body) {
+    public DepartmentView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         DepartmentRequest values = new DepartmentRequest(
                 json.string("name", Need.OPTIONAL),
@@ -104,13 +113,14 @@ public class DepartmentsResource {
                 json.uuid("parentId", Need.NULLABLE),
                 json.string("description", Need.NULLABLE));
         json.finish();
-        return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present())));
+        return DepartmentView.of(
+                departments.update(tenant, id, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id) {
-        departments.delete(tenant, id);
+    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        departments.delete(tenant, id, ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 }

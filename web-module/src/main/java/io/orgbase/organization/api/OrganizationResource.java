@@ -1,6 +1,7 @@
 package io.orgbase.organization.api;
 
 import io.orgbase.access.api.RolesResource;
+import io.orgbase.api.ETags;
 import io.orgbase.audit.api.AuditEventsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.identity.api.ApiKeysResource;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -41,19 +44,20 @@ public class OrganizationResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public OrganizationView update(InputStream body) {
+    public OrganizationView update(InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         OrganizationRequest values = new OrganizationRequest(
                 json.string("slug", Need.OPTIONAL),
                 json.string("name", Need.OPTIONAL),
                 json.integer("auditRetentionDays", Need.NULLABLE));
         json.finish();
-        return OrganizationView.of(organizations.update(tenant, new Patch<>(values, json.present())));
+        return OrganizationView.of(
+                organizations.update(tenant, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
     }
 
     @DELETE
-    public Response delete() {
-        organizations.delete(tenant);
+    public Response delete(@Context HttpHeaders headers) {
+        organizations.delete(tenant, ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package io.orgbase.organization.api;
 
+import io.orgbase.api.Tagged;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.boundary.Organizations.Listed;
 import java.time.OffsetDateTime;
@@ -16,7 +17,13 @@ public record OrganizationView(
         Integer auditRetentionDays,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        long version) {
+        long version)
+        implements Tagged {
+
+    @Override
+    public Long etagVersion() {
+        return version;
+    }
 
     static OrganizationView of(Listed listed) {
         Organization o = listed.organization();
