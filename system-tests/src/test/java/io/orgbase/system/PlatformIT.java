@@ -85,6 +85,23 @@ class PlatformIT {
     }
 
     @Test
+    void theApiIsBrowsableFromOrgbaseItselfWithoutACdn() {
+        Api.Reply page = Api.anonymous().get("/api-docs/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body())
+                .contains("swagger-ui-bundle.js")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
+        String bundle = page.body().replaceAll("(?s).*src=\"\\.\\./(webjars/[^\"]*swagger-ui-bundle\\.js)\".*", "$1");
+        Api.Reply script = Api.anonymous().get("/" + bundle);
+        assertThat(script.status()).as(bundle).isEqualTo(200);
+        assertThat(script.body()).contains("SwaggerUIBundle");
+        Api.Reply start = Api.anonymous().get("/api-docs/start.js");
+        assertThat(start.body()).contains("../openapi");
+    }
+
+    @Test
     void unknownPathsAndMethodsAreProblems() {
         Api api = Fixtures.admin().api();
         assertProblem(api.get("/api/v1/nothing-here"), 404);
