@@ -16,4 +16,9 @@ public class JsonSettings implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The same settings for code that writes JSON itself. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
 }
