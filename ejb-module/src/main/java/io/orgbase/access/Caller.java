@@ -8,8 +8,11 @@ import java.util.UUID;
  */
 public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGrant apiKey) {
 
-    /** What an API key may do: act in one organization with one role. */
-    public record ApiKeyGrant(UUID keyId, UUID orgId, RoleAssignment role) {}
+    /**
+     * What an API key may do: act in one organization with one role, at most {@code
+     * rateLimitPerMinute} requests a minute (null: the per-principal default).
+     */
+    public record ApiKeyGrant(UUID keyId, UUID orgId, RoleAssignment role, Integer rateLimitPerMinute) {}
 
     public static Caller user(UUID userId, String email, boolean platformAdmin) {
         return new Caller(userId, email, platformAdmin, null);

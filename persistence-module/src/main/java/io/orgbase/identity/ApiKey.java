@@ -30,6 +30,9 @@ public class ApiKey extends TenantOwnedEntity {
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
+    @Column(name = "rate_limit_per_minute")
+    private Integer rateLimitPerMinute;
+
     @Column(name = "last_used_at")
     private OffsetDateTime lastUsedAt;
 
@@ -60,6 +63,15 @@ public class ApiKey extends TenantOwnedEntity {
 
     public OffsetDateTime getExpiresAt() {
         return expiresAt;
+    }
+
+    /** Requests per minute this key may make; null for the per-principal default. */
+    public Integer getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
     }
 
     public OffsetDateTime getLastUsedAt() {

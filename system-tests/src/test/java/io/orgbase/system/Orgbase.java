@@ -39,7 +39,13 @@ public final class Orgbase implements LauncherSessionListener {
                 "ORGBASE_OIDC_AUDIENCE",
                 ExternalIdp.AUDIENCE,
                 "ORGBASE_OIDC_JWKS_REFRESH_MIN_INTERVAL",
-                "PT0.1S");
+                "PT0.1S",
+                // the platform administrator creates every test's users: a large budget; a small
+                // one per anonymous client address, so RateLimitIT reaches it quickly
+                "ORGBASE_RATE_LIMIT_PER_PRINCIPAL",
+                "100000",
+                "ORGBASE_RATE_LIMIT_PER_ADDRESS",
+                "60");
     }
 
     /** The running target, started if this is the first test to ask. */

@@ -42,6 +42,11 @@ public class ClientAddress {
         return remote;
     }
 
+    /** Whether this address is one of the load balancers themselves (not a client behind them). */
+    public boolean isTrustedProxy(String address) {
+        return trusted().contains(address);
+    }
+
     private Set<String> trusted() {
         if (trusted == null) {
             trusted = List.of(trustedProxies.split(",")).stream()

@@ -72,7 +72,7 @@ public class ApiKeys {
         session.presentSecret(Tenancy.API_KEY_HASH_SETTING, hash);
         List<?> found = em.createNativeQuery(
                         "update api_key set last_used_at = now() where key_hash = ?1 and revoked_at is null"
-                                + " and (expires_at is null or expires_at > now()) returning id, org_id, role, role_id")
+                                + " and (expires_at is null or expires_at > now()) returning id, org_id, role, role_id, rate_limit_per_minute")
                 .setParameter(1, hash)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
@@ -89,7 +89,8 @@ public class ApiKeys {
             // a key whose custom role was deleted: only revoked or expired keys can be in that state
             throw new Unauthenticated("The API key is not valid.");
         }
-        return new ApiKeyGrant(Ids.of(key[0]), Ids.of(key[1]), role);
+        return new ApiKeyGrant(
+                Ids.of(key[0]), Ids.of(key[1]), role, key[4] == null ? null : ((Number) key[4]).intValue());
     }
 
     /**
@@ -99,7 +100,8 @@ public class ApiKeys {
      */
     @TenantScoped
     @RequiresPermission(Permission.API_KEYS_WRITE)
-    public Created create(Tenant tenant, String name, String roleKey, OffsetDateTime expiresAt) {
+    public Created create(
+            Tenant tenant, String name, String roleKey, OffsetDateTime expiresAt, Integer rateLimitPerMinute) {
         if (tenant.caller().isApiKey()) {
             throw new Forbidden("API keys cannot create API keys.");
         }
@@ -109,11 +111,15 @@ public class ApiKeys {
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
             throw InvalidInput.field("expiresAt", "must be in the future");
         }
+        if (rateLimitPerMinute != null && (rateLimitPerMinute < 1 || rateLimitPerMinute > 1_000_000)) {
+            throw InvalidInput.field("rateLimitPerMinute", "must be between 1 and 1000000");
+        }
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         String secret = SecretTokens.generate(PREFIX);
         ApiKey key =
                 new ApiKey(name.strip(), secret.substring(0, SHOWN_PREFIX), SecretTokens.hash(secret), role, expiresAt);
+        key.setRateLimitPerMinute(rateLimitPerMinute);
         em.persist(key);
         em.flush();
         return new Created(key, secret);

@@ -45,7 +45,8 @@ public class ApiKeysResource {
             OffsetDateTime createdAt,
             OffsetDateTime expiresAt,
             OffsetDateTime lastUsedAt,
-            OffsetDateTime revokedAt) {
+            OffsetDateTime revokedAt,
+            Integer rateLimitPerMinute) {
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(
                     key.getId(),
@@ -55,7 +56,8 @@ public class ApiKeysResource {
                     key.getCreatedAt(),
                     key.getExpiresAt(),
                     key.getLastUsedAt(),
-                    key.getRevokedAt());
+                    key.getRevokedAt(),
+                    key.getRateLimitPerMinute());
         }
     }
 
@@ -74,11 +76,12 @@ public class ApiKeysResource {
         String name = json.string("name", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
         String expires = json.string("expiresAt", Need.NULLABLE);
+        Integer rateLimit = json.integer("rateLimitPerMinute", Need.NULLABLE);
         json.finish();
         if (name.strip().length() > 100) {
             throw InvalidInput.field("name", "must be at most 100 characters");
         }
-        Created created = apiKeys.create(tenant, name, role, parseInstant(expires));
+        Created created = apiKeys.create(tenant, name, role, parseInstant(expires), rateLimit);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.key().getId().toString())
                         .build())

@@ -1,0 +1,69 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Budgets per minute: an API key's own, and the per-address budget of requests without a
+ * principal (60 a minute in the test settings). Windows are fixed minutes, so a test may straddle
+ * two: it allows itself up to three budgets' worth of requests to reach a 429.
+ */
+class RateLimitIT {
+
+    /** Sends until refused; returns the refusal, or fails after three budgets. */
+    private static Api.Reply untilRefused(int budget, Supplier<Api.Reply> request) {
+        for (int i = 0; i < 3 * budget + 1; i++) {
+            Api.Reply reply = request.get();
+            if (reply.status() == 429) {
+                return reply;
+            }
+            assertThat(Integer.parseInt(reply.header("RateLimit-Limit"))).isEqualTo(budget);
+        }
+        throw new AssertionError("no 429 after " + (3 * budget + 1) + " requests");
+    }
+
+    @Test
+    void anApiKeyKeepsToItsOwnBudget() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Api.Reply created = owner.api()
+                .post(org.path() + "/api-keys", json("name", "throttled", "role", "viewer", "rateLimitPerMinute", 5));
+        assertThat(created.json().getJsonObject("apiKey").getInt("rateLimitPerMinute"))
+                .isEqualTo(5);
+        Api key = Api.anonymous().withApiKey(created.json().getString("key"));
+
+        Api.Reply first = key.get(org.path());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(Integer.parseInt(first.header("RateLimit-Remaining"))).isBetween(0, 4);
+        assertThat(Integer.parseInt(first.header("RateLimit-Reset"))).isBetween(1, 60);
+
+        Api.Reply refused = untilRefused(5, () -> key.get(org.path()));
+        assertProblem(refused, 429);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        // the owner's own budget is untouched
+        assertThat(owner.api().get(org.path()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsWithoutAPrincipalShareTheirAddressesBudget() {
+        String address = Fixtures.address();
+        Api anonymous = Api.anonymous().from(address);
+        Api.Reply refused =
+                untilRefused(60, () -> anonymous.post("/api/v1/auth/logout", json("refreshToken", "obr_unknown")));
+        assertProblem(refused, 429);
+        assertThat(refused.header("Retry-After")).isNotNull();
+        // another address is not affected
+        assertThat(Api.anonymous()
+                        .from(Fixtures.address())
+                        .post("/api/v1/auth/logout", json("refreshToken", "obr_unknown"))
+                        .status())
+                .isEqualTo(204);
+    }
+}

@@ -1,0 +1,89 @@
+package io.orgbase.api;
+
+import io.orgbase.access.Caller;
+import io.orgbase.api.RateLimits.Decision;
+import io.orgbase.problems.Problems;
+import io.orgbase.problems.Unauthenticated;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Spends one request of the caller's budget: the principal's when signed in (per user or API key,
+ * whatever address it comes from, so a corporate NAT is not one budget), else the client
+ * address's. Past it, 429 with {@code Retry-After}; every answer says where the budget stands in
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 50)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String DECISION = "io.orgbase.rateLimit";
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Decision decision = decide();
+        if (decision == null) {
+            return;
+        }
+        request.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            request.abortWith(Problems.response(
+                            429,
+                            "too-many-requests",
+                            "Too many requests; the budget of " + decision.limit() + " a minute renews in "
+                                    + decision.resetSeconds() + " s.",
+                            null)
+                    .header("Retry-After", decision.resetSeconds())
+                    .build());
+        }
+    }
+
+    private Decision decide() {
+        Caller caller;
+        try {
+            caller = callers.current();
+        } catch (Unauthenticated anonymous) {
+            String address = clientAddress.of(servletRequest);
+            if (clientAddress.isTrustedProxy(address)) {
+                return null; // the load balancer itself (its health checks), not a client
+            }
+            return limits.take("address:" + address, limits.perAddress());
+        }
+        if (caller.isApiKey()) {
+            Integer own = caller.apiKey().rateLimitPerMinute();
+            return limits.take("api-key:" + caller.apiKey().keyId(), own != null ? own : limits.perPrincipal());
+        }
+        return limits.take("user:" + caller.userId(), limits.perPrincipal());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof Decision decision && decision.limit() > 0) {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("RateLimit-Limit", decision.limit());
+            headers.putSingle("RateLimit-Remaining", decision.remaining());
+            headers.putSingle("RateLimit-Reset", decision.resetSeconds());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.orgbase.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Request budgets per minute: per signed-in principal (user or API key; a key may have its own
+ * budget), and per client address for requests without one. Counters live in Payara's JCache
+ * (Hazelcast), so every cluster member counts against the same budget; fixed one-minute windows,
+ * counted with compare-and-set on plain {@code Long} values (no code has to travel between members).
+ * Without JCache the counters are this member's own.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    private static final long WINDOW_SECONDS = 60;
+    private static final String CACHE = "orgbase-rate-limits";
+
+    @Inject
+    @ConfigProperty(name = "orgbase.rate-limit.per-principal", defaultValue = "600")
+    int perPrincipal;
+
+    @Inject
+    @ConfigProperty(name = "orgbase.rate-limit.per-address", defaultValue = "300")
+    int perAddress;
+
+    private Cache<String, Long> shared;
+    private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
+    private volatile long localWindow;
+
+    /** The outcome of taking one request from a budget. */
+    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds) {}
+
+    @PostConstruct
+    void connect() {
+        try {
+            CacheManager manager = (CacheManager) new InitialContext().lookup("payara/CacheManager");
+            Cache<String, Long> cache = manager.getCache(CACHE, String.class, Long.class);
+            if (cache == null) {
+                try {
+                    cache = manager.createCache(
+                            CACHE,
+                            new MutableConfiguration<String, Long>()
+                                    .setTypes(String.class, Long.class)
+                                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                                            new Duration(TimeUnit.SECONDS, 2 * WINDOW_SECONDS))));
+                } catch (javax.cache.CacheException createdMeanwhile) {
+                    cache = manager.getCache(CACHE, String.class, Long.class);
+                }
+            }
+            shared = cache;
+        } catch (NamingException | RuntimeException unavailable) {
+            LOG.warning("No JCache here (" + unavailable + "); rate limits count per cluster member");
+        }
+    }
+
+    public int perPrincipal() {
+        return perPrincipal;
+    }
+
+    public int perAddress() {
+        return perAddress;
+    }
+
+    /** Takes one request from {@code bucket}'s budget of {@code limit} a minute (0 or less: unlimited). */
+    public Decision take(String bucket, int limit) {
+        long now = Instant.now().getEpochSecond();
+        long window = now / WINDOW_SECONDS;
+        long reset = (window + 1) * WINDOW_SECONDS - now;
+        if (limit <= 0) {
+            return new Decision(true, 0, 0, reset);
+        }
+        long used = increment(bucket + "@" + window, window);
+        return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
+    }
+
+    private long increment(String key, long window) {
+        if (shared != null) {
+            try {
+                for (int attempt = 0; attempt < 20; attempt++) {
+                    Long current = shared.get(key);
+                    if (current == null ? shared.putIfAbsent(key, 1L) : shared.replace(key, current, current + 1)) {
+                        return current == null ? 1 : current + 1;
+                    }
+                }
+                return Long.MAX_VALUE; // contended beyond reason: count it as over the budget
+            } catch (RuntimeException clusterTrouble) {
+                LOG.warning("rate-limit cache failed (" + clusterTrouble + "); counting locally");
+            }
+        }
+        if (window != localWindow) {
+            local.clear();
+            localWindow = window;
+        }
+        return local.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+}
