@@ -67,6 +67,7 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/members/{userId}:",
                 "/api/v1/orgs/{org}/departments:",
                 "/api/v1/orgs/{org}/departments/{id}:",
+                "/api/v1/orgs/{org}/departments/bulk:",
                 "/api/v1/orgs/{org}/api-keys:",
                 "/api/v1/orgs/{org}/roles:",
                 "/api/v1/orgs/{org}/audit-events:",

@@ -49,7 +49,11 @@ public class ETags implements ContainerResponseFilter {
      * ETags. A weak or malformed tag never matches (RFC 9110 compares If-Match strongly).
      */
     public static Precondition ifMatch(HttpHeaders headers) {
-        String header = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        return ifMatch(headers.getHeaderString(HttpHeaders.IF_MATCH));
+    }
+
+    /** An {@code If-Match} value, from the header or from a bulk operation. */
+    public static Precondition ifMatch(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return Precondition.NONE;
         }

@@ -197,6 +197,12 @@ public final class JsonBody {
         return error(name, "must be one of: " + allowed);
     }
 
+    /** A field as it came, of any JSON type (null when absent); its checks are the caller's. */
+    public JsonValue raw(String name) {
+        known.add(name);
+        return json.get(name);
+    }
+
     /** The fields the request carried (also those sent as null), in request order. */
     public Set<String> present() {
         return new LinkedHashSet<>(json.keySet());

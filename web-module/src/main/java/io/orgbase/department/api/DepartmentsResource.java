@@ -6,10 +6,12 @@ import io.orgbase.api.Tagged;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -81,6 +84,38 @@ public class DepartmentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
+     * {@code atomic: true} makes it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = uri.getBaseUriBuilder().path(uri.getPath().replaceAll("/bulk$", ""));
+        return Bulk.run(body, new Bulk.Operations() {
+            @Override
+            public Response create(InputStream item) {
+                return created(item, collection.clone());
+            }
+
+            @Override
+            public Response update(UUID id, InputStream item, Precondition precondition) {
+                return Response.ok(updated(id, item, precondition)).build();
+            }
+
+            @Override
+            public Response delete(UUID id, Precondition precondition) {
+                departments.delete(tenant, id, precondition);
+                return Response.noContent().build();
+            }
+        });
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         DepartmentRequest request = new DepartmentRequest(
                 json.string("name", Need.REQUIRED),
@@ -89,9 +124,7 @@ public class DepartmentsResource {
                 json.string("description", Need.NULLABLE));
         json.finish();
         Department created = departments.create(tenant, request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.getId().toString())
-                        .build())
+        return Response.created(collection.path(created.getId().toString()).build())
                 .entity(DepartmentView.of(created))
                 .build();
     }
@@ -106,6 +139,10 @@ public class DepartmentsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public DepartmentView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
+        return updated(id, body, ETags.ifMatch(headers));
+    }
+
+    private DepartmentView updated(UUID id, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         DepartmentRequest values = new DepartmentRequest(
                 json.string("name", Need.OPTIONAL),
@@ -113,8 +150,7 @@ public class DepartmentsResource {
                 json.uuid("parentId", Need.NULLABLE),
                 json.string("description", Need.NULLABLE));
         json.finish();
-        return DepartmentView.of(
-                departments.update(tenant, id, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+        return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present(), precondition)));
     }
 
     @DELETE

@@ -1,0 +1,225 @@
+package io.orgbase.requests;
+
+import io.orgbase.api.ETags;
+import io.orgbase.api.JsonSettings;
+import io.orgbase.problems.FieldError;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.ProblemMapper;
+import io.orgbase.problems.Problems;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * {@code POST .../{collection}/bulk}: a list of create, update and delete operations, each run
+ * exactly as its single-item endpoint would run it, with one result per operation. {@code
+ * atomic: true} runs them in one transaction — all or nothing, stopping at the first failure —
+ * otherwise each commits on its own. At most {@value #MAX_OPERATIONS} operations.
+ */
+public final class Bulk {
+
+    public static final int MAX_OPERATIONS = 100;
+
+    private Bulk() {}
+
+    /** What a collection does for each kind of operation; each answers like its own endpoint. */
+    public interface Operations {
+
+        Response create(InputStream body);
+
+        Response update(UUID id, InputStream body, Precondition precondition);
+
+        Response delete(UUID id, Precondition precondition);
+    }
+
+    /** One operation's outcome: its HTTP status and what its endpoint would have answered. */
+    public record Result(int index, String op, String id, int status, JsonValue body) {}
+
+    /** The outcome of a bulk request. */
+    public record Outcome(boolean atomic, boolean committed, List<Result> results) {}
+
+    private record Operation(String op, UUID id, JsonObject body, Precondition precondition) {}
+
+    /** @throws InvalidInput when the envelope is malformed (no operation has run then) */
+    public static Outcome run(InputStream request, Operations operations) {
+        JsonBody json = JsonBody.read(request);
+        Boolean atomic = json.bool("atomic", JsonBody.Need.OPTIONAL);
+        JsonValue list = json.raw("operations");
+        json.finish();
+        List<Operation> parsed = parse(list);
+        boolean allOrNothing = Boolean.TRUE.equals(atomic);
+        return allOrNothing ? atomically(parsed, operations) : oneByOne(parsed, operations);
+    }
+
+    private static Outcome oneByOne(List<Operation> parsed, Operations operations) {
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            results.add(apply(i, parsed.get(i), operations));
+        }
+        return new Outcome(false, true, results);
+    }
+
+    private static Outcome atomically(List<Operation> parsed, Operations operations) {
+        UserTransaction transaction = transaction();
+        List<Result> results = new ArrayList<>();
+        try {
+            transaction.begin();
+            int failed = -1;
+            for (int i = 0; i < parsed.size() && failed < 0; i++) {
+                Result result = apply(i, parsed.get(i), operations);
+                results.add(result);
+                if (result.status() >= 400 || transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                    failed = i;
+                }
+            }
+            if (failed < 0) {
+                transaction.commit();
+                return new Outcome(true, true, results);
+            }
+            transaction.rollback();
+            List<Result> undone = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
+                Operation operation = parsed.get(i);
+                if (i == failed) {
+                    undone.add(results.get(i));
+                } else {
+                    undone.add(new Result(
+                            i,
+                            operation.op(),
+                            operation.id() == null ? null : operation.id().toString(),
+                            424,
+                            problem(Problems.json(
+                                    424,
+                                    "not-applied",
+                                    i < failed
+                                            ? "Undone: operation " + failed + " failed and the bulk request is atomic."
+                                            : "Not attempted: operation " + failed
+                                                    + " failed and the bulk request is atomic.",
+                                    null,
+                                    null))));
+                }
+            }
+            return new Outcome(true, false, undone);
+        } catch (Exception failure) {
+            try {
+                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                    transaction.rollback();
+                }
+            } catch (Exception ignored) {
+                // the original failure is what matters
+            }
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+    }
+
+    private static Result apply(int index, Operation operation, Operations operations) {
+        String id = operation.id() == null ? null : operation.id().toString();
+        Response response;
+        try {
+            response = switch (operation.op()) {
+                case "create" -> operations.create(stream(operation.body()));
+                case "update" -> operations.update(operation.id(), stream(operation.body()), operation.precondition());
+                default -> operations.delete(operation.id(), operation.precondition());
+            };
+        } catch (RuntimeException failure) {
+            response = new ProblemMapper().toResponse(failure);
+        }
+        return new Result(index, operation.op(), id, response.getStatus(), body(response.getEntity()));
+    }
+
+    private static List<Operation> parse(JsonValue list) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Operation> parsed = new ArrayList<>();
+        if (list == null
+                || list.getValueType() != JsonValue.ValueType.ARRAY
+                || list.asJsonArray().isEmpty()) {
+            throw InvalidInput.field("operations", "must be a non-empty array of operations");
+        }
+        if (list.asJsonArray().size() > MAX_OPERATIONS) {
+            throw InvalidInput.field("operations", "must hold at most " + MAX_OPERATIONS + " operations");
+        }
+        int index = 0;
+        for (JsonValue item : list.asJsonArray()) {
+            String at = "operations[" + index++ + "]";
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                errors.add(new FieldError(at, "must be an object"));
+                continue;
+            }
+            JsonObject operation = item.asJsonObject();
+            String op = operation.get("op") instanceof JsonString s ? s.getString() : null;
+            if (!List.of("create", "update", "delete").contains(op)) {
+                errors.add(new FieldError(at + ".op", "must be create, update or delete"));
+                continue;
+            }
+            UUID id = null;
+            if (!op.equals("create")) {
+                try {
+                    id = UUID.fromString(((JsonString) operation.get("id")).getString());
+                } catch (RuntimeException missing) {
+                    errors.add(new FieldError(at + ".id", "must be the id of the item to " + op));
+                }
+            } else if (operation.containsKey("id")) {
+                errors.add(new FieldError(at + ".id", "is not allowed on create"));
+            }
+            JsonValue body = operation.get("body");
+            if (!op.equals("delete") && (body == null || body.getValueType() != JsonValue.ValueType.OBJECT)) {
+                errors.add(new FieldError(at + ".body", "must be the JSON object the single-item endpoint takes"));
+            }
+            Precondition precondition = Precondition.NONE;
+            if (operation.get("ifMatch") instanceof JsonString tag) {
+                precondition = ETags.ifMatch(tag.getString());
+            }
+            for (String key : operation.keySet()) {
+                if (!List.of("op", "id", "body", "ifMatch").contains(key)) {
+                    errors.add(new FieldError(at + "." + key, "is not a known field"));
+                }
+            }
+            parsed.add(new Operation(op, id, body instanceof JsonObject object ? object : null, precondition));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return parsed;
+    }
+
+    private static InputStream stream(JsonObject body) {
+        return new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonValue body(Object entity) {
+        if (entity == null) {
+            return JsonValue.NULL;
+        }
+        String json =
+                entity instanceof String text ? text : JsonSettings.jsonb().toJson(entity);
+        return problem(json);
+    }
+
+    private static JsonValue problem(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+
+    private static UserTransaction transaction() {
+        try {
+            return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no UserTransaction in a Jakarta EE web component", e);
+        }
+    }
+}
