@@ -1,0 +1,485 @@
+package io.orgbase.bench;
+
+import io.orgbase.launcher.EmbeddedDatabase;
+import io.orgbase.launcher.Launcher;
+import io.orgbase.launcher.LauncherSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The read-path benchmark: one organization with {@code BENCH_BIG} departments (default 1,000,000)
+ * and {@code BENCH_ORGS} others with {@code BENCH_SMALL} each (99 × 10,000), then, at each of
+ * {@code BENCH_CLIENTS} (1, 16, 64) concurrent clients for {@code BENCH_SECONDS} (10) each: GET by
+ * id, the first page of 50 sorted by name, and a page of 50 with a two-condition JSON filter —
+ * through Orgbase over HTTP, and the same SQL over JDBC as the application role inside a
+ * transaction with the tenant set (the physical limit). Finally the same HTTP reads with the
+ * department table's row-level security switched off, to price the policies. Prints a Markdown
+ * table and writes it to {@code bench-work/results.md}. Everything it starts, it stops.
+ */
+public final class ReadPathBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private static final String FILTER = "{\"and\":[{\"field\":\"name\",\"op\":\"gte\",\"value\":\"Dept 0500000\"},"
+            + "{\"field\":\"parentId\",\"op\":\"isnull\",\"value\":true}]}";
+    private static final String COLUMNS = "id, org_id, name, code, parent_id, description, created_at, updated_at,"
+            + " version, created_by, updated_by";
+
+    private final int big = setting("BENCH_BIG", 1_000_000);
+    private final int small = setting("BENCH_SMALL", 10_000);
+    private final int others = setting("BENCH_ORGS", 99);
+    private final int seconds = setting("BENCH_SECONDS", 10);
+    private final int[] clients = Arrays.stream(
+                    System.getenv().getOrDefault("BENCH_CLIENTS", "1,16,64").split(","))
+            .mapToInt(c -> Integer.parseInt(c.strip()))
+            .toArray();
+
+    private Launcher launcher;
+    private String base;
+    private String token;
+    private UUID bigOrg;
+    private String bigSlug;
+    private List<UUID> ids;
+
+    public static void main(String[] args) throws Exception {
+        new ReadPathBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench-work")));
+        String password = "Bench-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(freePort()));
+        env.put(
+                "ORGBASE_HOME",
+                work.resolve("home-" + System.currentTimeMillis()).toString());
+        env.put("ORGBASE_ADMIN_EMAIL", "bench-admin@bench.example");
+        env.put("ORGBASE_ADMIN_PASSWORD", password);
+        env.put("ORGBASE_RATE_LIMIT_PER_PRINCIPAL", "0");
+        env.put("ORGBASE_RATE_LIMIT_PER_ADDRESS", "0");
+        env.put("ORGBASE_JWT_LIFETIME", "PT3H");
+        env.put("ORGBASE_JAVA_OPTS", System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"));
+        launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "bench-stop"));
+        try {
+            launcher.start(work.resolve("server.log").toFile());
+            if (!launcher.awaitReady(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("Orgbase did not become ready; see " + work.resolve("server.log"));
+            }
+            base = launcher.baseUrl();
+            prepare(password);
+            List<String> rows = new ArrayList<>();
+            rows.add(
+                    "| read | clients | Orgbase req/s | p50 ms | p99 ms | raw SQL req/s | p50 ms | p99 ms | Orgbase ÷ SQL |");
+            rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (Read read : Read.values()) {
+                warmUp(read);
+                for (int n : clients) {
+                    Result http = measure(n, () -> httpRead(read));
+                    Result sql = measureSql(n, read);
+                    rows.add(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |",
+                            read.label,
+                            n,
+                            http.throughput(),
+                            http.p50(),
+                            http.p99(),
+                            sql.throughput(),
+                            sql.p50(),
+                            sql.p99(),
+                            100 * http.throughput() / sql.throughput()));
+                    System.out.println(rows.get(rows.size() - 1));
+                }
+            }
+            rows.add("");
+            rows.add("| read, 16 clients | with RLS req/s | p99 ms | RLS off req/s | p99 ms | cost of RLS |");
+            rows.add("|---|---:|---:|---:|---:|---:|");
+            for (Read read : Read.values()) {
+                Result with = measure(16, () -> httpRead(read));
+                rowLevelSecurity(false);
+                Result without;
+                try {
+                    without = measure(16, () -> httpRead(read));
+                } finally {
+                    rowLevelSecurity(true);
+                }
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %.0f | %.1f | %.0f | %.1f | %.1f%% |",
+                        read.label,
+                        with.throughput(),
+                        with.p99(),
+                        without.throughput(),
+                        without.p99(),
+                        100 * (1 - with.throughput() / without.throughput())));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+            String table = String.join("\n", rows) + "\n";
+            Files.writeString(work.resolve("results.md"), header() + table);
+            System.out.println("\n" + header() + table);
+        } finally {
+            launcher.close();
+        }
+    }
+
+    private String header() {
+        return String.format(
+                Locale.ROOT,
+                "Orgbase read path: %,d departments in the measured organization, %d others with %,d each;"
+                        + " %d s per cell; %d cores, %s%n%n",
+                big,
+                others,
+                small,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+    }
+
+    /** The three reads. */
+    private enum Read {
+        GET_BY_ID("GET by id"),
+        SORTED_PAGE("page of 50 by name"),
+        FILTERED_PAGE("page of 50, 2-condition filter");
+
+        final String label;
+
+        Read(String label) {
+            this.label = label;
+        }
+    }
+
+    private void prepare(String password) throws Exception {
+        String admin = login("bench-admin@bench.example", password);
+        String email = "bench-owner@bench.example";
+        String ownerPassword = "Owner-" + UUID.randomUUID();
+        send(
+                "POST",
+                "/api/v1/admin/users",
+                admin,
+                "{\"email\":\"" + email + "\",\"password\":\"" + ownerPassword + "\",\"displayName\":\"Bench owner\"}");
+        token = login(email, ownerPassword);
+        bigSlug = "bench-big";
+        bigOrg = UUID.fromString(
+                field(send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-big\",\"name\":\"Big\"}"), "id"));
+        List<UUID> smallOrgs = new ArrayList<>();
+        for (int i = 0; i < others; i++) {
+            smallOrgs.add(UUID.fromString(field(
+                    send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-" + i + "\",\"name\":\"Small " + i + "\"}"),
+                    "id")));
+        }
+        long started = System.nanoTime();
+        try (Connection db = launcher.database().superuserConnection()) {
+            load(db, bigOrg, big);
+            for (UUID org : smallOrgs) {
+                load(db, org, small);
+            }
+            try (Statement analyze = db.createStatement()) {
+                analyze.execute("VACUUM ANALYZE department");
+            }
+            ids = new ArrayList<>();
+            try (PreparedStatement sample =
+                    db.prepareStatement("select id from department where org_id = ? order by random() limit 20000")) {
+                sample.setObject(1, bigOrg);
+                try (ResultSet rs = sample.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add((UUID) rs.getObject(1));
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %,d departments in %.0f s%n",
+                big + (long) others * small,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void load(Connection db, UUID org, int count) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into department (" + COLUMNS + ")"
+                + " select gen_random_uuid(), ?, 'Dept ' || lpad(i::text, 7, '0'), 'D' || i, null, null, now(), now(),"
+                + " 1, null, null from generate_series(1, ?) i")) {
+            insert.setObject(1, org);
+            insert.setInt(2, count);
+            insert.executeUpdate();
+        }
+    }
+
+    private void rowLevelSecurity(boolean on) throws SQLException {
+        try (Connection db = launcher.database().superuserConnection();
+                Statement alter = db.createStatement()) {
+            alter.execute("alter table department " + (on ? "enable" : "disable") + " row level security");
+        }
+    }
+
+    private void warmUp(Read read) throws InterruptedException {
+        measureFor(16, Math.max(3, seconds / 2), () -> httpRead(read));
+        measureSqlFor(16, Math.max(2, seconds / 4), read);
+    }
+
+    private void httpRead(Read read) {
+        String path = "/api/v1/orgs/" + bigSlug + "/departments";
+        String url =
+                switch (read) {
+                    case GET_BY_ID -> path + "/"
+                            + ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    case SORTED_PAGE -> path + "?limit=50&sort=name";
+                    case FILTERED_PAGE -> path + "?limit=50&sort=name&filter="
+                            + URLEncoder.encode(FILTER, StandardCharsets.UTF_8);
+                };
+        HttpResponse<String> response = get(url);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Latencies in nanoseconds, and the time they were measured over. */
+    private record Result(long[] latencies, long nanos) {
+
+        double throughput() {
+            return latencies.length / (nanos / 1e9);
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+
+        private double percentile(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            return latencies[(int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] / 1e6;
+        }
+    }
+
+    private Result measure(int threads, Runnable request) throws InterruptedException {
+        return measureFor(threads, seconds, request);
+    }
+
+    private static Result measureFor(int threads, int seconds, Runnable request) throws InterruptedException {
+        long[][] perThread = new long[threads][];
+        int[] counts = new int[threads];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        long[] window = new long[2];
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            perThread[t] = new long[1 << 14];
+            Thread worker = new Thread(() -> {
+                try {
+                    start.await();
+                    long end = window[1];
+                    while (System.nanoTime() < end) {
+                        long before = System.nanoTime();
+                        request.run();
+                        long took = System.nanoTime() - before;
+                        if (counts[index] == perThread[index].length) {
+                            perThread[index] = Arrays.copyOf(perThread[index], counts[index] * 2);
+                        }
+                        perThread[index][counts[index]++] = took;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        window[0] = System.nanoTime();
+        window[1] = window[0] + seconds * 1_000_000_000L;
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(perThread[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(all, window[1] - window[0]);
+    }
+
+    private Result measureSql(int threads, Read read) throws Exception {
+        return measureSqlFor(threads, seconds, read);
+    }
+
+    /** The same reads as the application role: a transaction, the tenant set, the query, commit. */
+    private Result measureSqlFor(int threads, int seconds, Read read) throws InterruptedException {
+        EmbeddedDatabase database = launcher.database();
+        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c =
+                        DriverManager.getConnection(database.url(), EmbeddedDatabase.APP, database.appPassword());
+                c.setAutoCommit(false);
+                return c;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        String sql =
+                switch (read) {
+                    case GET_BY_ID -> "select " + COLUMNS + " from department where id = ? and org_id = ?";
+                    case SORTED_PAGE -> "select " + COLUMNS
+                            + " from department where org_id = ? order by name, id limit 51";
+                    case FILTERED_PAGE -> "select " + COLUMNS + " from department where org_id = ? and name >= ?"
+                            + " and parent_id is null order by name, id limit 51";
+                };
+        try {
+            return measureFor(threads, seconds, () -> {
+                try {
+                    Connection c = connection.get();
+                    if (!opened.contains(c)) {
+                        opened.add(c);
+                    }
+                    try (PreparedStatement tenant =
+                            c.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
+                        tenant.setString(1, bigOrg.toString());
+                        tenant.executeQuery().close();
+                    }
+                    try (PreparedStatement query = c.prepareStatement(sql)) {
+                        switch (read) {
+                            case GET_BY_ID -> {
+                                query.setObject(
+                                        1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                                query.setObject(2, bigOrg);
+                            }
+                            case SORTED_PAGE -> query.setObject(1, bigOrg);
+                            case FILTERED_PAGE -> {
+                                query.setObject(1, bigOrg);
+                                query.setString(2, "Dept 0500000");
+                            }
+                        }
+                        try (ResultSet rs = query.executeQuery()) {
+                            while (rs.next()) {
+                                for (int i = 1; i <= 11; i++) {
+                                    rs.getObject(i);
+                                }
+                            }
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing after the measurement
+                }
+            }
+        }
+    }
+
+    private String login(String email, String password) throws IOException, InterruptedException {
+        return field(
+                send(
+                        "POST",
+                        "/api/v1/auth/login",
+                        null,
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+                "accessToken");
+    }
+
+    private String send(String method, String path, String bearer, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A top-level string field of a JSON answer (enough for ids and tokens). */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    private static int setting(String name, int fallback) {
+        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static {
+        // java.util.logging of the launcher: keep the benchmark's output readable
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+}
