@@ -159,7 +159,8 @@ final class ServerTarget implements Target {
     /** A base port whose whole range of domain ports is free. */
     private static int freePortBase() {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            // below the ephemeral range (32768+), so no outgoing connection takes a port meanwhile
+            int base = ThreadLocalRandom.current().nextInt(100, 320) * 100;
             if (allFree(base)) {
                 return base;
             }

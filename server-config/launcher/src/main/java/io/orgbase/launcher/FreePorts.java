@@ -1,21 +1,62 @@
 package io.orgbase.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports nobody listens on right now, for the pieces that must not collide with anything else. */
+/**
+ * Ports nobody listens on right now, for the pieces that must not collide with anything else.
+ *
+ * <p>They are taken below the kernel's ephemeral range: a port from that range can be handed to
+ * some outgoing connection (a JDBC pool, an HTTP client) between the moment it is found free and
+ * the moment the server binds it — seconds later, after PostgreSQL has started — and the server
+ * then comes up without its HTTP listener.
+ */
 public final class FreePorts {
+
+    private static final int LOWEST = 10_000;
+    private static final int ATTEMPTS = 200;
 
     private FreePorts() {}
 
     public static int next() {
+        int below = ephemeralLow();
+        for (int attempt = 0; attempt < ATTEMPTS && below > LOWEST + 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (bindable(candidate)) {
+                return candidate;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The first port the kernel hands out to outgoing connections (Linux; 32768 elsewhere). */
+    static int ephemeralLow() {
+        // read as a stream: Files.readString trusts the size /proc reports and returns one character
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            String range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
         }
     }
 }
