@@ -1,9 +1,9 @@
 package io.orgbase.collections;
 
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import jakarta.enterprise.context.Dependent;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -414,13 +414,14 @@ public class CollectionQueries {
     }
 
     private static <E> String encode(CollectionSpec<E> spec, List<Sort> sort, E last) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.PROVIDER.createArrayBuilder();
         for (Sort key : sort) {
             CollectionField field = spec.field(key.field());
             values.add(field.type().format(read(last, field.path())));
         }
         values.add(read(last, "id").toString());
-        String json = Json.createObjectBuilder()
+        String json = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("s", signature(sort))
                 .add("v", values)
                 .build()
@@ -430,7 +431,7 @@ public class CollectionQueries {
 
     private static <E> List<Object> decode(
             CollectionSpec<E> spec, List<Sort> sort, String cursor, List<FieldError> errors) {
-        try (JsonReader reader = Json.createReader(
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(
                 new StringReader(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)))) {
             JsonObject json = reader.readObject();
             if (!signature(sort).equals(json.getString("s"))) {

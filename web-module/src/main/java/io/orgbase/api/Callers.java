@@ -27,19 +27,31 @@ public class Callers {
     @Inject
     HttpServletRequest request;
 
+    /** Worked out once per request: every read of the token goes through a JNDI lookup in Payara's MP-JWT. */
+    private Caller known;
+
     /** The caller, user or API key. @throws Unauthenticated when the request carries neither */
     public Caller current() {
+        if (known == null) {
+            known = identify();
+        }
+        return known;
+    }
+
+    private Caller identify() {
         if (request.getAttribute(API_KEY_ATTRIBUTE) instanceof ApiKeyGrant apiKey) {
             return Caller.apiKey(apiKey);
         }
-        if (token == null || token.getSubject() == null) {
+        String subject = token == null ? null : token.getSubject();
+        if (subject == null) {
             throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
         }
         try {
+            java.util.Set<String> groups = token.getGroups();
             return Caller.user(
-                    UUID.fromString(token.getSubject()),
+                    UUID.fromString(subject),
                     token.getName(),
-                    token.getGroups() != null && token.getGroups().contains(TokenIssuer.PLATFORM_ADMIN_GROUP));
+                    groups != null && groups.contains(TokenIssuer.PLATFORM_ADMIN_GROUP));
         } catch (IllegalArgumentException e) {
             throw new Unauthenticated("The access token does not name an Orgbase user.");
         }

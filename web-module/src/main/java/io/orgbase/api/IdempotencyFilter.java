@@ -6,13 +6,13 @@ import io.orgbase.idempotency.boundary.IdempotentRequests.InProgress;
 import io.orgbase.idempotency.boundary.IdempotentRequests.Mismatch;
 import io.orgbase.idempotency.boundary.IdempotentRequests.Replay;
 import io.orgbase.idempotency.boundary.IdempotentRequests.Start;
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.Problems;
 import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.JsonBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -111,8 +111,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             requests.abandon(started.caller(), started.key());
             return;
         }
-        JsonObjectBuilder kept = Json.createObjectBuilder();
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder kept = Jsonp.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder headers = Jsonp.PROVIDER.createObjectBuilder();
         for (String name : KEPT_HEADERS) {
             String value = response.getHeaderString(name);
             if (value != null) {
@@ -131,7 +131,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static Response replayed(Replay replay) {
         JsonObject kept;
         try (JsonReader reader =
-                Json.createReader(new StringReader(new String(replay.response(), StandardCharsets.UTF_8)))) {
+                Jsonp.PROVIDER.createReader(new StringReader(new String(replay.response(), StandardCharsets.UTF_8)))) {
             kept = reader.readObject();
         }
         Response.ResponseBuilder response = Response.status(replay.status()).header("Idempotent-Replayed", "true");

@@ -1,8 +1,8 @@
 package io.orgbase.api;
 
 import io.orgbase.identity.control.SigningKeys;
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.Unauthenticated;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -49,7 +49,7 @@ final class TokenPolicy {
     }
 
     private static JsonObject decode(String part) {
-        try (JsonReader reader = Json.createReader(
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(
                 new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {

@@ -1,6 +1,6 @@
 package io.orgbase.problems;
 
-import jakarta.json.Json;
+import io.orgbase.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +30,8 @@ public final class Problems {
             List<FieldError> fields,
             String correlationId,
             Map<String, String> extensions) {
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", TYPE_BASE + kind)
                 .add("title", title(status))
                 .add("status", status);
@@ -38,9 +39,9 @@ public final class Problems {
             problem.add("detail", detail);
         }
         if (fields != null && !fields.isEmpty()) {
-            JsonArrayBuilder params = Json.createArrayBuilder();
-            fields.forEach(f ->
-                    params.add(Json.createObjectBuilder().add("name", f.name()).add("reason", f.reason())));
+            JsonArrayBuilder params = Jsonp.PROVIDER.createArrayBuilder();
+            fields.forEach(f -> params.add(
+                    Jsonp.PROVIDER.createObjectBuilder().add("name", f.name()).add("reason", f.reason())));
             problem.add("invalid-params", params);
         }
         if (correlationId != null) {

@@ -2,11 +2,11 @@ package io.orgbase.requests;
 
 import io.orgbase.api.ETags;
 import io.orgbase.api.JsonSettings;
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.ProblemMapper;
 import io.orgbase.problems.Problems;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -210,7 +210,7 @@ public final class Bulk {
     }
 
     private static JsonValue problem(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -3,9 +3,9 @@ package io.orgbase.requests;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Condition;
 import io.orgbase.collections.Sort;
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -114,7 +114,7 @@ public final class CollectionParams {
             errors.add(new FieldError("filter", "must be at most " + MAX_FILTER_LENGTH + " characters"));
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             return condition(reader.readValue(), 1);
         } catch (JsonException e) {
             errors.add(new FieldError("filter", "is not valid JSON: " + e.getMessage()));

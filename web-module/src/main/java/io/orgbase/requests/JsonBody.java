@@ -1,9 +1,9 @@
 package io.orgbase.requests;
 
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.PayloadTooLarge;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -61,7 +61,7 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new InvalidInput("The request body is empty; a JSON object is expected.", List.of());
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidInput("The request body must be a JSON object.", List.of());

@@ -4,13 +4,13 @@ import io.orgbase.audit.Actor;
 import io.orgbase.audit.AuditBuffer;
 import io.orgbase.audit.AuditEntry;
 import io.orgbase.audit.RequestInfo;
+import io.orgbase.json.Jsonp;
 import io.orgbase.persistence.Ids;
 import io.orgbase.tenancy.Tenancy;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -189,12 +189,12 @@ public class AuditTrail {
             return JsonValue.NULL;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.PROVIDER.createObjectBuilder();
             ((Map<String, Object>) map).forEach((key, item) -> object.add(key, toJson(item)));
             return object.build();
         }
         if (value instanceof List<?> list) {
-            var array = Json.createArrayBuilder();
+            var array = Jsonp.PROVIDER.createArrayBuilder();
             list.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
@@ -202,11 +202,11 @@ public class AuditTrail {
             return bool ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.PROVIDER.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return Jsonp.PROVIDER.createValue(number.doubleValue());
         }
-        return Json.createValue(value.toString());
+        return Jsonp.PROVIDER.createValue(value.toString());
     }
 }

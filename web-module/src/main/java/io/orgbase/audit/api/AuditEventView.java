@@ -1,7 +1,7 @@
 package io.orgbase.audit.api;
 
 import io.orgbase.audit.AuditEvent;
-import jakarta.json.Json;
+import io.orgbase.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -46,7 +46,7 @@ public record AuditEventView(
         if (json == null) {
             return JsonValue.NULL;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

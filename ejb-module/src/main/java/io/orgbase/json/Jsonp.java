@@ -1,0 +1,15 @@
+package io.orgbase.json;
+
+import jakarta.json.spi.JsonProvider;
+
+/**
+ * The JSON-P provider, looked up once. {@code jakarta.json.Json}'s static methods look the provider
+ * up on every call (a ServiceLoader scan of the class path, and an OSGi lookup that fails with an
+ * exception); profiling the read path found that on every request.
+ */
+public final class Jsonp {
+
+    public static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private Jsonp() {}
+}
