@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,7 +119,7 @@ public final class ReadPathBenchmark {
                             sql.p50(),
                             sql.p99(),
                             100 * http.throughput() / sql.throughput()));
-                    System.out.println(rows.get(rows.size() - 1));
+                    REPORT.info(rows.get(rows.size() - 1));
                 }
             }
             rows.add("");
@@ -141,11 +143,11 @@ public final class ReadPathBenchmark {
                         without.throughput(),
                         without.p99(),
                         100 * (1 - with.throughput() / without.throughput())));
-                System.out.println(rows.get(rows.size() - 1));
+                REPORT.info(rows.get(rows.size() - 1));
             }
             String table = String.join("\n", rows) + "\n";
             Files.writeString(work.resolve("results.md"), header() + table);
-            System.out.println("\n" + header() + table);
+            REPORT.info("\n" + header() + table);
         } finally {
             launcher.close();
         }
@@ -216,11 +218,9 @@ public final class ReadPathBenchmark {
                 }
             }
         }
-        System.out.printf(
-                Locale.ROOT,
-                "loaded %,d departments in %.0f s%n",
-                big + (long) others * small,
-                (System.nanoTime() - started) / 1e9);
+        double took = (System.nanoTime() - started) / 1e9;
+        REPORT.info(() ->
+                String.format(Locale.ROOT, "loaded %,d departments in %.0f s", big + (long) others * small, took));
     }
 
     private static void load(Connection db, UUID org, int count) throws SQLException {
@@ -478,8 +478,11 @@ public final class ReadPathBenchmark {
         }
     }
 
+    /** The benchmark's own progress and results; the launcher's and the server's chatter stays at warnings. */
+    private static final Logger REPORT = Logger.getLogger("io.orgbase.bench");
+
     static {
-        // java.util.logging of the launcher: keep the benchmark's output readable
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
+        REPORT.setLevel(Level.INFO);
     }
 }

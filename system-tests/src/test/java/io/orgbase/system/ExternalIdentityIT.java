@@ -143,7 +143,6 @@ class ExternalIdentityIT {
                 .isEqualTo(200);
         int fetched = idp.fetches();
         RsaJsonWebKey rotated = idp.rotate("idp-rotated-" + Secrets.suffix());
-        Thread.sleep(200); // the minimum interval between two fetches in the test settings
         String token = Tokens.sign(
                 ExternalIdp.claims(user.email()),
                 rotated.getPrivateKey(),

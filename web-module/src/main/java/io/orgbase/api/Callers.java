@@ -8,6 +8,7 @@ import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -47,7 +48,7 @@ public class Callers {
             throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
         }
         try {
-            java.util.Set<String> groups = token.getGroups();
+            Set<String> groups = token.getGroups();
             return Caller.user(
                     UUID.fromString(subject),
                     token.getName(),

@@ -11,7 +11,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -76,6 +81,7 @@ public final class Bulk {
     private static Outcome atomically(List<Operation> parsed, Operations operations) {
         UserTransaction transaction = transaction();
         List<Result> results = new ArrayList<>();
+        boolean finished = false;
         try {
             transaction.begin();
             int failed = -1;
@@ -88,41 +94,57 @@ public final class Bulk {
             }
             if (failed < 0) {
                 transaction.commit();
+                finished = true;
                 return new Outcome(true, true, results);
             }
             transaction.rollback();
-            List<Result> undone = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) {
-                Operation operation = parsed.get(i);
-                if (i == failed) {
-                    undone.add(results.get(i));
-                } else {
-                    undone.add(new Result(
-                            i,
-                            operation.op(),
-                            operation.id() == null ? null : operation.id().toString(),
+            finished = true;
+            return new Outcome(true, false, undone(parsed, results, failed));
+        } catch (NotSupportedException
+                | SystemException
+                | RollbackException
+                | HeuristicMixedException
+                | HeuristicRollbackException transactionFailure) {
+            throw new IllegalStateException("the bulk transaction failed", transactionFailure);
+        } finally {
+            if (!finished) {
+                rollbackQuietly(transaction);
+            }
+        }
+    }
+
+    /** The failed operation keeps its answer; every other one of an atomic request is a 424. */
+    private static List<Result> undone(List<Operation> parsed, List<Result> results, int failed) {
+        List<Result> undone = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            Operation operation = parsed.get(i);
+            if (i == failed) {
+                undone.add(results.get(i));
+                continue;
+            }
+            undone.add(new Result(
+                    i,
+                    operation.op(),
+                    operation.id() == null ? null : operation.id().toString(),
+                    424,
+                    parse(Problems.json(
                             424,
-                            problem(Problems.json(
-                                    424,
-                                    "not-applied",
-                                    i < failed
-                                            ? "Undone: operation " + failed + " failed and the bulk request is atomic."
-                                            : "Not attempted: operation " + failed
-                                                    + " failed and the bulk request is atomic.",
-                                    null,
-                                    null))));
-                }
+                            "not-applied",
+                            (i < failed ? "Undone" : "Not attempted") + ": operation " + failed
+                                    + " failed and the bulk request is atomic.",
+                            null,
+                            null))));
+        }
+        return undone;
+    }
+
+    private static void rollbackQuietly(UserTransaction transaction) {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
             }
-            return new Outcome(true, false, undone);
-        } catch (Exception failure) {
-            try {
-                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                    transaction.rollback();
-                }
-            } catch (Exception ignored) {
-                // the original failure is what matters
-            }
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        } catch (SystemException | IllegalStateException | SecurityException alreadyOver) {
+            // the failure that brought us here is the one to report
         }
     }
 
@@ -206,10 +228,10 @@ public final class Bulk {
         }
         String json =
                 entity instanceof String text ? text : JsonSettings.jsonb().toJson(entity);
-        return problem(json);
+        return parse(json);
     }
 
-    private static JsonValue problem(String json) {
+    private static JsonValue parse(String json) {
         try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
         }

@@ -54,7 +54,7 @@ public class IdempotentRequests {
     @AuthenticatedOnly
     public Start begin(Caller caller, String key, String requestHash) {
         String keyHash = keyHash(caller, key);
-        native_("delete from idempotency_record where key_hash = ?1 and expires_at < now()", keyHash);
+        execute("delete from idempotency_record where key_hash = ?1 and expires_at < now()", keyHash);
         List<?> inserted = em.createNativeQuery("insert into idempotency_record (key_hash, request_hash, created_at,"
                         + " expires_at) values (?1, ?2, now(), now() + interval '24 hours')"
                         + " on conflict (key_hash) do nothing returning key_hash")
@@ -97,7 +97,7 @@ public class IdempotentRequests {
     /** Forgets a request that failed on our side, so that its retry runs again. */
     @AuthenticatedOnly
     public void abandon(Caller caller, String key) {
-        native_("delete from idempotency_record where key_hash = ?1", keyHash(caller, key));
+        execute("delete from idempotency_record where key_hash = ?1", keyHash(caller, key));
     }
 
     /** Expired records go; every cluster member may run it. */
@@ -108,7 +108,7 @@ public class IdempotentRequests {
                 .executeUpdate();
     }
 
-    private void native_(String sql, String keyHash) {
+    private void execute(String sql, String keyHash) {
         em.createNativeQuery(sql)
                 .setParameter(1, keyHash)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
