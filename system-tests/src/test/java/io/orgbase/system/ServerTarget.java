@@ -70,7 +70,7 @@ final class ServerTarget implements Target {
                     target.domains.toString(),
                     target.domain);
             target.domainStarted = true;
-            target.allowDeleteBodies();
+            target.configureDomain();
             target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
             target.asadmin(
                     "--port", Integer.toString(target.adminPort()), "deploy", "--name", "orgbase", ear.toString());
@@ -96,11 +96,14 @@ final class ServerTarget implements Target {
     }
 
     /**
-     * What {@code asadmin set ...http-listener-1.http.allow-payload-for-undefined-http-methods=true}
-     * does, written into domain.xml before the first start: set on a running domain it restarts
-     * the listener and leaves it without its Grizzly proxy (the application never answers).
+     * What the Payara Server README asks of a domain, written into domain.xml before the first
+     * start: {@code asadmin set ...http-listener-1.http.allow-payload-for-undefined-http-methods=true}
+     * (set on a running domain it restarts the listener and leaves it without its Grizzly proxy:
+     * the application never answers) and {@code asadmin create-jvm-options
+     * -Djakarta.json.provider=...} (without it, MP-JWT scans the class path several times a
+     * request).
      */
-    private void allowDeleteBodies() throws IOException {
+    private void configureDomain() throws IOException {
         Path config = domains.resolve(domain).resolve("config/domain.xml");
         String xml = Files.readString(config);
         String changed = xml.replaceAll(
@@ -109,6 +112,15 @@ final class ServerTarget implements Target {
         if (changed.equals(xml)) {
             throw new IllegalStateException("no http-listener-1 protocol in " + config);
         }
+        String option = "<jvm-options>-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl</jvm-options>";
+        int serverConfig = changed.indexOf("<config name=\"server-config\"");
+        int javaConfig = serverConfig < 0 ? -1 : changed.indexOf("<java-config", serverConfig);
+        int javaConfigEnd = javaConfig < 0 ? -1 : changed.indexOf('>', javaConfig);
+        if (javaConfigEnd < 0) {
+            throw new IllegalStateException("no java-config of server-config in " + config);
+        }
+        changed =
+                changed.substring(0, javaConfigEnd + 1) + "\n        " + option + changed.substring(javaConfigEnd + 1);
         Files.writeString(config, changed);
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Supplies {@code mp.jwt.verify.publickey} (a JWKS) from the instance's signing key, so MicroProfile
+ * Supplies {@code mp.jwt.verify.publickey} (PEM, or a JWKS during a key rotation) from the instance's signing key, so MicroProfile
  * JWT verifies exactly what {@link TokenIssuer} signs. Low ordinal: an operator's own setting wins.
  */
 public class SigningKeyConfigSource implements ConfigSource {
@@ -24,7 +24,7 @@ public class SigningKeyConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        return PUBLIC_KEY.equals(propertyName) ? SigningKeys.current().publicJwks() : null;
+        return PUBLIC_KEY.equals(propertyName) ? SigningKeys.current().verificationKey() : null;
     }
 
     @Override

@@ -185,6 +185,22 @@ public final class SigningKeys {
     }
 
     /**
+     * What MicroProfile JWT verifies with: the public key in PEM form while there is only one, the
+     * key set once a rotation leaves several. Payara's MP-JWT rebuilds the key from this text for
+     * every token it verifies and tries PEM first, so PEM skips a JSON parse and a failed attempt on
+     * every request; the key id is checked by the token policy either way.
+     */
+    public String verificationKey() {
+        if (verifying.size() != 1) {
+            return publicJwks();
+        }
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(verifying.get(0).publicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /**
      * The public halves as a JSON Web Key Set: what MicroProfile JWT verifies with and what {@code
      * /.well-known/jwks.json} publishes.
      */

@@ -57,4 +57,24 @@ class SigningKeysTest {
         assertThat(rotated.keyIds()).containsExactlyInAnyOrder(rotated.keyId(), old.keyId());
         assertThat(rotated.publicJwks()).contains(old.keyId()).contains(rotated.keyId());
     }
+
+    @Test
+    void verifiesWithThePemWhileThereIsOneKeyAndWithTheKeySetDuringARotation() throws Exception {
+        SigningKeys single = SigningKeys.load(home.resolve("one.pem"), java.util.List.of());
+        String pem = single.verificationKey();
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.PublicKey parsed = java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(
+                        java.util.Base64.getDecoder().decode(body)));
+        assertThat(parsed.getEncoded())
+                .isEqualTo(new JsonWebKeySet(single.publicJwks())
+                        .getJsonWebKeys()
+                        .get(0)
+                        .getKey()
+                        .getEncoded());
+
+        SigningKeys rotated = SigningKeys.load(home.resolve("two.pem"), java.util.List.of(home.resolve("one.pem")));
+        assertThat(rotated.verificationKey()).isEqualTo(rotated.publicJwks());
+    }
 }

@@ -2,7 +2,7 @@ package io.orgbase.access.api;
 
 import io.orgbase.access.Permission;
 import io.orgbase.access.boundary.Catalogue;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 @Path("permissions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PermissionsResource {
 

@@ -5,7 +5,7 @@ import io.orgbase.api.Items;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.audit.boundary.AuditEvents.Verification;
 import io.orgbase.requests.CollectionParams;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** The platform's audit trail (sign-ins, accounts): platform administrators only. */
 @Path("admin/audit-events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformAuditResource {
 

@@ -6,7 +6,7 @@ import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.boundary.Users;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("admin/users")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {

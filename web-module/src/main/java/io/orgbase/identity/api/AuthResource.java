@@ -8,7 +8,7 @@ import io.orgbase.identity.boundary.TwoFactor;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {

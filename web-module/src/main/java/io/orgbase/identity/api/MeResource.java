@@ -8,7 +8,7 @@ import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 

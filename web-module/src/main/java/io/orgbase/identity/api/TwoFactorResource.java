@@ -5,7 +5,7 @@ import io.orgbase.identity.boundary.TwoFactor;
 import io.orgbase.identity.boundary.TwoFactor.Enrolment;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** The caller's TOTP second factor. */
 @Path("me/2fa/totp")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TwoFactorResource {
 

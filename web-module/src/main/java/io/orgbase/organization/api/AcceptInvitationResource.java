@@ -5,7 +5,7 @@ import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Invitations.Accepted;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /** Redeeming an invitation: the token is the credential, no sign-in needed. */
 @Path("invitations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AcceptInvitationResource {
 

@@ -9,7 +9,7 @@ import io.orgbase.organization.boundary.Organizations.Listed;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 @Path("orgs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {
 
