@@ -21,6 +21,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "org_role")
 @NamedQuery(name = "OrgRole.all", query = "select r from OrgRole r order by r.roleKey")
+@NamedQuery(name = "OrgRole.count", query = "select count(r) from OrgRole r")
 @NamedQuery(name = "OrgRole.byKey", query = "select r from OrgRole r where r.roleKey = :key")
 @NamedQuery(
         name = "OrgRole.children",

@@ -79,7 +79,11 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/invitations:",
                 "/api/v1/orgs/{org}/invitations/{id}:",
                 "/api/v1/invitations/{token}/accept:",
-                "/api/v1/orgs/{org}/api-keys/{id}:")) {
+                "/api/v1/orgs/{org}/api-keys/{id}:",
+                "/api/v1/orgs/{org}/members/bulk:",
+                "/api/v1/orgs/{org}/invitations/bulk:",
+                "/api/v1/orgs/{org}/api-keys/bulk:",
+                "/api/v1/orgs/{org}/roles/bulk:")) {
             assertThat(openapi.body()).contains("\n  " + path + "\n");
         }
         assertThat(openapi.body()).contains("application/problem+json");

@@ -19,13 +19,17 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -41,14 +45,39 @@ public final class Bulk {
 
     private Bulk() {}
 
-    /** What a collection does for each kind of operation; each answers like its own endpoint. */
+    /**
+     * What a collection does for each kind of operation; each answers like its own endpoint. A
+     * collection without an update or delete endpoint leaves that method out and {@link
+     * #supported()} says so: such operations are refused before any operation runs.
+     */
     public interface Operations {
 
-        Response create(InputStream body);
+        /** The operations this collection takes: some of {@code create}, {@code update}, {@code delete}. */
+        default Set<String> supported() {
+            return Set.of("create", "update", "delete");
+        }
 
-        Response update(UUID id, InputStream body, Precondition precondition);
+        /** Whether {@code id} can name an item: a UUID unless the collection names items otherwise. */
+        default boolean isId(String id) {
+            try {
+                UUID.fromString(id);
+                return true;
+            } catch (IllegalArgumentException notAUuid) {
+                return false;
+            }
+        }
 
-        Response delete(UUID id, Precondition precondition);
+        default Response create(InputStream body) {
+            throw new UnsupportedOperationException("create");
+        }
+
+        default Response update(String id, InputStream body, Precondition precondition) {
+            throw new UnsupportedOperationException("update");
+        }
+
+        default Response delete(String id, Precondition precondition) {
+            throw new UnsupportedOperationException("delete");
+        }
     }
 
     /** One operation's outcome: its HTTP status and what its endpoint would have answered. */
@@ -57,7 +86,12 @@ public final class Bulk {
     /** The outcome of a bulk request. */
     public record Outcome(boolean atomic, boolean committed, List<Result> results) {}
 
-    private record Operation(String op, UUID id, JsonObject body, Precondition precondition) {}
+    private record Operation(String op, String id, JsonObject body, Precondition precondition) {}
+
+    /** The collection a {@code .../bulk} request was sent to, for the {@code Location} of created items. */
+    public static UriBuilder collection(UriInfo uri) {
+        return uri.getBaseUriBuilder().path(uri.getPath().replaceAll("/bulk/?$", ""));
+    }
 
     /** @throws InvalidInput when the envelope is malformed (no operation has run then) */
     public static Outcome run(InputStream request, Operations operations) {
@@ -65,7 +99,7 @@ public final class Bulk {
         Boolean atomic = json.bool("atomic", JsonBody.Need.OPTIONAL);
         JsonValue list = json.raw("operations");
         json.finish();
-        List<Operation> parsed = parse(list);
+        List<Operation> parsed = parse(list, operations);
         boolean allOrNothing = Boolean.TRUE.equals(atomic);
         return allOrNothing ? atomically(parsed, operations) : oneByOne(parsed, operations);
     }
@@ -125,7 +159,7 @@ public final class Bulk {
             undone.add(new Result(
                     i,
                     operation.op(),
-                    operation.id() == null ? null : operation.id().toString(),
+                    operation.id(),
                     424,
                     parse(Problems.json(
                             424,
@@ -149,7 +183,7 @@ public final class Bulk {
     }
 
     private static Result apply(int index, Operation operation, Operations operations) {
-        String id = operation.id() == null ? null : operation.id().toString();
+        String id = operation.id();
         Response response;
         try {
             response = switch (operation.op()) {
@@ -163,7 +197,7 @@ public final class Bulk {
         return new Result(index, operation.op(), id, response.getStatus(), body(response.getEntity()));
     }
 
-    private static List<Operation> parse(JsonValue list) {
+    private static List<Operation> parse(JsonValue list, Operations operations) {
         List<FieldError> errors = new ArrayList<>();
         List<Operation> parsed = new ArrayList<>();
         if (list == null
@@ -174,6 +208,9 @@ public final class Bulk {
         if (list.asJsonArray().size() > MAX_OPERATIONS) {
             throw InvalidInput.field("operations", "must hold at most " + MAX_OPERATIONS + " operations");
         }
+        List<String> supported = Stream.of("create", "update", "delete")
+                .filter(operations.supported()::contains)
+                .toList();
         int index = 0;
         for (JsonValue item : list.asJsonArray()) {
             String at = "operations[" + index++ + "]";
@@ -183,27 +220,30 @@ public final class Bulk {
             }
             JsonObject operation = item.asJsonObject();
             String op = operation.get("op") instanceof JsonString s ? s.getString() : null;
-            if (!List.of("create", "update", "delete").contains(op)) {
-                errors.add(new FieldError(at + ".op", "must be create, update or delete"));
+            if (!supported.contains(op)) {
+                errors.add(new FieldError(at + ".op", "must be " + oneOf(supported) + " in this collection"));
                 continue;
             }
-            UUID id = null;
+            String id = null;
             if (!op.equals("create")) {
-                try {
-                    id = UUID.fromString(((JsonString) operation.get("id")).getString());
-                } catch (RuntimeException missing) {
+                id = operation.get("id") instanceof JsonString s ? s.getString() : null;
+                if (id == null || !operations.isId(id)) {
                     errors.add(new FieldError(at + ".id", "must be the id of the item to " + op));
                 }
             } else if (operation.containsKey("id")) {
                 errors.add(new FieldError(at + ".id", "is not allowed on create"));
             }
             JsonValue body = operation.get("body");
-            if (!op.equals("delete") && (body == null || body.getValueType() != JsonValue.ValueType.OBJECT)) {
+            if (op.equals("delete") && body != null) {
+                errors.add(new FieldError(at + ".body", "is not allowed on delete"));
+            } else if (!op.equals("delete") && (body == null || body.getValueType() != JsonValue.ValueType.OBJECT)) {
                 errors.add(new FieldError(at + ".body", "must be the JSON object the single-item endpoint takes"));
             }
             Precondition precondition = Precondition.NONE;
             if (operation.get("ifMatch") instanceof JsonString tag) {
                 precondition = ETags.ifMatch(tag.getString());
+            } else if (operation.containsKey("ifMatch")) {
+                errors.add(new FieldError(at + ".ifMatch", "must be an ETag, as a string"));
             }
             for (String key : operation.keySet()) {
                 if (!List.of("op", "id", "body", "ifMatch").contains(key)) {
@@ -216,6 +256,12 @@ public final class Bulk {
             throw new InvalidInput(errors);
         }
         return parsed;
+    }
+
+    private static String oneOf(List<String> names) {
+        return names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static InputStream stream(JsonObject body) {

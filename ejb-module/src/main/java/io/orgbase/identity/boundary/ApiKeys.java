@@ -19,7 +19,9 @@ import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
+import io.orgbase.problems.PreconditionFailed;
 import io.orgbase.problems.Unauthenticated;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenancy;
 import io.orgbase.tenancy.Tenant;
@@ -148,15 +150,33 @@ public class ApiKeys {
 
     /** @throws NotFound when the organization has no key with this id */
     @TenantScoped
+    @RequiresPermission(Permission.API_KEYS_READ)
+    public ApiKey get(Tenant tenant, UUID id) {
+        return require(id);
+    }
+
+    /**
+     * Revokes a key (revoking a revoked key changes nothing).
+     *
+     * @throws NotFound when the organization has no key with this id
+     * @throws PreconditionFailed when the key changed since the caller's {@code If-Match}
+     */
+    @TenantScoped
     @RequiresPermission(Permission.API_KEYS_WRITE)
-    public ApiKey revoke(Tenant tenant, UUID id) {
-        ApiKey key = em.find(ApiKey.class, id);
-        if (key == null) {
-            throw new NotFound("No such API key.");
-        }
+    public ApiKey revoke(Tenant tenant, UUID id, Precondition precondition) {
+        ApiKey key = require(id);
+        precondition.check(key);
         if (key.getRevokedAt() == null) {
             key.revoke(OffsetDateTime.now(ZoneOffset.UTC));
             em.flush();
+        }
+        return key;
+    }
+
+    private ApiKey require(UUID id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null) {
+            throw new NotFound("No such API key.");
         }
         return key;
     }

@@ -14,6 +14,7 @@ import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Emails;
 import io.orgbase.identity.control.SecretTokens;
@@ -26,6 +27,8 @@ import io.orgbase.problems.FieldError;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
+import io.orgbase.problems.PreconditionFailed;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenancy;
 import io.orgbase.tenancy.Tenant;
@@ -34,6 +37,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,6 +71,9 @@ public class Invitations {
     Accounts accounts;
 
     @Inject
+    Validator validator;
+
+    @Inject
     RoleResolver roles;
 
     @Inject
@@ -97,13 +104,19 @@ public class Invitations {
 
     /**
      * @param roleKey the key of a system role or of a custom role of the organization
-     * @throws InvalidInput when the organization has no such role
+     * @throws InvalidInput when the email is not an email address, or the organization has no such role
      * @throws Forbidden when the role grants a permission the caller lacks
      * @throws Conflict when the email already belongs to a member, or has an open invitation
      */
     @TenantScoped
     @RequiresPermission(Permission.MEMBERS_WRITE)
     public Created invite(Tenant tenant, String email, String roleKey) {
+        // the same rule an account's email follows: the invitation becomes one
+        validator.validateValue(NewUser.class, "email", email).stream()
+                .findFirst()
+                .ifPresent(problem -> {
+                    throw InvalidInput.field("email", problem.getMessage());
+                });
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         String normalized = Emails.normalize(email);
@@ -137,12 +150,22 @@ public class Invitations {
 
     /** @throws NotFound when the organization has no invitation with this id */
     @TenantScoped
+    @RequiresPermission(Permission.MEMBERS_READ)
+    public Invitation get(Tenant tenant, UUID id) {
+        return require(id);
+    }
+
+    /**
+     * Revokes a pending invitation (an accepted, expired or revoked one stays as it is).
+     *
+     * @throws NotFound when the organization has no invitation with this id
+     * @throws PreconditionFailed when the invitation changed since the caller's {@code If-Match}
+     */
+    @TenantScoped
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Invitation revoke(Tenant tenant, UUID id) {
-        Invitation invitation = em.find(Invitation.class, id);
-        if (invitation == null) {
-            throw new NotFound("No such invitation.");
-        }
+    public Invitation revoke(Tenant tenant, UUID id, Precondition precondition) {
+        Invitation invitation = require(id);
+        precondition.check(invitation);
         if ("pending".equals(invitation.status(now()))) {
             invitation.revoke(now());
             em.flush();
@@ -209,5 +232,13 @@ public class Invitations {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private Invitation require(UUID id) {
+        Invitation invitation = em.find(Invitation.class, id);
+        if (invitation == null) {
+            throw new NotFound("No such invitation.");
+        }
+        return invitation;
     }
 }

@@ -18,6 +18,8 @@ import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
+import io.orgbase.problems.PreconditionFailed;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -73,6 +75,13 @@ public class Memberships {
                 .map(m -> new Member(m, m.getUser()));
     }
 
+    /** @throws NotFound when the user is not a member of the organization */
+    @RequiresPermission(Permission.MEMBERS_READ)
+    public Member get(Tenant tenant, UUID userId) {
+        Membership membership = require(tenant, userId);
+        return new Member(membership, membership.getUser());
+    }
+
     /**
      * Adds an existing user.
      *
@@ -101,13 +110,15 @@ public class Memberships {
      * it is). A suspended member keeps the role but cannot act in the organization.
      *
      * @throws NotFound when the user is not a member
+     * @throws PreconditionFailed when the membership changed since the caller's {@code If-Match}
      * @throws InvalidInput when the organization has no such role
      * @throws Forbidden when the member's current or new role grants a permission the caller lacks
      * @throws Conflict when this would leave the organization without an active owner
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member update(Tenant tenant, UUID userId, String roleKey, Boolean active) {
+    public Member update(Tenant tenant, UUID userId, String roleKey, Boolean active, Precondition precondition) {
         Membership membership = require(tenant, userId);
+        precondition.check(membership);
         RoleAssignment role = roleKey == null ? null : roles.byKey("role", roleKey);
         boolean demotes = role != null && !role.equals(membership.getRole());
         boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
@@ -137,8 +148,9 @@ public class Memberships {
      * @throws Conflict when the member is the last owner
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public void remove(Tenant tenant, UUID userId) {
+    public void remove(Tenant tenant, UUID userId, Precondition precondition) {
         Membership membership = require(tenant, userId);
+        precondition.check(membership);
         requireAbove(tenant, membership);
         delete(tenant, membership);
     }
@@ -149,8 +161,10 @@ public class Memberships {
      * @throws Conflict when the caller is the last owner
      */
     @RequiresPermission(Permission.ORGANIZATION_READ)
-    public void leave(Tenant tenant) {
-        delete(tenant, require(tenant, tenant.caller().userId()));
+    public void leave(Tenant tenant, Precondition precondition) {
+        Membership membership = require(tenant, tenant.caller().userId());
+        precondition.check(membership);
+        delete(tenant, membership);
     }
 
     private void delete(Tenant tenant, Membership membership) {

@@ -7,9 +7,12 @@ import io.orgbase.access.boundary.RoleRequest;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
+import io.orgbase.requests.Bulk;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -94,13 +98,51 @@ public class RolesResource {
     }
 
     @GET
-    public Items<RoleView> list() {
-        return new Items<>(roles.list(tenant).stream().map(RoleView::of).toList());
+    public Items<RoleView> list(@Context UriInfo uri) {
+        return Items.of(roles.list(tenant, CollectionParams.from(uri)), RoleView::of);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Creates, changes and deletes many custom roles in one request, each answered as its own
+     * endpoint would; {@code atomic: true} makes it all or nothing. An operation's {@code id} is
+     * the role's key (or id).
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        return Bulk.run(body, new Bulk.Operations() {
+            @Override
+            public boolean isId(String id) {
+                return !id.isBlank() && id.length() <= 100;
+            }
+
+            @Override
+            public Response create(InputStream item) {
+                return created(item, collection.clone());
+            }
+
+            @Override
+            public Response update(String id, InputStream item, Precondition precondition) {
+                return Response.ok(updated(id, item, precondition)).build();
+            }
+
+            @Override
+            public Response delete(String id, Precondition precondition) {
+                roles.delete(tenant, id, precondition);
+                return Response.noContent().build();
+            }
+        });
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         RoleRequest request = new RoleRequest(
                 json.string("key", Need.REQUIRED),
@@ -110,8 +152,7 @@ public class RolesResource {
                 json.string("parent", Need.NULLABLE));
         json.finish();
         Described created = roles.create(tenant, request);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.role().key()).build())
+        return Response.created(collection.path(created.role().key()).build())
                 .entity(RoleView.of(created))
                 .build();
     }
@@ -126,6 +167,10 @@ public class RolesResource {
     @Path("{role}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public RoleView update(@PathParam("role") String role, InputStream body, @Context HttpHeaders headers) {
+        return updated(role, body, ETags.ifMatch(headers));
+    }
+
+    private RoleView updated(String role, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         RoleRequest values = new RoleRequest(
                 json.string("key", Need.OPTIONAL),
@@ -134,7 +179,7 @@ public class RolesResource {
                 json.strings("permissions", Need.OPTIONAL, MAX_PERMISSIONS),
                 json.string("parent", Need.NULLABLE));
         json.finish();
-        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present(), precondition)));
     }
 
     @DELETE

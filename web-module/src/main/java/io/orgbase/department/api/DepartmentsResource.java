@@ -95,7 +95,7 @@ public class DepartmentsResource {
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
-        UriBuilder collection = uri.getBaseUriBuilder().path(uri.getPath().replaceAll("/bulk$", ""));
+        UriBuilder collection = Bulk.collection(uri);
         return Bulk.run(body, new Bulk.Operations() {
             @Override
             public Response create(InputStream item) {
@@ -103,13 +103,14 @@ public class DepartmentsResource {
             }
 
             @Override
-            public Response update(UUID id, InputStream item, Precondition precondition) {
-                return Response.ok(updated(id, item, precondition)).build();
+            public Response update(String id, InputStream item, Precondition precondition) {
+                return Response.ok(updated(UUID.fromString(id), item, precondition))
+                        .build();
             }
 
             @Override
-            public Response delete(UUID id, Precondition precondition) {
-                departments.delete(tenant, id, precondition);
+            public Response delete(String id, Precondition precondition) {
+                departments.delete(tenant, UUID.fromString(id), precondition);
                 return Response.noContent().build();
             }
         });

@@ -1,13 +1,17 @@
 package io.orgbase.identity.api;
 
+import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
+import io.orgbase.api.Tagged;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.boundary.ApiKeys;
 import io.orgbase.identity.boundary.ApiKeys.Created;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,12 +21,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.UUID;
 
 /** API keys of one organization. */
@@ -46,7 +53,15 @@ public class ApiKeysResource {
             OffsetDateTime expiresAt,
             OffsetDateTime lastUsedAt,
             OffsetDateTime revokedAt,
-            Integer rateLimitPerMinute) {
+            Integer rateLimitPerMinute,
+            long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
+
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(
                     key.getId(),
@@ -57,12 +72,19 @@ public class ApiKeysResource {
                     key.getExpiresAt(),
                     key.getLastUsedAt(),
                     key.getRevokedAt(),
-                    key.getRateLimitPerMinute());
+                    key.getRateLimitPerMinute(),
+                    key.getVersion());
         }
     }
 
     /** The one answer that carries the secret. */
-    public record CreatedView(ApiKeyView apiKey, String key) {}
+    public record CreatedView(ApiKeyView apiKey, String key) implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return apiKey.etagVersion();
+        }
+    }
 
     @GET
     public Items<ApiKeyView> list(@Context UriInfo uri) {
@@ -72,6 +94,53 @@ public class ApiKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Creates and revokes many keys in one request, each answered as its own endpoint would (a
+     * created key's secret included, so the answer is {@code no-store}); {@code atomic: true} makes
+     * it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        Bulk.Outcome outcome = Bulk.run(body, new Bulk.Operations() {
+            @Override
+            public Set<String> supported() {
+                return Set.of("create", "delete");
+            }
+
+            @Override
+            public Response create(InputStream item) {
+                return created(item, collection.clone());
+            }
+
+            @Override
+            public Response delete(String id, Precondition precondition) {
+                apiKeys.revoke(tenant, UUID.fromString(id), precondition);
+                return Response.noContent().build();
+            }
+        });
+        return Response.ok(outcome).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ApiKeyView get(@PathParam("id") UUID id) {
+        return ApiKeyView.of(apiKeys.get(tenant, id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        apiKeys.revoke(tenant, id, ETags.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         String name = json.string("name", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
@@ -82,19 +151,11 @@ public class ApiKeysResource {
             throw InvalidInput.field("name", "must be at most 100 characters");
         }
         Created created = apiKeys.create(tenant, name, role, parseInstant(expires), rateLimit);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.key().getId().toString())
-                        .build())
+        return Response.created(
+                        collection.path(created.key().getId().toString()).build())
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedView(ApiKeyView.of(created.key()), created.secret()))
                 .build();
-    }
-
-    @DELETE
-    @Path("{id}")
-    public Response revoke(@PathParam("id") UUID id) {
-        apiKeys.revoke(tenant, id);
-        return Response.noContent().build();
     }
 
     private static OffsetDateTime parseInstant(String value) {

@@ -1,12 +1,16 @@
 package io.orgbase.organization.api;
 
+import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
+import io.orgbase.api.Tagged;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Invitations.Created;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,12 +20,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 /** Invitations of one organization. */
@@ -37,7 +44,20 @@ public class InvitationsResource {
     }
 
     public record InvitationView(
-            UUID id, String email, String role, String status, OffsetDateTime expiresAt, OffsetDateTime createdAt) {
+            UUID id,
+            String email,
+            String role,
+            String status,
+            OffsetDateTime expiresAt,
+            OffsetDateTime createdAt,
+            long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
+
         static InvitationView of(Invitation invitation) {
             return new InvitationView(
                     invitation.getId(),
@@ -45,12 +65,19 @@ public class InvitationsResource {
                     invitation.getRole().key(),
                     invitation.status(OffsetDateTime.now(ZoneOffset.UTC)),
                     invitation.getExpiresAt(),
-                    invitation.getCreatedAt());
+                    invitation.getCreatedAt(),
+                    invitation.getVersion());
         }
     }
 
     /** The answer to the inviter; until notifications exist it carries the link to pass on. */
-    public record CreatedView(InvitationView invitation, String token, String acceptUrl) {}
+    public record CreatedView(InvitationView invitation, String token, String acceptUrl) implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return invitation.etagVersion();
+        }
+    }
 
     @GET
     public Items<InvitationView> list(@Context UriInfo uri) {
@@ -60,6 +87,53 @@ public class InvitationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response invite(InputStream body, @Context UriInfo uri) {
+        return invited(body, uri, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Sends and revokes many invitations in one request (a bulk invite is a list of creates), each
+     * answered as its own endpoint would (tokens included, so the answer is {@code no-store});
+     * {@code atomic: true} makes it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        Bulk.Outcome outcome = Bulk.run(body, new Bulk.Operations() {
+            @Override
+            public Set<String> supported() {
+                return Set.of("create", "delete");
+            }
+
+            @Override
+            public Response create(InputStream item) {
+                return invited(item, uri, collection.clone());
+            }
+
+            @Override
+            public Response delete(String id, Precondition precondition) {
+                invitations.revoke(tenant, UUID.fromString(id), precondition);
+                return Response.noContent().build();
+            }
+        });
+        return Response.ok(outcome).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("{id}")
+    public InvitationView get(@PathParam("id") UUID id) {
+        return InvitationView.of(invitations.get(tenant, id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        invitations.revoke(tenant, id, ETags.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    private Response invited(InputStream body, UriInfo uri, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
@@ -71,18 +145,10 @@ public class InvitationsResource {
                 .path("accept")
                 .build()
                 .toString();
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.invitation().getId().toString())
-                        .build())
+        return Response.created(
+                        collection.path(created.invitation().getId().toString()).build())
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedView(InvitationView.of(created.invitation()), created.token(), accept))
                 .build();
-    }
-
-    @DELETE
-    @Path("{id}")
-    public Response revoke(@PathParam("id") UUID id) {
-        invitations.revoke(tenant, id);
-        return Response.noContent().build();
     }
 }

@@ -1,12 +1,16 @@
 package io.orgbase.organization.api;
 
+import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
+import io.orgbase.api.Tagged;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,8 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -37,7 +43,20 @@ public class MembersResource {
     }
 
     public record MemberView(
-            UUID userId, String email, String displayName, String role, boolean active, OffsetDateTime joinedAt) {
+            UUID userId,
+            String email,
+            String displayName,
+            String role,
+            boolean active,
+            OffsetDateTime joinedAt,
+            long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
+
         static MemberView of(Member member) {
             return new MemberView(
                     member.user().getId(),
@@ -45,7 +64,8 @@ public class MembersResource {
                     member.user().getDisplayName(),
                     member.membership().getRole().key(),
                     member.membership().isActive(),
-                    member.membership().getCreatedAt());
+                    member.membership().getCreatedAt(),
+                    member.membership().getVersion());
         }
     }
 
@@ -57,22 +77,73 @@ public class MembersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(InputStream body, @Context UriInfo uri) {
-        JsonBody json = JsonBody.read(body);
-        String email = json.string("email", Need.REQUIRED);
-        String role = json.string("role", Need.REQUIRED);
-        json.finish();
-        Member member = memberships.add(tenant, email, role);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(member.user().getId().toString())
-                        .build())
-                .entity(MemberView.of(member))
-                .build();
+        return added(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Adds, changes and removes many members in one request (a bulk role change is a list of
+     * updates), each answered as its own endpoint would; {@code atomic: true} makes it all or
+     * nothing. An operation's {@code id} is the member's user id.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        return Bulk.run(body, new Bulk.Operations() {
+            @Override
+            public Response create(InputStream item) {
+                return added(item, collection.clone());
+            }
+
+            @Override
+            public Response update(String id, InputStream item, Precondition precondition) {
+                return Response.ok(updated(UUID.fromString(id), item, precondition))
+                        .build();
+            }
+
+            @Override
+            public Response delete(String id, Precondition precondition) {
+                removed(UUID.fromString(id), precondition);
+                return Response.noContent().build();
+            }
+        });
+    }
+
+    @GET
+    @Path("{userId}")
+    public MemberView get(@PathParam("userId") UUID userId) {
+        return MemberView.of(memberships.get(tenant, userId));
     }
 
     @PATCH
     @Path("{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public MemberView update(@PathParam("userId") UUID userId, InputStream body) {
+    public MemberView update(@PathParam("userId") UUID userId, InputStream body, @Context HttpHeaders headers) {
+        return updated(userId, body, ETags.ifMatch(headers));
+    }
+
+    /** Removes a member; removing yourself is leaving. */
+    @DELETE
+    @Path("{userId}")
+    public Response remove(@PathParam("userId") UUID userId, @Context HttpHeaders headers) {
+        removed(userId, ETags.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    private Response added(InputStream body, UriBuilder collection) {
+        JsonBody json = JsonBody.read(body);
+        String email = json.string("email", Need.REQUIRED);
+        String role = json.string("role", Need.REQUIRED);
+        json.finish();
+        Member member = memberships.add(tenant, email, role);
+        return Response.created(
+                        collection.path(member.user().getId().toString()).build())
+                .entity(MemberView.of(member))
+                .build();
+    }
+
+    private MemberView updated(UUID userId, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         String role = json.string("role", Need.OPTIONAL);
         Boolean active = json.bool("active", Need.OPTIONAL);
@@ -80,17 +151,14 @@ public class MembersResource {
         if (role == null && active == null) {
             throw InvalidInput.field("role", "send role and/or active");
         }
-        return MemberView.of(memberships.update(tenant, userId, role, active));
+        return MemberView.of(memberships.update(tenant, userId, role, active, precondition));
     }
 
-    @DELETE
-    @Path("{userId}")
-    public Response remove(@PathParam("userId") UUID userId) {
+    private void removed(UUID userId, Precondition precondition) {
         if (userId.equals(tenant.caller().userId())) {
-            memberships.leave(tenant);
+            memberships.leave(tenant, precondition);
         } else {
-            memberships.remove(tenant, userId);
+            memberships.remove(tenant, userId, precondition);
         }
-        return Response.noContent().build();
     }
 }
