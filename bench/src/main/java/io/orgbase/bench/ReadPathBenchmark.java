@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * The read-path benchmark: one organization with {@code BENCH_BIG} departments (default 1,000,000)
  * and {@code BENCH_ORGS} others with {@code BENCH_SMALL} each (99 × 10,000), then, at each of
  * {@code BENCH_CLIENTS} (1, 16, 64) concurrent clients for {@code BENCH_SECONDS} (10) each: GET by
- * id, the first page of 50 sorted by name, and a page of 50 with a two-condition JSON filter —
+ * id, the first page of 50 sorted by name, a page of 50 with a two-condition JSON filter, and a
+ * page searched with {@code q=} for a term one department has —
  * through Orgbase over HTTP, and the same SQL over JDBC as the application role inside a
  * transaction with the tenant set (the physical limit). Finally the same HTTP reads at 16 clients
  * in {@code BENCH_RLS_ROUNDS} (5) alternating rounds with the department table's row-level
@@ -53,6 +54,9 @@ public final class ReadPathBenchmark {
             .build();
     private static final String FILTER = "{\"and\":[{\"field\":\"name\",\"op\":\"gte\",\"value\":\"Dept 0500000\"},"
             + "{\"field\":\"parentId\",\"op\":\"isnull\",\"value\":true}]}";
+    /** Part of one department name in the measured organization ("Dept 0777777"), of no code. */
+    private static final String SEARCHED = "0777777";
+
     private static final String COLUMNS = "id, org_id, name, code, parent_id, description, created_at, updated_at,"
             + " version, created_by, updated_by";
 
@@ -180,11 +184,12 @@ public final class ReadPathBenchmark {
                 System.getProperty("java.version"));
     }
 
-    /** The three reads. */
+    /** The reads: the three the issue names, and a search. */
     private enum Read {
         GET_BY_ID("GET by id"),
         SORTED_PAGE("page of 50 by name"),
-        FILTERED_PAGE("page of 50, 2-condition filter");
+        FILTERED_PAGE("page of 50, 2-condition filter"),
+        SEARCH("page of 50, q= a rare term");
 
         final String label;
 
@@ -279,6 +284,7 @@ public final class ReadPathBenchmark {
                     case SORTED_PAGE -> path + "?limit=50&sort=name";
                     case FILTERED_PAGE -> path + "?limit=50&sort=name&filter="
                             + URLEncoder.encode(FILTER, StandardCharsets.UTF_8);
+                    case SEARCH -> path + "?limit=50&q=" + SEARCHED;
                 };
         HttpResponse<String> response = get(url);
         if (response.statusCode() != 200) {
@@ -389,6 +395,9 @@ public final class ReadPathBenchmark {
                             + " from department where org_id = ? order by name, id limit 51";
                     case FILTERED_PAGE -> "select " + COLUMNS + " from department where org_id = ? and name >= ?"
                             + " and parent_id is null order by name, id limit 51";
+                    case SEARCH -> "select " + COLUMNS + " from department where org_id = ? and (lower(name) like ?"
+                            + " escape '\\' or lower(code) like ? escape '\\' or lower(description) like ? escape '\\')"
+                            + " order by name, id limit 51";
                 };
         try {
             return measureFor(threads, seconds, () -> {
@@ -413,6 +422,12 @@ public final class ReadPathBenchmark {
                             case FILTERED_PAGE -> {
                                 query.setObject(1, bigOrg);
                                 query.setString(2, "Dept 0500000");
+                            }
+                            case SEARCH -> {
+                                query.setObject(1, bigOrg);
+                                for (int i = 2; i <= 4; i++) {
+                                    query.setString(i, "%" + SEARCHED + "%");
+                                }
                             }
                         }
                         try (ResultSet rs = query.executeQuery()) {
