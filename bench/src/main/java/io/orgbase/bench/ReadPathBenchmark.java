@@ -75,6 +75,7 @@ public final class ReadPathBenchmark {
     private String base;
     private String token;
     private UUID bigOrg;
+    private UUID ownerId;
     private String bigSlug;
     private List<UUID> ids;
 
@@ -87,9 +88,8 @@ public final class ReadPathBenchmark {
         String password = "Bench-" + UUID.randomUUID();
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(freePort()));
-        env.put(
-                "ORGBASE_HOME",
-                work.resolve("home-" + System.currentTimeMillis()).toString());
+        Path home = work.resolve("home-" + System.currentTimeMillis());
+        env.put("ORGBASE_HOME", home.toString());
         env.put("ORGBASE_ADMIN_EMAIL", "bench-admin@bench.example");
         env.put("ORGBASE_ADMIN_PASSWORD", password);
         env.put("ORGBASE_RATE_LIMIT_PER_PRINCIPAL", "0");
@@ -133,9 +133,27 @@ public final class ReadPathBenchmark {
             }
             rows.add("");
             rows.add(
+                    "| GET by id | clients | Orgbase req/s | its SQL statements alone req/s | p99 ms | Orgbase ÷ its SQL |");
+            rows.add("|---|---:|---:|---:|---:|---:|");
+            for (int n : clients) {
+                Result http = measure(n, () -> httpRead(Read.GET_BY_ID));
+                Result statements = measureStatementsOfAGet(n);
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| as Orgbase sends it | %d | %.0f | %.0f | %.1f | %.0f%% |",
+                        n,
+                        http.throughput(),
+                        statements.throughput(),
+                        statements.p99(),
+                        100 * http.throughput() / statements.throughput()));
+                REPORT.info(rows.get(rows.size() - 1));
+            }
+            rows.add("");
+            rows.add(
                     "| read, 16 clients | RLS on req/s (median) | RLS off req/s (median) | cost of RLS | cost per round |");
             rows.add("|---|---:|---:|---:|---|");
-            for (Read read : Read.values()) {
+            for (Read read :
+                    rlsRounds == 0 ? new Read[0] : new Read[] {Read.GET_BY_ID, Read.SORTED_PAGE, Read.FILTERED_PAGE}) {
                 // Alternating on/off rounds: on this shared machine two back-to-back cells differ
                 // by more than the policies cost, so one pair settles nothing; the medians do.
                 double[] on = new double[rlsRounds];
@@ -168,6 +186,20 @@ public final class ReadPathBenchmark {
             REPORT.info("\n" + header() + table);
         } finally {
             launcher.close();
+            if (!"true".equals(System.getenv("BENCH_KEEP"))) {
+                deleteRecursively(home); // two million rows: gigabytes per run
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
@@ -208,6 +240,7 @@ public final class ReadPathBenchmark {
                 admin,
                 "{\"email\":\"" + email + "\",\"password\":\"" + ownerPassword + "\",\"displayName\":\"Bench owner\"}");
         token = login(email, ownerPassword);
+        ownerId = UUID.fromString(field(get("/api/v1/me").body(), "id"));
         bigSlug = "bench-big";
         bigOrg = UUID.fromString(
                 field(send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-big\",\"name\":\"Big\"}"), "id"));
@@ -370,24 +403,115 @@ public final class ReadPathBenchmark {
         return new Result(all, window[1] - window[0]);
     }
 
+    /**
+     * The statements Orgbase itself sends for one GET by id, over JDBC as the application role, in
+     * its two transactions: resolving the organization and the caller's membership, then reading
+     * the department as the tenant. The database work of the request without HTTP, token checks,
+     * the EJB container or the ORM: the part of the gap to one raw query that no change in the
+     * request path can close short of skipping the membership check.
+     */
+    private Result measureStatementsOfAGet(int threads) throws InterruptedException {
+        try (AppConnections connections = new AppConnections(launcher.database())) {
+            return measureFor(threads, seconds, () -> {
+                try {
+                    Connection c = connections.get();
+                    UUID org;
+                    try (PreparedStatement find = c.prepareStatement(
+                            "select id, slug, name, status, created_at, updated_at, version from organization"
+                                    + " where slug = ?")) {
+                        find.setString(1, bigSlug);
+                        try (ResultSet rs = find.executeQuery()) {
+                            rs.next();
+                            org = (UUID) rs.getObject(1);
+                        }
+                    }
+                    settings(c, "", ownerId.toString());
+                    try (PreparedStatement member = c.prepareStatement("select m.id, m.org_id, m.user_id, m.role,"
+                            + " m.role_id, m.active, m.created_at, m.updated_at, m.version, u.id, u.email,"
+                            + " u.display_name, u.platform_admin from membership m join app_user u on u.id = m.user_id"
+                            + " where m.org_id = ? and m.user_id = ?")) {
+                        member.setObject(1, org);
+                        member.setObject(2, ownerId);
+                        drain(member);
+                    }
+                    c.commit();
+                    settings(c, org.toString(), ownerId.toString());
+                    try (PreparedStatement get =
+                            c.prepareStatement("select " + COLUMNS + " from department where id = ? and org_id = ?")) {
+                        get.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                        get.setObject(2, org);
+                        drain(get);
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    /** One connection per measuring thread, as the application role, in manual-commit mode. */
+    private static final class AppConnections implements AutoCloseable {
+
+        private final List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ThreadLocal<Connection> perThread;
+
+        AppConnections(EmbeddedDatabase database) {
+            perThread = ThreadLocal.withInitial(() -> {
+                try {
+                    Connection c =
+                            DriverManager.getConnection(database.url(), EmbeddedDatabase.APP, database.appPassword());
+                    c.setAutoCommit(false);
+                    opened.add(c);
+                    return c;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        Connection get() {
+            return perThread.get();
+        }
+
+        @Override
+        public void close() {
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing after the measurement
+                }
+            }
+        }
+    }
+
+    private static void settings(Connection c, String org, String user) throws SQLException {
+        try (PreparedStatement set = c.prepareStatement(
+                "select set_config('orgbase.org_id', ?, true), set_config('orgbase.user_id', ?, true)")) {
+            set.setString(1, org);
+            set.setString(2, user);
+            set.executeQuery().close();
+        }
+    }
+
+    private static void drain(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
+    }
+
     private Result measureSql(int threads, Read read) throws Exception {
         return measureSqlFor(threads, seconds, read);
     }
 
     /** The same reads as the application role: a transaction, the tenant set, the query, commit. */
     private Result measureSqlFor(int threads, int seconds, Read read) throws InterruptedException {
-        EmbeddedDatabase database = launcher.database();
-        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
-            try {
-                Connection c =
-                        DriverManager.getConnection(database.url(), EmbeddedDatabase.APP, database.appPassword());
-                c.setAutoCommit(false);
-                return c;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         String sql =
                 switch (read) {
                     case GET_BY_ID -> "select " + COLUMNS + " from department where id = ? and org_id = ?";
@@ -399,13 +523,10 @@ public final class ReadPathBenchmark {
                             + " escape '\\' or lower(code) like ? escape '\\' or lower(description) like ? escape '\\')"
                             + " order by name, id limit 51";
                 };
-        try {
+        try (AppConnections connections = new AppConnections(launcher.database())) {
             return measureFor(threads, seconds, () -> {
                 try {
-                    Connection c = connection.get();
-                    if (!opened.contains(c)) {
-                        opened.add(c);
-                    }
+                    Connection c = connections.get();
                     try (PreparedStatement tenant =
                             c.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
                         tenant.setString(1, bigOrg.toString());
@@ -443,14 +564,6 @@ public final class ReadPathBenchmark {
                     throw new IllegalStateException(e);
                 }
             });
-        } finally {
-            for (Connection c : opened) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // closing after the measurement
-                }
-            }
         }
     }
 
