@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Runs a {@link CollectionRequest} against a {@link CollectionSpec} as a JPA Criteria query, in
@@ -83,9 +82,6 @@ public class CollectionQueries {
         }
         order.add(cb.asc(root.get("id")));
         query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order);
-        if (planPerValue(request)) {
-            planWithTheValues();
-        }
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
         List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
@@ -93,26 +89,6 @@ public class CollectionQueries {
         String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
         Long total = request.count() ? count(spec, request, scope) : null;
         return new Slice<>(items, next, total);
-    }
-
-    /** A search or a JSON filter: whether a row matches depends on values no cached plan has seen. */
-    private static boolean planPerValue(CollectionRequest request) {
-        return request.filter() != null
-                || request.query() != null && !request.query().isBlank();
-    }
-
-    /**
-     * Has PostgreSQL plan this transaction's statements for their actual values. After five runs a
-     * prepared statement may switch to a generic plan made without them, and for {@code LIKE
-     * '%text%'} under an {@code ORDER BY ... LIMIT} that plan is a gamble: measured on a million
-     * departments, a rare term took 0.5-0.9 s by walking the sort index (the trigram index unused)
-     * and a common one 0.9 s through the trigram index, where plans made for the value take 7 ms
-     * and 1 ms. Planning each time costs a fraction of a millisecond.
-     */
-    private void planWithTheValues() {
-        em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
     }
 
     private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {

@@ -135,43 +135,6 @@ class CollectionsIT {
         assertThat(names("q=counts")).containsExactly("Finance");
     }
 
-    /**
-     * What search sends (lower(column) LIKE '%text%' ESCAPE '\\') can be answered from a trigram
-     * index, so a rare term does not read a large organization's every row.
-     */
-    @Test
-    void searchHasTrigramIndexesToUse() throws Exception {
-        try (java.sql.Connection db = Orgbase.target().superuser();
-                java.sql.Statement sql = db.createStatement()) {
-            List<String> indexes = new ArrayList<>();
-            try (java.sql.ResultSet rs =
-                    sql.executeQuery("select indexname from pg_indexes where indexname like '%trgm%'")) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(1));
-                }
-            }
-            assertThat(indexes)
-                    .contains(
-                            "department_name_trgm_idx",
-                            "department_code_trgm_idx",
-                            "department_description_trgm_idx",
-                            "app_user_email_trgm_idx",
-                            "app_user_display_name_trgm_idx");
-            db.setAutoCommit(false);
-            sql.execute("set local enable_seqscan = off");
-            StringBuilder plan = new StringBuilder();
-            try (java.sql.ResultSet rs = sql.executeQuery(
-                    "explain select id from department"
-                            + " where lower(name) like '%rare term%' escape '\\' or lower(code) like '%rare term%' escape '\\'")) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            db.rollback();
-            assertThat(plan.toString()).contains("department_name_trgm_idx").contains("department_code_trgm_idx");
-        }
-    }
-
     @Test
     void countsWhenAsked() {
         JsonObject page = owner.api()
