@@ -294,12 +294,12 @@ class BulkCollectionsIT {
     }
 
     @Test
-    void anOrganizationDefinesAtMostTwoHundredCustomRoles() {
+    void anOrganizationDefinesAtMostTwoHundredCustomRoles() throws Exception {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         for (int batch = 0; batch < 2; batch++) {
             StringBuilder operations = new StringBuilder("{\"operations\":[");
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < (batch == 0 ? 100 : 98); i++) {
                 operations
                         .append(i == 0 ? "" : ",")
                         .append("{\"op\":\"create\",\"body\":{\"key\":\"r")
@@ -311,6 +311,21 @@ class BulkCollectionsIT {
                     .json();
             assertThat(statuses(outcome)).as("batch %d", batch).containsOnly(201);
         }
+        // four creates race for the last two places
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> racing = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String key = "last" + i;
+            racing.add(pool.submit(() -> owner.api()
+                    .post(org.path() + "/roles", "{\"key\":\"" + key + "\",\"name\":\"Last\",\"permissions\":[]}")
+                    .status()));
+        }
+        List<Integer> raced = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> status : racing) {
+            raced.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(raced).containsExactlyInAnyOrder(201, 201, 409, 409);
         Api.Reply oneMore =
                 owner.api().post(org.path() + "/roles", "{\"key\":\"extra\",\"name\":\"Extra\",\"permissions\":[]}");
         assertThat(oneMore.status()).as("%s", oneMore).isEqualTo(409);

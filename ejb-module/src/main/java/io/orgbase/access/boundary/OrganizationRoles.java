@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The roles of an organization: the four system roles (read-only) and the organization's custom
@@ -87,10 +88,11 @@ public class OrganizationRoles {
 
     /**
      * A page of the organization's roles: the system roles, most powerful first, then the custom
-     * ones by key, unless sorted by {@code key} or {@code name}: {@code limit} and {@code cursor} (keyset: stable while roles come and go), {@code
-     * count}, {@code q} over key, name and description, and {@code ?system=true|false}. The roles
-     * of one organization are few (at most {@value #MAX_CUSTOM_ROLES} custom ones), so they are
-     * ordered and filtered here rather than by the collection engine; there is no JSON filter.
+     * ones by key, unless sorted by {@code key} or {@code name}. Takes {@code limit}, {@code cursor}
+     * (keyset: stable while roles come and go), {@code count}, {@code q} over key, name and
+     * description, and {@code ?system=true|false}. The roles of one organization are few (at most
+     * {@value #MAX_CUSTOM_ROLES} custom ones), so they are ordered and filtered here rather than by
+     * the collection engine; there is no JSON filter.
      *
      * @throws InvalidInput naming every parameter the roles list does not take or understand
      */
@@ -233,6 +235,12 @@ public class OrganizationRoles {
         if (findByKey(request.key()) != null) {
             throw new Conflict("The organization already has a role with the key '" + request.key() + "'.");
         }
+        // Two creates at 199 must not both pass: they queue on this lock, and the count after it
+        // sees the other's committed row.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "org_role:" + tenant.orgId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
         long existing = em.createNamedQuery("OrgRole.count", Long.class).getSingleResult();
         if (existing >= MAX_CUSTOM_ROLES) {
             throw new Conflict("An organization has at most " + MAX_CUSTOM_ROLES + " custom roles.");
