@@ -27,9 +27,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -46,38 +46,96 @@ public final class Bulk {
     private Bulk() {}
 
     /**
-     * What a collection does for each kind of operation; each answers like its own endpoint. A
-     * collection without an update or delete endpoint leaves that method out and {@link
-     * #supported()} says so: such operations are refused before any operation runs.
+     * What a collection does for each kind of operation, each through its single-item endpoint's
+     * own code; the operations it is given are the ones it takes, others are refused before any
+     * operation runs. Ids are parsed once here: UUIDs ({@link #byUuid()}) or keys ({@link
+     * #byKey}).
+     *
+     * @param <I> the type of the collection's ids
      */
-    public interface Operations {
+    public static final class Operations<I> {
 
-        /** The operations this collection takes: some of {@code create}, {@code update}, {@code delete}. */
-        default Set<String> supported() {
-            return Set.of("create", "update", "delete");
+        private final Function<String, I> ids;
+        private Function<InputStream, Response> create;
+        private Update<I> update;
+        private Delete<I> delete;
+
+        private Operations(Function<String, I> ids) {
+            this.ids = ids;
         }
 
-        /** Whether {@code id} can name an item: a UUID unless the collection names items otherwise. */
-        default boolean isId(String id) {
-            try {
-                UUID.fromString(id);
-                return true;
-            } catch (IllegalArgumentException notAUuid) {
-                return false;
+        /** A collection whose items are named by UUIDs. */
+        public static Operations<UUID> byUuid() {
+            return new Operations<>(id -> {
+                try {
+                    return UUID.fromString(id);
+                } catch (IllegalArgumentException notAUuid) {
+                    return null;
+                }
+            });
+        }
+
+        /** A collection whose items are named by keys that {@code valid} accepts. */
+        public static Operations<String> byKey(Predicate<String> valid) {
+            return new Operations<>(id -> valid.test(id) ? id : null);
+        }
+
+        /** Creates take the single-item POST's body and answer as it does (201 with a Location). */
+        public Operations<I> create(Function<InputStream, Response> create) {
+            this.create = create;
+            return this;
+        }
+
+        /** Updates answer 200 with what the single-item PATCH returns. */
+        public Operations<I> update(Update<I> update) {
+            this.update = update;
+            return this;
+        }
+
+        /** Deletes answer 204. */
+        public Operations<I> delete(Delete<I> delete) {
+            this.delete = delete;
+            return this;
+        }
+
+        List<String> supported() {
+            List<String> supported = new ArrayList<>();
+            if (create != null) {
+                supported.add("create");
             }
+            if (update != null) {
+                supported.add("update");
+            }
+            if (delete != null) {
+                supported.add("delete");
+            }
+            return supported;
         }
 
-        default Response create(InputStream body) {
-            throw new UnsupportedOperationException("create");
+        Response apply(Operation operation) {
+            return switch (operation.op()) {
+                case "create" -> create.apply(stream(operation.body()));
+                case "update" -> Response.ok(update.apply(
+                                ids.apply(operation.id()), stream(operation.body()), operation.precondition()))
+                        .build();
+                default -> {
+                    delete.apply(ids.apply(operation.id()), operation.precondition());
+                    yield Response.noContent().build();
+                }
+            };
         }
+    }
 
-        default Response update(String id, InputStream body, Precondition precondition) {
-            throw new UnsupportedOperationException("update");
-        }
+    /** What an update operation does: the single-item PATCH. */
+    @FunctionalInterface
+    public interface Update<I> {
+        Object apply(I id, InputStream body, Precondition precondition);
+    }
 
-        default Response delete(String id, Precondition precondition) {
-            throw new UnsupportedOperationException("delete");
-        }
+    /** What a delete operation does: the single-item DELETE. */
+    @FunctionalInterface
+    public interface Delete<I> {
+        void apply(I id, Precondition precondition);
     }
 
     /** One operation's outcome: its HTTP status and what its endpoint would have answered. */
@@ -94,7 +152,7 @@ public final class Bulk {
     }
 
     /** @throws InvalidInput when the envelope is malformed (no operation has run then) */
-    public static Outcome run(InputStream request, Operations operations) {
+    public static Outcome run(InputStream request, Operations<?> operations) {
         JsonBody json = JsonBody.read(request);
         Boolean atomic = json.bool("atomic", JsonBody.Need.OPTIONAL);
         JsonValue list = json.raw("operations");
@@ -104,7 +162,7 @@ public final class Bulk {
         return allOrNothing ? atomically(parsed, operations) : oneByOne(parsed, operations);
     }
 
-    private static Outcome oneByOne(List<Operation> parsed, Operations operations) {
+    private static Outcome oneByOne(List<Operation> parsed, Operations<?> operations) {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             results.add(apply(i, parsed.get(i), operations));
@@ -112,7 +170,7 @@ public final class Bulk {
         return new Outcome(false, true, results);
     }
 
-    private static Outcome atomically(List<Operation> parsed, Operations operations) {
+    private static Outcome atomically(List<Operation> parsed, Operations<?> operations) {
         UserTransaction transaction = transaction();
         List<Result> results = new ArrayList<>();
         boolean finished = false;
@@ -182,22 +240,17 @@ public final class Bulk {
         }
     }
 
-    private static Result apply(int index, Operation operation, Operations operations) {
-        String id = operation.id();
+    private static Result apply(int index, Operation operation, Operations<?> operations) {
         Response response;
         try {
-            response = switch (operation.op()) {
-                case "create" -> operations.create(stream(operation.body()));
-                case "update" -> operations.update(operation.id(), stream(operation.body()), operation.precondition());
-                default -> operations.delete(operation.id(), operation.precondition());
-            };
+            response = operations.apply(operation);
         } catch (RuntimeException failure) {
             response = new ProblemMapper().toResponse(failure);
         }
-        return new Result(index, operation.op(), id, response.getStatus(), body(response.getEntity()));
+        return new Result(index, operation.op(), operation.id(), response.getStatus(), body(response.getEntity()));
     }
 
-    private static List<Operation> parse(JsonValue list, Operations operations) {
+    private static List<Operation> parse(JsonValue list, Operations<?> operations) {
         List<FieldError> errors = new ArrayList<>();
         List<Operation> parsed = new ArrayList<>();
         if (list == null
@@ -208,9 +261,7 @@ public final class Bulk {
         if (list.asJsonArray().size() > MAX_OPERATIONS) {
             throw InvalidInput.field("operations", "must hold at most " + MAX_OPERATIONS + " operations");
         }
-        List<String> supported = Stream.of("create", "update", "delete")
-                .filter(operations.supported()::contains)
-                .toList();
+        List<String> supported = operations.supported();
         int index = 0;
         for (JsonValue item : list.asJsonArray()) {
             String at = "operations[" + index++ + "]";
@@ -227,7 +278,7 @@ public final class Bulk {
             String id = null;
             if (!op.equals("create")) {
                 id = operation.get("id") instanceof JsonString s ? s.getString() : null;
-                if (id == null || !operations.isId(id)) {
+                if (id == null || operations.ids.apply(id) == null) {
                     errors.add(new FieldError(at + ".id", "must be the id of the item to " + op));
                 }
             } else if (operation.containsKey("id")) {

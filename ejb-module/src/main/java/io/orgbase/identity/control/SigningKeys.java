@@ -147,10 +147,7 @@ public final class SigningKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072);
         KeyPair pair = generator.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
         Path temp = Files.createTempFile(file.getParent(), ".jwt", ".tmp");
         try {
             trySetOwnerOnly(temp);
@@ -162,6 +159,14 @@ public final class SigningKeys {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** DER bytes as a PEM block with lines of 64 characters. */
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
+                + "\n-----END " + label + "-----\n";
     }
 
     private static void trySetOwnerOnly(Path path) throws IOException {
@@ -194,10 +199,7 @@ public final class SigningKeys {
         if (verifying.size() != 1) {
             return publicJwks();
         }
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(verifying.get(0).publicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return pem("PUBLIC KEY", verifying.get(0).publicKey().getEncoded());
     }
 
     /**

@@ -118,28 +118,12 @@ public class RolesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(body, new Bulk.Operations() {
-            @Override
-            public boolean isId(String id) {
-                return !id.isBlank() && id.length() <= 100;
-            }
-
-            @Override
-            public Response create(InputStream item) {
-                return created(item, collection.clone());
-            }
-
-            @Override
-            public Response update(String id, InputStream item, Precondition precondition) {
-                return Response.ok(updated(id, item, precondition)).build();
-            }
-
-            @Override
-            public Response delete(String id, Precondition precondition) {
-                roles.delete(tenant, id, precondition);
-                return Response.noContent().build();
-            }
-        });
+        return Bulk.run(
+                body,
+                Bulk.Operations.byKey(id -> !id.isBlank() && id.length() <= 100)
+                        .create(item -> created(item, collection.clone()))
+                        .update(this::updated)
+                        .delete((id, precondition) -> roles.delete(tenant, id, precondition)));
     }
 
     private Response created(InputStream body, UriBuilder collection) {

@@ -96,24 +96,12 @@ public class DepartmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(body, new Bulk.Operations() {
-            @Override
-            public Response create(InputStream item) {
-                return created(item, collection.clone());
-            }
-
-            @Override
-            public Response update(String id, InputStream item, Precondition precondition) {
-                return Response.ok(updated(UUID.fromString(id), item, precondition))
-                        .build();
-            }
-
-            @Override
-            public Response delete(String id, Precondition precondition) {
-                departments.delete(tenant, UUID.fromString(id), precondition);
-                return Response.noContent().build();
-            }
-        });
+        return Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> created(item, collection.clone()))
+                        .update(this::updated)
+                        .delete((id, precondition) -> departments.delete(tenant, id, precondition)));
     }
 
     private Response created(InputStream body, UriBuilder collection) {

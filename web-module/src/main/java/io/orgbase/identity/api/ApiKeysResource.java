@@ -11,7 +11,6 @@ import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.UUID;
 
 /** API keys of one organization. */
@@ -107,23 +105,11 @@ public class ApiKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
-        Bulk.Outcome outcome = Bulk.run(body, new Bulk.Operations() {
-            @Override
-            public Set<String> supported() {
-                return Set.of("create", "delete");
-            }
-
-            @Override
-            public Response create(InputStream item) {
-                return created(item, collection.clone());
-            }
-
-            @Override
-            public Response delete(String id, Precondition precondition) {
-                apiKeys.revoke(tenant, UUID.fromString(id), precondition);
-                return Response.noContent().build();
-            }
-        });
+        Bulk.Outcome outcome = Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> created(item, collection.clone()))
+                        .delete((id, precondition) -> apiKeys.revoke(tenant, id, precondition)));
         return Response.ok(outcome).header("Cache-Control", "no-store").build();
     }
 

@@ -10,7 +10,6 @@ import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.UUID;
 
 /** Invitations of one organization. */
@@ -100,23 +98,11 @@ public class InvitationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
-        Bulk.Outcome outcome = Bulk.run(body, new Bulk.Operations() {
-            @Override
-            public Set<String> supported() {
-                return Set.of("create", "delete");
-            }
-
-            @Override
-            public Response create(InputStream item) {
-                return invited(item, uri, collection.clone());
-            }
-
-            @Override
-            public Response delete(String id, Precondition precondition) {
-                invitations.revoke(tenant, UUID.fromString(id), precondition);
-                return Response.noContent().build();
-            }
-        });
+        Bulk.Outcome outcome = Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> invited(item, uri, collection.clone()))
+                        .delete((id, precondition) -> invitations.revoke(tenant, id, precondition)));
         return Response.ok(outcome).header("Cache-Control", "no-store").build();
     }
 

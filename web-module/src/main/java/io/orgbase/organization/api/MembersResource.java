@@ -90,24 +90,12 @@ public class MembersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(body, new Bulk.Operations() {
-            @Override
-            public Response create(InputStream item) {
-                return added(item, collection.clone());
-            }
-
-            @Override
-            public Response update(String id, InputStream item, Precondition precondition) {
-                return Response.ok(updated(UUID.fromString(id), item, precondition))
-                        .build();
-            }
-
-            @Override
-            public Response delete(String id, Precondition precondition) {
-                removed(UUID.fromString(id), precondition);
-                return Response.noContent().build();
-            }
-        });
+        return Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> added(item, collection.clone()))
+                        .update(this::updated)
+                        .delete(this::removed));
     }
 
     @GET
