@@ -405,8 +405,7 @@ public final class ReadPathBenchmark {
 
     /**
      * The statements Orgbase itself sends for one GET by id, over JDBC as the application role, in
-     * its two transactions: resolving the organization and the caller's membership, then reading
-     * the department as the tenant. The database work of the request without HTTP, token checks,
+     * its one transaction: the organization, entering it, the caller's membership, the department. The database work of the request without HTTP, token checks,
      * the EJB container or the ORM: the part of the gap to one raw query that no change in the
      * request path can close short of skipping the membership check.
      */
@@ -425,7 +424,7 @@ public final class ReadPathBenchmark {
                             org = (UUID) rs.getObject(1);
                         }
                     }
-                    settings(c, "", ownerId.toString());
+                    settings(c, org.toString(), ownerId.toString());
                     try (PreparedStatement member = c.prepareStatement("select m.id, m.org_id, m.user_id, m.role,"
                             + " m.role_id, m.active, m.created_at, m.updated_at, m.version, u.id, u.email,"
                             + " u.display_name, u.platform_admin from membership m join app_user u on u.id = m.user_id"
@@ -434,8 +433,6 @@ public final class ReadPathBenchmark {
                         member.setObject(2, ownerId);
                         drain(member);
                     }
-                    c.commit();
-                    settings(c, org.toString(), ownerId.toString());
                     try (PreparedStatement get =
                             c.prepareStatement("select " + COLUMNS + " from department where id = ? and org_id = ?")) {
                         get.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));

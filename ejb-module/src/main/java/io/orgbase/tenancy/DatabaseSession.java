@@ -15,6 +15,9 @@ import org.eclipse.persistence.config.QueryHints;
 @Dependent
 public class DatabaseSession {
 
+    /** The organization and user last set in PostgreSQL by this transaction. */
+    private static final String APPLIED_PROPERTY = "io.orgbase.tenancy.applied";
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
@@ -52,6 +55,13 @@ public class DatabaseSession {
     }
 
     private void apply(String orgId, String userId) {
+        // The settings live as long as the transaction, and so does this persistence context: what
+        // it says was applied is what PostgreSQL holds, and setting it again would cost a round trip.
+        String applied = orgId + "/" + userId;
+        if (applied.equals(em.getProperties().get(APPLIED_PROPERTY))) {
+            return;
+        }
+        em.setProperty(APPLIED_PROPERTY, applied);
         em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING + "', ?1, true), set_config('"
                         + Tenancy.USER_SETTING + "', ?2, true)")
                 .setParameter(1, orgId)

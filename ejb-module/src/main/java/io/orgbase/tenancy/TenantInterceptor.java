@@ -6,7 +6,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-/** Sets the tenant of the current transaction before a {@link TenantScoped} method runs. */
+/**
+ * Before a {@link TenantScoped} method runs: resolves its tenant if this is the request's first
+ * boundary call, and sets the tenant of the current transaction. Interceptors run in the business
+ * method's transaction, so resolving and acting share one.
+ */
 @TenantScoped
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION + 10)
@@ -15,9 +19,15 @@ public class TenantInterceptor {
     @Inject
     DatabaseSession session;
 
+    @Inject
+    TenantResolver resolver;
+
     @AroundInvoke
     public Object enter(InvocationContext invocation) throws Exception {
         Tenant tenant = Tenant.of(invocation);
+        if (!tenant.isResolved()) {
+            tenant.resolve(resolver.resolve(tenant));
+        }
         session.enterTenant(tenant.orgId(), tenant.caller().userId());
         return invocation.proceed();
     }

@@ -65,6 +65,30 @@ class BoundaryMarkersTest {
         }
     }
 
+    /**
+     * A request's tenant is resolved (membership checked, 404 for strangers) by the tenant
+     * interceptor; a boundary method that took a Tenant without it would see an unresolved one.
+     */
+    @Test
+    void everyMethodTakingATenantEntersIt() throws Exception {
+        List<String> notEntering = new ArrayList<>();
+        for (Class<?> boundary : boundaries()) {
+            for (Method method : boundary.getDeclaredMethods()) {
+                boolean takesTenant =
+                        Stream.of(method.getParameterTypes()).anyMatch(t -> t == io.orgbase.tenancy.Tenant.class);
+                if (Modifier.isPublic(method.getModifiers())
+                        && takesTenant
+                        && !method.isAnnotationPresent(io.orgbase.tenancy.TenantScoped.class)
+                        && !boundary.isAnnotationPresent(io.orgbase.tenancy.TenantScoped.class)) {
+                    notEntering.add(boundary.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        assertThat(notEntering)
+                .as("boundary methods taking a Tenant without @TenantScoped")
+                .isEmpty();
+    }
+
     private static boolean marked(Method method) {
         Class<?> type = method.getDeclaringClass();
         return method.isAnnotationPresent(RequiresPermission.class)

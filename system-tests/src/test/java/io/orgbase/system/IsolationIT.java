@@ -83,6 +83,59 @@ class IsolationIT {
         assertThat(MembersIT.emails(bob.api().get(theirs.path() + "/members"))).containsExactly(bob.email());
     }
 
+    /**
+     * Every operation the API documents under {@code /orgs/{org}}, present and future, answers a
+     * stranger exactly as it answers for an organization that does not exist: 404, or the same 400
+     * when the request is malformed before any organization is looked at.
+     */
+    @Test
+    void everyDocumentedOrganizationEndpointTreatsStrangersLikeNobody() {
+        List<String[]> operations = organizationOperations(
+                Api.anonymous().send("GET", "/openapi", null, null).body());
+        assertThat(operations).as("documented operations under /orgs/{org}").hasSizeGreaterThan(30);
+        String missing = Fixtures.slug();
+        String someId = UUID.randomUUID().toString();
+        for (String[] operation : operations) {
+            String method = operation[0];
+            String template = operation[1].replaceAll("\\{(?!org\\})[^}]+}", someId);
+            boolean withBody = !method.equals("GET") && !method.equals("DELETE");
+            Api.Reply foreign = alice.api()
+                    .send(
+                            method,
+                            template.replace("{org}", theirs.slug()),
+                            withBody ? "{}" : null,
+                            withBody ? "application/json" : null);
+            Api.Reply none = alice.api()
+                    .send(
+                            method,
+                            template.replace("{org}", missing),
+                            withBody ? "{}" : null,
+                            withBody ? "application/json" : null);
+            String what = method + " " + operation[1];
+            assertThat(foreign.status()).as(what).isIn(withBody ? List.of(400, 404) : List.of(404));
+            assertThat(foreign.status()).as(what).isEqualTo(none.status());
+            assertThat(foreign.body()).as(what).isEqualTo(none.body());
+        }
+    }
+
+    /** {method, path} of every operation in the OpenAPI document (YAML) whose path is below an organization. */
+    static List<String[]> organizationOperations(String openapi) {
+        List<String[]> operations = new java.util.ArrayList<>();
+        String path = null;
+        for (String line : openapi.split("\n")) {
+            if (line.matches("  /\\S+:")) {
+                path = line.substring(2, line.length() - 1);
+            } else if (line.matches("    (get|put|post|patch|delete):")
+                    && path != null
+                    && path.startsWith("/api/v1/orgs/{org}")) {
+                operations.add(new String[] {line.strip().replace(":", "").toUpperCase(java.util.Locale.ROOT), path});
+            } else if (!line.startsWith(" ") && !line.isEmpty()) {
+                path = null;
+            }
+        }
+        return operations;
+    }
+
     @Test
     void foreignIdsInsideMyOrganizationAreUnknown() {
         String departments = mine.path() + "/departments";

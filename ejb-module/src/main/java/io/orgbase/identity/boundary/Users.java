@@ -15,7 +15,6 @@ import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.DatabaseSession;
-import io.orgbase.tenancy.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -88,11 +87,11 @@ public class Users {
      * Makes an organization the caller's default (what {@code current} means without a subdomain),
      * or clears it with null.
      *
-     * @param tenant the organization, already resolved for the caller (so a member of it), or null
+     * @param orgId the organization, already resolved for the caller (so one they may act in), or null
      */
-    public Profile setDefaultOrganization(Caller caller, Tenant tenant) {
+    public Profile setDefaultOrganization(Caller caller, UUID orgId) {
         User user = accounts.caller(caller.userId());
-        user.setDefaultOrgId(tenant == null ? null : tenant.orgId());
+        user.setDefaultOrgId(orgId);
         em.flush();
         return me(caller);
     }

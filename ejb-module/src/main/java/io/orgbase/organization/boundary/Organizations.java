@@ -6,22 +6,19 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
-import io.orgbase.access.RoleGrant;
-import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
-import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
+import io.orgbase.organization.control.MembershipTenants;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
-import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.DatabaseSession;
@@ -33,7 +30,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -49,13 +45,13 @@ public class Organizations {
     DatabaseSession session;
 
     @Inject
-    RoleResolver resolver;
+    MembershipTenants tenants;
 
     @Inject
     CollectionQueries collections;
 
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
-    public static final String CURRENT = "current";
+    public static final String CURRENT = MembershipTenants.CURRENT;
 
     /** An organization with the caller's role key in it (null for a platform administrator who is not a member). */
     public record Listed(Organization organization, String role) {}
@@ -116,88 +112,9 @@ public class Organizations {
      */
     @AuthenticatedOnly
     public Tenant resolve(Caller caller, String reference) {
-        Organization organization = CURRENT.equals(reference) ? current(caller) : find(reference);
-        if (organization == null) {
-            throw notFound();
-        }
-        if (caller.isApiKey()) {
-            if (!caller.apiKey().orgId().equals(organization.getId())) {
-                throw notFound();
-            }
-            return new Tenant(
-                    organization.getId(),
-                    organization.getSlug(),
-                    caller,
-                    grant(organization.getId(), caller, caller.apiKey().role()));
-        }
-        session.enterUser(caller.userId());
-        Membership membership = em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", organization.getId())
-                .setParameter("userId", caller.userId())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
-            return new Tenant(organization.getId(), organization.getSlug(), caller, null);
-        }
-        if (membership == null) {
-            throw notFound();
-        }
-        if (!membership.isActive()) {
-            throw new Forbidden("Your membership in this organization is suspended.");
-        }
-        return new Tenant(
-                organization.getId(),
-                organization.getSlug(),
-                caller,
-                grant(organization.getId(), caller, membership.getRole()));
-    }
-
-    /** A custom role is a row of the organization: reading it takes entering the tenant. */
-    private RoleGrant grant(UUID orgId, Caller caller, RoleAssignment role) {
-        Role system = role.systemRole();
-        if (system != null) {
-            return RoleGrant.system(system);
-        }
-        session.enterTenant(orgId, caller.userId());
-        RoleGrant grant = resolver.grant(role);
-        if (grant == null) {
-            // A membership holds its role by a restricting foreign key; only a key can lose its role.
-            if (caller.isApiKey()) {
-                throw new Unauthenticated("The API key is not valid.");
-            }
-            throw new IllegalStateException("membership with a deleted role in " + orgId);
-        }
-        return grant;
-    }
-
-    /** The default organization of the caller (an API key: its own organization). */
-    private Organization current(Caller caller) {
-        UUID id = caller.isApiKey()
-                ? caller.apiKey().orgId()
-                : Optional.ofNullable(em.find(User.class, caller.userId()))
-                        .map(User::getDefaultOrgId)
-                        .orElse(null);
-        if (id == null) {
-            throw new NotFound("No current organization: use the organization's subdomain or set a default"
-                    + " organization (PUT /api/v1/me/default-org).");
-        }
-        return em.find(Organization.class, id);
-    }
-
-    private Organization find(String reference) {
-        if (Slugs.looksLikeId(reference)) {
-            return em.find(Organization.class, UUID.fromString(reference));
-        }
-        return em.createNamedQuery("Organization.findBySlug", Organization.class)
-                .setParameter("slug", reference)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static NotFound notFound() {
-        return new NotFound("No such organization.");
+        Tenant tenant = Tenant.of(caller, reference);
+        tenant.resolve(tenants.resolve(tenant));
+        return tenant;
     }
 
     /** The tenant's organization. */
@@ -243,7 +160,7 @@ public class Organizations {
     private Organization load(Tenant tenant) {
         Organization organization = em.find(Organization.class, tenant.orgId());
         if (organization == null) {
-            throw notFound();
+            throw new NotFound("No such organization.");
         }
         return organization;
     }

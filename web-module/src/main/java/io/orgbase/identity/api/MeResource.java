@@ -7,7 +7,6 @@ import io.orgbase.identity.boundary.Users.Profile;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -92,8 +91,8 @@ public class MeResource {
         }
         json.finish();
         Caller caller = callers.currentUser();
-        Tenant tenant = org == null ? null : organizations.resolve(caller, org);
-        return MeView.of(users.setDefaultOrganization(caller, tenant));
+        UUID orgId = org == null ? null : organizations.resolve(caller, org).orgId();
+        return MeView.of(users.setDefaultOrganization(caller, orgId));
     }
 
     /** Changes the caller's password; every refresh token of theirs stops working. */

@@ -9,6 +9,7 @@ import io.orgbase.organization.boundary.Organizations.Listed;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -71,6 +72,7 @@ public class OrganizationsResource {
         if (Organizations.CURRENT.equals(reference)) {
             reference = subdomains.slugOf(host).orElse(reference);
         }
-        return new OrganizationResource(organizations.resolve(callers.current(), reference), boundaries);
+        // Resolved (404 for strangers) by the first boundary call, in that call's transaction.
+        return new OrganizationResource(Tenant.of(callers.current(), reference), boundaries);
     }
 }

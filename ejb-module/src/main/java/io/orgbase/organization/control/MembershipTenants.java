@@ -1,0 +1,129 @@
+package io.orgbase.organization.control;
+
+import io.orgbase.access.Caller;
+import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.RoleGrant;
+import io.orgbase.access.control.RoleResolver;
+import io.orgbase.identity.User;
+import io.orgbase.organization.Membership;
+import io.orgbase.organization.Organization;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.NotFound;
+import io.orgbase.problems.Unauthenticated;
+import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantResolver;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resolves a request's organization reference against the caller's membership. An API key acts in
+ * its own organization only; a user in organizations where they hold an active membership; a
+ * platform administrator anywhere. Everything else is 404, exactly like an organization that does
+ * not exist.
+ *
+ * <p>Round trips: the organization by slug or id, one {@code set_config} entering the tenant and
+ * the user, the membership (its row policy admits the tenant's rows), and a custom role if one is
+ * held. The tenant is entered before the membership is checked so that the boundary call that
+ * follows needs no second {@code set_config}; a refusal throws before anything else runs, and the
+ * transaction rolls back.
+ */
+@Dependent
+public class MembershipTenants implements TenantResolver {
+
+    /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
+    public static final String CURRENT = "current";
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    DatabaseSession session;
+
+    @Inject
+    RoleResolver roles;
+
+    @Override
+    public Tenant.Resolution resolve(Tenant tenant) {
+        Caller caller = tenant.caller();
+        String reference = tenant.reference();
+        Organization organization = CURRENT.equals(reference) ? current(caller) : find(reference);
+        if (organization == null) {
+            throw notFound();
+        }
+        UUID orgId = organization.getId();
+        if (caller.isApiKey()) {
+            if (!caller.apiKey().orgId().equals(orgId)) {
+                throw notFound();
+            }
+            session.enterTenant(orgId, caller.userId());
+            return new Tenant.Resolution(
+                    orgId,
+                    organization.getSlug(),
+                    grant(orgId, caller, caller.apiKey().role()));
+        }
+        session.enterTenant(orgId, caller.userId());
+        Membership membership = em.createNamedQuery("Membership.find", Membership.class)
+                .setParameter("orgId", orgId)
+                .setParameter("userId", caller.userId())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
+            return new Tenant.Resolution(orgId, organization.getSlug(), null);
+        }
+        if (membership == null) {
+            throw notFound();
+        }
+        if (!membership.isActive()) {
+            throw new Forbidden("Your membership in this organization is suspended.");
+        }
+        return new Tenant.Resolution(orgId, organization.getSlug(), grant(orgId, caller, membership.getRole()));
+    }
+
+    /** A custom role is a row of the organization, readable now that the tenant is entered. */
+    private RoleGrant grant(UUID orgId, Caller caller, RoleAssignment role) {
+        RoleGrant grant = roles.grant(role);
+        if (grant == null) {
+            // A membership holds its role by a restricting foreign key; only a key can lose its role.
+            if (caller.isApiKey()) {
+                throw new Unauthenticated("The API key is not valid.");
+            }
+            throw new IllegalStateException("membership with a deleted role in " + orgId);
+        }
+        return grant;
+    }
+
+    /** The default organization of the caller (an API key: its own organization). */
+    private Organization current(Caller caller) {
+        UUID id = caller.isApiKey()
+                ? caller.apiKey().orgId()
+                : Optional.ofNullable(em.find(User.class, caller.userId()))
+                        .map(User::getDefaultOrgId)
+                        .orElse(null);
+        if (id == null) {
+            throw new NotFound("No current organization: use the organization's subdomain or set a default"
+                    + " organization (PUT /api/v1/me/default-org).");
+        }
+        return em.find(Organization.class, id);
+    }
+
+    private Organization find(String reference) {
+        if (Slugs.looksLikeId(reference)) {
+            return em.find(Organization.class, UUID.fromString(reference));
+        }
+        return em.createNamedQuery("Organization.findBySlug", Organization.class)
+                .setParameter("slug", reference)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No such organization.");
+    }
+}
