@@ -36,6 +36,11 @@ public enum Permission {
         return description;
     }
 
+    /** Whether it changes something (everything but the {@code :read} permissions). */
+    public boolean isWrite() {
+        return !key.endsWith(":read");
+    }
+
     /** The permission spelled {@code key}, if there is one. */
     public static Optional<Permission> byKey(String key) {
         for (Permission permission : values()) {

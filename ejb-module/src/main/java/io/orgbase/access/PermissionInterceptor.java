@@ -9,7 +9,10 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 
-/** Refuses a boundary call when the caller's role in the tenant lacks the required permission. */
+/**
+ * Refuses a boundary call when the caller's role in the tenant lacks the required permission, or
+ * when the organization's lifecycle forbids the change ({@link Lifecycle}).
+ */
 @RequiresPermission(Permission.ORGANIZATION_READ)
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION + 20)
@@ -33,6 +36,7 @@ public class PermissionInterceptor {
         } else if (!tenant.permits(needed)) {
             throw new Forbidden("Your role in this organization does not allow this (" + needed.key() + ").");
         }
+        Lifecycle.check(tenant, needed);
         return invocation.proceed();
     }
 

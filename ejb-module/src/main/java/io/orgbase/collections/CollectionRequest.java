@@ -28,4 +28,25 @@ public record CollectionRequest(
     public static CollectionRequest firstPage(int limit) {
         return new CollectionRequest(limit, null, List.of(), null, Map.of(), null, false);
     }
+
+    /** Whether the client filters on {@code field}, by a simple filter or anywhere in the JSON filter. */
+    public boolean mentions(String field) {
+        return simpleFilters.containsKey(field) || mentions(filter, field);
+    }
+
+    private static boolean mentions(Condition condition, String field) {
+        if (condition instanceof Condition.Test test) {
+            return test.field().equals(field);
+        }
+        if (condition instanceof Condition.All all) {
+            return all.conditions().stream().anyMatch(c -> mentions(c, field));
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().stream().anyMatch(c -> mentions(c, field));
+        }
+        if (condition instanceof Condition.Not not) {
+            return mentions(not.condition(), field);
+        }
+        return false;
+    }
 }

@@ -13,7 +13,8 @@ public enum FieldType {
     UUID(EnumSet.of(Op.EQ, Op.NEQ, Op.IN, Op.NOTIN, Op.ISNULL)),
     INTEGER(EnumSet.of(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.IN, Op.NOTIN, Op.ISNULL, Op.BETWEEN)),
     BOOLEAN(EnumSet.of(Op.EQ, Op.NEQ, Op.ISNULL)),
-    TIMESTAMP(EnumSet.of(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.ISNULL, Op.BETWEEN));
+    TIMESTAMP(EnumSet.of(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.ISNULL, Op.BETWEEN)),
+    DATE(EnumSet.of(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.ISNULL, Op.BETWEEN));
 
     private final Set<Op> operators;
 
@@ -69,6 +70,13 @@ public enum FieldType {
                     return OffsetDateTime.parse(raw.toString());
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("a date-time with offset (2026-01-31T12:00:00Z)");
+                }
+            }
+            case DATE -> {
+                try {
+                    return java.time.LocalDate.parse(raw.toString());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("a date (2026-01-31)");
                 }
             }
             default -> throw new IllegalStateException(name());

@@ -4,6 +4,7 @@ import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleGrant;
+import io.orgbase.organization.OrganizationStatus;
 import jakarta.interceptor.InvocationContext;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -25,10 +26,11 @@ import java.util.UUID;
 public final class Tenant {
 
     /** What resolving a reference found. */
-    public record Resolution(UUID orgId, String slug, RoleGrant grant) {
+    public record Resolution(UUID orgId, String slug, OrganizationStatus status, RoleGrant grant) {
         public Resolution {
             Objects.requireNonNull(orgId, "orgId");
             Objects.requireNonNull(slug, "slug");
+            Objects.requireNonNull(status, "status");
         }
     }
 
@@ -91,6 +93,11 @@ public final class Tenant {
 
     public RoleGrant grant() {
         return resolution().grant();
+    }
+
+    /** Where the organization is in its lifecycle (as of resolving it, in this request). */
+    public OrganizationStatus status() {
+        return resolution().status();
     }
 
     /** A platform administrator acting in an organization where they hold no active role. */

@@ -7,8 +7,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 /**
- * Before a {@link TenantScoped} method runs: resolves its tenant if this is the request's first
- * boundary call, and sets the tenant of the current transaction. Interceptors run in the business
+ * Before a {@link TenantScoped} method runs: resolves its tenant ({@link TenantResolution}) if this is the
+ * request's first boundary call, and sets the tenant of the current transaction. Interceptors run in the business
  * method's transaction, so resolving and acting share one.
  */
 @TenantScoped
@@ -20,13 +20,13 @@ public class TenantInterceptor {
     DatabaseSession session;
 
     @Inject
-    TenantResolver resolver;
+    TenantResolution resolution;
 
     @AroundInvoke
     public Object enter(InvocationContext invocation) throws Exception {
         Tenant tenant = Tenant.of(invocation);
         if (!tenant.isResolved()) {
-            tenant.resolve(resolver.resolve(tenant));
+            tenant.resolve(resolution.resolve(tenant));
         }
         session.enterTenant(tenant.orgId(), tenant.caller().userId());
         return invocation.proceed();

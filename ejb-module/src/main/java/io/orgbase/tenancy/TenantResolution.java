@@ -1,4 +1,4 @@
-package io.orgbase.organization.control;
+package io.orgbase.tenancy;
 
 import io.orgbase.access.Caller;
 import io.orgbase.access.RoleAssignment;
@@ -7,16 +7,16 @@ import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
+import io.orgbase.organization.OrganizationStatus;
+import io.orgbase.organization.control.Slugs;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
-import io.orgbase.tenancy.DatabaseSession;
-import io.orgbase.tenancy.Tenant;
-import io.orgbase.tenancy.TenantResolver;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +33,7 @@ import java.util.UUID;
  * transaction rolls back.
  */
 @Dependent
-public class MembershipTenants implements TenantResolver {
+public class TenantResolution {
 
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
     public static final String CURRENT = "current";
@@ -47,7 +47,13 @@ public class MembershipTenants implements TenantResolver {
     @Inject
     RoleResolver roles;
 
-    @Override
+    /**
+     * Finds the organization {@code tenant} names and the caller's standing in it, in the current
+     * transaction, which afterwards runs as that tenant.
+     *
+     * @throws NotFound when it does not exist or the caller may not act in it
+     * @throws Forbidden when the caller's membership is suspended
+     */
     public Tenant.Resolution resolve(Tenant tenant) {
         Caller caller = tenant.caller();
         String reference = tenant.reference();
@@ -60,10 +66,17 @@ public class MembershipTenants implements TenantResolver {
             if (!caller.apiKey().orgId().equals(orgId)) {
                 throw notFound();
             }
+            if (organization.getStatus() != OrganizationStatus.ACTIVE) {
+                String status = organization.getStatus().name().toLowerCase(Locale.ROOT);
+                throw new Forbidden(
+                        "organization-" + status,
+                        "The organization is " + status + ": its API keys do not work until it is active again.");
+            }
             session.enterTenant(orgId, caller.userId());
             return new Tenant.Resolution(
                     orgId,
                     organization.getSlug(),
+                    organization.getStatus(),
                     grant(orgId, caller, caller.apiKey().role()));
         }
         session.enterTenant(orgId, caller.userId());
@@ -74,7 +87,7 @@ public class MembershipTenants implements TenantResolver {
                 .findFirst()
                 .orElse(null);
         if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
-            return new Tenant.Resolution(orgId, organization.getSlug(), null);
+            return new Tenant.Resolution(orgId, organization.getSlug(), organization.getStatus(), null);
         }
         if (membership == null) {
             throw notFound();
@@ -82,7 +95,8 @@ public class MembershipTenants implements TenantResolver {
         if (!membership.isActive()) {
             throw new Forbidden("Your membership in this organization is suspended.");
         }
-        return new Tenant.Resolution(orgId, organization.getSlug(), grant(orgId, caller, membership.getRole()));
+        return new Tenant.Resolution(
+                orgId, organization.getSlug(), organization.getStatus(), grant(orgId, caller, membership.getRole()));
     }
 
     /** A custom role is a row of the organization, readable now that the tenant is entered. */

@@ -1,18 +1,74 @@
 package io.orgbase.organization;
 
+import io.orgbase.persistence.Address;
 import io.orgbase.persistence.BaseEntity;
+import io.orgbase.persistence.JsonbConverter;
+import io.orgbase.persistence.NullableUuidConverter;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** The tenant. Its slug and id both address it in the API ({@code /api/v1/orgs/{org}}). */
+/**
+ * The tenant. Its slug and id both address it in the API ({@code /api/v1/orgs/{org}}); its code is
+ * the business identifier (unique, upper case). Holdings and subsidiaries are organizations with a
+ * parent. Type, currency and status refer to the platform vocabularies by their keys.
+ */
 @Entity
 @Table(name = "organization")
 @NamedQuery(name = "Organization.findBySlug", query = "select o from Organization o where o.slug = :slug")
+@NamedQuery(name = "Organization.findByCode", query = "select o from Organization o where o.code = :code")
+@NamedQuery(name = "Organization.countChildren", query = "select count(o) from Organization o where o.parentId = :id")
+@NamedQuery(
+        name = "Organization.countSiblingsNamed",
+        query = "select count(o) from Organization o where o.parentId = :parentId"
+                + " and lower(o.name) = lower(:name) and o.id <> :id")
 public class Organization extends BaseEntity {
+
+    @Column(name = "code", nullable = false)
+    private String code;
+
+    @Column(name = "type", nullable = false)
+    private String type;
+
+    @Column(name = "parent_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID parentId;
+
+    @Column(name = "effective_date")
+    private LocalDate effectiveDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Column(name = "timezone", nullable = false)
+    private String timezone = "UTC";
+
+    @Column(name = "language", nullable = false)
+    private String language = "en";
+
+    @Column(name = "currency_code")
+    private String currencyCode;
+
+    @Embedded
+    @AttributeOverride(name = "line1", column = @Column(name = "address_line1"))
+    @AttributeOverride(name = "line2", column = @Column(name = "address_line2"))
+    @AttributeOverride(name = "city", column = @Column(name = "address_city"))
+    @AttributeOverride(name = "region", column = @Column(name = "address_region"))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "address_postal_code"))
+    @AttributeOverride(name = "country", column = @Column(name = "address_country"))
+    @AttributeOverride(name = "latitude", column = @Column(name = "address_latitude"))
+    @AttributeOverride(name = "longitude", column = @Column(name = "address_longitude"))
+    private Address primaryAddress;
+
+    @Column(name = "metadata", nullable = false)
+    @Convert(converter = JsonbConverter.class)
+    private String metadata = "{}";
 
     @Column(name = "slug", nullable = false, unique = true)
     private String slug;
@@ -29,10 +85,99 @@ public class Organization extends BaseEntity {
 
     protected Organization() {}
 
-    public Organization(UUID id, String slug, String name) {
+    public Organization(UUID id, String slug, String name, String code, String type) {
         super(id);
         this.slug = slug;
         this.name = name;
+        this.code = code;
+        this.type = type;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    /** The key of its organization type. */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** The parent organization (a holding); null at the top of a hierarchy. */
+    public UUID getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(UUID parentId) {
+        this.parentId = parentId;
+    }
+
+    public LocalDate getEffectiveDate() {
+        return effectiveDate;
+    }
+
+    public void setEffectiveDate(LocalDate effectiveDate) {
+        this.effectiveDate = effectiveDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public void setEndDate(LocalDate endDate) {
+        this.endDate = endDate;
+    }
+
+    /** IANA time zone id. */
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public void setTimezone(String timezone) {
+        this.timezone = timezone;
+    }
+
+    /** BCP 47 language tag, canonical form. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    /** ISO 4217 code of its default currency, or null. */
+    public String getCurrencyCode() {
+        return currencyCode;
+    }
+
+    public void setCurrencyCode(String currencyCode) {
+        this.currencyCode = currencyCode;
+    }
+
+    /** Null when none is set. */
+    public Address getPrimaryAddress() {
+        return primaryAddress == null || primaryAddress.isEmpty() ? null : primaryAddress;
+    }
+
+    public void setPrimaryAddress(Address primaryAddress) {
+        this.primaryAddress = primaryAddress;
+    }
+
+    /** Free-form JSON object (text), for integrations; never interpreted by Orgbase. */
+    public String getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
     }
 
     public String getSlug() {

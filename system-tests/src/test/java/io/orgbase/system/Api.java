@@ -99,6 +99,10 @@ final class Api {
         return post(path, json.toString());
     }
 
+    Reply put(String path, JsonObject json) {
+        return send("PUT", path, json.toString(), "application/json");
+    }
+
     Reply patch(String path, JsonObject json) {
         return send("PATCH", path, json.toString(), "application/json");
     }

@@ -83,7 +83,22 @@ class PlatformIT {
                 "/api/v1/orgs/{org}/members/bulk:",
                 "/api/v1/orgs/{org}/invitations/bulk:",
                 "/api/v1/orgs/{org}/api-keys/bulk:",
-                "/api/v1/orgs/{org}/roles/bulk:")) {
+                "/api/v1/orgs/{org}/roles/bulk:",
+                "/api/v1/orgs/{org}/children:",
+                "/api/v1/orgs/{org}/status:",
+                "/api/v1/orgs/{org}/settings:",
+                "/api/v1/orgs/{org}/features:",
+                "/api/v1/orgs/{org}/features/{key}:",
+                "/api/v1/features:",
+                "/api/v1/features/{key}:",
+                "/api/v1/orgs/{org}/descendants:",
+                "/api/v1/orgs/{org}/ancestors:",
+                "/api/v1/currencies:",
+                "/api/v1/currencies/{code}:",
+                "/api/v1/organization-types:",
+                "/api/v1/organization-types/{key}:",
+                "/api/v1/statuses:",
+                "/api/v1/statuses/{slug}:")) {
             assertThat(openapi.body()).contains("\n  " + path + "\n");
         }
         assertThat(openapi.body()).contains("application/problem+json");

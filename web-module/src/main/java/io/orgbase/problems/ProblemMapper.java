@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +162,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .toList();
     }
 
-    /** {@code create.request.name} → {@code name}: clients know fields, not Java methods. */
-    private static String leaf(ConstraintViolation<?> violation) {
-        String name = null;
+    /**
+     * {@code create.request.name} → {@code name}, {@code create.request.primaryAddress.country} →
+     * {@code primaryAddress.country}: clients know fields, not Java methods. The values of a {@code
+     * Patch} are the request's own fields.
+     */
+    static String leaf(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String last = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            name = node.getName();
+            last = node.getName();
+            if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(node.getName());
+            }
         }
-        return name;
+        if (properties.size() > 1 && properties.get(0).equals("values")) {
+            properties.remove(0);
+        }
+        return properties.isEmpty() ? last : String.join(".", properties);
     }
 }

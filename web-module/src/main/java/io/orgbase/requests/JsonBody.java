@@ -14,6 +14,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -44,12 +48,26 @@ public final class JsonBody {
         NULLABLE
     }
 
+    /** Largest free-form JSON object (metadata) accepted in one field, serialized. */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024;
+
+    /** Deepest nesting accepted in a free-form JSON object. */
+    public static final int MAX_DOCUMENT_DEPTH = 8;
+
     private final JsonObject json;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final String prefix;
+    private final List<FieldError> errors;
+    private final List<JsonBody> nested = new ArrayList<>();
     private final Set<String> known = new HashSet<>();
 
     private JsonBody(JsonObject json) {
+        this(json, "", new ArrayList<>());
+    }
+
+    private JsonBody(JsonObject json, String prefix, List<FieldError> errors) {
         this.json = json;
+        this.prefix = prefix;
+        this.errors = errors;
     }
 
     /**
@@ -180,6 +198,93 @@ public final class JsonBody {
         return result;
     }
 
+    /** A calendar date, ISO 8601 ({@code 2026-01-31}). */
+    public LocalDate date(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            try {
+                return LocalDate.parse(string.getString());
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+        }
+        return error(name, "must be a date such as 2026-01-31");
+    }
+
+    /** A decimal number (range and precision checks are Bean Validation's). */
+    public BigDecimal decimal(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            return error(name, "must be a number");
+        }
+        BigDecimal decimal = number.bigDecimalValue();
+        if (decimal.precision() > 30 || Math.abs(decimal.scale()) > 30) {
+            return error(name, "has too many digits");
+        }
+        return decimal;
+    }
+
+    /**
+     * A nested object read field by field like the body itself; its errors are named {@code
+     * name.field}, and its unknown fields are reported when the body is finished.
+     */
+    public JsonBody object(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return error(name, "must be an object");
+        }
+        JsonBody child = new JsonBody(value.asJsonObject(), prefix + name + ".", errors);
+        nested.add(child);
+        return child;
+    }
+
+    /**
+     * A free-form JSON object (metadata), returned as its compact text; at most {@link
+     * #MAX_DOCUMENT_BYTES} serialized and {@link #MAX_DOCUMENT_DEPTH} levels deep.
+     */
+    public String document(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return error(name, "must be a JSON object");
+        }
+        if (depth(value) > MAX_DOCUMENT_DEPTH) {
+            return error(name, "must not nest deeper than " + MAX_DOCUMENT_DEPTH + " levels");
+        }
+        String text = value.toString();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+            return error(name, "must be at most " + MAX_DOCUMENT_BYTES + " bytes as JSON");
+        }
+        return text;
+    }
+
+    private static int depth(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> 1
+                    + value.asJsonObject().values().stream()
+                            .mapToInt(JsonBody::depth)
+                            .max()
+                            .orElse(0);
+            case ARRAY -> 1
+                    + value.asJsonArray().stream()
+                            .mapToInt(JsonBody::depth)
+                            .max()
+                            .orElse(0);
+            default -> 0;
+        };
+    }
+
     /** One of an enum's constants, spelled in lowercase. */
     public <E extends Enum<E>> E oneOf(String name, Class<E> type, Need need) {
         String text = string(name, need);
@@ -203,6 +308,12 @@ public final class JsonBody {
         return json.get(name);
     }
 
+    /** The whole body as it came, for documents whose keys the boundary checks (settings). */
+    public JsonObject whole() {
+        known.addAll(json.keySet());
+        return json;
+    }
+
     /** The fields the request carried (also those sent as null), in request order. */
     public Set<String> present() {
         return new LinkedHashSet<>(json.keySet());
@@ -214,15 +325,20 @@ public final class JsonBody {
      * @throws InvalidInput listing every invalid, missing or unknown field
      */
     public JsonBody finish() {
-        for (String name : json.keySet()) {
-            if (!known.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field"));
-            }
-        }
+        reportUnknown();
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         return this;
+    }
+
+    private void reportUnknown() {
+        for (String name : json.keySet()) {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(prefix + name, "is not a known field"));
+            }
+        }
+        nested.forEach(JsonBody::reportUnknown);
     }
 
     private JsonValue value(String name, Need need) {
@@ -244,7 +360,7 @@ public final class JsonBody {
     }
 
     private <T> T error(String name, String reason) {
-        errors.add(new FieldError(name, reason));
+        errors.add(new FieldError(prefix + name, reason));
         return null;
     }
 }

@@ -11,6 +11,7 @@ import io.orgbase.audit.Audited;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
 import io.orgbase.collections.Sort;
+import io.orgbase.feature.RequiresFeature;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
@@ -221,6 +222,7 @@ public class OrganizationRoles {
      * @throws Conflict when the organization already has a role with this key
      * @throws io.orgbase.problems.Forbidden when the role would grant a permission the caller lacks
      */
+    @RequiresFeature("custom-roles")
     @RequiresPermission(Permission.ROLES_WRITE)
     public Described create(Tenant tenant, @Valid RoleRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -265,6 +267,7 @@ public class OrganizationRoles {
      * @throws InvalidInput when a permission or the parent is unknown, or the new parent inherits
      *     from this role (a cycle)
      */
+    @RequiresFeature("custom-roles")
     @RequiresPermission(Permission.ROLES_WRITE)
     public Described update(Tenant tenant, String reference, @Valid Patch<RoleRequest> patch) {
         refuseSystem(reference, "changed");

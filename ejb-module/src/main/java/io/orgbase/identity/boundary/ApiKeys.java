@@ -13,6 +13,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.feature.RequiresFeature;
 import io.orgbase.identity.ApiKey;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.persistence.Ids;
@@ -101,6 +102,7 @@ public class ApiKeys {
      * @throws Forbidden when the key's role would grant a permission the caller lacks
      */
     @TenantScoped
+    @RequiresFeature("api-keys")
     @RequiresPermission(Permission.API_KEYS_WRITE)
     public Created create(
             Tenant tenant, String name, String roleKey, OffsetDateTime expiresAt, Integer rateLimitPerMinute) {

@@ -13,6 +13,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.feature.RequiresFeature;
 import io.orgbase.identity.User;
 import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.control.Accounts;
@@ -109,6 +110,7 @@ public class Invitations {
      * @throws Conflict when the email already belongs to a member, or has an open invitation
      */
     @TenantScoped
+    @RequiresFeature("invitations")
     @RequiresPermission(Permission.MEMBERS_WRITE)
     public Created invite(Tenant tenant, String email, String roleKey) {
         // the same rule an account's email follows: the invitation becomes one

@@ -78,4 +78,10 @@ public final class Slugs {
             return false;
         }
     }
+
+    /** The code an organization gets when it is created without one: its slug, upper case, at most 50 characters. */
+    public static String defaultCode(String slug) {
+        String code = slug.toUpperCase(java.util.Locale.ROOT);
+        return code.length() > 50 ? code.substring(0, 50) : code;
+    }
 }

@@ -1,8 +1,13 @@
 package io.orgbase.organization.api;
 
+import io.orgbase.api.AddressView;
 import io.orgbase.api.Tagged;
+import io.orgbase.json.Jsonp;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.boundary.Organizations.Listed;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,8 +16,18 @@ import java.util.UUID;
 public record OrganizationView(
         UUID id,
         String slug,
+        String code,
         String name,
+        String type,
         String status,
+        UUID parentId,
+        LocalDate effectiveDate,
+        LocalDate endDate,
+        String timezone,
+        String language,
+        String currency,
+        AddressView primaryAddress,
+        JsonObject metadata,
         String role,
         Integer auditRetentionDays,
         OffsetDateTime createdAt,
@@ -30,12 +45,28 @@ public record OrganizationView(
         return new OrganizationView(
                 o.getId(),
                 o.getSlug(),
+                o.getCode(),
                 o.getName(),
+                o.getType(),
                 o.getStatus().name().toLowerCase(Locale.ROOT),
+                o.getParentId(),
+                o.getEffectiveDate(),
+                o.getEndDate(),
+                o.getTimezone(),
+                o.getLanguage(),
+                o.getCurrencyCode(),
+                AddressView.of(o.getPrimaryAddress()),
+                document(o.getMetadata()),
                 listed.role(),
                 o.getAuditRetentionDays(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getVersion());
+    }
+
+    static JsonObject document(String json) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(json == null ? "{}" : json))) {
+            return reader.readObject();
+        }
     }
 }

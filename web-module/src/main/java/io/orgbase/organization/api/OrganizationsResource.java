@@ -8,7 +8,6 @@ import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.organization.boundary.Organizations.Listed;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
-import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,10 +49,7 @@ public class OrganizationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
-        JsonBody json = JsonBody.read(body);
-        OrganizationRequest request =
-                new OrganizationRequest(json.string("slug", Need.REQUIRED), json.string("name", Need.REQUIRED));
-        json.finish();
+        OrganizationRequest request = OrganizationRequests.forCreate(JsonBody.read(body));
         Listed created = organizations.create(callers.currentUser(), request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.organization().getId().toString())

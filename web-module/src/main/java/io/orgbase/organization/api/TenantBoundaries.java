@@ -3,10 +3,12 @@ package io.orgbase.organization.api;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.feature.boundary.Features;
 import io.orgbase.identity.boundary.ApiKeys;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Organizations;
+import io.orgbase.settings.boundary.Settings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -35,6 +37,12 @@ public class TenantBoundaries {
     @Inject
     AuditEvents audit;
 
+    @Inject
+    Settings settings;
+
+    @Inject
+    Features features;
+
     public Organizations organizations() {
         return organizations;
     }
@@ -61,5 +69,13 @@ public class TenantBoundaries {
 
     public AuditEvents audit() {
         return audit;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Features features() {
+        return features;
     }
 }

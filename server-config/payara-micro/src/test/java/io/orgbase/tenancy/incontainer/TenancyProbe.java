@@ -35,7 +35,7 @@ public class TenancyProbe {
     public UUID newOrganization(String slug) {
         UUID id = io.orgbase.persistence.Ids.newId();
         session.enterTenant(id, null);
-        em.persist(new Organization(id, slug, slug));
+        em.persist(new Organization(id, slug, slug, slug.toUpperCase(java.util.Locale.ROOT), "company"));
         return id;
     }
 

@@ -1,0 +1,33 @@
+package io.orgbase.access;
+
+import io.orgbase.organization.OrganizationStatus;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.tenancy.Tenant;
+
+/**
+ * What an organization's lifecycle allows. Active: everything roles allow. Suspended: everyone
+ * reads, only owners and platform administrators change anything, API keys do not work.
+ * Archived: read-only for everyone; only deleting it (owners, platform administrators) and the
+ * lifecycle itself remain.
+ */
+public final class Lifecycle {
+
+    private Lifecycle() {}
+
+    /** @throws Forbidden (kind {@code organization-suspended} or {@code organization-archived}) */
+    public static void check(Tenant tenant, Permission needed) {
+        if (!needed.isWrite()) {
+            return;
+        }
+        OrganizationStatus status = tenant.status();
+        if (status == OrganizationStatus.SUSPENDED && !tenant.actsAsOwner()) {
+            throw new Forbidden(
+                    "organization-suspended",
+                    "The organization is suspended: it can be read; only its owners can change it.");
+        }
+        if (status == OrganizationStatus.ARCHIVED
+                && !(needed == Permission.ORGANIZATION_DELETE && tenant.actsAsOwner())) {
+            throw new Forbidden("organization-archived", "The organization is archived: it is read-only.");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading and changing an organization's settings. */
+package io.orgbase.settings.boundary;
