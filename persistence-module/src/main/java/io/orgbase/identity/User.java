@@ -34,6 +34,18 @@ public class User extends BaseEntity {
     @Convert(converter = NullableUuidConverter.class)
     private UUID defaultOrgId;
 
+    @Column(name = "phone")
+    private String phone;
+
+    @Column(name = "language")
+    private String language;
+
+    @Column(name = "timezone")
+    private String timezone;
+
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+
     protected User() {}
 
     public User(String email, String displayName, String passwordHash) {
@@ -77,5 +89,41 @@ public class User extends BaseEntity {
 
     public void setDefaultOrgId(UUID defaultOrgId) {
         this.defaultOrgId = defaultOrgId;
+    }
+
+    /** E.164 ({@code +41446681800}), or null. */
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    /** Preferred BCP 47 language, canonical; null: the organization's. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    /** Preferred IANA time zone; null: the organization's. */
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public void setTimezone(String timezone) {
+        this.timezone = timezone;
+    }
+
+    /** An https URL of the user's picture, or null. */
+    public String getAvatarUrl() {
+        return avatarUrl;
+    }
+
+    public void setAvatarUrl(String avatarUrl) {
+        this.avatarUrl = avatarUrl;
     }
 }

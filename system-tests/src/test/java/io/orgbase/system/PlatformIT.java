@@ -57,6 +57,7 @@ class PlatformIT {
                 "/api/v1/me/password:",
                 "/api/v1/permissions:",
                 "/api/v1/me/default-org:",
+                "/api/v1/me/profile:",
                 "/.well-known/jwks.json:",
                 "/api/v1/me:",
                 "/api/v1/admin/users:",

@@ -14,6 +14,9 @@ import io.orgbase.organization.Organization;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
+import io.orgbase.requests.Contacts;
+import io.orgbase.requests.Locales;
+import io.orgbase.requests.Patch;
 import io.orgbase.tenancy.DatabaseSession;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -111,6 +114,38 @@ public class Users {
         user.setPasswordHash(hasher.hash(newPassword));
         trail.record("password-changed", "user", user.getId(), Map.of());
         refreshTokens.revokeAll(user.getId());
+    }
+
+    /** The caller's own account, with its profile fields. */
+    public User profile(Caller caller) {
+        return accounts.caller(caller.userId());
+    }
+
+    /**
+     * Changes the caller's profile: the fields present in the patch; null clears phone, language,
+     * time zone and avatar.
+     */
+    public User updateProfile(Caller caller, @Valid Patch<ProfileRequest> patch) {
+        User user = accounts.caller(caller.userId());
+        patch.precondition().check(user);
+        ProfileRequest values = patch.values();
+        if (patch.has("displayName")) {
+            user.setDisplayName(values.displayName().strip());
+        }
+        if (patch.has("phone")) {
+            user.setPhone(Contacts.e164(values.phone()));
+        }
+        if (patch.has("language")) {
+            user.setLanguage(Locales.canonicalLanguageTag(values.language()));
+        }
+        if (patch.has("timezone")) {
+            user.setTimezone(values.timezone());
+        }
+        if (patch.has("avatarUrl")) {
+            user.setAvatarUrl(values.avatarUrl());
+        }
+        em.flush();
+        return user;
     }
 
     /** @throws NotFound when the caller's account no longer exists */

@@ -2,14 +2,13 @@ package io.orgbase.settings.control;
 
 import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
+import io.orgbase.requests.Contacts;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -150,7 +149,7 @@ public final class SettingsSchema {
                         : null;
             }
             case URL -> {
-                if (!(value instanceof JsonString text) || !isHttpsUrl(text.getString(), definition.limit())) {
+                if (!(value instanceof JsonString text) || !Contacts.isHttpsUrl(text.getString())) {
                     return "must be an https URL";
                 }
                 return null;
@@ -232,19 +231,5 @@ public final class SettingsSchema {
             return names.build();
         }
         return value;
-    }
-
-    private static boolean isHttpsUrl(String text, int limit) {
-        if (text.length() > limit) {
-            return false;
-        }
-        try {
-            URI uri = new URI(text);
-            return "https".equalsIgnoreCase(uri.getScheme())
-                    && uri.getHost() != null
-                    && !uri.getHost().isBlank();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

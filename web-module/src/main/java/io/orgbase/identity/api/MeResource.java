@@ -2,22 +2,31 @@ package io.orgbase.identity.api;
 
 import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
+import io.orgbase.api.ETags;
+import io.orgbase.api.Tagged;
+import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.ProfileRequest;
 import io.orgbase.identity.boundary.Users;
 import io.orgbase.identity.boundary.Users.Profile;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +78,61 @@ public class MeResource {
                                     m.membership().isActive()))
                             .toList());
         }
+    }
+
+    /** The caller's own profile, the same in every organization. */
+    public record ProfileView(
+            UUID id,
+            String email,
+            String displayName,
+            String phone,
+            String language,
+            String timezone,
+            String avatarUrl,
+            OffsetDateTime updatedAt,
+            long version)
+            implements Tagged {
+
+        @Override
+        public Long etagVersion() {
+            return version;
+        }
+
+        static ProfileView of(User user) {
+            return new ProfileView(
+                    user.getId(),
+                    user.getEmail(),
+                    user.getDisplayName(),
+                    user.getPhone(),
+                    user.getLanguage(),
+                    user.getTimezone(),
+                    user.getAvatarUrl(),
+                    user.getUpdatedAt(),
+                    user.getVersion());
+        }
+    }
+
+    @GET
+    @Path("profile")
+    public ProfileView profile() {
+        return ProfileView.of(users.profile(callers.currentUser()));
+    }
+
+    /** Changes some profile fields; null clears phone, language, time zone and avatar. */
+    @PATCH
+    @Path("profile")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public ProfileView updateProfile(InputStream body, @Context HttpHeaders headers) {
+        JsonBody json = JsonBody.read(body);
+        ProfileRequest values = new ProfileRequest(
+                json.string("displayName", Need.OPTIONAL),
+                json.string("phone", Need.NULLABLE),
+                json.string("language", Need.NULLABLE),
+                json.string("timezone", Need.NULLABLE),
+                json.string("avatarUrl", Need.NULLABLE));
+        json.finish();
+        return ProfileView.of(users.updateProfile(
+                callers.currentUser(), new Patch<>(values, json.present(), ETags.ifMatch(headers))));
     }
 
     @GET
