@@ -1,5 +1,6 @@
 package io.orgbase.access;
 
+import io.orgbase.problems.Forbidden;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,16 @@ public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGra
 
     public boolean isApiKey() {
         return apiKey != null;
+    }
+
+    /**
+     * @param action what only they may do ("change currencies"), for the refusal's message
+     * @throws Forbidden unless a platform administrator calls (an API key never is one)
+     */
+    public void requirePlatformAdmin(String action) {
+        if (!platformAdmin) {
+            throw new Forbidden("Only platform administrators " + action + ".");
+        }
     }
 
     /** A short description for logs and security events. */

@@ -3,6 +3,7 @@ package io.orgbase.access;
 import io.orgbase.organization.OrganizationStatus;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.tenancy.Tenant;
+import java.util.Locale;
 
 /**
  * What an organization's lifecycle allows. Active: everything roles allow. Suspended: everyone
@@ -13,6 +14,20 @@ import io.orgbase.tenancy.Tenant;
 public final class Lifecycle {
 
     private Lifecycle() {}
+
+    /**
+     * An API key works only while its organization is active.
+     *
+     * @throws Forbidden (kind {@code organization-suspended} or {@code organization-archived})
+     */
+    public static void admitApiKey(OrganizationStatus status) {
+        if (status != OrganizationStatus.ACTIVE) {
+            String name = status.name().toLowerCase(Locale.ROOT);
+            throw new Forbidden(
+                    "organization-" + name,
+                    "The organization is " + name + ": its API keys do not work until it is active again.");
+        }
+    }
 
     /** @throws Forbidden (kind {@code organization-suspended} or {@code organization-archived}) */
     public static void check(Tenant tenant, Permission needed) {

@@ -1,13 +1,13 @@
 package io.orgbase.tenancy;
 
 import io.orgbase.access.Caller;
+import io.orgbase.access.Lifecycle;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RoleGrant;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
-import io.orgbase.organization.OrganizationStatus;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
@@ -16,7 +16,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,12 +65,7 @@ public class TenantResolution {
             if (!caller.apiKey().orgId().equals(orgId)) {
                 throw notFound();
             }
-            if (organization.getStatus() != OrganizationStatus.ACTIVE) {
-                String status = organization.getStatus().name().toLowerCase(Locale.ROOT);
-                throw new Forbidden(
-                        "organization-" + status,
-                        "The organization is " + status + ": its API keys do not work until it is active again.");
-            }
+            Lifecycle.admitApiKey(organization.getStatus());
             session.enterTenant(orgId, caller.userId());
             return new Tenant.Resolution(
                     orgId,

@@ -86,14 +86,14 @@ public class AuditEvents {
     /** @throws Forbidden unless the caller is a platform administrator */
     @AuthenticatedOnly
     public Slice<AuditEvent> listPlatform(Caller caller, CollectionRequest request) {
-        requirePlatformAdmin(caller);
+        caller.requirePlatformAdmin("read the platform's audit trail");
         return page(AuditTrail.PLATFORM_CHAIN, request);
     }
 
     /** @throws Forbidden unless the caller is a platform administrator */
     @AuthenticatedOnly
     public Verification verifyPlatform(Caller caller) {
-        requirePlatformAdmin(caller);
+        caller.requirePlatformAdmin("read the platform's audit trail");
         return walk(AuditTrail.PLATFORM_CHAIN);
     }
 
@@ -105,14 +105,8 @@ public class AuditEvents {
      */
     @AuthenticatedOnly
     public Map<UUID, Long> applyRetention(Caller caller) {
-        requirePlatformAdmin(caller);
+        caller.requirePlatformAdmin("read the platform's audit trail");
         return retention.applyAll();
-    }
-
-    private static void requirePlatformAdmin(Caller caller) {
-        if (!caller.platformAdmin()) {
-            throw new Forbidden("Only platform administrators read the platform's audit trail.");
-        }
     }
 
     private Slice<AuditEvent> page(UUID chain, CollectionRequest request) {

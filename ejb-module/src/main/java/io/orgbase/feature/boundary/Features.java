@@ -44,7 +44,7 @@ public class Features {
      */
     @AuthenticatedOnly
     public Feature setDefault(Caller caller, String key, boolean enabled) {
-        requirePlatformAdmin(caller.platformAdmin() && !caller.isApiKey());
+        caller.requirePlatformAdmin("switch features");
         Feature feature = find(key);
         feature.setEnabledByDefault(enabled);
         em.flush();
@@ -68,7 +68,7 @@ public class Features {
     @TenantScoped
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Effective override(Tenant tenant, String key, Boolean enabled) {
-        requirePlatformAdmin(tenant.caller().platformAdmin() && !tenant.caller().isApiKey());
+        tenant.caller().requirePlatformAdmin("switch features");
         Feature feature = find(key);
         FeatureOverride override = em.createNamedQuery("FeatureOverride.find", FeatureOverride.class)
                 .setParameter("key", key)
@@ -94,11 +94,5 @@ public class Features {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFound("No such feature."));
-    }
-
-    private static void requirePlatformAdmin(boolean isOne) {
-        if (!isOne) {
-            throw new Forbidden("Only platform administrators switch features.");
-        }
     }
 }

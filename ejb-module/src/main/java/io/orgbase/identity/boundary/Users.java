@@ -65,9 +65,7 @@ public class Users {
      * @throws Conflict when the email is taken
      */
     public User create(Caller caller, @Valid NewUser request) {
-        if (!caller.platformAdmin()) {
-            throw new Forbidden("Only platform administrators create users.");
-        }
+        caller.requirePlatformAdmin("create users");
         return accounts.register(request.email(), request.displayName(), request.password(), false);
     }
 
@@ -76,9 +74,7 @@ public class Users {
      * @throws NotFound when no user has this id
      */
     public User get(Caller caller, UUID id) {
-        if (!caller.platformAdmin()) {
-            throw new Forbidden("Only platform administrators read other users' accounts.");
-        }
+        caller.requirePlatformAdmin("read other users' accounts");
         User user = em.find(User.class, id);
         if (user == null) {
             throw new NotFound("No such user.");

@@ -115,17 +115,11 @@ public class Organizations {
         }
         Organization organization =
                 new Organization(id, request.slug(), request.name().strip(), code, "company");
-        Set<String> fields = new HashSet<>(Set.of(
-                "type",
-                "parentId",
-                "effectiveDate",
-                "endDate",
-                "timezone",
-                "language",
-                "currency",
-                "primaryAddress",
-                "metadata"));
-        fields.removeIf(field -> isNull(request, field));
+        // Absent fields take their defaults, which apply() gives for null; only the type must be named.
+        Set<String> fields = new HashSet<>(PROFILE_FIELDS);
+        if (request.type() == null) {
+            fields.remove("type");
+        }
         apply(organization, request, fields, true);
         em.persist(organization);
         em.flush(); // no mapped relationship tells EclipseLink to insert the organization first
@@ -134,20 +128,17 @@ public class Organizations {
         return new Listed(organization, Role.OWNER.key());
     }
 
-    private static boolean isNull(OrganizationRequest request, String field) {
-        return switch (field) {
-            case "type" -> request.type() == null;
-            case "parentId" -> request.parentId() == null;
-            case "effectiveDate" -> request.effectiveDate() == null;
-            case "endDate" -> request.endDate() == null;
-            case "timezone" -> request.timezone() == null;
-            case "language" -> request.language() == null;
-            case "currency" -> request.currency() == null;
-            case "primaryAddress" -> request.primaryAddress() == null;
-            case "metadata" -> request.metadata() == null;
-            default -> true;
-        };
-    }
+    /** The fields {@link #apply} sets besides code, slug, name and audit retention. */
+    private static final Set<String> PROFILE_FIELDS = Set.of(
+            "type",
+            "parentId",
+            "effectiveDate",
+            "endDate",
+            "timezone",
+            "language",
+            "currency",
+            "primaryAddress",
+            "metadata");
 
     /**
      * Sets the profile fields named in {@code fields} (slug, name and audit retention are the
@@ -408,13 +399,8 @@ public class Organizations {
         if (from == target) {
             return new Listed(organization, tenant.roleKey());
         }
-        boolean platformAdmin =
-                tenant.caller().platformAdmin() && !tenant.caller().isApiKey();
-        boolean owner = tenant.grant() != null
-                && tenant.grant().role().is(Role.OWNER)
-                && !tenant.caller().isApiKey();
-        if (!platformAdmin) {
-            if (!owner) {
+        if (!tenant.caller().platformAdmin()) {
+            if (!tenant.actsAsOwner()) {
                 throw new Forbidden("Only owners and platform administrators change an organization's status.");
             }
             if (target == OrganizationStatus.ACTIVE || from == OrganizationStatus.ARCHIVED) {

@@ -60,7 +60,7 @@ public class Currencies {
      * @throws NotFound when no currency has this code
      */
     public Currency update(Caller caller, String code, @Valid Patch<CurrencyChange> patch) {
-        Vocabulary.requireCurator(caller, "currencies");
+        caller.requirePlatformAdmin("change currencies");
         Currency currency = get(caller, code);
         patch.precondition().check(currency);
         if (patch.has("name")) {

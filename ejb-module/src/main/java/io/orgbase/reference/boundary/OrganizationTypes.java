@@ -69,7 +69,7 @@ public class OrganizationTypes {
      * @throws Conflict when the key or the name is taken
      */
     public OrganizationType create(Caller caller, @Valid TypeRequest request) {
-        Vocabulary.requireCurator(caller, "organization types");
+        caller.requirePlatformAdmin("change organization types");
         if (vocabularies.organizationType(request.key()).isPresent()) {
             throw new Conflict("An organization type with this key exists.");
         }
@@ -90,7 +90,7 @@ public class OrganizationTypes {
      * @throws NotFound when no type has this key
      */
     public OrganizationType update(Caller caller, String key, @Valid Patch<TypeRequest> patch) {
-        Vocabulary.requireCurator(caller, "organization types");
+        caller.requirePlatformAdmin("change organization types");
         OrganizationType type = get(caller, key);
         patch.precondition().check(type);
         if (patch.has("key") && !key.equals(patch.values().key())) {
@@ -111,7 +111,7 @@ public class OrganizationTypes {
 
     /** @throws Conflict while organizations have this type (retire it instead) */
     public void delete(Caller caller, String key, Precondition precondition) {
-        Vocabulary.requireCurator(caller, "organization types");
+        caller.requirePlatformAdmin("change organization types");
         OrganizationType type = get(caller, key);
         precondition.check(type);
         long uses = em.createNamedQuery("OrganizationType.countUses", Long.class)

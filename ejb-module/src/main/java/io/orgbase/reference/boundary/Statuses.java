@@ -71,7 +71,7 @@ public class Statuses {
      * @throws Conflict when the slug or the name is taken
      */
     public Status create(Caller caller, @Valid StatusRequest request) {
-        Vocabulary.requireCurator(caller, "statuses");
+        caller.requirePlatformAdmin("change statuses");
         if (vocabularies.status(request.slug()).isPresent()) {
             throw new Conflict("A status with this slug exists.");
         }
@@ -86,7 +86,7 @@ public class Statuses {
 
     /** @throws NotFound when no status has this slug */
     public Status update(Caller caller, String slug, @Valid Patch<StatusRequest> patch) {
-        Vocabulary.requireCurator(caller, "statuses");
+        caller.requirePlatformAdmin("change statuses");
         Status status = get(caller, slug);
         patch.precondition().check(status);
         StatusRequest values = patch.values();
@@ -114,7 +114,7 @@ public class Statuses {
      *     keys of every table with a status refuse the rest)
      */
     public void delete(Caller caller, String slug, Precondition precondition) {
-        Vocabulary.requireCurator(caller, "statuses");
+        caller.requirePlatformAdmin("change statuses");
         Status status = get(caller, slug);
         precondition.check(status);
         long uses = ((Number) em.createNativeQuery("select count(*) from organization where status = ?1")

@@ -52,9 +52,8 @@ public class Settings {
      */
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public Current update(Tenant tenant, JsonObject change, Precondition precondition) {
-        if (change.containsKey(SettingsSchema.SUBSCRIPTION)
-                && !(tenant.caller().platformAdmin() && !tenant.caller().isApiKey())) {
-            throw new Forbidden("Only platform administrators change the subscription.");
+        if (change.containsKey(SettingsSchema.SUBSCRIPTION)) {
+            tenant.caller().requirePlatformAdmin("change the subscription");
         }
         OrganizationSettings stored = stored();
         if (stored == null) {
