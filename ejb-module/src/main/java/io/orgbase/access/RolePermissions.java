@@ -11,6 +11,8 @@ import static io.orgbase.access.Permission.ORGANIZATION_READ;
 import static io.orgbase.access.Permission.ORGANIZATION_WRITE;
 import static io.orgbase.access.Permission.ROLES_READ;
 import static io.orgbase.access.Permission.ROLES_WRITE;
+import static io.orgbase.access.Permission.TEAMS_READ;
+import static io.orgbase.access.Permission.TEAMS_WRITE;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -29,13 +31,15 @@ public final class RolePermissions {
                             MEMBERS_WRITE,
                             DEPARTMENTS_READ,
                             DEPARTMENTS_WRITE,
+                            TEAMS_READ,
+                            TEAMS_WRITE,
                             API_KEYS_READ,
                             API_KEYS_WRITE,
                             ROLES_READ,
                             ROLES_WRITE,
                             AUDIT_READ),
-            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, ROLES_READ),
-            Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ));
+            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, TEAMS_READ, ROLES_READ),
+            Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ, TEAMS_READ));
 
     private RolePermissions() {}
 

@@ -1,10 +1,36 @@
 package io.orgbase.collections;
 
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.List;
+
 /**
  * A field a collection exposes to sorting, filtering or search, under its API name.
  *
  * @param path the JPA attribute path (dots into embedded or related entities)
  * @param sortable only for fields that are never null (keyset paging compares them)
+ * @param related for a filter on related rows (a member's teams, a contact's tags): the condition
+ *     that a row is related to any of the values; null for an attribute
  */
 public record CollectionField(
-        String name, String path, FieldType type, boolean sortable, boolean filterable, boolean searchable) {}
+        String name,
+        String path,
+        FieldType type,
+        boolean sortable,
+        boolean filterable,
+        boolean searchable,
+        Related related) {
+
+    public CollectionField(
+            String name, String path, FieldType type, boolean sortable, boolean filterable, boolean searchable) {
+        this(name, path, type, sortable, filterable, searchable, null);
+    }
+
+    /** Rows related to any of the values, usually through a subquery. */
+    @FunctionalInterface
+    public interface Related {
+        Predicate among(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> values);
+    }
+}

@@ -12,6 +12,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -67,7 +68,7 @@ public class CollectionQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, cb, root, errors);
+        List<Predicate> where = conditions(spec, request, scope, cb, root, query, errors);
         List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -95,7 +96,7 @@ public class CollectionQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, cb, root, new ArrayList<>());
+        List<Predicate> where = conditions(spec, request, scope, cb, root, query, new ArrayList<>());
         query.select(cb.count(root)).where(where.toArray(Predicate[]::new));
         return em.createQuery(query).getSingleResult();
     }
@@ -106,6 +107,7 @@ public class CollectionQueries {
             Scope<E> scope,
             CriteriaBuilder cb,
             Root<E> root,
+            AbstractQuery<?> query,
             List<FieldError> errors) {
         List<Predicate> where = new ArrayList<>();
         if (scope != null) {
@@ -121,14 +123,14 @@ public class CollectionQueries {
             Condition.Test test = values.size() == 1
                     ? new Condition.Test(name, Op.EQ.key(), values.get(0))
                     : new Condition.Test(name, Op.IN.key(), List.copyOf(values));
-            Predicate predicate = test(spec, test, cb, root, errors, name);
+            Predicate predicate = test(spec, test, cb, root, query, errors, name);
             if (predicate != null) {
                 where.add(predicate);
             }
         });
         if (request.filter() != null) {
             int[] tests = {0};
-            Predicate predicate = condition(spec, request.filter(), cb, root, errors, 1, tests);
+            Predicate predicate = condition(spec, request.filter(), cb, root, query, errors, 1, tests);
             if (tests[0] > MAX_TESTS) {
                 errors.add(new FieldError("filter", "has more than " + MAX_TESTS + " conditions"));
             } else if (predicate != null) {
@@ -171,6 +173,7 @@ public class CollectionQueries {
             Condition condition,
             CriteriaBuilder cb,
             Root<E> root,
+            AbstractQuery<?> query,
             List<FieldError> errors,
             int depth,
             int[] tests) {
@@ -179,18 +182,18 @@ public class CollectionQueries {
             return null;
         }
         if (condition instanceof Condition.All all) {
-            return combine(spec, all.conditions(), true, cb, root, errors, depth, tests);
+            return combine(spec, all.conditions(), true, cb, root, query, errors, depth, tests);
         }
         if (condition instanceof Condition.Any any) {
-            return combine(spec, any.conditions(), false, cb, root, errors, depth, tests);
+            return combine(spec, any.conditions(), false, cb, root, query, errors, depth, tests);
         }
         if (condition instanceof Condition.Not not) {
-            Predicate inner = condition(spec, not.condition(), cb, root, errors, depth + 1, tests);
+            Predicate inner = condition(spec, not.condition(), cb, root, query, errors, depth + 1, tests);
             return inner == null ? null : cb.not(inner);
         }
         Condition.Test test = (Condition.Test) condition;
         tests[0]++;
-        return tests[0] > MAX_TESTS ? null : test(spec, test, cb, root, errors, "filter");
+        return tests[0] > MAX_TESTS ? null : test(spec, test, cb, root, query, errors, "filter");
     }
 
     private <E> Predicate combine(
@@ -199,6 +202,7 @@ public class CollectionQueries {
             boolean all,
             CriteriaBuilder cb,
             Root<E> root,
+            AbstractQuery<?> query,
             List<FieldError> errors,
             int depth,
             int[] tests) {
@@ -208,7 +212,7 @@ public class CollectionQueries {
         }
         List<Predicate> parts = new ArrayList<>();
         for (Condition condition : conditions) {
-            Predicate part = condition(spec, condition, cb, root, errors, depth + 1, tests);
+            Predicate part = condition(spec, condition, cb, root, query, errors, depth + 1, tests);
             if (part != null) {
                 parts.add(part);
             }
@@ -225,6 +229,7 @@ public class CollectionQueries {
             Condition.Test test,
             CriteriaBuilder cb,
             Root<E> root,
+            AbstractQuery<?> query,
             List<FieldError> errors,
             String parameter) {
         CollectionField field = spec.field(test.field());
@@ -248,6 +253,9 @@ public class CollectionQueries {
                     "operator '" + op.key() + "' does not apply to "
                             + field.type().name().toLowerCase(Locale.ROOT) + " field '" + field.name() + "'"));
             return null;
+        }
+        if (field.related() != null) {
+            return related(field, op, test.value(), cb, root, query, errors, parameter);
         }
         Path<?> path = path(root, field.path());
         Object raw = test.value();
@@ -298,6 +306,50 @@ public class CollectionQueries {
                             + describe(op, wrongValue.getMessage())));
             return null;
         }
+    }
+
+    /** A filter on rows related to the row (its teams, its tags): membership in a set, or not. */
+    private static <E> Predicate related(
+            CollectionField field,
+            Op op,
+            Object raw,
+            CriteriaBuilder cb,
+            Root<E> root,
+            AbstractQuery<?> query,
+            List<FieldError> errors,
+            String parameter) {
+        String element = field.type().name().toLowerCase(Locale.ROOT);
+        List<Object> values = new ArrayList<>();
+        try {
+            if (op == Op.IN || op == Op.NOTIN) {
+                if (!(raw instanceof List<?> items) || items.isEmpty() || items.size() > MAX_LIST) {
+                    throw new IllegalArgumentException(describe(op, element));
+                }
+                for (Object item : items) {
+                    if (item == null) {
+                        throw new IllegalArgumentException(describe(op, element));
+                    }
+                    values.add(field.type().parse(item));
+                }
+            } else if (op == Op.EQ || op == Op.NEQ) {
+                if (raw == null) {
+                    throw new IllegalArgumentException("a value");
+                }
+                values.add(field.type().parse(raw));
+            } else {
+                errors.add(new FieldError(
+                        parameter,
+                        "operator '" + op.key() + "' does not apply to '" + field.name() + "' (eq, neq, in, notin)"));
+                return null;
+            }
+        } catch (IllegalArgumentException wrongValue) {
+            errors.add(new FieldError(
+                    parameter,
+                    "the value for '" + field.name() + "' " + op.key() + " must be " + wrongValue.getMessage()));
+            return null;
+        }
+        Predicate in = field.related().among(cb, query, root, values);
+        return op == Op.EQ || op == Op.IN ? in : cb.not(in);
     }
 
     private static String describe(Op op, String element) {

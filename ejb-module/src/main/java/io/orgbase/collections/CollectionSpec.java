@@ -62,6 +62,14 @@ public final class CollectionSpec<E> {
             return add(new CollectionField(name, path, type, false, true, searchable));
         }
 
+        /**
+         * A filter on related rows ({@code eq}, {@code neq}, {@code in}, {@code notin}): whether the
+         * row is related to any of the given values.
+         */
+        public Builder<E> related(String name, FieldType type, CollectionField.Related related) {
+            return add(new CollectionField(name, name, type, false, true, false, related));
+        }
+
         /** The order when the client asks for none; the id always breaks ties. */
         public Builder<E> defaultSort(String field, boolean descending) {
             defaultSort.add(new Sort(field, descending));

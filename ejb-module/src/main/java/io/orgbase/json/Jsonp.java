@@ -1,6 +1,9 @@
 package io.orgbase.json;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 
 /**
  * The JSON-P provider, looked up once. {@code jakarta.json.Json}'s static methods look the provider
@@ -12,4 +15,11 @@ public final class Jsonp {
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Jsonp() {}
+
+    /** A stored JSON object document (settings, metadata) as JSON-P; null reads as {}. */
+    public static JsonObject object(String json) {
+        try (JsonReader reader = PROVIDER.createReader(new StringReader(json == null ? "{}" : json))) {
+            return reader.readObject();
+        }
+    }
 }

@@ -3,7 +3,9 @@ package io.orgbase.organization;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.identity.User;
 import io.orgbase.persistence.BaseEntity;
+import io.orgbase.persistence.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -26,6 +28,9 @@ import org.eclipse.persistence.annotations.JoinFetchType;
         name = "Membership.find",
         query = "select m from Membership m where m.orgId = :orgId and m.userId = :userId")
 @NamedQuery(name = "Membership.ofUser", query = "select m from Membership m where m.userId = :userId")
+@NamedQuery(
+        name = "Membership.byEmployeeNumber",
+        query = "select m from Membership m where m.orgId = :orgId and m.employeeNumber = :number")
 public class Membership extends BaseEntity {
 
     @Column(name = "org_id", nullable = false, updatable = false)
@@ -39,6 +44,20 @@ public class Membership extends BaseEntity {
 
     @Column(name = "active", nullable = false)
     private boolean active = true;
+
+    @Column(name = "job_title")
+    private String jobTitle;
+
+    @Column(name = "employee_number")
+    private String employeeNumber;
+
+    @Column(name = "department_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID departmentId;
+
+    @Column(name = "manager_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID managerId;
 
     /** The member's account, read with the membership (one join); written only through {@code userId}. */
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
@@ -82,5 +101,39 @@ public class Membership extends BaseEntity {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String jobTitle) {
+        this.jobTitle = jobTitle;
+    }
+
+    /** Unique within the organization. */
+    public String getEmployeeNumber() {
+        return employeeNumber;
+    }
+
+    public void setEmployeeNumber(String employeeNumber) {
+        this.employeeNumber = employeeNumber;
+    }
+
+    public UUID getDepartmentId() {
+        return departmentId;
+    }
+
+    public void setDepartmentId(UUID departmentId) {
+        this.departmentId = departmentId;
+    }
+
+    /** The user id of the member's manager, a member of the same organization. */
+    public UUID getManagerId() {
+        return managerId;
+    }
+
+    public void setManagerId(UUID managerId) {
+        this.managerId = managerId;
     }
 }

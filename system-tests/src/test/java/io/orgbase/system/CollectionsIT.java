@@ -51,7 +51,7 @@ class CollectionsIT {
         return created.id();
     }
 
-    private static String encode(String text) {
+    static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 

@@ -56,7 +56,7 @@ class RolesIT {
         assertThat(role.getString("parent")).isEqualTo("viewer");
         assertThat(strings(role, "permissions")).containsExactly("departments:write");
         assertThat(strings(role, "effectivePermissions"))
-                .containsExactly("organization:read", "departments:read", "departments:write");
+                .containsExactly("organization:read", "departments:read", "departments:write", "teams:read");
 
         JsonObject byId =
                 owner.api().get(org.path() + "/roles/" + role.getString("id")).json();

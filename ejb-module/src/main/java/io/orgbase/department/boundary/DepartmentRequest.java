@@ -4,11 +4,18 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
-/** Fields a client sets on a department. */
+/**
+ * Fields a client sets on a department.
+ *
+ * @param headId the user id of a member of the organization
+ * @param settings a free-form JSON object, as text
+ */
 public record DepartmentRequest(
         @Size(min = 1, max = 200) String name,
         @Size(min = 1, max = 64)
                 @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$", message = "must be letters, digits, '.', '_' or '-'")
                 String code,
         UUID parentId,
-        @Size(max = 4000) String description) {}
+        @Size(max = 4000) String description,
+        UUID headId,
+        String settings) {}

@@ -9,6 +9,7 @@ import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.department.Department;
+import io.orgbase.organization.Membership;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
@@ -21,11 +22,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
-/** Departments of the tenant organization. Every query is limited to the tenant by the ORM and RLS. */
+/**
+ * Departments of the tenant organization, a tree of up to {@value Department#MAX_DEPTH} levels.
+ * Every query is limited to the tenant by the ORM and RLS. The database keeps each department's
+ * materialized path, so a subtree is one index range however large the tree.
+ */
 @Stateless
 @Audited
 @TenantScoped
@@ -37,8 +44,10 @@ public class Departments {
             .sortable("code", "code", FieldType.STRING, true)
             .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
             .sortable("updatedAt", "updatedAt", FieldType.TIMESTAMP, false)
+            .sortable("depth", "depth", FieldType.INTEGER, false)
             .filterable("id", "id", FieldType.UUID, false)
             .filterable("parentId", "parentId", FieldType.UUID, false)
+            .filterable("headId", "headId", FieldType.UUID, false)
             .filterable("description", "description", FieldType.STRING, true)
             .filterable("createdBy", "createdBy", FieldType.UUID, false)
             .filterable("updatedBy", "updatedBy", FieldType.UUID, false)
@@ -64,7 +73,41 @@ public class Departments {
     }
 
     /**
-     * @throws InvalidInput when the parent is not a department of this organization
+     * A page of everything below the department, at any depth: one range of the path index.
+     *
+     * @throws NotFound when the tenant has no department with this id
+     */
+    @RequiresPermission(Permission.DEPARTMENTS_READ)
+    public Slice<Department> descendants(Tenant tenant, UUID id, CollectionRequest request) {
+        Department top = require(id);
+        return collections.page(
+                COLLECTION,
+                request,
+                (cb, d) -> cb.and(
+                        cb.greaterThan(d.get("path"), top.getPath()), cb.lessThan(d.get("path"), top.subtreeEnd())));
+    }
+
+    /**
+     * The departments above this one, the top first.
+     *
+     * @throws NotFound when the tenant has no department with this id
+     */
+    @RequiresPermission(Permission.DEPARTMENTS_READ)
+    public List<Department> ancestors(Tenant tenant, UUID id) {
+        List<UUID> ids = require(id).ancestorIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from Department d where d.id in :ids", Department.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .sorted(Comparator.comparingInt(Department::getDepth))
+                .toList();
+    }
+
+    /**
+     * @throws InvalidInput when the parent is not a department of this organization, the tree
+     *     would grow too deep, or the head is not a member
      * @throws Conflict when the code is taken in this organization
      */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
@@ -72,24 +115,51 @@ public class Departments {
         Department department = new Department(request.name().strip(), request.code());
         department.setDescription(request.description());
         if (request.parentId() != null) {
-            requireParent(request.parentId());
+            lockTree(tenant);
+            Department parent = requireParent(request.parentId());
+            if (parent.getDepth() >= Department.MAX_DEPTH) {
+                throw tooDeep();
+            }
             department.setParentId(request.parentId());
+        }
+        if (request.headId() != null) {
+            requireMember(tenant, request.headId(), "headId");
+            department.setHeadId(request.headId());
+        }
+        if (request.settings() != null) {
+            department.setSettings(request.settings());
         }
         em.persist(department);
         em.flush();
+        em.refresh(department);
         return department;
     }
 
     /**
-     * Applies the fields present in the patch; moving under a descendant (a cycle) is refused.
+     * Applies the fields present in the patch. A move carries the whole subtree along; moving under
+     * itself or a descendant (a cycle), or deeper than the tree allows, is refused.
      *
      * @throws NotFound when the tenant has no department with this id
      */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public Department update(Tenant tenant, UUID id, @Valid Patch<DepartmentRequest> patch) {
         Department department = require(id);
-        patch.precondition().check(department);
         DepartmentRequest values = patch.values();
+        boolean moves = patch.has("parentId") && !Objects.equals(values.parentId(), department.getParentId());
+        if (moves) {
+            // Paths are decided on after the lock, as they are then.
+            lockTree(tenant);
+            em.refresh(department);
+        }
+        patch.precondition().check(department);
+        // Every check (each one a query) before the first change: a query after a change would
+        // flush it as an UPDATE of its own.
+        if (patch.has("headId") && values.headId() != null) {
+            requireMember(tenant, values.headId(), "headId");
+        }
+        if (moves) {
+            place(department, values.parentId());
+        }
         if (patch.has("name")) {
             department.setName(values.name().strip());
         }
@@ -99,18 +169,46 @@ public class Departments {
         if (patch.has("description")) {
             department.setDescription(values.description());
         }
-        if (patch.has("parentId")) {
-            if (values.parentId() != null) {
-                requireParent(values.parentId());
-                requireNoCycle(department.getId(), values.parentId());
-            }
-            department.setParentId(values.parentId());
+        if (patch.has("headId")) {
+            department.setHeadId(values.headId());
+        }
+        if (patch.has("settings")) {
+            department.setSettings(values.settings() == null ? "{}" : values.settings());
         }
         em.flush();
+        if (moves) {
+            em.refresh(department);
+        }
         return department;
     }
 
-    /** @throws Conflict when the department still has sub-departments */
+    /**
+     * Under the tree lock (the database's trigger takes the same one, so inserts and other moves in
+     * the organization wait): refuses cycles and trees too deep.
+     */
+    private void place(Department department, UUID parentId) {
+        if (parentId == null) {
+            department.setParentId(null);
+            return;
+        }
+        Department parent = requireParent(parentId);
+        if (parent.getPath().startsWith(department.getPath())) {
+            throw InvalidInput.field("parentId", "would make the department its own ancestor");
+        }
+        Integer deepest = em.createNamedQuery("Department.deepestBelow", Integer.class)
+                .setParameter("from", department.getPath())
+                .setParameter("to", department.subtreeEnd())
+                .getSingleResult();
+        int height = deepest - department.getDepth() + 1;
+        if (parent.getDepth() + height > Department.MAX_DEPTH) {
+            throw tooDeep();
+        }
+        department.setParentId(parentId);
+    }
+
+    /**
+     * @throws Conflict when the department still has sub-departments or members
+     */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
         Department department = require(id);
@@ -120,6 +218,13 @@ public class Departments {
                 .getSingleResult();
         if (children > 0) {
             throw new Conflict("The department has sub-departments; move or delete them first.");
+        }
+        long members = em.createNamedQuery("Department.countMembers", Long.class)
+                .setParameter("orgId", tenant.orgId())
+                .setParameter("id", id)
+                .getSingleResult();
+        if (members > 0) {
+            throw new Conflict("The department has members; move them to another department first.");
         }
         em.remove(department);
         em.flush();
@@ -133,21 +238,33 @@ public class Departments {
         return department;
     }
 
-    private void requireParent(UUID parentId) {
-        if (em.find(Department.class, parentId) == null) {
+    private Department requireParent(UUID parentId) {
+        Department parent = em.find(Department.class, parentId);
+        if (parent == null) {
             throw InvalidInput.field("parentId", "no such department in this organization");
+        }
+        return parent;
+    }
+
+    private void requireMember(Tenant tenant, UUID userId, String field) {
+        boolean member = !em.createNamedQuery("Membership.find", Membership.class)
+                .setParameter("orgId", tenant.orgId())
+                .setParameter("userId", userId)
+                .getResultList()
+                .isEmpty();
+        if (!member) {
+            throw InvalidInput.field(field, "is not a member of this organization");
         }
     }
 
-    /** Walks up from the new parent; meeting the department itself means the move makes a cycle. */
-    private void requireNoCycle(UUID id, UUID newParent) {
-        Set<UUID> seen = new HashSet<>();
-        for (UUID current = newParent; current != null; ) {
-            if (current.equals(id) || !seen.add(current)) {
-                throw InvalidInput.field("parentId", "would make the department its own ancestor");
-            }
-            Department ancestor = em.find(Department.class, current);
-            current = ancestor == null ? null : ancestor.getParentId();
-        }
+    private void lockTree(Tenant tenant) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "department-tree:" + tenant.orgId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
+    private static InvalidInput tooDeep() {
+        return InvalidInput.field("parentId", "would make the tree deeper than " + Department.MAX_DEPTH + " levels");
     }
 }

@@ -11,6 +11,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.department.Department;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
@@ -19,7 +20,9 @@ import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.PreconditionFailed;
+import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.team.TeamMember;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -27,8 +30,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import jakarta.validation.Valid;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Who belongs to an organization, with which role (a system role or one of the organization's
@@ -56,7 +68,11 @@ public class Memberships {
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
 
-    /** Sorting, filtering and search on members, through their accounts; by email unless asked otherwise. */
+    /**
+     * The member directory: sorting, filtering and search on members, through their accounts and
+     * employment; by email unless asked otherwise. {@code teamId} selects members of teams, {@code
+     * inDepartment} members of departments or anywhere below them.
+     */
     public static final CollectionSpec<Membership> COLLECTION = CollectionSpec.of(Membership.class)
             .sortable("email", "user.email", FieldType.STRING, true)
             .sortable("displayName", "user.displayName", FieldType.STRING, true)
@@ -64,8 +80,36 @@ public class Memberships {
             .filterable("userId", "userId", FieldType.UUID, false)
             .filterable("role", "role.roleKey", FieldType.STRING, false)
             .filterable("active", "active", FieldType.BOOLEAN, false)
+            .filterable("jobTitle", "jobTitle", FieldType.STRING, true)
+            .filterable("employeeNumber", "employeeNumber", FieldType.STRING, true)
+            .filterable("departmentId", "departmentId", FieldType.UUID, false)
+            .filterable("managerId", "managerId", FieldType.UUID, false)
+            .related("teamId", FieldType.UUID, Memberships::inTeams)
+            .related("inDepartment", FieldType.UUID, Memberships::inDepartments)
             .defaultSort("email", false)
             .build();
+
+    /** Members of any of these teams. */
+    private static Predicate inTeams(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> teamIds) {
+        Subquery<UUID> members = query.subquery(UUID.class);
+        Root<TeamMember> member = members.from(TeamMember.class);
+        members.select(member.get("userId")).where(member.get("teamId").in(teamIds));
+        return root.get("userId").in(members);
+    }
+
+    /** Members of any of these departments or of a department below one of them (a path range each). */
+    private static Predicate inDepartments(
+            CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> departmentIds) {
+        Subquery<UUID> below = query.subquery(UUID.class);
+        Root<Department> department = below.from(Department.class);
+        Root<Department> top = below.from(Department.class);
+        below.select(department.get("id"))
+                .where(
+                        top.get("id").in(departmentIds),
+                        cb.greaterThanOrEqualTo(department.get("path"), top.<String>get("path")),
+                        cb.lessThan(department.get("path"), cb.concat(top.<String>get("path"), "~")));
+        return root.get("departmentId").in(below);
+    }
 
     /** A page of the tenant's members. */
     @RequiresPermission(Permission.MEMBERS_READ)
@@ -91,7 +135,7 @@ public class Memberships {
      * @throws Forbidden when the role grants a permission the caller lacks
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member add(Tenant tenant, String email, String roleKey) {
+    public Member add(Tenant tenant, String email, String roleKey, @Valid Employment employment) {
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         User user =
@@ -100,25 +144,39 @@ public class Memberships {
             throw new Conflict("This user is already a member.");
         }
         Membership membership = new Membership(tenant.orgId(), user.getId(), role);
+        Patch<Employment> employ = new Patch<>(employment, presentFields(employment));
+        requireValidEmployment(tenant, membership, employ);
+        employ(membership, employ);
         em.persist(membership);
         em.flush();
         return new Member(membership, user);
     }
 
     /**
-     * Changes a member's role and/or suspends or reactivates the membership (null leaves either as
-     * it is). A suspended member keeps the role but cannot act in the organization.
+     * Changes a member's role, suspends or reactivates the membership, and changes their employment
+     * (null role or active leaves either as it is; an employment field sent as null clears it). A
+     * suspended member keeps the role but cannot act in the organization. Employment is not access:
+     * whoever manages members may set it on anyone.
      *
      * @throws NotFound when the user is not a member
      * @throws PreconditionFailed when the membership changed since the caller's {@code If-Match}
-     * @throws InvalidInput when the organization has no such role
+     * @throws InvalidInput when the organization has no such role, department or manager, or the
+     *     manager would close a cycle
      * @throws Forbidden when the member's current or new role grants a permission the caller lacks
-     * @throws Conflict when this would leave the organization without an active owner
+     * @throws Conflict when this would leave the organization without an active owner, or the
+     *     employee number is another member's
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member update(Tenant tenant, UUID userId, String roleKey, Boolean active, Precondition precondition) {
+    public Member update(
+            Tenant tenant,
+            UUID userId,
+            String roleKey,
+            Boolean active,
+            @Valid Patch<Employment> employment,
+            Precondition precondition) {
         Membership membership = require(tenant, userId);
         precondition.check(membership);
+        requireValidEmployment(tenant, membership, employment);
         RoleAssignment role = roleKey == null ? null : roles.byKey("role", roleKey);
         boolean demotes = role != null && !role.equals(membership.getRole());
         boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
@@ -137,8 +195,124 @@ public class Memberships {
         if (active != null) {
             membership.setActive(active);
         }
+        employ(membership, employment);
         em.flush();
         return new Member(membership, em.find(User.class, userId));
+    }
+
+    /**
+     * A page of the members of a department (directly in it; {@code inDepartment} in the directory
+     * reaches below).
+     *
+     * @throws NotFound when the tenant has no such department
+     */
+    @RequiresPermission(Permission.MEMBERS_READ)
+    public Slice<Member> ofDepartment(Tenant tenant, UUID departmentId, CollectionRequest request) {
+        if (em.find(Department.class, departmentId) == null) {
+            throw new NotFound("No such department.");
+        }
+        return collections
+                .page(
+                        COLLECTION,
+                        request,
+                        (cb, m) -> cb.and(
+                                cb.equal(m.get("orgId"), tenant.orgId()),
+                                cb.equal(m.get("departmentId"), departmentId)))
+                .map(m -> new Member(m, m.getUser()));
+    }
+
+    /**
+     * Checks every employment field. Callers check before they change anything: a query after a
+     * change flushes it as an UPDATE of its own (two versions and two audit entries for one
+     * request).
+     */
+    private void requireValidEmployment(Tenant tenant, Membership membership, Patch<Employment> patch) {
+        Employment values = patch.values();
+        if (patch.has("employeeNumber") && values.employeeNumber() != null) {
+            boolean taken = em.createNamedQuery("Membership.byEmployeeNumber", Membership.class)
+                    .setParameter("orgId", tenant.orgId())
+                    .setParameter("number", values.employeeNumber())
+                    .getResultStream()
+                    .anyMatch(other -> !other.getUserId().equals(membership.getUserId()));
+            if (taken) {
+                throw new Conflict("Another member has the employee number '" + values.employeeNumber() + "'.");
+            }
+        }
+        if (patch.has("departmentId")
+                && values.departmentId() != null
+                && em.find(Department.class, values.departmentId()) == null) {
+            throw InvalidInput.field("departmentId", "no such department in this organization");
+        }
+        if (patch.has("managerId")
+                && values.managerId() != null
+                && !values.managerId().equals(membership.getManagerId())) {
+            requireManager(tenant, membership.getUserId(), values.managerId());
+        }
+    }
+
+    private static void employ(Membership membership, Patch<Employment> patch) {
+        Employment values = patch.values();
+        if (patch.has("jobTitle")) {
+            membership.setJobTitle(
+                    values.jobTitle() == null ? null : values.jobTitle().strip());
+        }
+        if (patch.has("employeeNumber")) {
+            membership.setEmployeeNumber(values.employeeNumber());
+        }
+        if (patch.has("departmentId")) {
+            membership.setDepartmentId(values.departmentId());
+        }
+        if (patch.has("managerId")) {
+            membership.setManagerId(values.managerId());
+        }
+    }
+
+    /**
+     * The manager is another member, and the member is not above them already. Manager changes of
+     * an organization queue on one lock, so two changes at once cannot close a loop between them.
+     */
+    private void requireManager(Tenant tenant, UUID userId, UUID managerId) {
+        if (managerId.equals(userId)) {
+            throw InvalidInput.field("managerId", "a member cannot be their own manager");
+        }
+        if (find(tenant, managerId) == null) {
+            throw InvalidInput.field("managerId", "is not a member of this organization");
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "manager-chain:" + tenant.orgId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        Number loops = (Number) em.createNativeQuery("with recursive chain (user_id, manager_id, steps) as ("
+                        + " select user_id, manager_id, 1 from membership where org_id = ?1 and user_id = ?2"
+                        + " union all"
+                        + " select m.user_id, m.manager_id, c.steps + 1 from membership m join chain c"
+                        + " on m.org_id = ?1 and m.user_id = c.manager_id where c.steps < 100000)"
+                        + " select count(*) from chain where user_id = ?3")
+                .setParameter(1, tenant.orgId())
+                .setParameter(2, managerId)
+                .setParameter(3, userId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        if (loops.longValue() > 0) {
+            throw InvalidInput.field("managerId", "reports to this member already (managers would form a cycle)");
+        }
+    }
+
+    private static Set<String> presentFields(Employment employment) {
+        Set<String> present = new HashSet<>();
+        if (employment.jobTitle() != null) {
+            present.add("jobTitle");
+        }
+        if (employment.employeeNumber() != null) {
+            present.add("employeeNumber");
+        }
+        if (employment.departmentId() != null) {
+            present.add("departmentId");
+        }
+        if (employment.managerId() != null) {
+            present.add("managerId");
+        }
+        return present;
     }
 
     /**

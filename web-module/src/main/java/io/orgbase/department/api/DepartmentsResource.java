@@ -6,6 +6,9 @@ import io.orgbase.api.Tagged;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
+import io.orgbase.json.Jsonp;
+import io.orgbase.organization.api.MembersResource.MemberView;
+import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
@@ -13,6 +16,7 @@ import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,10 +41,12 @@ public class DepartmentsResource {
 
     private final Tenant tenant;
     private final Departments departments;
+    private final Memberships memberships;
 
-    public DepartmentsResource(Tenant tenant, Departments departments) {
+    public DepartmentsResource(Tenant tenant, Departments departments, Memberships memberships) {
         this.tenant = tenant;
         this.departments = departments;
+        this.memberships = memberships;
     }
 
     public record DepartmentView(
@@ -48,7 +54,10 @@ public class DepartmentsResource {
             String name,
             String code,
             UUID parentId,
+            int depth,
             String description,
+            UUID headId,
+            JsonObject settings,
             OffsetDateTime createdAt,
             UUID createdBy,
             OffsetDateTime updatedAt,
@@ -67,7 +76,10 @@ public class DepartmentsResource {
                     d.getName(),
                     d.getCode(),
                     d.getParentId(),
+                    d.getDepth(),
                     d.getDescription(),
+                    d.getHeadId(),
+                    Jsonp.object(d.getSettings()),
                     d.getCreatedAt(),
                     d.getCreatedBy(),
                     d.getUpdatedAt(),
@@ -110,7 +122,9 @@ public class DepartmentsResource {
                 json.string("name", Need.REQUIRED),
                 json.string("code", Need.REQUIRED),
                 json.uuid("parentId", Need.NULLABLE),
-                json.string("description", Need.NULLABLE));
+                json.string("description", Need.NULLABLE),
+                json.uuid("headId", Need.NULLABLE),
+                json.document("settings", Need.OPTIONAL));
         json.finish();
         Department created = departments.create(tenant, request);
         return Response.created(collection.path(created.getId().toString()).build())
@@ -137,9 +151,34 @@ public class DepartmentsResource {
                 json.string("name", Need.OPTIONAL),
                 json.string("code", Need.OPTIONAL),
                 json.uuid("parentId", Need.NULLABLE),
-                json.string("description", Need.NULLABLE));
+                json.string("description", Need.NULLABLE),
+                json.uuid("headId", Need.NULLABLE),
+                json.document("settings", Need.NULLABLE));
         json.finish();
         return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present(), precondition)));
+    }
+
+    /** Everything below the department, at any depth (the collection conventions apply). */
+    @GET
+    @Path("{id}/descendants")
+    public Items<DepartmentView> descendants(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return Items.of(departments.descendants(tenant, id, CollectionParams.from(uri)), DepartmentView::of);
+    }
+
+    /** The departments above this one, the top first. */
+    @GET
+    @Path("{id}/ancestors")
+    public Items<DepartmentView> ancestors(@PathParam("id") UUID id) {
+        return new Items<>(departments.ancestors(tenant, id).stream()
+                .map(DepartmentView::of)
+                .toList());
+    }
+
+    /** The members in this department (the member directory's conventions apply). */
+    @GET
+    @Path("{id}/members")
+    public Items<MemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return Items.of(memberships.ofDepartment(tenant, id, CollectionParams.from(uri)), MemberView::of);
     }
 
     @DELETE

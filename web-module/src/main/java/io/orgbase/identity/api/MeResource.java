@@ -3,6 +3,7 @@ package io.orgbase.identity.api;
 import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.api.ETags;
+import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
 import io.orgbase.identity.User;
 import io.orgbase.identity.boundary.ProfileRequest;
@@ -12,6 +13,7 @@ import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.team.boundary.Teams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,6 +45,12 @@ public class MeResource {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    Teams teams;
+
+    /** A team the caller is in, with its organization and the caller's role in the team. */
+    public record MyTeamView(UUID id, String name, OrgRef org, String role) {}
 
     public record OrgRef(UUID id, String slug, String name) {}
 
@@ -133,6 +141,15 @@ public class MeResource {
         json.finish();
         return ProfileView.of(users.updateProfile(
                 callers.currentUser(), new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+    }
+
+    /** The caller's teams in every active organization they are an active member of. */
+    @GET
+    @Path("teams")
+    public Items<MyTeamView> teams() {
+        return new Items<>(teams.mine(callers.currentUser()).stream()
+                .map(t -> new MyTeamView(t.id(), t.name(), new OrgRef(t.orgId(), t.orgSlug(), t.orgName()), t.role()))
+                .toList());
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.orgbase.organization.api;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
+import io.orgbase.organization.boundary.Employment;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
 import io.orgbase.problems.InvalidInput;
@@ -10,6 +11,7 @@ import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +39,7 @@ public class MembersResource {
     private final Tenant tenant;
     private final Memberships memberships;
 
-    MembersResource(Tenant tenant, Memberships memberships) {
+    public MembersResource(Tenant tenant, Memberships memberships) {
         this.tenant = tenant;
         this.memberships = memberships;
     }
@@ -48,6 +50,10 @@ public class MembersResource {
             String displayName,
             String role,
             boolean active,
+            String jobTitle,
+            String employeeNumber,
+            UUID departmentId,
+            UUID managerId,
             OffsetDateTime joinedAt,
             long version)
             implements Tagged {
@@ -57,13 +63,17 @@ public class MembersResource {
             return version;
         }
 
-        static MemberView of(Member member) {
+        public static MemberView of(Member member) {
             return new MemberView(
                     member.user().getId(),
                     member.user().getEmail(),
                     member.user().getDisplayName(),
                     member.membership().getRole().key(),
                     member.membership().isActive(),
+                    member.membership().getJobTitle(),
+                    member.membership().getEmployeeNumber(),
+                    member.membership().getDepartmentId(),
+                    member.membership().getManagerId(),
                     member.membership().getCreatedAt(),
                     member.membership().getVersion());
         }
@@ -123,8 +133,9 @@ public class MembersResource {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
+        Employment employment = employment(json);
         json.finish();
-        Member member = memberships.add(tenant, email, role);
+        Member member = memberships.add(tenant, email, role, employment);
         return Response.created(
                         collection.path(member.user().getId().toString()).build())
                 .entity(MemberView.of(member))
@@ -135,11 +146,23 @@ public class MembersResource {
         JsonBody json = JsonBody.read(body);
         String role = json.string("role", Need.OPTIONAL);
         Boolean active = json.bool("active", Need.OPTIONAL);
+        Employment employment = employment(json);
         json.finish();
-        if (role == null && active == null) {
-            throw InvalidInput.field("role", "send role and/or active");
+        if (json.present().isEmpty()) {
+            throw InvalidInput.field(
+                    "role", "send at least one of role, active, jobTitle, employeeNumber, departmentId, managerId");
         }
-        return MemberView.of(memberships.update(tenant, userId, role, active, precondition));
+        return MemberView.of(memberships.update(
+                tenant, userId, role, active, new Patch<>(employment, json.present()), precondition));
+    }
+
+    /** The employment fields; each may be sent as null to clear it. */
+    static Employment employment(JsonBody json) {
+        return new Employment(
+                json.string("jobTitle", Need.NULLABLE),
+                json.string("employeeNumber", Need.NULLABLE),
+                json.uuid("departmentId", Need.NULLABLE),
+                json.uuid("managerId", Need.NULLABLE));
     }
 
     private void removed(UUID userId, Precondition precondition) {

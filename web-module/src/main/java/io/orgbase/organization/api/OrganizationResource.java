@@ -14,6 +14,7 @@ import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.Patch;
 import io.orgbase.settings.api.SettingsResource;
+import io.orgbase.team.api.TeamsResource;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -117,7 +118,12 @@ public class OrganizationResource {
 
     @Path("departments")
     public DepartmentsResource departments() {
-        return new DepartmentsResource(tenant, boundaries.departments());
+        return new DepartmentsResource(tenant, boundaries.departments(), boundaries.memberships());
+    }
+
+    @Path("teams")
+    public TeamsResource teams() {
+        return new TeamsResource(tenant, boundaries.teams());
     }
 
     @Path("invitations")

@@ -6,7 +6,6 @@ import io.orgbase.json.Jsonp;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.boundary.Organizations.Listed;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -56,17 +55,11 @@ public record OrganizationView(
                 o.getLanguage(),
                 o.getCurrencyCode(),
                 AddressView.of(o.getPrimaryAddress()),
-                document(o.getMetadata()),
+                Jsonp.object(o.getMetadata()),
                 listed.role(),
                 o.getAuditRetentionDays(),
                 o.getCreatedAt(),
                 o.getUpdatedAt(),
                 o.getVersion());
-    }
-
-    static JsonObject document(String json) {
-        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(json == null ? "{}" : json))) {
-            return reader.readObject();
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.settings.boundary.Settings;
+import io.orgbase.team.boundary.Teams;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -42,6 +43,9 @@ public class TenantBoundaries {
 
     @Inject
     Features features;
+
+    @Inject
+    Teams teams;
 
     public Organizations organizations() {
         return organizations;
@@ -77,5 +81,9 @@ public class TenantBoundaries {
 
     public Features features() {
         return features;
+    }
+
+    public Teams teams() {
+        return teams;
     }
 }

@@ -1,0 +1,135 @@
+package io.orgbase.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-kept OpenAPI document and the JAX-RS resources describe the same operations: every
+ * resource method (through the sub-resource locators, such as everything below {@code /orgs/{org}})
+ * is documented, and nothing documented is missing. Path parameter names may differ; their places
+ * may not.
+ */
+class OpenApiCoverageTest {
+
+    /** Served by servlets, not JAX-RS. */
+    private static final Set<String> SERVLETS = Set.of("GET /.well-known/jwks.json");
+
+    @Test
+    void everyOperationIsDocumentedAndEveryDocumentedOneExists() throws Exception {
+        Set<String> implemented = new TreeSet<>();
+        for (Class<?> root : rootResources()) {
+            walk(root, "/api/v1/" + strip(root.getAnnotation(Path.class).value()), implemented, 0);
+        }
+        Set<String> documented = documented();
+        documented.removeAll(
+                SERVLETS.stream().map(OpenApiCoverageTest::normalize).toList());
+
+        assertThat(implemented).as("operations the code serves").hasSizeGreaterThan(60);
+        assertThat(difference(implemented, documented))
+                .as("operations served but missing from openapi.yaml")
+                .isEmpty();
+        assertThat(difference(documented, implemented))
+                .as("operations in openapi.yaml that nothing serves")
+                .isEmpty();
+    }
+
+    private static void walk(Class<?> resource, String base, Set<String> into, int depth) {
+        assertThat(depth).as("sub-resource locators nest deeper than expected").isLessThan(6);
+        for (Method method : resource.getMethods()) {
+            Path path = method.getAnnotation(Path.class);
+            String full = path == null ? base : base + "/" + strip(path.value());
+            String verb = httpMethod(method);
+            if (verb != null) {
+                into.add(normalize(verb + " " + full));
+            } else if (path != null) {
+                walk(method.getReturnType(), full, into, depth + 1);
+            }
+        }
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    private static String strip(String path) {
+        return path.replaceAll("^/+|/+$", "");
+    }
+
+    /** {@code GET /api/v1/orgs/{org}/members/{userId}} becomes {@code GET /api/v1/orgs/{}/members/{}}. */
+    private static String normalize(String operation) {
+        return operation.replaceAll("\\{[^}]*}", "{}").replaceAll("/+$", "");
+    }
+
+    private static Set<String> documented() throws IOException {
+        Set<String> operations = new TreeSet<>();
+        Pattern pathLine = Pattern.compile("^  (/\\S*):\\s*$");
+        Pattern verbLine = Pattern.compile("^    (get|put|post|patch|delete):\\s*$");
+        try (InputStream in = OpenApiCoverageTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            assertThat(in).as("openapi.yaml on the class path").isNotNull();
+            String current = null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher path = pathLine.matcher(line);
+                Matcher verb = verbLine.matcher(line);
+                if (path.matches()) {
+                    current = path.group(1);
+                } else if (!line.startsWith(" ") && !line.isBlank()) {
+                    current = null;
+                } else if (current != null && verb.matches()) {
+                    operations.add(normalize(verb.group(1).toUpperCase(Locale.ROOT) + " " + current));
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static Set<Class<?>> rootResources() throws IOException, URISyntaxException, ClassNotFoundException {
+        java.nio.file.Path classes = java.nio.file.Path.of(OrgbaseApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Set<Class<?>> roots = new java.util.HashSet<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (!name.contains("$")) {
+                    Class<?> type = Class.forName(name, false, OpenApiCoverageTest.class.getClassLoader());
+                    if (type.isAnnotationPresent(Path.class)) {
+                        roots.add(type);
+                    }
+                }
+            }
+        }
+        return roots;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> result = new TreeSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+}
