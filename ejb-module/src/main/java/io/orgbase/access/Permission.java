@@ -16,6 +16,8 @@ public enum Permission {
     DEPARTMENTS_WRITE("departments:write", "Create, change, move and delete departments"),
     TEAMS_READ("teams:read", "See teams and their members"),
     TEAMS_WRITE("teams:write", "Create, change and delete teams and choose their members"),
+    CONTACTS_READ("contacts:read", "See contacts"),
+    CONTACTS_WRITE("contacts:write", "Create, change and delete contacts"),
     API_KEYS_READ("api-keys:read", "List the organization's API keys"),
     API_KEYS_WRITE("api-keys:write", "Create and revoke API keys"),
     ROLES_READ("roles:read", "See the organization's roles and what each grants"),

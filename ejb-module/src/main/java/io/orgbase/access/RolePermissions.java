@@ -3,6 +3,8 @@ package io.orgbase.access;
 import static io.orgbase.access.Permission.API_KEYS_READ;
 import static io.orgbase.access.Permission.API_KEYS_WRITE;
 import static io.orgbase.access.Permission.AUDIT_READ;
+import static io.orgbase.access.Permission.CONTACTS_READ;
+import static io.orgbase.access.Permission.CONTACTS_WRITE;
 import static io.orgbase.access.Permission.DEPARTMENTS_READ;
 import static io.orgbase.access.Permission.DEPARTMENTS_WRITE;
 import static io.orgbase.access.Permission.MEMBERS_READ;
@@ -33,12 +35,16 @@ public final class RolePermissions {
                             DEPARTMENTS_WRITE,
                             TEAMS_READ,
                             TEAMS_WRITE,
+                            CONTACTS_READ,
+                            CONTACTS_WRITE,
                             API_KEYS_READ,
                             API_KEYS_WRITE,
                             ROLES_READ,
                             ROLES_WRITE,
                             AUDIT_READ),
-            Role.MEMBER, EnumSet.of(ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, TEAMS_READ, ROLES_READ),
+            Role.MEMBER,
+                    EnumSet.of(
+                            ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, TEAMS_READ, CONTACTS_READ, ROLES_READ),
             Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ, TEAMS_READ));
 
     private RolePermissions() {}

@@ -1,9 +1,15 @@
 package io.orgbase.organization;
 
+import io.orgbase.json.Jsonp;
 import io.orgbase.persistence.Address;
 import io.orgbase.persistence.BaseEntity;
+import io.orgbase.persistence.Extensible;
 import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.NullableUuidConverter;
+import io.orgbase.persistence.RecordKind;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,7 +17,10 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,7 +37,7 @@ import java.util.UUID;
         name = "Organization.countSiblingsNamed",
         query = "select count(o) from Organization o where o.parentId = :parentId"
                 + " and lower(o.name) = lower(:name) and o.id <> :id")
-public class Organization extends BaseEntity {
+public class Organization extends BaseEntity implements Extensible {
 
     @Column(name = "code", nullable = false)
     private String code;
@@ -82,6 +91,15 @@ public class Organization extends BaseEntity {
 
     @Column(name = "audit_retention_days")
     private Integer auditRetentionDays;
+
+    @Column(name = "custom_fields", nullable = false)
+    @Convert(converter = JsonbConverter.class)
+    private String customFields = "{}";
+
+    /** The organization's own tags, a JSON array of names (on its row: lists of organizations read it). */
+    @Column(name = "tags", nullable = false)
+    @Convert(converter = JsonbConverter.class)
+    private String tags = "[]";
 
     protected Organization() {}
 
@@ -211,5 +229,37 @@ public class Organization extends BaseEntity {
 
     public void setStatus(OrganizationStatus status) {
         this.status = status;
+    }
+
+    @Override
+    public RecordKind recordKind() {
+        return RecordKind.ORGANIZATION;
+    }
+
+    @Override
+    public String getCustomFields() {
+        return customFields;
+    }
+
+    @Override
+    public void setCustomFields(String customFields) {
+        this.customFields = customFields;
+    }
+
+    @Override
+    public List<String> getTags() {
+        List<String> names = new ArrayList<>();
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(tags))) {
+            reader.readArray().getValuesAs(JsonString.class).forEach(name -> names.add(name.getString()));
+        }
+        return names;
+    }
+
+    /** Keeps the names on the row; the organization's vocabulary is kept by the tag boundary. */
+    @Override
+    public void attachTags(List<String> names) {
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
+        names.stream().sorted(String.CASE_INSENSITIVE_ORDER).forEach(array::add);
+        this.tags = array.build().toString();
     }
 }

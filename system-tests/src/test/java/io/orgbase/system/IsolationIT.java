@@ -297,7 +297,7 @@ class IsolationIT {
         }
     }
 
-    private static Connection appRole() throws SQLException {
+    static Connection appRole() throws SQLException {
         return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
     }
 

@@ -164,14 +164,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /**
      * {@code create.request.name} → {@code name}, {@code create.request.primaryAddress.country} →
-     * {@code primaryAddress.country}: clients know fields, not Java methods. The values of a {@code
-     * Patch} are the request's own fields.
+     * {@code primaryAddress.country}, {@code create.request.emails[1].email} → {@code
+     * emails[1].email}: clients know fields, not Java methods. The values of a {@code Patch} are the
+     * request's own fields.
      */
     static String leaf(ConstraintViolation<?> violation) {
         List<String> properties = new ArrayList<>();
         String last = null;
         for (Path.Node node : violation.getPropertyPath()) {
             last = node.getName();
+            if (node.isInIterable() && node.getIndex() != null && !properties.isEmpty()) {
+                int at = properties.size() - 1;
+                properties.set(at, properties.get(at) + "[" + node.getIndex() + "]");
+            }
             if (node.getKind() == ElementKind.PROPERTY) {
                 properties.add(node.getName());
             }

@@ -248,6 +248,34 @@ public final class JsonBody {
     }
 
     /**
+     * An array of objects, each read like {@link #object}; their errors are named {@code
+     * name[i].field}. At most {@code max} of them.
+     */
+    public List<JsonBody> objects(String name, Need need, int max) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return error(name, "must be an array of objects");
+        }
+        if (value.asJsonArray().size() > max) {
+            return error(name, "must have at most " + max + " entries");
+        }
+        List<JsonBody> items = new ArrayList<>();
+        int index = 0;
+        for (JsonValue item : value.asJsonArray()) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                return error(name, "must be an array of objects");
+            }
+            JsonBody child = new JsonBody(item.asJsonObject(), prefix + name + "[" + index++ + "].", errors);
+            nested.add(child);
+            items.add(child);
+        }
+        return items;
+    }
+
+    /**
      * A free-form JSON object (metadata), returned as its compact text; at most {@link
      * #MAX_DOCUMENT_BYTES} serialized and {@link #MAX_DOCUMENT_DEPTH} levels deep.
      */

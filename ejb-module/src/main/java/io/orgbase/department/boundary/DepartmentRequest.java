@@ -2,6 +2,7 @@ package io.orgbase.department.boundary;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,8 @@ import java.util.UUID;
  *
  * @param headId the user id of a member of the organization
  * @param settings a free-form JSON object, as text
+ * @param customFields values of the organization's department fields, a JSON object as text
+ * @param tags tag names
  */
 public record DepartmentRequest(
         @Size(min = 1, max = 200) String name,
@@ -18,4 +21,6 @@ public record DepartmentRequest(
         UUID parentId,
         @Size(max = 4000) String description,
         UUID headId,
-        String settings) {}
+        String settings,
+        String customFields,
+        List<String> tags) {}

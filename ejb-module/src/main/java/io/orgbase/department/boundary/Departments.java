@@ -8,13 +8,16 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.department.Department;
 import io.orgbase.organization.Membership;
+import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -51,6 +54,7 @@ public class Departments {
             .filterable("description", "description", FieldType.STRING, true)
             .filterable("createdBy", "createdBy", FieldType.UUID, false)
             .filterable("updatedBy", "updatedBy", FieldType.UUID, false)
+            .related("tag", FieldType.STRING, Tags.filter(RecordKind.DEPARTMENT))
             .defaultSort("name", false)
             .build();
 
@@ -60,16 +64,22 @@ public class Departments {
     @Inject
     CollectionQueries collections;
 
+    @Inject
+    Tags tags;
+
+    @Inject
+    CustomFieldValues customFields;
+
     /** A page of the tenant's departments (the collection conventions: cursor, sort, filters, search). */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public Slice<Department> list(Tenant tenant, CollectionRequest request) {
-        return collections.page(COLLECTION, request);
+        return tagged(collections.page(COLLECTION, request));
     }
 
     /** @throws NotFound when the tenant has no department with this id */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public Department get(Tenant tenant, UUID id) {
-        return require(id);
+        return tags.attach(require(id));
     }
 
     /**
@@ -98,11 +108,11 @@ public class Departments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select d from Department d where d.id in :ids", Department.class)
+        return tags.attach(em.createQuery("select d from Department d where d.id in :ids", Department.class)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .sorted(Comparator.comparingInt(Department::getDepth))
-                .toList();
+                .toList());
     }
 
     /**
@@ -112,8 +122,10 @@ public class Departments {
      */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public Department create(Tenant tenant, @Valid DepartmentRequest request) {
+        List<String> names = request.tags() == null ? List.of() : Tags.clean(request.tags());
         Department department = new Department(request.name().strip(), request.code());
         department.setDescription(request.description());
+        department.setCustomFields(customFields.create(RecordKind.DEPARTMENT, request.customFields()));
         if (request.parentId() != null) {
             lockTree(tenant);
             Department parent = requireParent(request.parentId());
@@ -132,6 +144,7 @@ public class Departments {
         em.persist(department);
         em.flush();
         em.refresh(department);
+        tags.replace(tenant, department, names);
         return department;
     }
 
@@ -157,6 +170,10 @@ public class Departments {
         if (patch.has("headId") && values.headId() != null) {
             requireMember(tenant, values.headId(), "headId");
         }
+        List<String> names = !patch.has("tags") ? null : values.tags() == null ? List.of() : Tags.clean(values.tags());
+        String custom = patch.has("customFields")
+                ? customFields.update(RecordKind.DEPARTMENT, department.getCustomFields(), values.customFields())
+                : null;
         if (moves) {
             place(department, values.parentId());
         }
@@ -175,9 +192,17 @@ public class Departments {
         if (patch.has("settings")) {
             department.setSettings(values.settings() == null ? "{}" : values.settings());
         }
+        if (custom != null) {
+            department.setCustomFields(custom);
+        }
         em.flush();
         if (moves) {
             em.refresh(department);
+        }
+        if (names != null) {
+            tags.replace(tenant, department, names);
+        } else {
+            tags.attach(department);
         }
         return department;
     }
@@ -228,6 +253,11 @@ public class Departments {
         }
         em.remove(department);
         em.flush();
+    }
+
+    private Slice<Department> tagged(Slice<Department> page) {
+        tags.attach(page.items());
+        return page;
     }
 
     private Department require(UUID id) {

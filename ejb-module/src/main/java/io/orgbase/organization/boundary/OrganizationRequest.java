@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,9 @@ import java.util.UUID;
  * @param currency an active ISO 4217 code
  * @param metadata a JSON object as text, for integrations
  * @param auditRetentionDays how long the audit trail is kept (null: forever); owners only
+ * @param customFields values of the organization's own organization fields, a JSON object as text
+ *     (on update)
+ * @param tags the organization's own tags (on update)
  */
 public record OrganizationRequest(
         String slug,
@@ -36,10 +40,12 @@ public record OrganizationRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CHF") String currency,
         @Valid AddressRequest primaryAddress,
         String metadata,
-        @Min(1) @Max(36500) Integer auditRetentionDays) {
+        @Min(1) @Max(36500) Integer auditRetentionDays,
+        String customFields,
+        List<String> tags) {
 
     /** Just the two fields every organization needs; everything else takes its default. */
     public OrganizationRequest(String slug, String name) {
-        this(slug, name, null, null, null, null, null, null, null, null, null, null, null);
+        this(slug, name, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -9,17 +9,20 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.audit.Audited;
 import io.orgbase.audit.control.AuditTrail;
+import io.orgbase.collections.CollectionField;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.OrganizationStatus;
 import io.orgbase.organization.control.OrganizationTree;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
+import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.Forbidden;
@@ -29,6 +32,7 @@ import io.orgbase.reference.control.Vocabularies;
 import io.orgbase.requests.Locales;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantResolution;
@@ -40,6 +44,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -84,6 +89,20 @@ public class Organizations {
 
     @Inject
     CollectionQueries collections;
+
+    @Inject
+    CustomFieldValues customFields;
+
+    @Inject
+    Tags tags;
+
+    /**
+     * The filter {@code tag} on lists of organizations: those whose own tags include any of the names
+     * (exactly as the organization spells it; each organization has its own vocabulary).
+     */
+    private static final CollectionField.Related OWN_TAG = (cb, query, root, values) -> cb.or(values.stream()
+            .map(name -> cb.isTrue(cb.function("jsonb_exists", Boolean.class, root.get("tags"), cb.literal(name))))
+            .toArray(Predicate[]::new));
 
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
     public static final String CURRENT = TenantResolution.CURRENT;
@@ -219,6 +238,7 @@ public class Organizations {
                 .setParameter("parentId", organization.getParentId())
                 .setParameter("name", organization.getName())
                 .setParameter("id", organization.getId())
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
         if (same > 0) {
             throw new Conflict("Another subsidiary of the same parent is called " + organization.getName() + ".");
@@ -245,6 +265,7 @@ public class Organizations {
     private boolean exists(String query, String parameter, Object value) {
         return !em.createNamedQuery(query, Organization.class)
                 .setParameter(parameter, value)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
@@ -267,6 +288,7 @@ public class Organizations {
             .filterable("parentId", "parentId", FieldType.UUID, false)
             .filterable("currency", "currencyCode", FieldType.STRING, false)
             .filterable("endDate", "endDate", FieldType.DATE, false)
+            .related("tag", FieldType.STRING, OWN_TAG)
             .defaultSort("slug", false)
             .build();
 
@@ -283,6 +305,7 @@ public class Organizations {
             .filterable("parentId", "parentId", FieldType.UUID, false)
             .filterable("currency", "currencyCode", FieldType.STRING, false)
             .filterable("endDate", "endDate", FieldType.DATE, false)
+            .related("tag", FieldType.STRING, OWN_TAG)
             .defaultSort("name", false)
             .build();
 
@@ -344,6 +367,14 @@ public class Organizations {
         Organization organization = load(tenant);
         patch.precondition().check(organization);
         OrganizationRequest values = patch.values();
+        // These read (and may add to) the organization's vocabularies before anything changes: a
+        // query after a change would flush it as an UPDATE of its own.
+        String custom = patch.has("customFields")
+                ? customFields.update(RecordKind.ORGANIZATION, organization.getCustomFields(), values.customFields())
+                : null;
+        List<String> ownTags = patch.has("tags")
+                ? tags.canonical(tenant, values.tags() == null ? List.of() : Tags.clean(values.tags()))
+                : null;
         if (patch.has("slug")) {
             Slugs.check("slug", values.slug());
             organization.setSlug(values.slug());
@@ -376,6 +407,12 @@ public class Organizations {
             fields.remove("parentId");
         }
         apply(organization, values, fields, false);
+        if (custom != null) {
+            organization.setCustomFields(custom);
+        }
+        if (ownTags != null) {
+            organization.attachTags(ownTags);
+        }
         em.flush();
         return new Listed(organization, tenant.roleKey());
     }

@@ -5,6 +5,7 @@ import io.orgbase.reference.OrganizationType;
 import io.orgbase.reference.Status;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public class Vocabularies {
         }
         return em.createNamedQuery("Currency.findByCode", Currency.class)
                 .setParameter("code", code.toUpperCase(Locale.ROOT))
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream()
                 .findFirst();
     }
@@ -33,6 +35,7 @@ public class Vocabularies {
         }
         return em.createNamedQuery("OrganizationType.findByKey", OrganizationType.class)
                 .setParameter("key", key)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream()
                 .findFirst();
     }
@@ -43,6 +46,7 @@ public class Vocabularies {
         }
         return em.createNamedQuery("Status.findBySlug", Status.class)
                 .setParameter("slug", slug)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream()
                 .findFirst();
     }

@@ -10,12 +10,15 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.organization.Membership;
+import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tag.control.Tags;
 import io.orgbase.team.Team;
 import io.orgbase.team.TeamMember;
 import io.orgbase.team.TeamMember.TeamRole;
@@ -57,6 +60,7 @@ public class Teams {
                     "leadId",
                     FieldType.UUID,
                     (cb, query, root, values) -> withMember(cb, query, root, values, TeamRole.LEAD))
+            .related("tag", FieldType.STRING, Tags.filter(RecordKind.TEAM))
             .defaultSort("name", false)
             .build();
 
@@ -82,17 +86,25 @@ public class Teams {
     @Inject
     DatabaseSession session;
 
+    @Inject
+    Tags tags;
+
+    @Inject
+    CustomFieldValues customFields;
+
     @TenantScoped
     @RequiresPermission(Permission.TEAMS_READ)
     public Slice<Team> list(Tenant tenant, CollectionRequest request) {
-        return collections.page(COLLECTION, request);
+        Slice<Team> page = collections.page(COLLECTION, request);
+        tags.attach(page.items());
+        return page;
     }
 
     /** @throws NotFound when the tenant has no team with this id */
     @TenantScoped
     @RequiresPermission(Permission.TEAMS_READ)
     public Team get(Tenant tenant, UUID id) {
-        return require(id);
+        return tags.attach(require(id));
     }
 
     /** @throws Conflict when the organization has a team of this name (in any case) */
@@ -100,14 +112,17 @@ public class Teams {
     @RequiresPermission(Permission.TEAMS_WRITE)
     public Team create(Tenant tenant, @Valid TeamRequest request) {
         String name = request.name().strip();
+        List<String> names = request.tags() == null ? List.of() : Tags.clean(request.tags());
         requireFreeName(name, null);
         Team team = new Team(name);
         team.setDescription(request.description());
+        team.setCustomFields(customFields.create(RecordKind.TEAM, request.customFields()));
         if (request.settings() != null) {
             team.setSettings(request.settings());
         }
         em.persist(team);
         em.flush();
+        tags.replace(tenant, team, names);
         return team;
     }
 
@@ -118,10 +133,20 @@ public class Teams {
         Team team = require(id);
         patch.precondition().check(team);
         TeamRequest values = patch.values();
-        if (patch.has("name")) {
-            String name = values.name().strip();
+        // Checks (queries) before changes: a query after a change flushes it as an UPDATE of its own.
+        String name = patch.has("name") ? values.name().strip() : null;
+        if (name != null) {
             requireFreeName(name, id);
+        }
+        List<String> names = !patch.has("tags") ? null : values.tags() == null ? List.of() : Tags.clean(values.tags());
+        String custom = patch.has("customFields")
+                ? customFields.update(RecordKind.TEAM, team.getCustomFields(), values.customFields())
+                : null;
+        if (name != null) {
             team.setName(name);
+        }
+        if (custom != null) {
+            team.setCustomFields(custom);
         }
         if (patch.has("description")) {
             team.setDescription(values.description());
@@ -130,6 +155,11 @@ public class Teams {
             team.setSettings(values.settings() == null ? "{}" : values.settings());
         }
         em.flush();
+        if (names != null) {
+            tags.replace(tenant, team, names);
+        } else {
+            tags.attach(team);
+        }
         return team;
     }
 

@@ -15,6 +15,7 @@ import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Departments of one organization. */
@@ -58,6 +60,8 @@ public class DepartmentsResource {
             String description,
             UUID headId,
             JsonObject settings,
+            JsonObject customFields,
+            List<String> tags,
             OffsetDateTime createdAt,
             UUID createdBy,
             OffsetDateTime updatedAt,
@@ -80,6 +84,8 @@ public class DepartmentsResource {
                     d.getDescription(),
                     d.getHeadId(),
                     Jsonp.object(d.getSettings()),
+                    Jsonp.object(d.getCustomFields()),
+                    d.getTags(),
                     d.getCreatedAt(),
                     d.getCreatedBy(),
                     d.getUpdatedAt(),
@@ -124,7 +130,9 @@ public class DepartmentsResource {
                 json.uuid("parentId", Need.NULLABLE),
                 json.string("description", Need.NULLABLE),
                 json.uuid("headId", Need.NULLABLE),
-                json.document("settings", Need.OPTIONAL));
+                json.document("settings", Need.OPTIONAL),
+                json.document("customFields", Need.OPTIONAL),
+                json.strings("tags", Need.OPTIONAL, Tags.MAX_PER_RECORD));
         json.finish();
         Department created = departments.create(tenant, request);
         return Response.created(collection.path(created.getId().toString()).build())
@@ -153,7 +161,9 @@ public class DepartmentsResource {
                 json.uuid("parentId", Need.NULLABLE),
                 json.string("description", Need.NULLABLE),
                 json.uuid("headId", Need.NULLABLE),
-                json.document("settings", Need.NULLABLE));
+                json.document("settings", Need.NULLABLE),
+                json.document("customFields", Need.NULLABLE),
+                json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD));
         json.finish();
         return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present(), precondition)));
     }

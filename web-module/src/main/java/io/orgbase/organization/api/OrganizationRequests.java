@@ -4,6 +4,7 @@ import io.orgbase.api.AddressView;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tag.control.Tags;
 
 /** Reads an organization's fields from a create or update body. */
 final class OrganizationRequests {
@@ -34,7 +35,9 @@ final class OrganizationRequests {
                 json.string("currency", Need.NULLABLE),
                 AddressView.read(json, "primaryAddress", Need.NULLABLE),
                 json.document("metadata", update ? Need.NULLABLE : Need.OPTIONAL),
-                update ? json.integer("auditRetentionDays", Need.NULLABLE) : null);
+                update ? json.integer("auditRetentionDays", Need.NULLABLE) : null,
+                update ? json.document("customFields", Need.NULLABLE) : null,
+                update ? json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD) : null);
         json.finish();
         return request;
     }

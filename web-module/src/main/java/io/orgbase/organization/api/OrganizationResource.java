@@ -4,6 +4,8 @@ import io.orgbase.access.api.RolesResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.audit.api.AuditEventsResource;
+import io.orgbase.contact.api.ContactsResource;
+import io.orgbase.customfield.api.CustomFieldsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.feature.api.OrganizationFeaturesResource;
 import io.orgbase.identity.api.ApiKeysResource;
@@ -14,6 +16,7 @@ import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.Patch;
 import io.orgbase.settings.api.SettingsResource;
+import io.orgbase.tag.api.TagsResource;
 import io.orgbase.team.api.TeamsResource;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.Consumes;
@@ -124,6 +127,21 @@ public class OrganizationResource {
     @Path("teams")
     public TeamsResource teams() {
         return new TeamsResource(tenant, boundaries.teams());
+    }
+
+    @Path("contacts")
+    public ContactsResource contacts() {
+        return new ContactsResource(tenant, boundaries.contacts());
+    }
+
+    @Path("custom-fields")
+    public CustomFieldsResource customFields() {
+        return new CustomFieldsResource(tenant, boundaries.customFields());
+    }
+
+    @Path("tags")
+    public TagsResource tags() {
+        return new TagsResource(tenant, boundaries.tags());
     }
 
     @Path("invitations")

@@ -8,6 +8,7 @@ import io.orgbase.organization.boundary.Organizations.Listed;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ public record OrganizationView(
         String currency,
         AddressView primaryAddress,
         JsonObject metadata,
+        JsonObject customFields,
+        List<String> tags,
         String role,
         Integer auditRetentionDays,
         OffsetDateTime createdAt,
@@ -56,6 +59,8 @@ public record OrganizationView(
                 o.getCurrencyCode(),
                 AddressView.of(o.getPrimaryAddress()),
                 Jsonp.object(o.getMetadata()),
+                Jsonp.object(o.getCustomFields()),
+                o.getTags(),
                 listed.role(),
                 o.getAuditRetentionDays(),
                 o.getCreatedAt(),

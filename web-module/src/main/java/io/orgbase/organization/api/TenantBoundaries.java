@@ -2,6 +2,8 @@ package io.orgbase.organization.api;
 
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.audit.boundary.AuditEvents;
+import io.orgbase.contact.boundary.ContactBook;
+import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.feature.boundary.Features;
 import io.orgbase.identity.boundary.ApiKeys;
@@ -9,6 +11,7 @@ import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.settings.boundary.Settings;
+import io.orgbase.tag.boundary.TagVocabulary;
 import io.orgbase.team.boundary.Teams;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -46,6 +49,15 @@ public class TenantBoundaries {
 
     @Inject
     Teams teams;
+
+    @Inject
+    CustomFields customFields;
+
+    @Inject
+    ContactBook contacts;
+
+    @Inject
+    TagVocabulary tags;
 
     public Organizations organizations() {
         return organizations;
@@ -85,5 +97,17 @@ public class TenantBoundaries {
 
     public Teams teams() {
         return teams;
+    }
+
+    public ContactBook contacts() {
+        return contacts;
+    }
+
+    public CustomFields customFields() {
+        return customFields;
+    }
+
+    public TagVocabulary tags() {
+        return tags;
     }
 }

@@ -8,6 +8,7 @@ import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.tag.control.Tags;
 import io.orgbase.team.Team;
 import io.orgbase.team.TeamMember;
 import io.orgbase.team.TeamMember.TeamRole;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Teams of one organization, and each team's members. */
@@ -49,6 +51,8 @@ public class TeamsResource {
             String name,
             String description,
             JsonObject settings,
+            JsonObject customFields,
+            List<String> tags,
             OffsetDateTime createdAt,
             UUID createdBy,
             OffsetDateTime updatedAt,
@@ -67,6 +71,8 @@ public class TeamsResource {
                     t.getName(),
                     t.getDescription(),
                     Jsonp.object(t.getSettings()),
+                    Jsonp.object(t.getCustomFields()),
+                    t.getTags(),
                     t.getCreatedAt(),
                     t.getCreatedBy(),
                     t.getUpdatedAt(),
@@ -107,7 +113,9 @@ public class TeamsResource {
         TeamRequest request = new TeamRequest(
                 json.string("name", Need.REQUIRED),
                 json.string("description", Need.NULLABLE),
-                json.document("settings", Need.OPTIONAL));
+                json.document("settings", Need.OPTIONAL),
+                json.document("customFields", Need.OPTIONAL),
+                json.strings("tags", Need.OPTIONAL, Tags.MAX_PER_RECORD));
         json.finish();
         Team created = teams.create(tenant, request);
         return Response.created(uri.getAbsolutePathBuilder()
@@ -131,7 +139,9 @@ public class TeamsResource {
         TeamRequest values = new TeamRequest(
                 json.string("name", Need.OPTIONAL),
                 json.string("description", Need.NULLABLE),
-                json.document("settings", Need.NULLABLE));
+                json.document("settings", Need.NULLABLE),
+                json.document("customFields", Need.NULLABLE),
+                json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD));
         json.finish();
         return TeamView.of(teams.update(tenant, id, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
     }

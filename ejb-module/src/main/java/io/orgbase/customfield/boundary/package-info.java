@@ -1,0 +1,2 @@
+/** An organization's custom field definitions: create, read, change, delete. */
+package io.orgbase.customfield.boundary;

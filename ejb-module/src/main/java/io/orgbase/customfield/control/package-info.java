@@ -1,0 +1,2 @@
+/** Validating records' custom field values against their organization's definitions. */
+package io.orgbase.customfield.control;

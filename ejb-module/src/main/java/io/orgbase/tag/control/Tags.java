@@ -1,0 +1,189 @@
+package io.orgbase.tag.control;
+
+import io.orgbase.collections.CollectionField;
+import io.orgbase.persistence.Extensible;
+import io.orgbase.persistence.RecordKind;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.tag.Tag;
+import io.orgbase.tag.Tagging;
+import io.orgbase.tenancy.Tenant;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * The tenant's tags on its records, in the caller's transaction. Names are unique in an
+ * organization whatever their case: a record tagged "VIP" where "vip" exists gets "vip". A name
+ * used for the first time joins the organization's vocabulary.
+ */
+@Dependent
+public class Tags {
+
+    /** Most tags on one record. */
+    public static final int MAX_PER_RECORD = 20;
+
+    /** Longest tag name. */
+    public static final int MAX_LENGTH = 50;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /**
+     * The filter {@code tag}: records carrying any of the named tags (any case). Equality on
+     * indexed columns, so it stays fast below the row policies.
+     */
+    public static CollectionField.Related filter(RecordKind kind) {
+        return (cb, query, root, values) -> {
+            Subquery<UUID> tagged = query.subquery(UUID.class);
+            Root<Tagging> tagging = tagged.from(Tagging.class);
+            Root<Tag> tag = tagged.from(Tag.class);
+            tagged.select(tagging.get("entityId"))
+                    .where(
+                            cb.equal(tag.get("id"), tagging.get("tagId")),
+                            cb.equal(tagging.get("entity"), kind.key()),
+                            cb.lower(tag.get("name"))
+                                    .in(values.stream()
+                                            .map(v -> ((String) v).strip().toLowerCase(Locale.ROOT))
+                                            .toList()));
+            return root.get("id").in(tagged);
+        };
+    }
+
+    /**
+     * A client's list of tag names, stripped and without repeats (any case).
+     *
+     * @throws InvalidInput naming {@code tags} when a name is empty, too long or has control characters, or there are too many
+     */
+    public static List<String> clean(List<String> names) {
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (String raw : names) {
+            String name = raw.strip();
+            if (name.isEmpty() || name.length() > MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+                throw InvalidInput.field(
+                        "tags", "each tag must be 1 to " + MAX_LENGTH + " characters without control characters");
+            }
+            unique.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+        }
+        if (unique.size() > MAX_PER_RECORD) {
+            throw InvalidInput.field("tags", "at most " + MAX_PER_RECORD + " tags on one record");
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** Attaches each record's tag names (one query for all of them). */
+    public <E extends Extensible> List<E> attach(List<E> records) {
+        Map<RecordKind, List<E>> byKind = new HashMap<>();
+        for (E record : records) {
+            if (record.recordKind() != RecordKind.ORGANIZATION) {
+                byKind.computeIfAbsent(record.recordKind(), k -> new ArrayList<>())
+                        .add(record);
+            }
+        }
+        byKind.forEach((kind, ofKind) -> {
+            Map<UUID, List<String>> names = new HashMap<>();
+            em.createNamedQuery("Tagging.ofRecords", Object[].class)
+                    .setParameter("entity", kind.key())
+                    .setParameter("ids", ofKind.stream().map(Extensible::getId).toList())
+                    .getResultList()
+                    .forEach(row -> names.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                            .add((String) row[1]));
+            for (E record : ofKind) {
+                List<String> tags = names.getOrDefault(record.getId(), new ArrayList<>());
+                tags.sort(String.CASE_INSENSITIVE_ORDER);
+                record.attachTags(tags);
+            }
+        });
+        return records;
+    }
+
+    public <E extends Extensible> E attach(E record) {
+        attach(List.of(record));
+        return record;
+    }
+
+    /**
+     * Gives the record exactly these tags (already {@link #clean cleaned}); the record must be
+     * persisted. New names join the vocabulary. An organization keeps its own tags on its row: for
+     * it, see {@link #canonical}.
+     */
+    public void replace(Tenant tenant, Extensible record, List<String> names) {
+        List<Tag> tags = vocabulary(tenant, names);
+        List<UUID> wanted = tags.stream().map(Tag::getId).toList();
+        List<Tagging> current = em.createNamedQuery("Tagging.ofRecord", Tagging.class)
+                .setParameter("entity", record.recordKind().key())
+                .setParameter("id", record.getId())
+                .getResultList();
+        for (Tagging tagging : current) {
+            if (!wanted.contains(tagging.getTagId())) {
+                em.remove(tagging);
+            }
+        }
+        List<UUID> kept = current.stream().map(Tagging::getTagId).toList();
+        for (UUID tagId : wanted) {
+            if (!kept.contains(tagId)) {
+                em.persist(new Tagging(tagId, record.recordKind().key(), record.getId()));
+            }
+        }
+        em.flush();
+        record.attachTags(tags.stream()
+                .map(Tag::getName)
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList());
+    }
+
+    /** The names as the vocabulary spells them (already {@link #clean cleaned}); new ones join it. */
+    public List<String> canonical(Tenant tenant, List<String> names) {
+        return vocabulary(tenant, names).stream().map(Tag::getName).toList();
+    }
+
+    /**
+     * The tags of these names, created where missing. Creating queues on a lock, so that two
+     * requests introducing the same name at once do not both insert it.
+     */
+    private List<Tag> vocabulary(Tenant tenant, List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        Map<String, Tag> known = byLowerName(lower);
+        if (known.size() < lower.size()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "tags:" + tenant.orgId())
+                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .getSingleResult();
+            known = byLowerName(lower);
+            for (String name : names) {
+                if (!known.containsKey(name.toLowerCase(Locale.ROOT))) {
+                    Tag tag = new Tag(name);
+                    em.persist(tag);
+                    known.put(name.toLowerCase(Locale.ROOT), tag);
+                }
+            }
+            em.flush();
+        }
+        List<Tag> result = new ArrayList<>();
+        for (String name : lower) {
+            result.add(known.get(name));
+        }
+        return result;
+    }
+
+    private Map<String, Tag> byLowerName(List<String> lower) {
+        Map<String, Tag> known = new HashMap<>();
+        em.createNamedQuery("Tag.byNames", Tag.class)
+                .setParameter("names", lower)
+                .getResultList()
+                .forEach(tag -> known.put(tag.getName().toLowerCase(Locale.ROOT), tag));
+        return known;
+    }
+}

@@ -1,0 +1,26 @@
+package io.orgbase.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A record an organization extends with its own custom fields (a JSON object validated against the
+ * organization's definitions) and tags (kept in tagging rows, attached to the loaded record by the
+ * boundary that returns it).
+ */
+public interface Extensible {
+
+    UUID getId();
+
+    RecordKind recordKind();
+
+    /** The values as a JSON object text. */
+    String getCustomFields();
+
+    void setCustomFields(String customFields);
+
+    /** The tag names, sorted; empty until attached. */
+    List<String> getTags();
+
+    void attachTags(List<String> tags);
+}

@@ -1,0 +1,186 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertInvalidFields;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Tags: on departments, teams and the organization; filter by tag; rename, merge and delete across the organization. */
+class TagsIT {
+
+    @Test
+    void taggingFilteringRenamingMergingAndDeleting() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String departments = org.path() + "/departments";
+        String teams = org.path() + "/teams";
+        Api.Reply sales = owner.api()
+                .post(departments, json("name", "Sales", "code", "S", "tags", List.of("VIP", " emea ", "vip")));
+        assertThat(sales.status()).as("%s", sales).isEqualTo(201);
+        assertThat(tags(sales.json())).containsExactly("emea", "VIP");
+        UUID ops = owner.api()
+                .post(departments, json("name", "Ops", "code", "O", "tags", List.of("vip", "internal")))
+                .id();
+        assertThat(tags(owner.api().get(departments + "/" + ops).json())).containsExactly("internal", "VIP");
+        UUID launch = owner.api()
+                .post(teams, json("name", "Launch", "tags", List.of("emea")))
+                .id();
+        JsonObject own =
+                owner.api().patch(org.path(), json("tags", List.of("Customer"))).json();
+        assertThat(tags(own)).containsExactly("Customer");
+
+        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=vip")))
+                .containsExactly("Ops", "Sales");
+        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=EMEA")))
+                .containsExactly("Sales");
+        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=internal&tag=emea")))
+                .containsExactly("Ops", "Sales");
+        assertThat(DepartmentsIT.names(owner.api().get(teams + "?tag=emea"))).containsExactly("Launch");
+        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=nothing")))
+                .isEmpty();
+        assertThat(slugs(owner.api().get("/api/v1/orgs?tag=Customer"))).containsExactly(org.slug());
+
+        // the vocabulary, with where each tag is used
+        JsonObject vip = tag(owner, org, "VIP");
+        assertThat(vip.getJsonObject("usage").getInt("department")).isEqualTo(2);
+        JsonObject emea = tag(owner, org, "emea");
+        assertThat(emea.getJsonObject("usage").getInt("team")).isEqualTo(1);
+
+        // rename everywhere at once; a taken name is a 409 (merge instead)
+        JsonObject renamed = owner.api()
+                .patch(org.path() + "/tags/" + emea.getString("id"), json("name", "Europe"))
+                .json();
+        assertThat(renamed.getString("name")).isEqualTo("Europe");
+        assertThat(tags(owner.api().get(teams + "/" + launch).json())).containsExactly("Europe");
+        assertProblem(owner.api().patch(org.path() + "/tags/" + emea.getString("id"), json("name", "vip")), 409);
+
+        // merge internal into VIP: Ops keeps one VIP
+        JsonObject internal = tag(owner, org, "internal");
+        JsonObject merged = owner.api()
+                .post(org.path() + "/tags/" + internal.getString("id") + "/merge", json("into", vip.getString("id")))
+                .json();
+        assertThat(merged.getString("name")).isEqualTo("VIP");
+        assertThat(tags(owner.api().get(departments + "/" + ops).json())).containsExactly("VIP");
+        assertProblem(owner.api().get(org.path() + "/tags/" + internal.getString("id")), 404);
+
+        // delete removes it from every record, the organization's own included
+        JsonObject customer = tag(owner, org, "Customer");
+        assertThat(customer.getJsonObject("usage").getInt("organization")).isEqualTo(1);
+        assertThat(owner.api()
+                        .delete(org.path() + "/tags/" + customer.getString("id"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(tags(owner.api().get(org.path()).json())).isEmpty();
+        assertThat(owner.api()
+                        .delete(org.path() + "/tags/" + vip.getString("id"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(tags(owner.api().get(departments + "/" + ops).json())).isEmpty();
+
+        // replacing and clearing a record's tags
+        assertThat(tags(owner.api()
+                        .patch(departments + "/" + ops, json("tags", List.of("a", "b")))
+                        .json()))
+                .containsExactly("a", "b");
+        assertThat(tags(owner.api()
+                        .patch(departments + "/" + ops, json("tags", JsonValue.NULL))
+                        .json()))
+                .isEmpty();
+        // a deleted record's taggings go with it
+        assertThat(owner.api().delete(teams + "/" + launch).status()).isEqualTo(204);
+        assertThat(tag(owner, org, "Europe").getJsonObject("usage").getInt("team"))
+                .isZero();
+    }
+
+    @Test
+    void badTagsAndIsolation() {
+        Session owner = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Session stranger = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Org theirs = Fixtures.newOrg(stranger);
+        Fixtures.addMember(owner, org, member, "member");
+        String departments = org.path() + "/departments";
+        UUID kept = owner.api()
+                .post(departments, json("name", "Kept", "code", "K", "tags", List.of("keep")))
+                .id();
+
+        assertInvalidFields(owner.api().patch(departments + "/" + kept, json("tags", List.of("x".repeat(51)))), "tags");
+        assertInvalidFields(owner.api().patch(departments + "/" + kept, json("tags", "flat")), "tags");
+        assertInvalidFields(owner.api().patch(departments + "/" + kept, json("tags", List.of(" "))), "tags");
+        assertInvalidFields(
+                owner.api()
+                        .patch(
+                                departments + "/" + kept,
+                                json(
+                                        "tags",
+                                        IntStream.range(0, 21)
+                                                .mapToObj(i -> "t" + i)
+                                                .toList())),
+                "tags");
+        assertThat(tags(owner.api().get(departments + "/" + kept).json())).containsExactly("keep");
+        assertThat(owner.api().get(departments + "/" + kept).json().getInt("version"))
+                .isEqualTo(1);
+
+        JsonObject keep = tag(owner, org, "keep");
+        assertProblem(member.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "x")), 403);
+        assertThat(member.api().get(org.path() + "/tags").status()).isEqualTo(200);
+        assertInvalidFields(owner.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "")), "name");
+        assertInvalidFields(
+                owner.api()
+                        .post(
+                                org.path() + "/tags/" + keep.getString("id") + "/merge",
+                                json("into", keep.getString("id"))),
+                "into");
+
+        // the stranger's tag of the same name is theirs alone
+        UUID foreignDept = stranger.api()
+                .post(theirs.path() + "/departments", json("name", "Theirs", "code", "T", "tags", List.of("keep")))
+                .id();
+        JsonObject foreign = tag(stranger, theirs, "keep");
+        assertThat(foreign.getString("id")).isNotEqualTo(keep.getString("id"));
+        assertProblem(owner.api().get(org.path() + "/tags/" + foreign.getString("id")), 404);
+        assertProblem(owner.api().delete(org.path() + "/tags/" + foreign.getString("id")), 404);
+        assertInvalidFields(
+                owner.api()
+                        .post(
+                                org.path() + "/tags/" + keep.getString("id") + "/merge",
+                                json("into", foreign.getString("id"))),
+                "into");
+        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=keep")))
+                .containsExactly("Kept");
+        assertThat(tag(owner, org, "keep").getJsonObject("usage").getInt("department"))
+                .isEqualTo(1);
+        assertThat(foreignDept).isNotNull();
+    }
+
+    static List<String> tags(JsonObject record) {
+        return record.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
+    }
+
+    static JsonObject tag(Session session, Org org, String name) {
+        return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tag " + name));
+    }
+
+    private static List<String> slugs(Api.Reply list) {
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        return list.json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("slug"))
+                .toList();
+    }
+}

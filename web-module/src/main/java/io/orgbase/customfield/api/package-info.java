@@ -1,0 +1,2 @@
+/** An organization's custom field definitions over REST. */
+package io.orgbase.customfield.api;

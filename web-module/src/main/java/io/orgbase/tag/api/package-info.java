@@ -1,0 +1,2 @@
+/** An organization's tag vocabulary over REST. */
+package io.orgbase.tag.api;
