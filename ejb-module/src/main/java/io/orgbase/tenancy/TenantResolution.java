@@ -16,8 +16,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Resolves a request's organization reference against the caller's membership. An API key acts in
@@ -89,8 +93,25 @@ public class TenantResolution {
         if (!membership.isActive()) {
             throw new Forbidden("Your membership in this organization is suspended.");
         }
+        markActive(membership);
         return new Tenant.Resolution(
                 orgId, organization.getSlug(), organization.getStatus(), grant(orgId, caller, membership.getRole()));
+    }
+
+    /**
+     * Records that the member acted in the organization today (for analytics): one more statement
+     * on the first request of a member's day, none on the others. Not a change of the membership
+     * (its version and ETag stay).
+     */
+    private void markActive(Membership membership) {
+        OffsetDateTime last = membership.getLastActiveAt();
+        if (last == null || last.isBefore(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS))) {
+            em.createNativeQuery("update membership set last_active_at = now() where org_id = ?1 and user_id = ?2")
+                    .setParameter(1, membership.getOrgId())
+                    .setParameter(2, membership.getUserId())
+                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .executeUpdate();
+        }
     }
 
     /** A custom role is a row of the organization, readable now that the tenant is entered. */

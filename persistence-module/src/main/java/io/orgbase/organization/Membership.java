@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.JoinFetch;
 import org.eclipse.persistence.annotations.JoinFetchType;
@@ -54,6 +55,10 @@ public class Membership extends BaseEntity {
     @Column(name = "department_id")
     @Convert(converter = NullableUuidConverter.class)
     private UUID departmentId;
+
+    /** Written by tenant resolution with SQL of its own (not a change of the membership). */
+    @Column(name = "last_active_at", insertable = false, updatable = false)
+    private OffsetDateTime lastActiveAt;
 
     @Column(name = "manager_id")
     @Convert(converter = NullableUuidConverter.class)
@@ -101,6 +106,11 @@ public class Membership extends BaseEntity {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    /** When the member last acted in the organization (to the day); null if never since it was recorded. */
+    public OffsetDateTime getLastActiveAt() {
+        return lastActiveAt;
     }
 
     public String getJobTitle() {

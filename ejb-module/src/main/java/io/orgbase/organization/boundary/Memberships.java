@@ -84,6 +84,7 @@ public class Memberships {
             .filterable("employeeNumber", "employeeNumber", FieldType.STRING, true)
             .filterable("departmentId", "departmentId", FieldType.UUID, false)
             .filterable("managerId", "managerId", FieldType.UUID, false)
+            .filterable("lastActiveAt", "lastActiveAt", FieldType.TIMESTAMP, false)
             .related("teamId", FieldType.UUID, Memberships::inTeams)
             .related("inDepartment", FieldType.UUID, Memberships::inDepartments)
             .defaultSort("email", false)

@@ -55,6 +55,7 @@ public class MembersResource {
             UUID departmentId,
             UUID managerId,
             OffsetDateTime joinedAt,
+            OffsetDateTime lastActiveAt,
             long version)
             implements Tagged {
 
@@ -75,6 +76,7 @@ public class MembersResource {
                     member.membership().getDepartmentId(),
                     member.membership().getManagerId(),
                     member.membership().getCreatedAt(),
+                    member.membership().getLastActiveAt(),
                     member.membership().getVersion());
         }
     }

@@ -1,6 +1,7 @@
 package io.orgbase.organization.api;
 
 import io.orgbase.access.api.RolesResource;
+import io.orgbase.analytics.api.AnalyticsResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.audit.api.AuditEventsResource;
@@ -127,6 +128,11 @@ public class OrganizationResource {
     @Path("teams")
     public TeamsResource teams() {
         return new TeamsResource(tenant, boundaries.teams());
+    }
+
+    @Path("analytics")
+    public AnalyticsResource analytics() {
+        return new AnalyticsResource(tenant, boundaries.analytics());
     }
 
     @Path("contacts")

@@ -1,6 +1,7 @@
 package io.orgbase.organization.api;
 
 import io.orgbase.access.boundary.OrganizationRoles;
+import io.orgbase.analytics.boundary.Analytics;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.contact.boundary.ContactBook;
 import io.orgbase.customfield.boundary.CustomFields;
@@ -57,6 +58,9 @@ public class TenantBoundaries {
     ContactBook contacts;
 
     @Inject
+    Analytics analytics;
+
+    @Inject
     TagVocabulary tags;
 
     public Organizations organizations() {
@@ -97,6 +101,10 @@ public class TenantBoundaries {
 
     public Teams teams() {
         return teams;
+    }
+
+    public Analytics analytics() {
+        return analytics;
     }
 
     public ContactBook contacts() {

@@ -1,0 +1,2 @@
+/** Figures about one organization's people and structure, computed in SQL. */
+package io.orgbase.analytics.boundary;

@@ -1,0 +1,35 @@
+package io.orgbase.analytics.api;
+
+import io.orgbase.analytics.boundary.Analytics;
+import io.orgbase.analytics.boundary.Analytics.Report;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.tenancy.Tenant;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The organization's figures about its people and structure. */
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+
+    private final Tenant tenant;
+    private final Analytics analytics;
+
+    public AnalyticsResource(Tenant tenant, Analytics analytics) {
+        this.tenant = tenant;
+        this.analytics = analytics;
+    }
+
+    /** {@code ?months=12}: how many months of headcount history, up to this one. */
+    @GET
+    public Report report(@QueryParam("months") String months) {
+        int count;
+        try {
+            count = months == null ? 12 : Integer.parseInt(months.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.field("months", "must be a whole number between 1 and " + Analytics.MAX_MONTHS);
+        }
+        return analytics.report(tenant, count);
+    }
+}

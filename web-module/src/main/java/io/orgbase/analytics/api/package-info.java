@@ -1,0 +1,2 @@
+/** An organization's figures over REST. */
+package io.orgbase.analytics.api;
