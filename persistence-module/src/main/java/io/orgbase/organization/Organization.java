@@ -101,6 +101,11 @@ public class Organization extends BaseEntity implements Extensible {
     @Convert(converter = JsonbConverter.class)
     private String tags = "[]";
 
+    /** One of the organization's own contacts. */
+    @Column(name = "primary_contact_id")
+    @Convert(converter = NullableUuidConverter.class)
+    private UUID primaryContactId;
+
     protected Organization() {}
 
     public Organization(UUID id, String slug, String name, String code, String type) {
@@ -261,5 +266,13 @@ public class Organization extends BaseEntity implements Extensible {
         JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         names.stream().sorted(String.CASE_INSENSITIVE_ORDER).forEach(array::add);
         this.tags = array.build().toString();
+    }
+
+    public UUID getPrimaryContactId() {
+        return primaryContactId;
+    }
+
+    public void setPrimaryContactId(UUID primaryContactId) {
+        this.primaryContactId = primaryContactId;
     }
 }

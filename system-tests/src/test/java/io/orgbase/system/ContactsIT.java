@@ -128,8 +128,22 @@ class ContactsIT {
         assertThat(owner.api().get(contacts + "?status=inactive").json().getJsonArray("items"))
                 .hasSize(1);
 
+        // the organization's primary contact is one of its contacts, and goes with it
+        assertThat(owner.api()
+                        .patch(org.path(), json("primaryContactId", id.toString()))
+                        .json()
+                        .getString("primaryContactId"))
+                .isEqualTo(id.toString());
+        assertInvalidFields(
+                owner.api()
+                        .patch(
+                                org.path(),
+                                json("primaryContactId", UUID.randomUUID().toString())),
+                "primaryContactId");
         assertThat(owner.api().delete(contacts + "/" + id).status()).isEqualTo(204);
         assertProblem(owner.api().get(contacts + "/" + id), 404);
+        assertThat(owner.api().get(org.path()).json().isNull("primaryContactId"))
+                .isTrue();
         assertThat(TagsIT.tag(owner, org, "Customer").getJsonObject("usage").getInt("contact"))
                 .isZero();
     }

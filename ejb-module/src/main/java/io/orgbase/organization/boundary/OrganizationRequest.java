@@ -25,6 +25,7 @@ import java.util.UUID;
  * @param customFields values of the organization's own organization fields, a JSON object as text
  *     (on update)
  * @param tags the organization's own tags (on update)
+ * @param primaryContactId one of the organization's contacts (on update)
  */
 public record OrganizationRequest(
         String slug,
@@ -42,10 +43,11 @@ public record OrganizationRequest(
         String metadata,
         @Min(1) @Max(36500) Integer auditRetentionDays,
         String customFields,
-        List<String> tags) {
+        List<String> tags,
+        UUID primaryContactId) {
 
     /** Just the two fields every organization needs; everything else takes its default. */
     public OrganizationRequest(String slug, String name) {
-        this(slug, name, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(slug, name, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

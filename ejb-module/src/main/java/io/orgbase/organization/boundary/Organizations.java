@@ -15,6 +15,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.contact.Contact;
 import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -372,6 +373,11 @@ public class Organizations {
         String custom = patch.has("customFields")
                 ? customFields.update(RecordKind.ORGANIZATION, organization.getCustomFields(), values.customFields())
                 : null;
+        if (patch.has("primaryContactId")
+                && values.primaryContactId() != null
+                && em.find(Contact.class, values.primaryContactId()) == null) {
+            throw InvalidInput.field("primaryContactId", "no such contact in this organization");
+        }
         List<String> ownTags = patch.has("tags")
                 ? tags.canonical(tenant, values.tags() == null ? List.of() : Tags.clean(values.tags()))
                 : null;
@@ -412,6 +418,9 @@ public class Organizations {
         }
         if (ownTags != null) {
             organization.attachTags(ownTags);
+        }
+        if (patch.has("primaryContactId")) {
+            organization.setPrimaryContactId(values.primaryContactId());
         }
         em.flush();
         return new Listed(organization, tenant.roleKey());

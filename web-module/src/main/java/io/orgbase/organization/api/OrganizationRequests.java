@@ -37,7 +37,8 @@ final class OrganizationRequests {
                 json.document("metadata", update ? Need.NULLABLE : Need.OPTIONAL),
                 update ? json.integer("auditRetentionDays", Need.NULLABLE) : null,
                 update ? json.document("customFields", Need.NULLABLE) : null,
-                update ? json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD) : null);
+                update ? json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD) : null,
+                update ? json.uuid("primaryContactId", Need.NULLABLE) : null);
         json.finish();
         return request;
     }
