@@ -7,7 +7,7 @@ import java.util.UUID;
  * Who a boundary runs for: a signed-in user, or an API key. An API key has no user; it acts only
  * in {@code apiKey.orgId()} with {@code apiKey.role()}.
  */
-public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGrant apiKey) {
+public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGrant apiKey, SignIn signIn) {
 
     /**
      * What an API key may do: act in one organization with one role, at most {@code
@@ -16,11 +16,16 @@ public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGra
     public record ApiKeyGrant(UUID keyId, UUID orgId, RoleAssignment role, Integer rateLimitPerMinute) {}
 
     public static Caller user(UUID userId, String email, boolean platformAdmin) {
-        return new Caller(userId, email, platformAdmin, null);
+        return new Caller(userId, email, platformAdmin, null, new SignIn(null, null));
+    }
+
+    /** A user whose token says how and when they signed in. */
+    public static Caller user(UUID userId, String email, boolean platformAdmin, SignIn signIn) {
+        return new Caller(userId, email, platformAdmin, null, signIn);
     }
 
     public static Caller apiKey(ApiKeyGrant grant) {
-        return new Caller(null, null, false, grant);
+        return new Caller(null, null, false, grant, null);
     }
 
     public boolean isApiKey() {

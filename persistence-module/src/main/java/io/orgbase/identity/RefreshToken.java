@@ -43,13 +43,37 @@ public class RefreshToken extends BaseEntity {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
+    /** When the sign-in that started this family happened. */
+    @Column(name = "auth_time", nullable = false, updatable = false)
+    private OffsetDateTime authTime;
+
+    /** How it happened: RFC 8176 method values separated by spaces ({@code pwd otp mfa}). */
+    @Column(name = "amr", nullable = false, updatable = false)
+    private String amr;
+
     protected RefreshToken() {}
 
-    public RefreshToken(UUID userId, UUID familyId, String tokenHash, OffsetDateTime expiresAt) {
+    public RefreshToken(
+            UUID userId,
+            UUID familyId,
+            String tokenHash,
+            OffsetDateTime expiresAt,
+            OffsetDateTime authTime,
+            String amr) {
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
+        this.authTime = authTime;
+        this.amr = amr;
+    }
+
+    public OffsetDateTime getAuthTime() {
+        return authTime;
+    }
+
+    public String getAmr() {
+        return amr;
     }
 
     public UUID getUserId() {

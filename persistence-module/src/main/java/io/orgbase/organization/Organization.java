@@ -106,6 +106,14 @@ public class Organization extends BaseEntity implements Extensible {
     @Convert(converter = NullableUuidConverter.class)
     private UUID primaryContactId;
 
+    /** Members must have signed in with a second factor (the settings' security group). */
+    @Column(name = "require_two_factor", nullable = false)
+    private boolean requireTwoFactor;
+
+    /** Members' sessions end this many hours after their sign-in; null: no limit of the organization's. */
+    @Column(name = "max_session_hours")
+    private Integer maxSessionHours;
+
     protected Organization() {}
 
     public Organization(UUID id, String slug, String name, String code, String type) {
@@ -274,5 +282,19 @@ public class Organization extends BaseEntity implements Extensible {
 
     public void setPrimaryContactId(UUID primaryContactId) {
         this.primaryContactId = primaryContactId;
+    }
+
+    public boolean isRequireTwoFactor() {
+        return requireTwoFactor;
+    }
+
+    public Integer getMaxSessionHours() {
+        return maxSessionHours;
+    }
+
+    /** Kept by the settings boundary from the security group. */
+    public void setSignInPolicy(boolean requireTwoFactor, Integer maxSessionHours) {
+        this.requireTwoFactor = requireTwoFactor;
+        this.maxSessionHours = maxSessionHours;
     }
 }

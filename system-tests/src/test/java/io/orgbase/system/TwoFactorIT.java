@@ -25,14 +25,14 @@ class TwoFactorIT {
     private static final TimeBasedOneTimePasswordGenerator GENERATOR =
             new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6);
 
-    private static String code(String secret, Instant at) throws Exception {
+    static String code(String secret, Instant at) throws Exception {
         return GENERATOR.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"), at);
     }
 
     /** A user with 2FA on; returns the secret and the recovery codes. */
-    private record Enrolled(Session user, String secret, List<String> recoveryCodes) {}
+    record Enrolled(Session user, String secret, List<String> recoveryCodes) {}
 
-    private static Enrolled enrolled() throws Exception {
+    static Enrolled enrolled() throws Exception {
         Session user = Fixtures.newUser();
         JsonObject enrolment = user.api().post(TOTP, "").json();
         String secret = enrolment.getString("secret");
@@ -45,7 +45,7 @@ class TwoFactorIT {
         return new Enrolled(user, secret, codes);
     }
 
-    private static String mfaToken(Session user) {
+    static String mfaToken(Session user) {
         Api.Reply first =
                 Api.anonymous().post("/api/v1/auth/login", json("email", user.email(), "password", user.password()));
         JsonObject problem = assertProblem(first, 401);
@@ -53,7 +53,7 @@ class TwoFactorIT {
         return problem.getString("mfaToken");
     }
 
-    private static Api.Reply second(String mfaToken, String code) {
+    static Api.Reply second(String mfaToken, String code) {
         return Api.anonymous()
                 .from(Fixtures.address())
                 .post("/api/v1/auth/login/mfa", json("mfaToken", mfaToken, "code", code));

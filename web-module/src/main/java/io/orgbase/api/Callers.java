@@ -2,12 +2,20 @@ package io.orgbase.api;
 
 import io.orgbase.access.Caller;
 import io.orgbase.access.Caller.ApiKeyGrant;
+import io.orgbase.access.SignIn;
 import io.orgbase.identity.control.TokenIssuer;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,10 +61,31 @@ public class Callers {
             return Caller.user(
                     UUID.fromString(subject),
                     token.getName(),
-                    groups != null && groups.contains(TokenIssuer.PLATFORM_ADMIN_GROUP));
+                    groups != null && groups.contains(TokenIssuer.PLATFORM_ADMIN_GROUP),
+                    signIn(token));
         } catch (IllegalArgumentException e) {
             throw new Unauthenticated("The access token does not name an Orgbase user.");
         }
+    }
+
+    /** The token's {@code auth_time} and {@code amr}; what it lacks stays unknown. */
+    private static SignIn signIn(JsonWebToken token) {
+        Object at = token.getClaim("auth_time");
+        Instant when = at instanceof Number seconds
+                ? Instant.ofEpochSecond(seconds.longValue())
+                : at instanceof JsonNumber number ? Instant.ofEpochSecond(number.longValue()) : null;
+        Object amr = token.getClaim("amr");
+        List<String> methods = new ArrayList<>();
+        if (amr instanceof JsonArray array) {
+            array.forEach(v -> {
+                if (v instanceof JsonString text) {
+                    methods.add(text.getString());
+                }
+            });
+        } else if (amr instanceof Collection<?> values) {
+            values.forEach(v -> methods.add(String.valueOf(v)));
+        }
+        return new SignIn(when, methods);
     }
 
     /**

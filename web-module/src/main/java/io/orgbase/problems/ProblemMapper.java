@@ -86,7 +86,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(status)
                 .type(Problems.PROBLEM_JSON)
                 .entity(Problems.json(status, domain.kind(), domain.getMessage(), fields, null, extensions));
-        if (status == 401) {
+        if (domain instanceof StepUpRequired stepUp) {
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"orgbase\", error=\"insufficient_user_authentication\", error_description=\""
+                            + domain.getMessage().replace("\"", "'") + "\", " + stepUp.challenge());
+        } else if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orgbase\"");
         }
         if (domain instanceof TooManyRequests slowDown) {
@@ -102,7 +107,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return 409;
         } else if (domain instanceof Forbidden) {
             return 403;
-        } else if (domain instanceof Unauthenticated) {
+        } else if (domain instanceof Unauthenticated || domain instanceof StepUpRequired) {
             return 401;
         } else if (domain instanceof PayloadTooLarge) {
             return 413;
@@ -117,7 +122,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /** Constraint violations of the schema: the database is the last word on uniqueness. */
     private static Response database(String state) {
         return switch (state) {
-            case "23505" -> Problems.response(409, "conflict", "Something with these values already exists.", null)
+            case "23505", "23P01" -> Problems.response(
+                            409, "conflict", "Something with these values already exists.", null)
                     .build();
             case "23503" -> Problems.response(
                             409, "conflict", "This is still referenced, or refers to something that is gone.", null)

@@ -1,5 +1,6 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.access.SignIn;
 import io.orgbase.audit.Actor;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.RefreshToken;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -56,7 +58,7 @@ public class RefreshTokens {
         trail.actAs(Actor.user(user.getId(), user.getEmail()));
         trail.record("login-succeeded", "user", user.getId(), Map.of("method", method));
         OffsetDateTime now = now();
-        return issue(user, UUID.randomUUID(), now.plus(lifetime), now);
+        return issue(user, UUID.randomUUID(), now.plus(lifetime), now, now, String.join(" ", SignIn.methodsOf(method)));
     }
 
     /**
@@ -89,7 +91,14 @@ public class RefreshTokens {
             throw refused.get();
         }
         presented.markUsed(now);
-        return issue(user, presented.getFamilyId(), presented.getExpiresAt(), now);
+        // The new pair carries the sign-in the family began with: refreshing never makes it younger.
+        return issue(
+                user,
+                presented.getFamilyId(),
+                presented.getExpiresAt(),
+                now,
+                presented.getAuthTime(),
+                presented.getAmr());
     }
 
     /** Revokes the family of a token; unknown tokens are ignored. */
@@ -115,12 +124,16 @@ public class RefreshTokens {
                 .executeUpdate();
     }
 
-    private SessionTokens issue(User user, UUID family, OffsetDateTime expiresAt, OffsetDateTime now) {
+    private SessionTokens issue(
+            User user, UUID family, OffsetDateTime expiresAt, OffsetDateTime now, OffsetDateTime authTime, String amr) {
         String secret = SecretTokens.generate(PREFIX);
-        em.persist(new RefreshToken(user.getId(), family, SecretTokens.hash(secret), expiresAt));
+        em.persist(new RefreshToken(user.getId(), family, SecretTokens.hash(secret), expiresAt, authTime, amr));
         em.flush();
+        SignIn signIn = new SignIn(authTime.toInstant(), List.of(amr.split(" ")));
         return new SessionTokens(
-                tokens.issue(user), secret, Duration.between(now, expiresAt).toSeconds());
+                tokens.issue(user, signIn),
+                secret,
+                Duration.between(now, expiresAt).toSeconds());
     }
 
     /** Locked, so two concurrent refreshes of one token cannot both succeed. */

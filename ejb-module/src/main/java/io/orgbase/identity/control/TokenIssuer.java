@@ -1,5 +1,6 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.access.SignIn;
 import io.orgbase.identity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,8 @@ public class TokenIssuer {
 
     public record AccessToken(String token, long expiresIn) {}
 
-    public AccessToken issue(User user) {
+    /** An access token for the user, saying how and when the session signed in ({@code amr}, {@code auth_time}). */
+    public AccessToken issue(User user, SignIn signIn) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
@@ -47,6 +49,8 @@ public class TokenIssuer {
             groups.add(PLATFORM_ADMIN_GROUP);
         }
         claims.setStringListClaim("groups", groups);
+        claims.setClaim("auth_time", signIn.at().getEpochSecond());
+        claims.setStringListClaim("amr", signIn.methods());
         claims.setIssuedAtToNow();
         claims.setNotBeforeMinutesInThePast(0);
         claims.setExpirationTimeMinutesInTheFuture(lifetime.toSeconds() / 60f);

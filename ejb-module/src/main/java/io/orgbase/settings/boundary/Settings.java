@@ -4,6 +4,8 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
 import io.orgbase.json.Jsonp;
+import io.orgbase.organization.Organization;
+import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
@@ -13,7 +15,9 @@ import io.orgbase.settings.control.SettingsSchema;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -55,6 +59,16 @@ public class Settings {
         if (change.containsKey(SettingsSchema.SUBSCRIPTION)) {
             tenant.caller().requirePlatformAdmin("change the subscription");
         }
+        if (change.containsKey(SettingsSchema.SECURITY) && !tenant.actsAsOwner()) {
+            throw new Forbidden("Only owners change how members must sign in (the security settings).");
+        }
+        if (change.containsKey(SettingsSchema.SECURITY)
+                && change.get(SettingsSchema.SECURITY) instanceof JsonObject security
+                && security.get("requireTwoFactor") == JsonValue.TRUE
+                && !tenant.caller().signIn().multiFactor()) {
+            throw new Conflict("Sign in with a second factor yourself before requiring it of every member:"
+                    + " otherwise this request would lock you out.");
+        }
         OrganizationSettings stored = stored();
         if (stored == null) {
             stored = new OrganizationSettings();
@@ -67,6 +81,15 @@ public class Settings {
             throw new InvalidInput(errors);
         }
         stored.setSettings(next.toString());
+        if (change.containsKey(SettingsSchema.SECURITY)) {
+            // Tenant resolution reads the policy from the organization row it loads anyway.
+            JsonObject security = SettingsSchema.effective(next).getJsonObject(SettingsSchema.SECURITY);
+            JsonValue hours = security.get("maxSessionHours");
+            em.find(Organization.class, tenant.orgId())
+                    .setSignInPolicy(
+                            security.getBoolean("requireTwoFactor"),
+                            hours instanceof JsonNumber number ? number.intValue() : null);
+        }
         em.flush();
         return current(stored);
     }

@@ -28,6 +28,9 @@ public final class SettingsSchema {
     /** The group only platform administrators change. */
     public static final String SUBSCRIPTION = "subscription";
 
+    /** The group only owners change: how members must sign in. */
+    public static final String SECURITY = "security";
+
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern HOSTNAME =
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
@@ -58,6 +61,8 @@ public final class SettingsSchema {
         define("domains", "names", new Key(Kind.HOSTNAMES, JsonValue.EMPTY_JSON_ARRAY, 20, Set.of()));
         define("notifications", "email", new Key(Kind.BOOLEAN, JsonValue.TRUE, 0, Set.of()));
         define("notifications", "digest", choice("weekly", "off", "daily", "weekly"));
+        define(SECURITY, "requireTwoFactor", new Key(Kind.BOOLEAN, JsonValue.FALSE, 0, Set.of()));
+        define(SECURITY, "maxSessionHours", new Key(Kind.INTEGER, JsonValue.NULL, 8760, Set.of()));
         define(SUBSCRIPTION, "plan", choice("free", "free", "team", "business", "enterprise"));
         define(SUBSCRIPTION, "status", choice("active", "trialing", "active", "past-due", "cancelled"));
         define(SUBSCRIPTION, "seats", new Key(Kind.INTEGER, JsonValue.NULL, 1_000_000, Set.of()));

@@ -34,6 +34,7 @@ public class SettingsResource {
             JsonObject branding,
             JsonObject domains,
             JsonObject notifications,
+            JsonObject security,
             JsonObject subscription,
             long version)
             implements Tagged {
@@ -50,6 +51,7 @@ public class SettingsResource {
                     s.getJsonObject("branding"),
                     s.getJsonObject("domains"),
                     s.getJsonObject("notifications"),
+                    s.getJsonObject("security"),
                     s.getJsonObject("subscription"),
                     current.version());
         }
