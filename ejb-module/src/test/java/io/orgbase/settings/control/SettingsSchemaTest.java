@@ -17,11 +17,15 @@ class SettingsSchemaTest {
                 .add("branding", Json.createObjectBuilder().add("primaryColour", "#000000"))
                 .build());
         assertThat(effective.keySet())
-                .containsExactly("general", "branding", "domains", "notifications", "subscription");
+                .containsExactly("general", "branding", "domains", "notifications", "security", "subscription");
         assertThat(effective.getJsonObject("branding").getString("primaryColour"))
                 .isEqualTo("#000000");
         assertThat(effective.getJsonObject("branding").isNull("logoUrl")).isTrue();
         assertThat(effective.getJsonObject("notifications").getString("digest")).isEqualTo("weekly");
+        assertThat(effective.getJsonObject("security").getBoolean("requireTwoFactor"))
+                .isFalse();
+        assertThat(effective.getJsonObject("security").isNull("maxSessionHours"))
+                .isTrue();
     }
 
     @Test
