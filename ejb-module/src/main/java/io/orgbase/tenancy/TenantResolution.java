@@ -9,6 +9,7 @@ import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
+import io.orgbase.organization.control.OrganizationTree;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
@@ -23,6 +24,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
@@ -88,6 +92,9 @@ public class TenantResolution {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        if (membership == null && organization.getParentId() != null) {
+            membership = inherited(organization, caller.userId());
+        }
         if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
             return new Tenant.Resolution(orgId, organization.getSlug(), organization.getStatus(), null);
         }
@@ -98,9 +105,35 @@ public class TenantResolution {
             throw new Forbidden("Your membership in this organization is suspended.");
         }
         requireSignInPolicy(organization, caller);
-        markActive(membership);
+        if (membership.getOrgId().equals(orgId)) {
+            markActive(membership);
+        }
         return new Tenant.Resolution(
                 orgId, organization.getSlug(), organization.getStatus(), grant(orgId, caller, membership.getRole()));
+    }
+
+    /**
+     * The caller's inherited membership in the nearest organization above this one that has one:
+     * its role holds here too. Looked for only when the caller is no member here (so it costs the
+     * members nothing); the caller's own memberships are readable in any tenant's context.
+     */
+    private Membership inherited(Organization organization, UUID userId) {
+        List<UUID> above = new ArrayList<>();
+        Organization current = organization;
+        while (current.getParentId() != null && above.size() < OrganizationTree.MAX_DEPTH) {
+            above.add(current.getParentId());
+            current = em.find(Organization.class, current.getParentId());
+            if (current == null) {
+                break;
+            }
+        }
+        List<Membership> found = em.createNamedQuery("Membership.inheritedOf", Membership.class)
+                .setParameter("userId", userId)
+                .setParameter("orgIds", above)
+                .getResultList();
+        return found.stream()
+                .min(Comparator.comparingInt(m -> above.indexOf(m.getOrgId())))
+                .orElse(null);
     }
 
     /**

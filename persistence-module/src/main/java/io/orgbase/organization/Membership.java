@@ -30,6 +30,10 @@ import org.eclipse.persistence.annotations.JoinFetchType;
         query = "select m from Membership m where m.orgId = :orgId and m.userId = :userId")
 @NamedQuery(name = "Membership.ofUser", query = "select m from Membership m where m.userId = :userId")
 @NamedQuery(
+        name = "Membership.inheritedOf",
+        query = "select m from Membership m where m.userId = :userId and m.orgId in :orgIds and m.inherited = true"
+                + " and m.active = true")
+@NamedQuery(
         name = "Membership.byEmployeeNumber",
         query = "select m from Membership m where m.orgId = :orgId and m.employeeNumber = :number")
 public class Membership extends BaseEntity {
@@ -45,6 +49,9 @@ public class Membership extends BaseEntity {
 
     @Column(name = "active", nullable = false)
     private boolean active = true;
+
+    @Column(name = "inherited", nullable = false)
+    private boolean inherited;
 
     @Column(name = "job_title")
     private String jobTitle;
@@ -111,6 +118,15 @@ public class Membership extends BaseEntity {
     /** When the member last acted in the organization (to the day); null if never since it was recorded. */
     public OffsetDateTime getLastActiveAt() {
         return lastActiveAt;
+    }
+
+    /** Whether the role also holds in every organization below this one. */
+    public boolean isInherited() {
+        return inherited;
+    }
+
+    public void setInherited(boolean inherited) {
+        this.inherited = inherited;
     }
 
     public String getJobTitle() {

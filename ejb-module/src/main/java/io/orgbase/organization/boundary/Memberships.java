@@ -80,6 +80,7 @@ public class Memberships {
             .filterable("userId", "userId", FieldType.UUID, false)
             .filterable("role", "role.roleKey", FieldType.STRING, false)
             .filterable("active", "active", FieldType.BOOLEAN, false)
+            .filterable("inherited", "inherited", FieldType.BOOLEAN, false)
             .filterable("jobTitle", "jobTitle", FieldType.STRING, true)
             .filterable("employeeNumber", "employeeNumber", FieldType.STRING, true)
             .filterable("departmentId", "departmentId", FieldType.UUID, false)
@@ -136,15 +137,19 @@ public class Memberships {
      * @throws Forbidden when the role grants a permission the caller lacks
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member add(Tenant tenant, String email, String roleKey, @Valid Employment employment) {
+    public Member add(Tenant tenant, String email, String roleKey, boolean inherited, @Valid Employment employment) {
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
+        if (inherited) {
+            requireInheritable(tenant, role);
+        }
         User user =
                 accounts.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
         if (find(tenant, user.getId()) != null) {
             throw new Conflict("This user is already a member.");
         }
         Membership membership = new Membership(tenant.orgId(), user.getId(), role);
+        membership.setInherited(inherited);
         Patch<Employment> employ = new Patch<>(employment, presentFields(employment));
         requireValidEmployment(tenant, membership, employ);
         employ(membership, employ);
@@ -173,12 +178,17 @@ public class Memberships {
             UUID userId,
             String roleKey,
             Boolean active,
+            Boolean inherited,
             @Valid Patch<Employment> employment,
             Precondition precondition) {
         Membership membership = require(tenant, userId);
         precondition.check(membership);
         requireValidEmployment(tenant, membership, employment);
         RoleAssignment role = roleKey == null ? null : roles.byKey("role", roleKey);
+        boolean inherits = inherited == null ? membership.isInherited() : inherited;
+        if (inherits && (inherited != null || role != null)) {
+            requireInheritable(tenant, role == null ? membership.getRole() : role);
+        }
         boolean demotes = role != null && !role.equals(membership.getRole());
         boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
         if (demotes || active != null) {
@@ -195,6 +205,9 @@ public class Memberships {
         }
         if (active != null) {
             membership.setActive(active);
+        }
+        if (inherited != null) {
+            membership.setInherited(inherited);
         }
         employ(membership, employment);
         em.flush();
@@ -220,6 +233,19 @@ public class Memberships {
                                 cb.equal(m.get("orgId"), tenant.orgId()),
                                 cb.equal(m.get("departmentId"), departmentId)))
                 .map(m -> new Member(m, m.getUser()));
+    }
+
+    /**
+     * An inherited role holds in every organization below: only owners hand one out, and only a
+     * system role (a custom role belongs to this organization alone).
+     */
+    private static void requireInheritable(Tenant tenant, RoleAssignment role) {
+        if (role.customRoleId() != null) {
+            throw InvalidInput.field("inherited", "only system roles (owner, admin, member, viewer) are inherited");
+        }
+        if (!tenant.actsAsOwner()) {
+            throw new Forbidden("Only owners give a role that holds in the organizations below this one.");
+        }
     }
 
     /**

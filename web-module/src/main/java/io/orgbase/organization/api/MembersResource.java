@@ -50,6 +50,7 @@ public class MembersResource {
             String displayName,
             String role,
             boolean active,
+            boolean inherited,
             String jobTitle,
             String employeeNumber,
             UUID departmentId,
@@ -71,6 +72,7 @@ public class MembersResource {
                     member.user().getDisplayName(),
                     member.membership().getRole().key(),
                     member.membership().isActive(),
+                    member.membership().isInherited(),
                     member.membership().getJobTitle(),
                     member.membership().getEmployeeNumber(),
                     member.membership().getDepartmentId(),
@@ -135,9 +137,10 @@ public class MembersResource {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
+        Boolean inherited = json.bool("inherited", Need.OPTIONAL);
         Employment employment = employment(json);
         json.finish();
-        Member member = memberships.add(tenant, email, role, employment);
+        Member member = memberships.add(tenant, email, role, Boolean.TRUE.equals(inherited), employment);
         return Response.created(
                         collection.path(member.user().getId().toString()).build())
                 .entity(MemberView.of(member))
@@ -148,14 +151,16 @@ public class MembersResource {
         JsonBody json = JsonBody.read(body);
         String role = json.string("role", Need.OPTIONAL);
         Boolean active = json.bool("active", Need.OPTIONAL);
+        Boolean inherited = json.bool("inherited", Need.OPTIONAL);
         Employment employment = employment(json);
         json.finish();
         if (json.present().isEmpty()) {
             throw InvalidInput.field(
-                    "role", "send at least one of role, active, jobTitle, employeeNumber, departmentId, managerId");
+                    "role",
+                    "send at least one of role, active, inherited, jobTitle, employeeNumber, departmentId, managerId");
         }
         return MemberView.of(memberships.update(
-                tenant, userId, role, active, new Patch<>(employment, json.present()), precondition));
+                tenant, userId, role, active, inherited, new Patch<>(employment, json.present()), precondition));
     }
 
     /** The employment fields; each may be sent as null to clear it. */
