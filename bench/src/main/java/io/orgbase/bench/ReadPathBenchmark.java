@@ -2,13 +2,7 @@ package io.orgbase.bench;
 
 import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.Launcher;
-import io.orgbase.launcher.LauncherSettings;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,20 +13,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The read-path benchmark: one organization with {@code BENCH_BIG} departments (default 1,000,000)
@@ -48,10 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class ReadPathBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     private static final String FILTER = "{\"and\":[{\"field\":\"name\",\"op\":\"gte\",\"value\":\"Dept 0500000\"},"
             + "{\"field\":\"parentId\",\"op\":\"isnull\",\"value\":true}]}";
     /** Part of one department name in the measured organization ("Dept 0777777"), of no code. */
@@ -60,12 +44,12 @@ public final class ReadPathBenchmark {
     private static final String COLUMNS = "id, org_id, name, code, parent_id, description, created_at, updated_at,"
             + " version, created_by, updated_by";
 
-    private final int big = setting("BENCH_BIG", 1_000_000);
-    private final int small = setting("BENCH_SMALL", 10_000);
-    private final int others = setting("BENCH_ORGS", 99);
-    private final int seconds = setting("BENCH_SECONDS", 10);
-    private final int warmUp = setting("BENCH_WARMUP", 60);
-    private final int rlsRounds = setting("BENCH_RLS_ROUNDS", 5);
+    private final int big = BenchServer.setting("BENCH_BIG", 1_000_000);
+    private final int small = BenchServer.setting("BENCH_SMALL", 10_000);
+    private final int others = BenchServer.setting("BENCH_ORGS", 99);
+    private final int seconds = BenchServer.setting("BENCH_SECONDS", 10);
+    private final int warmUp = BenchServer.setting("BENCH_WARMUP", 60);
+    private final int rlsRounds = BenchServer.setting("BENCH_RLS_ROUNDS", 5);
     private final int[] clients = Arrays.stream(
                     System.getenv().getOrDefault("BENCH_CLIENTS", "1,16,64").split(","))
             .mapToInt(c -> Integer.parseInt(c.strip()))
@@ -73,6 +57,7 @@ public final class ReadPathBenchmark {
 
     private Launcher launcher;
     private String base;
+    private BenchClient client;
     private String token;
     private UUID bigOrg;
     private UUID ownerId;
@@ -86,24 +71,11 @@ public final class ReadPathBenchmark {
     private void run() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench-work")));
         String password = "Bench-" + UUID.randomUUID();
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", Integer.toString(freePort()));
         Path home = work.resolve("home-" + System.currentTimeMillis());
-        env.put("ORGBASE_HOME", home.toString());
-        env.put("ORGBASE_ADMIN_EMAIL", "bench-admin@bench.example");
-        env.put("ORGBASE_ADMIN_PASSWORD", password);
-        env.put("ORGBASE_RATE_LIMIT_PER_PRINCIPAL", "0");
-        env.put("ORGBASE_RATE_LIMIT_PER_ADDRESS", "0");
-        env.put("ORGBASE_JWT_LIFETIME", "PT3H");
-        env.put("ORGBASE_JAVA_OPTS", System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"));
-        launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "bench-stop"));
+        launcher = BenchServer.start(work, home, password);
         try {
-            launcher.start(work.resolve("server.log").toFile());
-            if (!launcher.awaitReady(Duration.ofMinutes(5))) {
-                throw new IllegalStateException("Orgbase did not become ready; see " + work.resolve("server.log"));
-            }
             base = launcher.baseUrl();
+            client = new BenchClient(base);
             prepare(password);
             List<String> rows = new ArrayList<>();
             rows.add(
@@ -154,8 +126,8 @@ public final class ReadPathBenchmark {
             }
             for (Read read : Read.values()) {
                 for (int n : clients) {
-                    Result http = measure(n, () -> httpRead(read));
-                    Result sql = measureSql(n, read);
+                    Load.Result http = measure(n, () -> httpRead(read));
+                    Load.Result sql = measureSql(n, read);
                     rows.add(String.format(
                             Locale.ROOT,
                             "| %s | %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |",
@@ -176,8 +148,8 @@ public final class ReadPathBenchmark {
                     "| GET by id | clients | Orgbase req/s | its SQL statements alone req/s | p99 ms | Orgbase ÷ its SQL |");
             rows.add("|---|---:|---:|---:|---:|---:|");
             for (int n : clients) {
-                Result http = measure(n, () -> httpRead(Read.GET_BY_ID));
-                Result statements = measureStatementsOfAGet(n);
+                Load.Result http = measure(n, () -> httpRead(Read.GET_BY_ID));
+                Load.Result statements = measureStatementsOfAGet(n);
                 rows.add(String.format(
                         Locale.ROOT,
                         "| as Orgbase sends it | %d | %.0f | %.0f | %.1f | %.0f%% |",
@@ -195,20 +167,7 @@ public final class ReadPathBenchmark {
             REPORT.info("\n" + header() + table);
         } finally {
             launcher.close();
-            if (!"true".equals(System.getenv("BENCH_KEEP"))) {
-                deleteRecursively(home); // two million rows: gigabytes per run
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+            BenchServer.discard(home); // two million rows: gigabytes per run
         }
     }
 
@@ -240,23 +199,27 @@ public final class ReadPathBenchmark {
     }
 
     private void prepare(String password) throws Exception {
-        String admin = login("bench-admin@bench.example", password);
+        String admin = client.login("bench-admin@bench.example", password);
         String email = "bench-owner@bench.example";
         String ownerPassword = "Owner-" + UUID.randomUUID();
-        send(
+        client.send(
                 "POST",
                 "/api/v1/admin/users",
                 admin,
                 "{\"email\":\"" + email + "\",\"password\":\"" + ownerPassword + "\",\"displayName\":\"Bench owner\"}");
-        token = login(email, ownerPassword);
-        ownerId = UUID.fromString(field(get("/api/v1/me").body(), "id"));
+        token = client.login(email, ownerPassword);
+        ownerId = UUID.fromString(BenchClient.field(get("/api/v1/me").body(), "id"));
         bigSlug = "bench-big";
-        bigOrg = UUID.fromString(
-                field(send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-big\",\"name\":\"Big\"}"), "id"));
+        bigOrg = UUID.fromString(BenchClient.field(
+                client.send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-big\",\"name\":\"Big\"}"), "id"));
         List<UUID> smallOrgs = new ArrayList<>();
         for (int i = 0; i < others; i++) {
-            smallOrgs.add(UUID.fromString(field(
-                    send("POST", "/api/v1/orgs", token, "{\"slug\":\"bench-" + i + "\",\"name\":\"Small " + i + "\"}"),
+            smallOrgs.add(UUID.fromString(BenchClient.field(
+                    client.send(
+                            "POST",
+                            "/api/v1/orgs",
+                            token,
+                            "{\"slug\":\"bench-" + i + "\",\"name\":\"Small " + i + "\"}"),
                     "id")));
         }
         long started = System.nanoTime();
@@ -315,7 +278,7 @@ public final class ReadPathBenchmark {
     }
 
     private void warmUp(Read read) throws InterruptedException {
-        measureFor(16, warmUp, () -> httpRead(read));
+        Load.measureFor(16, warmUp, () -> httpRead(read));
         measureSqlFor(16, Math.max(2, warmUp / 4), read);
     }
 
@@ -324,6 +287,10 @@ public final class ReadPathBenchmark {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private HttpResponse<String> get(String path) {
+        return client.get(path, token);
     }
 
     private void httpRead(Read read) {
@@ -343,82 +310,8 @@ public final class ReadPathBenchmark {
         }
     }
 
-    /** Latencies in nanoseconds, and the time they were measured over. */
-    private record Result(long[] latencies, long nanos) {
-
-        double throughput() {
-            return latencies.length / (nanos / 1e9);
-        }
-
-        double p50() {
-            return percentile(0.50);
-        }
-
-        double p99() {
-            return percentile(0.99);
-        }
-
-        private double percentile(double p) {
-            if (latencies.length == 0) {
-                return Double.NaN;
-            }
-            return latencies[(int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] / 1e6;
-        }
-    }
-
-    private Result measure(int threads, Runnable request) throws InterruptedException {
-        return measureFor(threads, seconds, request);
-    }
-
-    private static Result measureFor(int threads, int seconds, Runnable request) throws InterruptedException {
-        long[][] perThread = new long[threads][];
-        int[] counts = new int[threads];
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        long[] window = new long[2];
-        RuntimeException[] failure = new RuntimeException[1];
-        for (int t = 0; t < threads; t++) {
-            int index = t;
-            perThread[t] = new long[1 << 14];
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    long end = window[1];
-                    while (System.nanoTime() < end) {
-                        long before = System.nanoTime();
-                        request.run();
-                        long took = System.nanoTime() - before;
-                        if (counts[index] == perThread[index].length) {
-                            perThread[index] = Arrays.copyOf(perThread[index], counts[index] * 2);
-                        }
-                        perThread[index][counts[index]++] = took;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failure[0] = e;
-                }
-            });
-            workers.add(worker);
-            worker.start();
-        }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(perThread[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        return new Result(all, window[1] - window[0]);
+    private Load.Result measure(int threads, Runnable request) throws InterruptedException {
+        return Load.measureFor(threads, seconds, request);
     }
 
     /**
@@ -427,9 +320,9 @@ public final class ReadPathBenchmark {
      * the EJB container or the ORM: the part of the gap to one raw query that no change in the
      * request path can close short of skipping the membership check.
      */
-    private Result measureStatementsOfAGet(int threads) throws InterruptedException {
+    private Load.Result measureStatementsOfAGet(int threads) throws InterruptedException {
         try (AppConnections connections = new AppConnections(launcher.database())) {
-            return measureFor(threads, seconds, () -> {
+            return Load.measureFor(threads, seconds, () -> {
                 try {
                     Connection c = connections.get();
                     UUID org;
@@ -521,12 +414,12 @@ public final class ReadPathBenchmark {
         }
     }
 
-    private Result measureSql(int threads, Read read) throws Exception {
+    private Load.Result measureSql(int threads, Read read) throws Exception {
         return measureSqlFor(threads, seconds, read);
     }
 
     /** The same reads as the application role: a transaction, the tenant set, the query, commit. */
-    private Result measureSqlFor(int threads, int seconds, Read read) throws InterruptedException {
+    private Load.Result measureSqlFor(int threads, int seconds, Read read) throws InterruptedException {
         String sql =
                 switch (read) {
                     case GET_BY_ID -> "select " + COLUMNS + " from department where id = ? and org_id = ?";
@@ -539,7 +432,7 @@ public final class ReadPathBenchmark {
                             + " order by name, id limit 51";
                 };
         try (AppConnections connections = new AppConnections(launcher.database())) {
-            return measureFor(threads, seconds, () -> {
+            return Load.measureFor(threads, seconds, () -> {
                 try {
                     Connection c = connections.get();
                     try (PreparedStatement tenant =
@@ -579,70 +472,6 @@ public final class ReadPathBenchmark {
                     throw new IllegalStateException(e);
                 }
             });
-        }
-    }
-
-    private String login(String email, String password) throws IOException, InterruptedException {
-        return field(
-                send(
-                        "POST",
-                        "/api/v1/auth/login",
-                        null,
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
-                "accessToken");
-    }
-
-    private String send(String method, String path, String bearer, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(
-                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> get(String path) {
-        try {
-            return HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A top-level string field of a JSON answer (enough for ids and tokens). */
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return matcher.group(1);
-    }
-
-    private static int setting(String name, int fallback) {
-        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

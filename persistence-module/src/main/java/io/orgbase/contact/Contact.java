@@ -1,11 +1,8 @@
 package io.orgbase.contact;
 
-import io.orgbase.persistence.Extensible;
-import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.RecordKind;
-import io.orgbase.tenancy.TenantOwnedEntity;
+import io.orgbase.tenancy.ExtensibleEntity;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -14,7 +11,7 @@ import java.util.List;
 /** A person an organization deals with; the channels are loaded alongside by the boundary. */
 @Entity
 @Table(name = "contact")
-public class Contact extends TenantOwnedEntity implements Extensible {
+public class Contact extends ExtensibleEntity {
 
     @Column(name = "title")
     private String title;
@@ -39,13 +36,6 @@ public class Contact extends TenantOwnedEntity implements Extensible {
 
     @Column(name = "notes")
     private String notes;
-
-    @Column(name = "custom_fields", nullable = false)
-    @Convert(converter = JsonbConverter.class)
-    private String customFields = "{}";
-
-    @Transient
-    private List<String> tags = List.of();
 
     @Transient
     private List<ContactEmail> emails = List.of();
@@ -146,25 +136,5 @@ public class Contact extends TenantOwnedEntity implements Extensible {
     @Override
     public RecordKind recordKind() {
         return RecordKind.CONTACT;
-    }
-
-    @Override
-    public String getCustomFields() {
-        return customFields;
-    }
-
-    @Override
-    public void setCustomFields(String customFields) {
-        this.customFields = customFields;
-    }
-
-    @Override
-    public List<String> getTags() {
-        return tags;
-    }
-
-    @Override
-    public void attachTags(List<String> tags) {
-        this.tags = List.copyOf(tags);
     }
 }

@@ -1,16 +1,14 @@
 package io.orgbase.department;
 
-import io.orgbase.persistence.Extensible;
 import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.persistence.RecordKind;
-import io.orgbase.tenancy.TenantOwnedEntity;
+import io.orgbase.tenancy.ExtensibleEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +27,7 @@ import java.util.UUID;
 @NamedQuery(
         name = "Department.countMembers",
         query = "select count(m) from Membership m where m.orgId = :orgId and m.departmentId = :id")
-public class Department extends TenantOwnedEntity implements Extensible {
+public class Department extends ExtensibleEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -57,13 +55,6 @@ public class Department extends TenantOwnedEntity implements Extensible {
     @Column(name = "settings", nullable = false)
     @Convert(converter = JsonbConverter.class)
     private String settings = "{}";
-
-    @Column(name = "custom_fields", nullable = false)
-    @Convert(converter = JsonbConverter.class)
-    private String customFields = "{}";
-
-    @Transient
-    private List<String> tags = List.of();
 
     protected Department() {}
 
@@ -159,25 +150,5 @@ public class Department extends TenantOwnedEntity implements Extensible {
     @Override
     public RecordKind recordKind() {
         return RecordKind.DEPARTMENT;
-    }
-
-    @Override
-    public String getCustomFields() {
-        return customFields;
-    }
-
-    @Override
-    public void setCustomFields(String customFields) {
-        this.customFields = customFields;
-    }
-
-    @Override
-    public List<String> getTags() {
-        return tags;
-    }
-
-    @Override
-    public void attachTags(List<String> tags) {
-        this.tags = List.copyOf(tags);
     }
 }

@@ -1,22 +1,19 @@
 package io.orgbase.team;
 
-import io.orgbase.persistence.Extensible;
 import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.RecordKind;
-import io.orgbase.tenancy.TenantOwnedEntity;
+import io.orgbase.tenancy.ExtensibleEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import java.util.List;
 
 /** A team of one organization; its name is unique there, whatever the case. */
 @Entity
 @Table(name = "team")
 @NamedQuery(name = "Team.byName", query = "select t from Team t where lower(t.name) = :name")
-public class Team extends TenantOwnedEntity implements Extensible {
+public class Team extends ExtensibleEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -27,13 +24,6 @@ public class Team extends TenantOwnedEntity implements Extensible {
     @Column(name = "settings", nullable = false)
     @Convert(converter = JsonbConverter.class)
     private String settings = "{}";
-
-    @Column(name = "custom_fields", nullable = false)
-    @Convert(converter = JsonbConverter.class)
-    private String customFields = "{}";
-
-    @Transient
-    private List<String> tags = List.of();
 
     protected Team() {}
 
@@ -69,25 +59,5 @@ public class Team extends TenantOwnedEntity implements Extensible {
     @Override
     public RecordKind recordKind() {
         return RecordKind.TEAM;
-    }
-
-    @Override
-    public String getCustomFields() {
-        return customFields;
-    }
-
-    @Override
-    public void setCustomFields(String customFields) {
-        this.customFields = customFields;
-    }
-
-    @Override
-    public List<String> getTags() {
-        return tags;
-    }
-
-    @Override
-    public void attachTags(List<String> tags) {
-        this.tags = List.copyOf(tags);
     }
 }
