@@ -1,5 +1,6 @@
 package io.orgbase.collections;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -31,6 +32,12 @@ public record CollectionField(
     /** Rows related to any of the values, usually through a subquery. */
     @FunctionalInterface
     public interface Related {
-        Predicate among(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> values);
+        Predicate among(Where where, List<Object> values);
     }
+
+    /**
+     * Where a related filter is built: the query's builder, the query (for subqueries), its root,
+     * and the transaction's EntityManager for a lookup that turns the values into constants.
+     */
+    public record Where(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, EntityManager em) {}
 }

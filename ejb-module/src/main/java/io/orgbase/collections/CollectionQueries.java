@@ -309,7 +309,7 @@ public class CollectionQueries {
     }
 
     /** A filter on rows related to the row (its teams, its tags): membership in a set, or not. */
-    private static <E> Predicate related(
+    private <E> Predicate related(
             CollectionField field,
             Op op,
             Object raw,
@@ -348,7 +348,7 @@ public class CollectionQueries {
                     "the value for '" + field.name() + "' " + op.key() + " must be " + wrongValue.getMessage()));
             return null;
         }
-        Predicate in = field.related().among(cb, query, root, values);
+        Predicate in = field.related().among(new CollectionField.Where(cb, query, root, em), values);
         return op == Op.EQ || op == Op.IN ? in : cb.not(in);
     }
 

@@ -140,6 +140,15 @@ class ContactsIT {
                                 org.path(),
                                 json("primaryContactId", UUID.randomUUID().toString())),
                 "primaryContactId");
+        // every change is in the audit trail: the contact, its channels, its tags
+        for (String type : List.of("contact", "contact-email", "contact-phone", "tagging", "custom-field")) {
+            assertThat(owner.api()
+                            .get(org.path() + "/audit-events?entityType=" + type)
+                            .json()
+                            .getJsonArray("items"))
+                    .as("audit events of %s", type)
+                    .isNotEmpty();
+        }
         assertThat(owner.api().delete(contacts + "/" + id).status()).isEqualTo(204);
         assertProblem(owner.api().get(contacts + "/" + id), 404);
         assertThat(owner.api().get(org.path()).json().isNull("primaryContactId"))

@@ -107,6 +107,14 @@ class TeamsIT {
         assertProblem(owner.api().get(teams + "/" + quiet), 404);
         assertThat(owner.api().get(org.path() + "/members/" + bob.id()).status())
                 .isEqualTo(200);
+        for (String type : List.of("team", "team-member")) {
+            assertThat(owner.api()
+                            .get(org.path() + "/audit-events?entityType=" + type + "&action=delete")
+                            .json()
+                            .getJsonArray("items"))
+                    .as("audited deletions of %s", type)
+                    .isNotEmpty();
+        }
     }
 
     @Test

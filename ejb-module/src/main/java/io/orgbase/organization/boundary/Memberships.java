@@ -6,6 +6,7 @@ import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionField;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
@@ -28,10 +29,11 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -92,25 +94,37 @@ public class Memberships {
             .build();
 
     /** Members of any of these teams. */
-    private static Predicate inTeams(CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> teamIds) {
-        Subquery<UUID> members = query.subquery(UUID.class);
+    private static Predicate inTeams(CollectionField.Where where, List<Object> teamIds) {
+        Subquery<UUID> members = where.query().subquery(UUID.class);
         Root<TeamMember> member = members.from(TeamMember.class);
         members.select(member.get("userId")).where(member.get("teamId").in(teamIds));
-        return root.get("userId").in(members);
+        return where.root().get("userId").in(members);
     }
 
-    /** Members of any of these departments or of a department below one of them (a path range each). */
-    private static Predicate inDepartments(
-            CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> departmentIds) {
-        Subquery<UUID> below = query.subquery(UUID.class);
+    /**
+     * Members of any of these departments or of a department below one of them: a path range each.
+     * The named departments' paths are looked up first, so the ranges are constants and an index
+     * condition on {@code (org_id, path)}; joining the named departments in the query left the
+     * planner a filter over every department of the organization (70 ms against 12 on 101,110).
+     */
+    private static Predicate inDepartments(CollectionField.Where where, List<Object> departmentIds) {
+        CriteriaBuilder cb = where.cb();
+        List<String> paths = where.em()
+                .createQuery("select d.path from Department d where d.id in :ids", String.class)
+                .setParameter("ids", departmentIds)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        if (paths.isEmpty()) {
+            return cb.disjunction();
+        }
+        Subquery<UUID> below = where.query().subquery(UUID.class);
         Root<Department> department = below.from(Department.class);
-        Root<Department> top = below.from(Department.class);
+        Path<String> path = department.get("path");
         below.select(department.get("id"))
-                .where(
-                        top.get("id").in(departmentIds),
-                        cb.greaterThanOrEqualTo(department.get("path"), top.<String>get("path")),
-                        cb.lessThan(department.get("path"), cb.concat(top.<String>get("path"), "~")));
-        return root.get("departmentId").in(below);
+                .where(cb.or(paths.stream()
+                        .map(top -> cb.and(cb.greaterThanOrEqualTo(path, top), cb.lessThan(path, top + "~")))
+                        .toArray(Predicate[]::new)));
+        return where.root().get("departmentId").in(below);
     }
 
     /** A page of the tenant's members. */

@@ -101,9 +101,13 @@ public class Organizations {
      * The filter {@code tag} on lists of organizations: those whose own tags include any of the names
      * (exactly as the organization spells it; each organization has its own vocabulary).
      */
-    private static final CollectionField.Related OWN_TAG = (cb, query, root, values) -> cb.or(values.stream()
-            .map(name -> cb.isTrue(cb.function("jsonb_exists", Boolean.class, root.get("tags"), cb.literal(name))))
-            .toArray(Predicate[]::new));
+    private static final CollectionField.Related OWN_TAG = (where, values) -> {
+        CriteriaBuilder cb = where.cb();
+        return cb.or(values.stream()
+                .map(name -> cb.isTrue(
+                        cb.function("jsonb_exists", Boolean.class, where.root().get("tags"), cb.literal(name))))
+                .toArray(Predicate[]::new));
+    };
 
     /** In place of {@code {org}}: the organization of the request's subdomain, else the default one. */
     public static final String CURRENT = TenantResolution.CURRENT;

@@ -10,6 +10,7 @@ import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
@@ -43,8 +44,9 @@ public class Tags {
      * indexed columns, so it stays fast below the row policies.
      */
     public static CollectionField.Related filter(RecordKind kind) {
-        return (cb, query, root, values) -> {
-            Subquery<UUID> tagged = query.subquery(UUID.class);
+        return (where, values) -> {
+            CriteriaBuilder cb = where.cb();
+            Subquery<UUID> tagged = where.query().subquery(UUID.class);
             Root<Tagging> tagging = tagged.from(Tagging.class);
             Root<Tag> tag = tagged.from(Tag.class);
             tagged.select(tagging.get("entityId"))
@@ -55,7 +57,7 @@ public class Tags {
                                     .in(values.stream()
                                             .map(v -> ((String) v).strip().toLowerCase(Locale.ROOT))
                                             .toList()));
-            return root.get("id").in(tagged);
+            return where.root().get("id").in(tagged);
         };
     }
 

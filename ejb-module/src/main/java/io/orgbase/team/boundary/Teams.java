@@ -5,6 +5,7 @@ import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionField;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
@@ -29,7 +30,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -55,11 +55,8 @@ public class Teams {
             .sortable("updatedAt", "updatedAt", FieldType.TIMESTAMP, false)
             .filterable("id", "id", FieldType.UUID, false)
             .filterable("description", "description", FieldType.STRING, true)
-            .related("memberId", FieldType.UUID, (cb, query, root, values) -> withMember(cb, query, root, values, null))
-            .related(
-                    "leadId",
-                    FieldType.UUID,
-                    (cb, query, root, values) -> withMember(cb, query, root, values, TeamRole.LEAD))
+            .related("memberId", FieldType.UUID, (where, values) -> withMember(where, values, null))
+            .related("leadId", FieldType.UUID, (where, values) -> withMember(where, values, TeamRole.LEAD))
             .related("tag", FieldType.STRING, Tags.filter(RecordKind.TEAM))
             .defaultSort("name", false)
             .build();
@@ -169,9 +166,11 @@ public class Teams {
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
         Team team = require(id);
         precondition.check(team);
-        em.createQuery("delete from TeamMember m where m.teamId = :teamId")
+        // One by one, so that each membership's end is in the audit trail like any other.
+        em.createQuery("select m from TeamMember m where m.teamId = :teamId", TeamMember.class)
                 .setParameter("teamId", id)
-                .executeUpdate();
+                .getResultList()
+                .forEach(em::remove);
         em.remove(team);
         em.flush();
     }
@@ -266,14 +265,14 @@ public class Teams {
     }
 
     /** Teams any of these users is in (as a lead, when {@code role} says so). */
-    private static Predicate withMember(
-            CriteriaBuilder cb, AbstractQuery<?> query, Root<?> root, List<Object> userIds, TeamRole role) {
-        Subquery<UUID> teams = query.subquery(UUID.class);
+    private static Predicate withMember(CollectionField.Where where, List<Object> userIds, TeamRole role) {
+        CriteriaBuilder cb = where.cb();
+        Subquery<UUID> teams = where.query().subquery(UUID.class);
         Root<TeamMember> member = teams.from(TeamMember.class);
         Predicate among = member.get("userId").in(userIds);
         teams.select(member.get("teamId"))
                 .where(role == null ? among : cb.and(among, cb.equal(member.get("role"), role.key())));
-        return root.get("id").in(teams);
+        return where.root().get("id").in(teams);
     }
 
     private Team require(UUID id) {
