@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * The organization-structure benchmark: one organization with a department tree of five levels (10
  * × 10 × 10 × 10 × {@code BENCH_LEAVES}, 101,110 departments by default), {@code BENCH_MEMBERS}
  * members (10,000) placed in its leaves and {@code BENCH_TEAMS} teams (500) of 20. At {@code
- * BENCH_CLIENTS} concurrent clients (8) for {@code BENCH_SECONDS} (20) each, after a warm-up: a
+ * BENCH_CLIENTS} concurrent clients (1 and 8) for {@code BENCH_SECONDS} (20) each, after a warm-up: a
  * page of a top department's subtree (10,111 below it), of a third-level one (91 below), the
  * ancestors of a leaf, the member directory filtered to a top department's subtree and to a team,
  * and the whole analytics report. Then moves of third-level departments (each carrying 91
@@ -43,7 +43,10 @@ public final class StructureBenchmark {
     private final int members = BenchServer.setting("BENCH_MEMBERS", 10_000);
     private final int teams = BenchServer.setting("BENCH_TEAMS", 500);
     private final int seconds = BenchServer.setting("BENCH_SECONDS", 20);
-    private final int clients = BenchServer.setting("BENCH_CLIENTS", 8);
+    private final int[] clients = Arrays.stream(
+                    System.getenv().getOrDefault("BENCH_CLIENTS", "1,8").split(","))
+            .mapToInt(c -> Integer.parseInt(c.strip()))
+            .toArray();
 
     private BenchClient client;
     private String token;
@@ -83,18 +86,20 @@ public final class StructureBenchmark {
                     new Read("analytics report", () -> "/api/v1/orgs/" + org + "/analytics"));
             for (Read read : reads) {
                 Load.measureFor(
-                        clients, Math.max(5, seconds / 2), () -> ok(read.path().get()));
-                Load.Result result =
-                        Load.measureFor(clients, seconds, () -> ok(read.path().get()));
-                rows.add(String.format(
-                        Locale.ROOT,
-                        "| %s | %d | %,.0f | %.1f | %.1f |",
-                        read.label(),
-                        clients,
-                        result.throughput(),
-                        result.p50(),
-                        result.p99()));
-                REPORT.info(rows.get(rows.size() - 1));
+                        8, Math.max(5, seconds / 2), () -> ok(read.path().get()));
+                for (int n : clients) {
+                    Load.Result result =
+                            Load.measureFor(n, seconds, () -> ok(read.path().get()));
+                    rows.add(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %,.0f | %.1f | %.1f |",
+                            read.label(),
+                            n,
+                            result.throughput(),
+                            result.p50(),
+                            result.p99()));
+                    REPORT.info(rows.get(rows.size() - 1));
+                }
             }
             rows.add("");
             rows.add("| move (one at a time) | moves | median ms | max ms |");
