@@ -20,9 +20,13 @@ CREATE POLICY membership_period_tenant ON membership_period
     USING (org_id = orgbase_current_org())
     WITH CHECK (org_id = orgbase_current_org());
 
+-- The backfill reads and writes across tenants: both tables' policies are lifted for this
+-- migration's transaction (they apply to the owner too).
+ALTER TABLE membership NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE membership_period NO FORCE ROW LEVEL SECURITY;
 INSERT INTO membership_period (org_id, user_id, joined_at) SELECT org_id, user_id, created_at FROM membership;
 ALTER TABLE membership_period FORCE ROW LEVEL SECURITY;
+ALTER TABLE membership FORCE ROW LEVEL SECURITY;
 
 CREATE FUNCTION membership_period_open() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
