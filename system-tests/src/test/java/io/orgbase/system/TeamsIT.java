@@ -238,6 +238,48 @@ class TeamsIT {
         assertThat(after.getInt("version")).isEqualTo(1);
     }
 
+    @Test
+    void teamsAndCustomFieldsFollowTheBulkConvention() {
+        Session owner = Fixtures.newUser();
+        Session stranger = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Org theirs = Fixtures.newOrg(stranger);
+        UUID kept =
+                owner.api().post(org.path() + "/teams", json("name", "Kept")).id();
+        UUID doomed =
+                owner.api().post(org.path() + "/teams", json("name", "Doomed")).id();
+        UUID foreign = stranger.api()
+                .post(theirs.path() + "/teams", json("name", "Theirs"))
+                .id();
+        Api.Reply reply = owner.api()
+                .post(
+                        org.path() + "/teams/bulk",
+                        "{\"operations\":[{\"op\":\"create\",\"body\":{\"name\":\"New\"}},"
+                                + "{\"op\":\"create\",\"body\":{\"name\":\"kept\"}},"
+                                + "{\"op\":\"update\",\"id\":\"" + kept + "\",\"body\":{\"description\":\"d\"}},"
+                                + "{\"op\":\"delete\",\"id\":\"" + doomed + "\"},"
+                                + "{\"op\":\"delete\",\"id\":\"" + foreign + "\"}]}");
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("results").stream()
+                        .map(r -> r.asJsonObject().getInt("status"))
+                        .toList())
+                .containsExactly(201, 409, 200, 204, 404);
+        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/teams"))).containsExactly("Kept", "New");
+        assertThat(stranger.api().get(theirs.path() + "/teams/" + foreign).status())
+                .isEqualTo(200);
+
+        Api.Reply fields = owner.api()
+                .post(
+                        org.path() + "/custom-fields/bulk",
+                        "{\"atomic\":true,\"operations\":["
+                                + "{\"op\":\"create\",\"body\":{\"entity\":\"team\",\"key\":\"a\",\"label\":\"A\",\"type\":\"string\"}},"
+                                + "{\"op\":\"create\",\"body\":{\"entity\":\"team\",\"key\":\"b\",\"label\":\"B\",\"type\":\"color\"}}]}");
+        assertThat(fields.status()).as("%s", fields).isEqualTo(200);
+        assertThat(fields.json().getBoolean("committed")).isFalse();
+        assertThat(owner.api().get(org.path() + "/custom-fields").json().getJsonArray("items"))
+                .isEmpty();
+    }
+
     private static Api.Reply send(Session session, String method, String path) {
         return session.api().send(method, path, method.equals("PATCH") ? "{\"name\":\"X\"}" : null, "application/json");
     }

@@ -7,10 +7,12 @@ import io.orgbase.customfield.CustomField;
 import io.orgbase.customfield.boundary.CustomFieldRequest;
 import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.json.Jsonp;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -90,6 +93,27 @@ public class CustomFieldsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
+     * {@code atomic: true} makes it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        return Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> created(item, collection.clone()))
+                        .update(this::updated)
+                        .delete((id, precondition) -> fields.delete(tenant, id, precondition)));
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         CustomFieldRequest request = new CustomFieldRequest(
                 json.string("entity", Need.REQUIRED),
@@ -101,9 +125,7 @@ public class CustomFieldsResource {
                 json.integer("position", Need.OPTIONAL));
         json.finish();
         CustomField created = fields.create(tenant, request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.getId().toString())
-                        .build())
+        return Response.created(collection.path(created.getId().toString()).build())
                 .entity(CustomFieldView.of(created))
                 .build();
     }
@@ -119,6 +141,10 @@ public class CustomFieldsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public CustomFieldView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
+        return updated(id, body, ETags.ifMatch(headers));
+    }
+
+    private CustomFieldView updated(UUID id, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         CustomFieldRequest values = new CustomFieldRequest(
                 json.string("entity", Need.OPTIONAL),
@@ -129,8 +155,7 @@ public class CustomFieldsResource {
                 json.strings("enumValues", Need.NULLABLE, 100),
                 json.integer("position", Need.OPTIONAL));
         json.finish();
-        return CustomFieldView.of(
-                fields.update(tenant, id, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+        return CustomFieldView.of(fields.update(tenant, id, new Patch<>(values, json.present(), precondition)));
     }
 
     /** Deletes the definition and its values on every record. */

@@ -4,10 +4,12 @@ import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
 import io.orgbase.json.Jsonp;
+import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.team.Team;
 import io.orgbase.team.TeamMember;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -109,6 +112,27 @@ public class TeamsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
+     * {@code atomic: true} makes it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        return Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> created(item, collection.clone()))
+                        .update(this::updated)
+                        .delete((id, precondition) -> teams.delete(tenant, id, precondition)));
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         TeamRequest request = new TeamRequest(
                 json.string("name", Need.REQUIRED),
@@ -118,9 +142,7 @@ public class TeamsResource {
                 json.strings("tags", Need.OPTIONAL, Tags.MAX_PER_RECORD));
         json.finish();
         Team created = teams.create(tenant, request);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.getId().toString())
-                        .build())
+        return Response.created(collection.path(created.getId().toString()).build())
                 .entity(TeamView.of(created))
                 .build();
     }
@@ -135,6 +157,10 @@ public class TeamsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public TeamView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
+        return updated(id, body, ETags.ifMatch(headers));
+    }
+
+    private TeamView updated(UUID id, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         TeamRequest values = new TeamRequest(
                 json.string("name", Need.OPTIONAL),
@@ -143,7 +169,7 @@ public class TeamsResource {
                 json.document("customFields", Need.NULLABLE),
                 json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD));
         json.finish();
-        return TeamView.of(teams.update(tenant, id, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+        return TeamView.of(teams.update(tenant, id, new Patch<>(values, json.present(), precondition)));
     }
 
     /** Deletes the team; its members stay members of the organization. */
