@@ -100,6 +100,9 @@ class ContactsIT {
                                         json("email", "ada@home.example", "primary", true))))
                 .json();
         assertThat(changed.getString("primaryEmail")).isEqualTo("ada@home.example");
+        assertThat(changed.getInt("version"))
+                .as("channels are part of the contact")
+                .isEqualTo(ada.getInt("version") + 1);
         assertThat(changed.getJsonArray("emails")).hasSize(2);
         assertThat(changed.getJsonArray("phones")).hasSize(2);
         JsonObject cleared = owner.api()

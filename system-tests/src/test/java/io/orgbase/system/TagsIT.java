@@ -86,11 +86,14 @@ class TagsIT {
                 .isEqualTo(204);
         assertThat(tags(owner.api().get(departments + "/" + ops).json())).isEmpty();
 
-        // replacing and clearing a record's tags
-        assertThat(tags(owner.api()
-                        .patch(departments + "/" + ops, json("tags", List.of("a", "b")))
-                        .json()))
-                .containsExactly("a", "b");
+        // replacing and clearing a record's tags; tags are part of the record: a new version, a new ETag
+        Api.Reply before = owner.api().get(departments + "/" + ops);
+        JsonObject retagged = owner.api()
+                .patch(departments + "/" + ops, json("tags", List.of("a", "b")))
+                .json();
+        assertThat(tags(retagged)).containsExactly("a", "b");
+        assertThat(retagged.getInt("version")).isEqualTo(before.json().getInt("version") + 1);
+        assertThat(owner.api().get(departments + "/" + ops).header("ETag")).isNotEqualTo(before.header("ETag"));
         assertThat(tags(owner.api()
                         .patch(departments + "/" + ops, json("tags", JsonValue.NULL))
                         .json()))

@@ -31,6 +31,7 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -172,6 +173,11 @@ public class ContactBook {
                 false);
         if (names != null) {
             tags.replace(tenant, contact, names);
+        }
+        if (names != null || patch.has("emails") || patch.has("phones") || patch.has("addresses")) {
+            // Channels and tags are part of the contact as clients see it: a new version (ETag).
+            em.lock(contact, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            em.flush();
         }
         complete(List.of(contact));
         return contact;

@@ -23,6 +23,7 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.Comparator;
@@ -201,6 +202,7 @@ public class Departments {
         }
         if (names != null) {
             tags.replace(tenant, department, names);
+            newVersion(department);
         } else {
             tags.attach(department);
         }
@@ -252,6 +254,12 @@ public class Departments {
             throw new Conflict("The department has members; move them to another department first.");
         }
         em.remove(department);
+        em.flush();
+    }
+
+    /** Tags are part of the department as clients see it: changing them makes a new version (ETag). */
+    private void newVersion(Department department) {
+        em.lock(department, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
     }
 
