@@ -54,6 +54,18 @@ public class DatabaseSession {
                 .getSingleResult();
     }
 
+    /**
+     * Takes the advisory lock named {@code key} until this transaction ends: another transaction
+     * asking for the same key waits for this one to commit or roll back. Keys name what they
+     * serialize ({@code department-tree:<org>}); some are taken by the schema's triggers too.
+     */
+    public void lock(String key) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, key)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
     private void apply(String orgId, String userId) {
         // The settings live as long as the transaction, and so does this persistence context: what
         // it says was applied is what PostgreSQL holds, and setting it again would cost a round trip.

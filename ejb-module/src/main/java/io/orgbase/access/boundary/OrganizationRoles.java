@@ -18,6 +18,7 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -40,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The roles of an organization: the four system roles (read-only) and the organization's custom
@@ -65,6 +65,9 @@ public class OrganizationRoles {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    DatabaseSession session;
 
     @Inject
     RoleResolver resolver;
@@ -239,10 +242,7 @@ public class OrganizationRoles {
         }
         // Two creates at 199 must not both pass: they queue on this lock, and the count after it
         // sees the other's committed row.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "org_role:" + tenant.orgId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.lock("org_role:" + tenant.orgId());
         long existing = em.createNamedQuery("OrgRole.count", Long.class).getSingleResult();
         if (existing >= MAX_CUSTOM_ROLES) {
             throw new Conflict("An organization has at most " + MAX_CUSTOM_ROLES + " custom roles.");

@@ -120,7 +120,7 @@ public class ContactBook {
         requireNamed(contact);
         em.persist(contact);
         em.flush();
-        writeChannels(contact, request, true);
+        writeChannels(contact, request.emails(), request.phones(), request.addresses(), true);
         tags.replace(tenant, contact, names);
         complete(List.of(contact));
         return contact;
@@ -154,28 +154,17 @@ public class ContactBook {
         }
         requireNamed(contact);
         em.flush();
+        boolean channels = patch.has("emails") || patch.has("phones") || patch.has("addresses");
         writeChannels(
                 contact,
-                new ContactRequest(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        patch.has("emails") ? orEmpty(values.emails()) : null,
-                        patch.has("phones") ? orEmpty(values.phones()) : null,
-                        patch.has("addresses") ? orEmpty(values.addresses()) : null,
-                        null,
-                        null),
+                patch.has("emails") ? orEmpty(values.emails()) : null,
+                patch.has("phones") ? orEmpty(values.phones()) : null,
+                patch.has("addresses") ? orEmpty(values.addresses()) : null,
                 false);
         if (names != null) {
-            tags.replace(tenant, contact, names);
-        }
-        if (names != null || patch.has("emails") || patch.has("phones") || patch.has("addresses")) {
-            // Channels and tags are part of the contact as clients see it: a new version (ETag).
+            tags.retag(tenant, contact, names);
+        } else if (channels) {
+            // Channels are part of the contact as clients see it: a new version (ETag).
             em.lock(contact, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             em.flush();
         }
@@ -276,14 +265,19 @@ public class ContactBook {
      * Replaces each kind of channel the request carries. Rows that stay (the same email in any
      * case, the same number) are updated in place; the others are removed before the new ones go in.
      */
-    private void writeChannels(Contact contact, ContactRequest request, boolean creating) {
+    private void writeChannels(
+            Contact contact,
+            List<EmailEntry> emails,
+            List<PhoneEntry> phones,
+            List<AddressEntry> addresses,
+            boolean creating) {
         UUID id = contact.getId();
         Map<String, List<ContactChannel>> stored = creating ? Map.of() : storedChannels(id);
         List<ContactChannel> toInsert = new ArrayList<>();
-        if (request.emails() != null) {
+        if (emails != null) {
             Map<String, ContactChannel> existing = byKey(
                     stored.get("emails"), c -> ((ContactEmail) c).getEmail().toLowerCase(Locale.ROOT));
-            List<EmailEntry> entries = request.emails();
+            List<EmailEntry> entries = emails;
             for (int i = 0; i < entries.size(); i++) {
                 EmailEntry entry = entries.get(i);
                 boolean primary = isPrimary(entries, i, EmailEntry::primary);
@@ -299,9 +293,9 @@ public class ContactBook {
             }
             existing.values().forEach(em::remove);
         }
-        if (request.phones() != null) {
+        if (phones != null) {
             Map<String, ContactChannel> existing = byKey(stored.get("phones"), c -> ((ContactPhone) c).getNumber());
-            List<PhoneEntry> entries = request.phones();
+            List<PhoneEntry> entries = phones;
             for (int i = 0; i < entries.size(); i++) {
                 PhoneEntry entry = entries.get(i);
                 boolean primary = isPrimary(entries, i, PhoneEntry::primary);
@@ -317,9 +311,9 @@ public class ContactBook {
             }
             existing.values().forEach(em::remove);
         }
-        if (request.addresses() != null) {
+        if (addresses != null) {
             stored.getOrDefault("addresses", List.of()).forEach(em::remove);
-            List<AddressEntry> entries = request.addresses();
+            List<AddressEntry> entries = addresses;
             for (int i = 0; i < entries.size(); i++) {
                 AddressEntry entry = entries.get(i);
                 toInsert.add(new ContactAddress(

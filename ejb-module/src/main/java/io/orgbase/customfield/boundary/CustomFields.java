@@ -15,6 +15,7 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -61,6 +62,9 @@ public class CustomFields {
     EntityManager em;
 
     @Inject
+    DatabaseSession session;
+
+    @Inject
     CollectionQueries collections;
 
     @RequiresPermission(Permission.ORGANIZATION_READ)
@@ -89,10 +93,7 @@ public class CustomFields {
             throw InvalidInput.field("enumValues", "only enum fields have values");
         }
         // Two creates at the limit must not both pass: they queue here, then count.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "custom_field:" + tenant.orgId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.lock("custom_field:" + tenant.orgId());
         if (!em.createNamedQuery("CustomField.find", CustomField.class)
                 .setParameter("entity", request.entity())
                 .setParameter("key", request.key())

@@ -18,19 +18,18 @@ import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Departments of the tenant organization, a tree of up to {@value Department#MAX_DEPTH} levels.
@@ -61,6 +60,9 @@ public class Departments {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    DatabaseSession session;
 
     @Inject
     CollectionQueries collections;
@@ -201,8 +203,7 @@ public class Departments {
             em.refresh(department);
         }
         if (names != null) {
-            tags.replace(tenant, department, names);
-            newVersion(department);
+            tags.retag(tenant, department, names);
         } else {
             tags.attach(department);
         }
@@ -257,12 +258,6 @@ public class Departments {
         em.flush();
     }
 
-    /** Tags are part of the department as clients see it: changing them makes a new version (ETag). */
-    private void newVersion(Department department) {
-        em.lock(department, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        em.flush();
-    }
-
     private Slice<Department> tagged(Slice<Department> page) {
         tags.attach(page.items());
         return page;
@@ -296,10 +291,7 @@ public class Departments {
     }
 
     private void lockTree(Tenant tenant) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "department-tree:" + tenant.orgId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.lock("department-tree:" + tenant.orgId());
     }
 
     private static InvalidInput tooDeep() {

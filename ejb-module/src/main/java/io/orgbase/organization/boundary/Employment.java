@@ -19,8 +19,4 @@ public record Employment(
                                 "must be 1 to 64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
                 String employeeNumber,
         UUID departmentId,
-        UUID managerId) {
-
-    /** No employment details. */
-    public static final Employment NONE = new Employment(null, null, null, null);
-}
+        UUID managerId) {}

@@ -24,6 +24,7 @@ import io.orgbase.problems.PreconditionFailed;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.team.TeamMember;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -57,6 +58,9 @@ public class Memberships {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    DatabaseSession session;
 
     @Inject
     Accounts accounts;
@@ -319,10 +323,7 @@ public class Memberships {
         if (find(tenant, managerId) == null) {
             throw InvalidInput.field("managerId", "is not a member of this organization");
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "manager-chain:" + tenant.orgId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.lock("manager-chain:" + tenant.orgId());
         Number loops = (Number) em.createNativeQuery("with recursive chain (user_id, manager_id, steps) as ("
                         + " select user_id, manager_id, 1 from membership where org_id = ?1 and user_id = ?2"
                         + " union all"

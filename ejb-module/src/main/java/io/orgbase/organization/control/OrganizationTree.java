@@ -2,7 +2,9 @@ package io.orgbase.organization.control;
 
 import io.orgbase.organization.Organization;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -31,14 +33,15 @@ public class OrganizationTree {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
+    @Inject
+    DatabaseSession session;
+
     /**
      * Serializes every change of parent across the platform for the rest of the transaction, so two
      * concurrent moves cannot together form a cycle (each checks against the other's committed tree).
      */
     public void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('organization-tree', 0))")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
+        session.lock("organization-tree");
     }
 
     /**

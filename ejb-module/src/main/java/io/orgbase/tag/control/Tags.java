@@ -6,9 +6,12 @@ import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.tag.Tag;
 import io.orgbase.tag.Tagging;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Root;
@@ -20,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The tenant's tags on its records, in the caller's transaction. Names are unique in an
@@ -38,6 +40,9 @@ public class Tags {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    DatabaseSession session;
 
     /**
      * The filter {@code tag}: records carrying any of the named tags (any case). Equality on
@@ -143,6 +148,16 @@ public class Tags {
                 .toList());
     }
 
+    /**
+     * {@link #replace} on a record that already existed: its tags are part of it as clients see it,
+     * so the change makes a new version (and ETag) of the record.
+     */
+    public void retag(Tenant tenant, Extensible record, List<String> names) {
+        replace(tenant, record, names);
+        em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.flush();
+    }
+
     /** The names as the vocabulary spells them (already {@link #clean cleaned}); new ones join it. */
     public List<String> canonical(Tenant tenant, List<String> names) {
         return vocabulary(tenant, names).stream().map(Tag::getName).toList();
@@ -159,10 +174,7 @@ public class Tags {
         List<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
         Map<String, Tag> known = byLowerName(lower);
         if (known.size() < lower.size()) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "tags:" + tenant.orgId())
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .getSingleResult();
+            session.lock("tags:" + tenant.orgId());
             known = byLowerName(lower);
             for (String name : names) {
                 if (!known.containsKey(name.toLowerCase(Locale.ROOT))) {

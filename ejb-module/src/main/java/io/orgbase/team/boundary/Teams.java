@@ -29,7 +29,6 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -154,10 +153,7 @@ public class Teams {
         }
         em.flush();
         if (names != null) {
-            tags.replace(tenant, team, names);
-            // Tags are part of the team as clients see it: changing them makes a new version (ETag).
-            em.lock(team, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            em.flush();
+            tags.retag(tenant, team, names);
         } else {
             tags.attach(team);
         }
