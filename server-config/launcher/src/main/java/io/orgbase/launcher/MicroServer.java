@@ -43,11 +43,13 @@ final class MicroServer {
         Path runtime = settings.home().resolve("payara-micro");
         deleteRecursively(runtime);
         Files.createDirectories(runtime);
-        Path postBoot = runtime.resolve("post-boot.asadmin");
+        Path preBoot = runtime.resolve("pre-boot.asadmin");
         // DELETE /api/v1/me/2fa/totp carries password and code in its body, which Grizzly refuses
-        // (400) unless told otherwise
+        // (400) unless told otherwise. Set before boot: as a post-boot command it reconfigured the
+        // running listener, which now and then raced the web container's start and left the HTTP
+        // listener dead ("GrizzlyProxy is NULL", never ready)
         Files.writeString(
-                postBoot,
+                preBoot,
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                         + ".allow-payload-for-undefined-http-methods=true\n");
         int hazelcastPort = FreePorts.next();
@@ -76,8 +78,8 @@ final class MicroServer {
                 "--clustername",
                 "orgbase-" + UUID.randomUUID(),
                 "--nohostaware",
-                "--postbootcommandfile",
-                postBoot.toString()));
+                "--prebootcommandfile",
+                preBoot.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
