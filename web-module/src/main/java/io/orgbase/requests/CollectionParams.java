@@ -115,7 +115,14 @@ public final class CollectionParams {
             return null;
         }
         try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
-            return condition(reader.readValue(), 1);
+            JsonValue json = reader.readValue();
+            List<FieldError> hostile = new ArrayList<>();
+            ControlCharacters.collect("", json, hostile);
+            if (!hostile.isEmpty()) {
+                errors.add(ControlCharacters.error("filter"));
+                return null;
+            }
+            return condition(json, 1);
         } catch (JsonException e) {
             errors.add(new FieldError("filter", "is not valid JSON: " + e.getMessage()));
         } catch (IllegalArgumentException e) {

@@ -84,6 +84,11 @@ public final class JsonBody {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidInput("The request body must be a JSON object.", List.of());
             }
+            List<FieldError> hostile = new ArrayList<>();
+            ControlCharacters.collect("", value, hostile);
+            if (!hostile.isEmpty()) {
+                throw new InvalidInput(hostile);
+            }
             return new JsonBody(value.asJsonObject());
         } catch (JsonException e) {
             throw new InvalidInput("The request body is not valid JSON: " + e.getMessage(), List.of());
