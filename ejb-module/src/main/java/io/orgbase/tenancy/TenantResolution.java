@@ -4,7 +4,6 @@ import io.orgbase.access.Caller;
 import io.orgbase.access.Lifecycle;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RoleGrant;
-import io.orgbase.access.SignIn;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
@@ -13,14 +12,11 @@ import io.orgbase.organization.control.OrganizationTree;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
-import io.orgbase.problems.StepUpRequired;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -101,10 +97,7 @@ public class TenantResolution {
         if (membership == null) {
             throw notFound();
         }
-        if (!membership.isActive()) {
-            throw new Forbidden("Your membership in this organization is suspended.");
-        }
-        requireSignInPolicy(organization, caller);
+        Standing.require(organization, membership, caller);
         if (membership.getOrgId().equals(orgId)) {
             markActive(membership);
         }
@@ -134,31 +127,6 @@ public class TenantResolution {
         return found.stream()
                 .min(Comparator.comparingInt(m -> above.indexOf(m.getOrgId())))
                 .orElse(null);
-    }
-
-    /**
-     * The organization's security policy, for its members (API keys and platform administrators
-     * acting without a membership are not members): a second factor at sign-in, and a session no
-     * older than the organization allows since that sign-in.
-     *
-     * @throws StepUpRequired answered 401 with an RFC 9470 challenge: sign in again, that way
-     */
-    static void requireSignInPolicy(Organization organization, Caller caller) {
-        SignIn signIn = caller.signIn();
-        if (organization.isRequireTwoFactor() && !signIn.multiFactor()) {
-            throw new StepUpRequired(
-                    "two-factor-required",
-                    "This organization requires two-factor sign-in: set up an authenticator app (/api/v1/me/2fa/totp)"
-                            + " if you have none, then sign in again with it.",
-                    "acr_values=\"mfa\"");
-        }
-        Integer hours = organization.getMaxSessionHours();
-        if (hours != null && signIn.olderThan(Duration.ofHours(hours), Instant.now())) {
-            throw new StepUpRequired(
-                    "session-too-old",
-                    "This organization ends sessions " + hours + " hours after sign-in: sign in again.",
-                    "max_age=" + Duration.ofHours(hours).toSeconds());
-        }
     }
 
     /**

@@ -33,18 +33,18 @@ class SignInPolicyTest {
     @Test
     void sessionsOlderThanTheOrganizationAllowsMustSignInAgain() {
         Organization eightHours = organization(false, 8);
-        assertThatCode(() -> TenantResolution.requireSignInPolicy(eightHours, signedIn(Duration.ofHours(7), "pwd")))
+        assertThatCode(() -> Standing.requireSignInPolicy(eightHours, signedIn(Duration.ofHours(7), "pwd")))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> TenantResolution.requireSignInPolicy(eightHours, signedIn(Duration.ofHours(9), "pwd")))
+        assertThatThrownBy(() -> Standing.requireSignInPolicy(eightHours, signedIn(Duration.ofHours(9), "pwd")))
                 .isInstanceOfSatisfying(StepUpRequired.class, e -> {
                     assertThat(e.kind()).isEqualTo("session-too-old");
                     assertThat(e.challenge()).isEqualTo("max_age=28800");
                 });
         // a token that does not say when it signed in is too old for any limit
-        assertThatThrownBy(() -> TenantResolution.requireSignInPolicy(
-                        eightHours, Caller.user(UUID.randomUUID(), "a@b.example", false)))
+        assertThatThrownBy(() ->
+                        Standing.requireSignInPolicy(eightHours, Caller.user(UUID.randomUUID(), "a@b.example", false)))
                 .isInstanceOf(StepUpRequired.class);
-        assertThatCode(() -> TenantResolution.requireSignInPolicy(
+        assertThatCode(() -> Standing.requireSignInPolicy(
                         organization(false, null), Caller.user(UUID.randomUUID(), "a@b.example", false)))
                 .doesNotThrowAnyException();
     }
@@ -52,12 +52,16 @@ class SignInPolicyTest {
     @Test
     void twoFactorMeansAMultiFactorSignIn() {
         Organization strict = organization(true, null);
-        assertThatThrownBy(() -> TenantResolution.requireSignInPolicy(strict, signedIn(Duration.ZERO, "pwd")))
+        assertThatThrownBy(() -> Standing.requireSignInPolicy(strict, signedIn(Duration.ZERO, "pwd")))
                 .isInstanceOfSatisfying(
                         StepUpRequired.class, e -> assertThat(e.kind()).isEqualTo("two-factor-required"));
-        assertThatCode(() -> TenantResolution.requireSignInPolicy(strict, signedIn(Duration.ZERO, "pwd", "otp", "mfa")))
+        assertThatCode(() -> Standing.requireSignInPolicy(strict, signedIn(Duration.ZERO, "pwd", "otp", "mfa")))
                 .doesNotThrowAnyException();
-        assertThat(SignIn.methodsOf("oidc")).contains("mfa");
+        assertThat(SignIn.external(List.of("pwd", "mfa"), true)).contains("mfa");
+        assertThat(SignIn.external(List.of("pwd", "mfa", "made-up"), false)).containsExactly("pwd");
+        assertThat(SignIn.external(List.of(), false)).isEmpty();
+        assertThat(SignIn.withSecondFactor(SignIn.external(List.of("pwd"), false)))
+                .containsExactly("pwd", "otp", "mfa");
         assertThat(SignIn.methodsOf("password")).doesNotContain("mfa");
     }
 }

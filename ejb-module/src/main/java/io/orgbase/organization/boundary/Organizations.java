@@ -35,6 +35,7 @@ import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Standing;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantResolution;
 import io.orgbase.tenancy.TenantScoped;
@@ -69,6 +70,9 @@ public class Organizations {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    Standing standing;
 
     @Inject
     DatabaseSession session;
@@ -314,13 +318,15 @@ public class Organizations {
             .defaultSort("name", false)
             .build();
 
-    /** A page of the caller's organizations; of every organization for a platform administrator. */
+    /**
+     * A page of the caller's organizations (those where their membership stands: active, sign-in
+     * policy met); of every organization for a platform administrator.
+     */
     @AuthenticatedOnly
     public Slice<Listed> listFor(Caller caller, CollectionRequest request) {
-        session.enterUser(caller.userId());
-        Map<UUID, String> roles = em.createNamedQuery("Membership.ofUser", Membership.class)
-                .setParameter("userId", caller.userId())
-                .getResultStream()
+        // only memberships the caller may act through now: a suspended one, or one whose
+        // organization's sign-in policy this session does not meet, shows nothing of it here
+        Map<UUID, String> roles = standing.of(caller).values().stream()
                 .collect(Collectors.toMap(Membership::getOrgId, m -> m.getRole().key()));
         Slice<Organization> page = caller.platformAdmin()
                 ? collections.page(COLLECTION, request, (cb, o) -> unlessArchived(request, cb, o, cb.conjunction()))

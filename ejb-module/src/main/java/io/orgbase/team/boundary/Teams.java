@@ -24,6 +24,7 @@ import io.orgbase.team.Team;
 import io.orgbase.team.TeamMember;
 import io.orgbase.team.TeamMember.TeamRole;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Standing;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,7 @@ import jakarta.persistence.criteria.Subquery;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -76,6 +78,9 @@ public class Teams {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    Standing standing;
 
     @Inject
     CollectionQueries collections;
@@ -258,7 +263,9 @@ public class Teams {
                 .setParameter(1, caller.userId())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
+        Set<UUID> standing = this.standing.of(caller).keySet();
         return rows.stream()
+                .filter(r -> standing.contains((UUID) r[2]))
                 .map(r -> new MyTeam(
                         (UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5]))
                 .toList();
