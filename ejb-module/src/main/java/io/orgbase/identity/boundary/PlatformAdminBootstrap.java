@@ -4,6 +4,7 @@ import io.orgbase.audit.Actor;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.database.Database;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.OrgbaseHome;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +16,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -58,7 +63,7 @@ public class PlatformAdminBootstrap {
         String password = configured.orElseGet(PlatformAdminBootstrap::generatePassword);
         try {
             trail.actAs(Actor.SYSTEM);
-            accounts.register(email, "Platform administrator", password, true);
+            accounts.register(email, "Platform administrator", password, true, Accounts.VERIFIED_BY_ADMIN);
             trail.writeNow();
         } catch (InvalidInput | Conflict refused) {
             context.setRollbackOnly();
@@ -73,10 +78,31 @@ public class PlatformAdminBootstrap {
         }
         if (configured.isPresent()) {
             LOG.info("Created platform administrator " + email + " (password from ORGBASE_ADMIN_PASSWORD)");
-        } else {
-            LOG.warning("\n\n    Created platform administrator " + email + " with password: " + password
-                    + "\n    It is shown only this once; change it after signing in.\n");
+            return;
         }
+        // never in the server log (logs are shipped and kept): a file only this account can read,
+        // which ./mvnw -Prun shows once on its console and deletes
+        Path file = OrgbaseHome.path().resolve(PASSWORD_FILE);
+        try {
+            writeOwnerOnly(file, email + "\n" + password + "\n");
+        } catch (IOException | UnsupportedOperationException unwritable) {
+            context.setRollbackOnly();
+            LOG.severe("Platform administrator " + email + " not created: its generated password could not be"
+                    + " stored in " + file + " (" + unwritable + "); set ORGBASE_ADMIN_PASSWORD instead.");
+            return;
+        }
+        LOG.warning("Created platform administrator " + email + "; its generated password is in " + file
+                + " (readable only by this account). Change it after signing in, then delete the file.");
+    }
+
+    /** The file that hands a generated administrator password to the operator. */
+    public static final String PASSWORD_FILE = "initial-admin-password";
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     private static String generatePassword() {
