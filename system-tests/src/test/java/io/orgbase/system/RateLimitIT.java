@@ -52,6 +52,31 @@ class RateLimitIT {
     }
 
     @Test
+    void aBulkRequestCostsOneRequestPerOperation() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Api.Reply created = owner.api()
+                .post(org.path() + "/api-keys", json("name", "bulky", "role", "admin", "rateLimitPerMinute", 8));
+        Api key = Api.anonymous().withApiKey(created.json().getString("key"));
+        StringBuilder operations = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            operations
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"op\":\"create\",\"body\":{\"name\":\"Bulk ")
+                    .append(i)
+                    .append("\",\"code\":\"B")
+                    .append(i)
+                    .append("\"}}");
+        }
+        Api.Reply refused = key.post(org.path() + "/departments/bulk", "{\"operations\":[" + operations + "]}");
+        assertProblem(refused, 429);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        // nothing ran: the budget is checked before the first operation
+        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/departments")))
+                .isEmpty();
+    }
+
+    @Test
     void requestsWithoutAPrincipalShareTheirAddressesBudget() {
         String address = Fixtures.address();
         Api anonymous = Api.anonymous().from(address);

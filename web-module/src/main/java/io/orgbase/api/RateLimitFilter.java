@@ -35,6 +35,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     Callers callers;
 
     @Inject
+    RequestBudget budget;
+
+    @Inject
     ClientAddress clientAddress;
 
     @Context
@@ -68,18 +71,30 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             if (clientAddress.isTrustedProxy(address)) {
                 return null; // the load balancer itself (its health checks), not a client
             }
-            return limits.take("address:" + address, limits.perAddress());
+            return charge("address:" + address, limits.perAddress());
         }
         if (caller.isApiKey()) {
             Integer own = caller.apiKey().rateLimitPerMinute();
-            return limits.take("api-key:" + caller.apiKey().keyId(), own != null ? own : limits.perPrincipal());
+            // a key's own budget only ever lowers the operator's (older keys may ask for more)
+            int limit = own != null && (limits.perPrincipal() <= 0 || own < limits.perPrincipal())
+                    ? own
+                    : limits.perPrincipal();
+            return charge("api-key:" + caller.apiKey().keyId(), limit);
         }
-        return limits.take("user:" + caller.userId(), limits.perPrincipal());
+        return charge("user:" + caller.userId(), limits.perPrincipal());
+    }
+
+    private Decision charge(String bucket, int limit) {
+        Decision decision = limits.take(bucket, limit);
+        budget.chargedTo(bucket, limit, decision);
+        return decision;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof Decision decision && decision.limit() > 0) {
+        // the budget's latest standing: a bulk request charges more after this filter ran
+        Decision decision = request.getProperty(DECISION) != null ? budget.standing() : null;
+        if (decision != null && decision.limit() > 0) {
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle("RateLimit-Limit", decision.limit());
             headers.putSingle("RateLimit-Remaining", decision.remaining());

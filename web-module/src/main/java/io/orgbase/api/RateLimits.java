@@ -80,23 +80,29 @@ public class RateLimits {
 
     /** Takes one request from {@code bucket}'s budget of {@code limit} a minute (0 or less: unlimited). */
     public Decision take(String bucket, int limit) {
+        return take(bucket, limit, 1);
+    }
+
+    /** Takes {@code units} requests from {@code bucket}'s budget of {@code limit} a minute. */
+    public Decision take(String bucket, int limit, int units) {
         long now = Instant.now().getEpochSecond();
         long window = now / WINDOW_SECONDS;
         long reset = (window + 1) * WINDOW_SECONDS - now;
         if (limit <= 0) {
             return new Decision(true, 0, 0, reset);
         }
-        long used = increment(bucket + "@" + window, window);
+        long used = increment(bucket + "@" + window, window, units);
         return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
     }
 
-    private long increment(String key, long window) {
+    private long increment(String key, long window, int units) {
         if (shared != null) {
             try {
                 for (int attempt = 0; attempt < 20; attempt++) {
                     Long current = shared.get(key);
-                    if (current == null ? shared.putIfAbsent(key, 1L) : shared.replace(key, current, current + 1)) {
-                        return current == null ? 1 : current + 1;
+                    long next = (current == null ? 0 : current) + units;
+                    if (current == null ? shared.putIfAbsent(key, next) : shared.replace(key, current, next)) {
+                        return next;
                     }
                 }
                 return Long.MAX_VALUE; // contended beyond reason: count it as over the budget
@@ -108,6 +114,6 @@ public class RateLimits {
             local.clear();
             localWindow = window;
         }
-        return local.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        return local.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(units);
     }
 }

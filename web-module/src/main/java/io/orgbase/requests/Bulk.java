@@ -2,11 +2,13 @@ package io.orgbase.requests;
 
 import io.orgbase.api.ETags;
 import io.orgbase.api.JsonSettings;
+import io.orgbase.api.RequestBudget;
 import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.ProblemMapper;
 import io.orgbase.problems.Problems;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -158,6 +160,8 @@ public final class Bulk {
         JsonValue list = json.raw("operations");
         json.finish();
         List<Operation> parsed = parse(list, operations);
+        // every operation costs what its own request would: the filter charged the first
+        CDI.current().select(RequestBudget.class).get().charge(parsed.size() - 1);
         boolean allOrNothing = Boolean.TRUE.equals(atomic);
         return allOrNothing ? atomically(parsed, operations) : oneByOne(parsed, operations);
     }

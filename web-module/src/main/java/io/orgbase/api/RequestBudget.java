@@ -1,0 +1,52 @@
+package io.orgbase.api;
+
+import io.orgbase.api.RateLimits.Decision;
+import io.orgbase.problems.TooManyRequests;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged one
+ * unit). A request that does the work of many — a bulk request of n operations — charges the rest
+ * before it runs any, so that one request cannot buy a hundred operations for the price of one.
+ */
+@RequestScoped
+public class RequestBudget {
+
+    @Inject
+    RateLimits limits;
+
+    private String bucket;
+    private int limit;
+    private Decision last;
+
+    void chargedTo(String bucket, int limit, Decision decision) {
+        this.bucket = bucket;
+        this.limit = limit;
+        this.last = decision;
+    }
+
+    /** Where the budget stands after the request's charges (null when nothing was charged). */
+    Decision standing() {
+        return last;
+    }
+
+    /**
+     * Charges {@code units} more requests.
+     *
+     * @throws TooManyRequests when the budget does not cover them (nothing has run yet)
+     */
+    public void charge(int units) {
+        if (bucket == null || units <= 0) {
+            return;
+        }
+        Decision decision = limits.take(bucket, limit, units);
+        last = decision;
+        if (!decision.allowed()) {
+            throw new TooManyRequests(
+                    "Too many requests: this one counts " + (units + 1) + " against the budget of " + limit
+                            + " a minute, which renews in " + decision.resetSeconds() + " s.",
+                    decision.resetSeconds());
+        }
+    }
+}
