@@ -31,12 +31,22 @@ public class MfaChallenge extends BaseEntity {
     @Column(name = "failures", nullable = false)
     private int failures;
 
+    @Column(name = "first_factor", nullable = false, updatable = false)
+    private String firstFactor;
+
     protected MfaChallenge() {}
 
-    public MfaChallenge(UUID userId, String tokenHash, OffsetDateTime expiresAt) {
+    /** @param firstFactor the RFC 8176 methods of the first step, space-separated ({@code pwd}) */
+    public MfaChallenge(UUID userId, String tokenHash, OffsetDateTime expiresAt, String firstFactor) {
         this.userId = userId;
+        this.firstFactor = firstFactor;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
+    }
+
+    /** The RFC 8176 methods of the step before this one, space-separated. */
+    public String getFirstFactor() {
+        return firstFactor;
     }
 
     public UUID getUserId() {

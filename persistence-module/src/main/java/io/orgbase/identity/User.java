@@ -8,12 +8,22 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A person who can sign in. The email is stored lowercased, so uniqueness is case-insensitive. */
+/**
+ * A person who can sign in. The email is stored lowercased. An account owns its email only once the
+ * address is verified ({@link #getEmailVerifiedVia()}): one verified account per address, while
+ * several unverified accounts may claim one (see {@code Accounts}).
+ */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = "User.findByEmail", query = "select u from User u where u.email = :email")
+@NamedQuery(
+        name = "User.findVerifiedByEmail",
+        query = "select u from User u where u.email = :email and u.emailVerifiedAt is not null")
+@NamedQuery(
+        name = "User.unverifiedByEmail",
+        query = "select u from User u where u.email = :email and u.emailVerifiedAt is null order by u.createdAt, u.id")
 @NamedQuery(name = "User.countPlatformAdmins", query = "select count(u) from User u where u.platformAdmin = true")
 public class User extends BaseEntity {
 
@@ -45,6 +55,12 @@ public class User extends BaseEntity {
 
     @Column(name = "avatar_url")
     private String avatarUrl;
+
+    @Column(name = "email_verified_at")
+    private OffsetDateTime emailVerifiedAt;
+
+    @Column(name = "email_verified_via")
+    private String emailVerifiedVia;
 
     protected User() {}
 
@@ -125,5 +141,30 @@ public class User extends BaseEntity {
 
     public void setAvatarUrl(String avatarUrl) {
         this.avatarUrl = avatarUrl;
+    }
+
+    /** Whether the account owns its email: someone proved they receive mail there. */
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public OffsetDateTime getEmailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    /** How the address was proven: {@code admin}, {@code link} or {@code oidc}; null while unverified. */
+    public String getEmailVerifiedVia() {
+        return emailVerifiedVia;
+    }
+
+    public void verifyEmail(String via, OffsetDateTime at) {
+        this.emailVerifiedVia = via;
+        this.emailVerifiedAt = at;
+    }
+
+    /** Withdraws the verification (a platform administrator corrects a mistaken one). */
+    public void unverifyEmail() {
+        this.emailVerifiedVia = null;
+        this.emailVerifiedAt = null;
     }
 }

@@ -6,6 +6,7 @@ import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Signing in with a token of the trusted external OpenID Connect issuer (served by the test
- * itself): verified like Orgbase's own tokens, mapped to the Orgbase user by email, and exchanged
- * for an Orgbase session.
+ * itself): verified like Orgbase's own tokens, linked to the Orgbase account that owns its verified
+ * email at the first sign-in and by the provider's subject afterwards, and exchanged for an Orgbase
+ * session.
  */
 class ExternalIdentityIT {
 
@@ -84,6 +86,13 @@ class ExternalIdentityIT {
         JwtClaims unverified = ExternalIdp.claims(user.email());
         unverified.setClaim("email_verified", false);
         attacks.add(idp.sign(unverified));
+        // a provider that does not say the address is verified has not verified it
+        JwtClaims unsaid = ExternalIdp.claims(user.email());
+        unsaid.unsetClaim("email_verified");
+        attacks.add(idp.sign(unsaid));
+        JwtClaims noSubject = ExternalIdp.claims(user.email());
+        noSubject.unsetClaim("sub");
+        attacks.add(idp.sign(noSubject));
         JwtClaims noEmail = ExternalIdp.claims(user.email());
         noEmail.unsetClaim("email");
         attacks.add(idp.sign(noEmail));
@@ -139,17 +148,84 @@ class ExternalIdentityIT {
     void keysTheProviderRotatesInAreFetched() throws Exception {
         Session user = Fixtures.newUser();
         ExternalIdp idp = ExternalIdp.get();
-        assertThat(exchange(idp.sign(ExternalIdp.claims(user.email()))).status())
+        String subject = "idp-user-" + Secrets.suffix();
+        assertThat(exchange(idp.sign(ExternalIdp.claims(user.email(), subject))).status())
                 .isEqualTo(200);
         int fetched = idp.fetches();
         RsaJsonWebKey rotated = idp.rotate("idp-rotated-" + Secrets.suffix());
         String token = Tokens.sign(
-                ExternalIdp.claims(user.email()),
+                ExternalIdp.claims(user.email(), subject),
                 rotated.getPrivateKey(),
                 AlgorithmIdentifiers.RSA_USING_SHA256,
                 rotated.getKeyId());
         assertThat(exchange(token).status()).isEqualTo(200);
         assertThat(idp.fetches()).isGreaterThan(fetched);
+    }
+
+    @Test
+    void theProvidersSubjectIsLinkedAtTheFirstSignInAndMatchedAfterwards() throws Exception {
+        Session user = Fixtures.newUser();
+        ExternalIdp idp = ExternalIdp.get();
+        String subject = "idp-user-" + Secrets.suffix();
+        assertThat(exchange(idp.sign(ExternalIdp.claims(user.email(), subject))).status())
+                .isEqualTo(200);
+
+        // another person of the provider who now has the address (a recycled mailbox) is not them
+        Api.Reply stranger = exchange(idp.sign(ExternalIdp.claims(user.email())));
+        assertThat(assertProblem(stranger, 401).getString("detail")).contains("No Orgbase account");
+
+        // the linked person is found by subject, whatever address the provider shows now
+        Api.Reply moved =
+                exchange(idp.sign(ExternalIdp.claims("renamed-" + Secrets.suffix() + "@it.example", subject)));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(Api.anonymous()
+                        .withToken(moved.json().getString("accessToken"))
+                        .get("/api/v1/me")
+                        .json()
+                        .getString("id"))
+                .isEqualTo(user.id().toString());
+    }
+
+    @Test
+    void anUnverifiedAccountIsNeverBoundByTheProvider() throws Exception {
+        String victim = "cfo-" + Secrets.suffix() + "@victim.example";
+        EmailOwnershipIT.claimedByAnAttacker(victim);
+        Api.Reply reply = exchange(ExternalIdp.get().sign(ExternalIdp.claims(victim)));
+        assertThat(assertProblem(reply, 401).getString("detail")).contains("No Orgbase account");
+    }
+
+    @Test
+    void theSessionClaimsASecondFactorOnlyWhenTheProviderSaysSo() throws Exception {
+        ExternalIdp idp = ExternalIdp.get();
+        Session plain = Fixtures.newUser();
+        Api.Reply single = exchange(idp.sign(ExternalIdp.claims(plain.email())));
+        assertThat(amr(single)).doesNotContain("mfa");
+
+        Session strong = Fixtures.newUser();
+        JwtClaims withFactors = ExternalIdp.claims(strong.email());
+        withFactors.setStringListClaim("amr", "pwd", "hwk", "mfa", "made-up");
+        assertThat(amr(exchange(idp.sign(withFactors)))).containsExactly("pwd", "hwk", "mfa");
+
+        // without the provider's second factor, Orgbase's own TOTP is asked for as after a password
+        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
+        Api.Reply challenge =
+                exchange(idp.sign(ExternalIdp.claims(enrolled.user().email())));
+        JsonObject problem = assertProblem(challenge, 401);
+        assertThat(problem.getString("type")).endsWith("/mfa_required");
+        Api.Reply completed = TwoFactorIT.second(
+                problem.getString("mfaToken"), TwoFactorIT.code(enrolled.secret(), java.time.Instant.now()));
+        assertThat(completed.status()).as("%s", completed).isEqualTo(200);
+        assertThat(amr(completed)).containsExactly("otp", "mfa");
+    }
+
+    private static List<String> amr(Api.Reply signedIn) {
+        assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(200);
+        return SecurityPolicyIT.claims(signedIn.json().getString("accessToken"))
+                .getJsonArray("amr")
+                .getValuesAs(jakarta.json.JsonString.class)
+                .stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     @Test

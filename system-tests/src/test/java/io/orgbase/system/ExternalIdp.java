@@ -92,10 +92,15 @@ final class ExternalIdp {
 
     /** Claims of a valid ID token for {@code email}; tests break one thing at a time. */
     static JwtClaims claims(String email) {
+        return claims(email, "idp-user-" + Secrets.suffix());
+    }
+
+    /** Claims of a valid ID token for the provider's person {@code subject} with {@code email}. */
+    static JwtClaims claims(String email, String subject) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
-        claims.setSubject("idp-user-" + Secrets.suffix());
+        claims.setSubject(subject);
         claims.setClaim("email", email);
         claims.setClaim("email_verified", true);
         claims.setIssuedAtToNow();

@@ -183,11 +183,7 @@ class MembersIT {
         Fixtures.addMember(owner, org, user, "member");
 
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/members",
-                                json("email", "nobody-" + Secrets.suffix() + "@x.example", "role", "member")),
-                "email");
+                owner.api().post(org.path() + "/members", json("email", "not-an-email", "role", "member")), "email");
         assertInvalidFields(
                 owner.api().post(org.path() + "/members", json("email", user.email(), "role", "king")), "role");
         assertInvalidFields(owner.api().post(org.path() + "/members", json()), "email", "role");

@@ -100,6 +100,20 @@ public class RoleResolver {
      * @param refusal the sentence to refuse with; the missing permissions are appended
      * @throws Forbidden naming the permissions the caller lacks
      */
+    /**
+     * Nobody changes what holds more than they do: refuses when what {@code role} grants (a member's,
+     * a key's or an invitation's role) includes a permission the caller lacks. A custom role deleted
+     * meanwhile grants nothing.
+     *
+     * @throws Forbidden naming the permissions the caller lacks
+     */
+    public void requireCovered(Tenant tenant, RoleAssignment role, String refusal) {
+        RoleGrant grant = grant(role);
+        if (grant != null) {
+            requireHeld(tenant, grant.permissions(), refusal);
+        }
+    }
+
     public static void requireHeld(Tenant tenant, Set<Permission> granted, String refusal) {
         Set<Permission> missing = EnumSet.noneOf(Permission.class);
         missing.addAll(granted);

@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -61,6 +62,13 @@ public class ApiKeys {
 
     @Inject
     CollectionQueries collections;
+
+    /** The operator's budget per signed-in user or key (0: unlimited, then keys may ask up to this). */
+    @Inject
+    @ConfigProperty(name = "orgbase.rate-limit.per-principal", defaultValue = "600")
+    int perPrincipal;
+
+    private static final int MAX_RATE_LIMIT = 1_000_000;
 
     /** A key just created, with the secret that is never shown again. */
     public record Created(ApiKey key, String secret) {}
@@ -115,8 +123,10 @@ public class ApiKeys {
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
             throw InvalidInput.field("expiresAt", "must be in the future");
         }
-        if (rateLimitPerMinute != null && (rateLimitPerMinute < 1 || rateLimitPerMinute > 1_000_000)) {
-            throw InvalidInput.field("rateLimitPerMinute", "must be between 1 and 1000000");
+        // a key's own budget is a limit below the operator's, never a way around it
+        int ceiling = perPrincipal > 0 ? perPrincipal : MAX_RATE_LIMIT;
+        if (rateLimitPerMinute != null && (rateLimitPerMinute < 1 || rateLimitPerMinute > ceiling)) {
+            throw InvalidInput.field("rateLimitPerMinute", "must be between 1 and " + ceiling);
         }
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
@@ -162,6 +172,7 @@ public class ApiKeys {
      *
      * @throws NotFound when the organization has no key with this id
      * @throws PreconditionFailed when the key changed since the caller's {@code If-Match}
+     * @throws Forbidden when the key's role grants a permission the caller lacks
      */
     @TenantScoped
     @RequiresPermission(Permission.API_KEYS_WRITE)
@@ -169,6 +180,7 @@ public class ApiKeys {
         ApiKey key = require(id);
         precondition.check(key);
         if (key.getRevokedAt() == null) {
+            roles.requireCovered(tenant, key.getRole(), "You cannot revoke a key whose role grants more than you hold");
             key.revoke(OffsetDateTime.now(ZoneOffset.UTC));
             em.flush();
         }

@@ -1,20 +1,24 @@
 package io.orgbase.identity.boundary;
 
 import io.orgbase.access.PublicAccess;
+import io.orgbase.access.SignIn;
 import io.orgbase.audit.Actor;
 import io.orgbase.audit.Audited;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.Credentials;
+import io.orgbase.identity.control.ExternalIdentities;
 import io.orgbase.identity.control.ExternalIssuer;
-import io.orgbase.identity.control.LoginThrottle;
 import io.orgbase.identity.control.MfaChallenges;
-import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
+import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.problems.Unauthenticated;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -33,19 +37,19 @@ public class Authentication {
     Accounts accounts;
 
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
     RefreshTokens refreshTokens;
 
     @Inject
-    LoginThrottle throttle;
+    SecretThrottle throttle;
 
     @Inject
     MfaChallenges challenges;
 
     @Inject
     ExternalIssuer externalIssuer;
+
+    @Inject
+    ExternalIdentities identities;
 
     /**
      * Signs a user in. Failed attempts are counted per account and per client address; past the
@@ -58,18 +62,17 @@ public class Authentication {
      * @throws MfaRequired when the account has a second factor (the challenge token is in it)
      */
     public SessionTokens login(String email, String password, String clientAddress) {
+        Credentials.requireBounded(email, password);
         throttle.check(email, clientAddress);
-        User user = accounts.findByEmail(email).orElse(null);
+        Accounts.Attempt attempt = accounts.authenticate(email, password);
+        User user = attempt.account();
         if (user == null) {
-            hasher.burnTime(password);
-        }
-        if (user == null || !hasher.matches(password, user.getPasswordHash())) {
             throttle.recordFailure(email, clientAddress);
             SECURITY.info(() -> "sign-in failed from " + clientAddress);
             trail.record(
                     "login-failed",
                     "user",
-                    user == null ? null : user.getId(),
+                    attempt.attempted() == null ? null : attempt.attempted().getId(),
                     Map.of("method", "password", "email", email));
             throw new CredentialsRejected("Email or password is wrong.");
         }
@@ -82,34 +85,71 @@ public class Authentication {
                     user.getId(),
                     Map.of(),
                     Actor.user(user.getId(), user.getEmail()));
-            throw new MfaRequired(challenges.open(user.getId()));
+            throw new MfaRequired(challenges.open(user.getId(), SignIn.methodsOf("password")));
         }
         throttle.reset(email);
         return refreshTokens.open(user, "password");
     }
 
     /**
-     * Signs in with a token of the trusted external OpenID Connect issuer, for the Orgbase user with
-     * the token's (verified) email. The identity provider has authenticated the person, second factor
-     * included: Orgbase's own second factor is not asked again.
+     * Signs in with a token of the trusted external OpenID Connect issuer. The person is matched by
+     * the provider's subject once linked; the first time, by the address the provider verified, and
+     * only to the account that owns it (a verified account): an unverified account is never bound.
+     * The session claims a second factor only when the provider says it used one; otherwise an
+     * account with Orgbase's TOTP on is asked for a code as after a password.
      *
      * @throws io.orgbase.problems.NotFound when no external issuer is configured
-     * @throws io.orgbase.problems.Unauthenticated when the token is not valid, or names no Orgbase user
+     * @throws io.orgbase.problems.Unauthenticated when the token is not valid, or names no Orgbase
+     *     account
+     * @throws MfaRequired when Orgbase's own second factor is needed
      */
     public SessionTokens exchange(String externalToken) {
-        String email;
+        ExternalIssuer.Identity identity;
         try {
-            email = externalIssuer.emailOf(externalToken);
+            identity = externalIssuer.identify(externalToken);
         } catch (Unauthenticated refused) {
             trail.record("login-failed", null, null, Map.of("method", "oidc"));
             throw new CredentialsRejected(refused.getMessage());
         }
-        User user = accounts.findByEmail(email).orElse(null);
+        User user = identities.linked(identity.issuer(), identity.subject()).orElseGet(() -> firstLink(identity));
         if (user == null) {
-            trail.record("login-failed", null, null, Map.of("method", "oidc", "email", email));
+            trail.record("login-failed", null, null, Map.of("method", "oidc", "email", identity.email()));
             throw new CredentialsRejected("No Orgbase account has the email this identity provider vouches for.");
         }
+        List<String> methods = SignIn.external(identity.methods(), identity.multiFactor());
+        if (!identity.multiFactor() && challenges.requiredFor(user.getId())) {
+            trail.record(
+                    "login-second-factor-required",
+                    "user",
+                    user.getId(),
+                    Map.of("method", "oidc"),
+                    Actor.user(user.getId(), user.getEmail()));
+            throw new MfaRequired(challenges.open(user.getId(), methods));
+        }
         SECURITY.info(() -> "signed in through the external identity provider: " + user.getId());
-        return refreshTokens.open(user, "oidc");
+        return refreshTokens.open(user, "oidc", methods);
+    }
+
+    /** The verified owner of the identity's address, now linked to its subject; null when there is none. */
+    private User firstLink(ExternalIssuer.Identity identity) {
+        User owner = accounts.owner(identity.email()).orElse(null);
+        if (owner == null || identities.hasLink(identity.issuer(), owner.getId())) {
+            // another subject of this provider is linked to the account already: not this person
+            return null;
+        }
+        identities.link(identity.issuer(), identity.subject(), owner.getId());
+        trail.record(
+                "external-identity-linked",
+                "user",
+                owner.getId(),
+                Map.of("issuer", identity.issuer(), "subject", identity.subject()),
+                Actor.user(owner.getId(), owner.getEmail()));
+        return owner;
+    }
+
+    /** Expired throttle counts go (they were kept forever); every cluster member may run it. */
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    void purgeThrottle() {
+        throttle.purgeExpired();
     }
 }

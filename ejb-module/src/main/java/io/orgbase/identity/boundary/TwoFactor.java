@@ -3,17 +3,20 @@ package io.orgbase.identity.boundary;
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.access.PublicAccess;
+import io.orgbase.access.SignIn;
 import io.orgbase.audit.Audited;
+import io.orgbase.audit.RequestInfo;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.MfaChallenge;
 import io.orgbase.identity.RecoveryCode;
 import io.orgbase.identity.TotpCredential;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
-import io.orgbase.identity.control.LoginThrottle;
+import io.orgbase.identity.control.Credentials;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
+import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.identity.control.Totp;
 import io.orgbase.problems.Conflict;
@@ -66,7 +69,10 @@ public class TwoFactor {
     RefreshTokens refreshTokens;
 
     @Inject
-    LoginThrottle throttle;
+    SecretThrottle throttle;
+
+    @Inject
+    RequestInfo request;
 
     /** What an authenticator app needs to enrol. */
     public record Enrolment(String secret, String otpauthUri, byte[] qrPng) {}
@@ -99,7 +105,7 @@ public class TwoFactor {
      *
      * @return ten recovery codes, shown only now
      * @throws Conflict when there is no pending enrolment
-     * @throws InvalidInput when the code is wrong
+     * @throws InvalidInput when the code is wrong (counted like a failed sign-in)
      */
     @AuthenticatedOnly
     public List<String> confirm(Caller caller, String code) {
@@ -107,11 +113,14 @@ public class TwoFactor {
         TotpCredential credential = credential(user.getId(), true)
                 .filter(c -> !c.isConfirmed())
                 .orElseThrow(() -> new Conflict("Nothing to confirm: start enrolment first."));
+        throttle.check(user.getEmail(), request.clientAddress());
         OptionalLong step =
                 totp.matchingStep(credential.getSecret(), code, now().toInstant(), credential.getLastUsedStep());
         if (step.isEmpty()) {
-            throw InvalidInput.field("code", "is not the current code of your authenticator");
+            wrong(user, "confirm-two-factor");
+            throw new WrongSecret("code", "is not the current code of your authenticator");
         }
+        throttle.reset(user.getEmail());
         credential.useStep(step.getAsLong());
         credential.confirm(now());
         em.createNamedQuery("RecoveryCode.deleteOfUser")
@@ -141,12 +150,17 @@ public class TwoFactor {
         TotpCredential credential = credential(user.getId(), true)
                 .filter(TotpCredential::isConfirmed)
                 .orElseThrow(() -> new NotFound("Two-factor sign-in is not on."));
+        Credentials.requireBoundedPassword("password", password);
+        throttle.check(user.getEmail(), request.clientAddress());
         if (!hasher.matches(password, user.getPasswordHash())) {
-            throw InvalidInput.field("password", "is not your password");
+            wrong(user, "disable-two-factor");
+            throw new WrongSecret("password", "is not your password");
         }
         if (!secondFactor(user.getId(), credential, code)) {
-            throw InvalidInput.field("code", "is neither a current code nor an unused recovery code");
+            wrong(user, "disable-two-factor");
+            throw new WrongSecret("code", "is neither a current code nor an unused recovery code");
         }
+        throttle.reset(user.getEmail());
         em.remove(credential);
         em.createNamedQuery("RecoveryCode.deleteOfUser")
                 .setParameter("user", user.getId())
@@ -186,7 +200,16 @@ public class TwoFactor {
         }
         challenge.close(now());
         throttle.reset(user.getEmail());
-        return refreshTokens.open(user, "second-factor");
+        return refreshTokens.open(
+                user, "second-factor", SignIn.withSecondFactor(SignIn.parse(challenge.getFirstFactor())));
+    }
+
+    /** Counts a wrong password or code of a signed-in user like a failed sign-in, and audits it. */
+    private void wrong(User user, String operation) {
+        throttle.recordFailure(user.getEmail(), request.clientAddress());
+        trail.record("secret-check-failed", "user", user.getId(), Map.of("operation", operation));
+        SECURITY.info(() -> "wrong password or code for " + user.getEmail() + " (" + operation + ") from "
+                + request.clientAddress());
     }
 
     /** Checks a TOTP code (and spends its step) or a recovery code (and spends it). */

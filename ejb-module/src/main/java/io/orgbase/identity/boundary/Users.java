@@ -3,12 +3,15 @@ package io.orgbase.identity.boundary;
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.audit.Audited;
+import io.orgbase.audit.RequestInfo;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.Credentials;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.PasswordPolicy;
 import io.orgbase.identity.control.RefreshTokens;
+import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
 import io.orgbase.problems.Forbidden;
@@ -53,6 +56,12 @@ public class Users {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    SecretThrottle throttle;
+
+    @Inject
+    RequestInfo request;
+
     /** A user with their memberships, each with its organization. */
     public record Profile(User user, List<MembershipOf> memberships) {}
 
@@ -66,7 +75,8 @@ public class Users {
      */
     public User create(Caller caller, @Valid NewUser request) {
         caller.requirePlatformAdmin("create users");
-        return accounts.register(request.email(), request.displayName(), request.password(), false);
+        return accounts.register(
+                request.email(), request.displayName(), request.password(), false, Accounts.VERIFIED_BY_ADMIN);
     }
 
     /**
@@ -79,6 +89,24 @@ public class Users {
         if (user == null) {
             throw new NotFound("No such user.");
         }
+        return user;
+    }
+
+    /**
+     * Vouches for the account's email address (it becomes the address's owner) or withdraws that.
+     *
+     * @throws Forbidden when the caller is not a platform administrator
+     * @throws NotFound when no user has this id
+     * @throws Conflict when another account owns the address already
+     */
+    public User setEmailVerified(Caller caller, UUID id, boolean verified) {
+        User user = get(caller, id);
+        if (verified) {
+            accounts.verify(user, Accounts.VERIFIED_BY_ADMIN);
+        } else {
+            user.unverifyEmail();
+        }
+        em.flush();
         return user;
     }
 
@@ -99,13 +127,21 @@ public class Users {
      * Changes the caller's password and signs them out everywhere else (every refresh token of
      * theirs is revoked; access tokens expire on their own).
      *
-     * @throws InvalidInput when the current password is wrong or the new one breaks the policy
+     * @throws InvalidInput when the current password is wrong (counted by the sign-in throttle) or
+     *     the new one breaks the policy
+     * @throws io.orgbase.problems.TooManyRequests while the account or address is locked out
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         User user = accounts.caller(caller.userId());
+        Credentials.requireBoundedPassword("currentPassword", currentPassword);
+        // a stolen access token must not become a password-guessing oracle: counted like sign-in
+        throttle.check(user.getEmail(), request.clientAddress());
         if (!hasher.matches(currentPassword, user.getPasswordHash())) {
-            throw InvalidInput.field("currentPassword", "is not your current password");
+            throttle.recordFailure(user.getEmail(), request.clientAddress());
+            trail.record("secret-check-failed", "user", user.getId(), Map.of("operation", "change-password"));
+            throw new WrongSecret("currentPassword", "is not your current password");
         }
+        throttle.reset(user.getEmail());
         PasswordPolicy.check("newPassword", newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
         trail.record("password-changed", "user", user.getId(), Map.of());

@@ -7,18 +7,42 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** User accounts as other parts of Orgbase need them; runs in the caller's transaction. */
+/**
+ * User accounts as other parts of Orgbase need them; runs in the caller's transaction.
+ *
+ * <p>An email address belongs to whoever proves it. A <em>verified</em> account owns its address
+ * (one per address): everything that finds an account by email — adding a member, accepting an
+ * invitation into an existing account, the external identity provider — finds only the owner. An
+ * account created by accepting an invitation is unverified (whoever invited may hold the token), so
+ * it merely <em>claims</em> the address: several claims may coexist, each signing in with its own
+ * password, until one account is verified; from then on only the owner signs in with the address.
+ */
 @Dependent
 public class Accounts {
+
+    /** How many unverified accounts may claim one address (each costs a password check at sign-in). */
+    public static final int MAX_CLAIMS = 5;
+
+    /** How an address was proven. */
+    public static final String VERIFIED_BY_ADMIN = "admin";
+
+    public static final String VERIFIED_BY_OIDC = "oidc";
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     /**
      * The caller's own account.
@@ -33,31 +57,107 @@ public class Accounts {
         return user;
     }
 
-    /** The user with this email (any case, surrounding blanks ignored), if there is one. */
-    public Optional<User> findByEmail(String email) {
-        return em.createNamedQuery("User.findByEmail", User.class)
+    /** The verified account that owns this email (any case, surrounding blanks ignored), if there is one. */
+    public Optional<User> owner(String email) {
+        return em.createNamedQuery("User.findVerifiedByEmail", User.class)
                 .setParameter("email", Emails.normalize(email))
                 .getResultStream()
+                .findFirst();
+    }
+
+    /** Unverified accounts claiming this email, oldest first (at most {@link #MAX_CLAIMS}). */
+    private List<User> claims(String normalizedEmail) {
+        return em.createNamedQuery("User.unverifiedByEmail", User.class)
+                .setParameter("email", normalizedEmail)
+                .setMaxResults(MAX_CLAIMS)
+                .getResultList();
+    }
+
+    /**
+     * What a sign-in with an email and password found.
+     *
+     * @param account the account it signs in to, or null
+     * @param attempted the one account the email names (its owner, or its only claim), for the audit
+     *     trail of a failure; null when it names none or several
+     */
+    public record Attempt(User account, User attempted) {}
+
+    /**
+     * Which account this email and password sign in to: the owner of the address when it has one,
+     * else the unverified claim whose password it is. An unknown email costs the same one hash
+     * check as a wrong password.
+     */
+    public Attempt authenticate(String email, String password) {
+        String normalized = Emails.normalize(email);
+        Optional<User> owner = owner(normalized);
+        List<User> candidates = owner.map(List::of).orElseGet(() -> claims(normalized));
+        if (candidates.isEmpty()) {
+            hasher.burnTime(password);
+        }
+        User account = candidates.stream()
+                .filter(user -> hasher.matches(password, user.getPasswordHash()))
+                .findFirst()
+                .orElse(null);
+        return new Attempt(account, candidates.size() == 1 ? candidates.get(0) : account);
+    }
+
+    /**
+     * The unverified claim on this address whose password this is, if any (the person who made it
+     * is back); never the owner's account.
+     */
+    public Optional<User> claimWithPassword(String email, String password) {
+        return claims(Emails.normalize(email)).stream()
+                .filter(user -> hasher.matches(password, user.getPasswordHash()))
                 .findFirst();
     }
 
     /**
      * Creates an account; the password must satisfy the policy.
      *
+     * @param verifiedVia how the address was proven ({@link #VERIFIED_BY_ADMIN}…), or null for an
+     *     unverified claim
      * @throws io.orgbase.problems.InvalidInput when the password breaks the policy
-     * @throws Conflict when the email is taken
+     * @throws Conflict when a verified account owns the email, or (unverified) the address has as
+     *     many claims as it may
      */
-    public User register(String email, String displayName, String password, boolean platformAdmin) {
+    public User register(String email, String displayName, String password, boolean platformAdmin, String verifiedVia) {
         String normalized = Emails.normalize(email);
         PasswordPolicy.check("password", password, normalized);
-        if (findByEmail(normalized).isPresent()) {
+        if (owner(normalized).isPresent()) {
             throw new Conflict("A user with this email already exists.");
+        }
+        if (verifiedVia == null && claims(normalized).size() >= MAX_CLAIMS) {
+            throw new Conflict("This email has too many unconfirmed accounts; verify the address of one first.");
         }
         User user = new User(normalized, displayName.strip(), hasher.hash(password));
         user.setPlatformAdmin(platformAdmin);
         em.persist(user);
+        if (verifiedVia != null) {
+            verify(user, verifiedVia);
+        }
         em.flush();
         return user;
+    }
+
+    /**
+     * Makes the account the owner of its address. Unverified claims on the same address can no
+     * longer sign in with it, and their sessions end (they were someone else's, or duplicates).
+     *
+     * @throws Conflict when another account owns the address already
+     */
+    public void verify(User user, String via) {
+        Optional<User> owner =
+                owner(user.getEmail()).filter(other -> !other.getId().equals(user.getId()));
+        if (owner.isPresent()) {
+            throw new Conflict("Another account owns this email address already.");
+        }
+        if (user.isEmailVerified()) {
+            return;
+        }
+        user.verifyEmail(via, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        claims(user.getEmail()).stream()
+                .filter(claim -> !claim.getId().equals(user.getId()))
+                .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
     }
 
     /** Whether any platform administrator exists. */

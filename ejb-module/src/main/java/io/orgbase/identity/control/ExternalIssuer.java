@@ -10,10 +10,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.http.Get;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
@@ -32,7 +35,7 @@ import org.jose4j.lang.JoseException;
  * An external OpenID Connect issuer whose tokens Orgbase trusts, when configured: issuer, JWKS
  * location and the audience Orgbase's client has there. Its tokens are verified like Orgbase's own
  * (asymmetric signature by a key of the issuer's JWKS, issuer, audience, expiry, 60 s clock skew, no
- * header pointing at another key) and name an Orgbase user by a verified email claim.
+ * header pointing at another key) and name a person by their subject and a verified email.
  */
 @ApplicationScoped
 public class ExternalIssuer {
@@ -60,6 +63,16 @@ public class ExternalIssuer {
     @Inject
     @ConfigProperty(name = "orgbase.oidc.jwks-refresh-min-interval", defaultValue = "PT5S")
     Duration refreshInterval;
+
+    /**
+     * {@code acr} values, comma-separated, that mean the provider used several factors (none by
+     * default). Read as one string: Payara's CDI cannot inject {@code Optional<List<String>>}.
+     */
+    @Inject
+    @ConfigProperty(name = "orgbase.oidc.mfa-acr-values")
+    Optional<String> multiFactorAcrValues;
+
+    private Set<String> multiFactorAcr = Set.of();
 
     private JwtConsumer consumer;
 
@@ -102,6 +115,11 @@ public class ExternalIssuer {
 
     @PostConstruct
     void configure() {
+        multiFactorAcr = multiFactorAcrValues.stream()
+                .flatMap(values -> Arrays.stream(values.split(",")))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         Settings settings = Settings.of(issuer, jwksUrl, audience).orElse(null);
         if (settings == null) {
             return;
@@ -139,12 +157,23 @@ public class ExternalIssuer {
     }
 
     /**
-     * The email of the Orgbase user a token of the trusted issuer names.
+     * Who a token of the trusted issuer names, as that issuer vouches for it.
      *
-     * @throws NotFound when no external issuer is configured
-     * @throws Unauthenticated when the token is not a valid, verified token of the issuer for Orgbase
+     * @param subject the issuer's stable id of the person ({@code sub})
+     * @param email the address, verified by the issuer (a token without {@code email_verified: true}
+     *     is refused)
+     * @param methods the issuer's own {@code amr} values
+     * @param multiFactor whether the issuer says it used several factors: {@code mfa} in its {@code
+     *     amr}, or an {@code acr} the operator declared multi-factor
      */
-    public String emailOf(String token) {
+    public record Identity(String issuer, String subject, String email, List<String> methods, boolean multiFactor) {}
+
+    /**
+     * @throws NotFound when no external issuer is configured
+     * @throws Unauthenticated when the token is not a valid token of the issuer for Orgbase, or does
+     *     not vouch for a verified email
+     */
+    public Identity identify(String token) {
         if (consumer == null) {
             throw new NotFound("Sign-in with an external identity provider is not configured.");
         }
@@ -154,15 +183,20 @@ public class ExternalIssuer {
                 throw refused();
             }
             JwtClaims claims = consumer.processToClaims(token);
+            // a missing email_verified says nothing: only an explicit true proves the address
             Object verified = claims.getClaimValue("email_verified");
-            if (Boolean.FALSE.equals(verified) || "false".equals(verified)) {
+            if (!(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
                 throw refused();
             }
             String email = claims.getStringClaimValue(emailClaim);
-            if (email == null || email.isBlank()) {
+            String subject = claims.getSubject();
+            if (email == null || email.isBlank() || subject == null || subject.isBlank() || subject.length() > 255) {
                 throw refused();
             }
-            return Emails.normalize(email);
+            List<String> methods = claims.hasClaim("amr") ? claims.getStringListClaimValue("amr") : List.of();
+            String acr = claims.hasClaim("acr") ? claims.getStringClaimValue("acr") : null;
+            boolean multiFactor = methods.contains("mfa") || (acr != null && multiFactorAcr.contains(acr));
+            return new Identity(claims.getIssuer(), subject, Emails.normalize(email), methods, multiFactor);
         } catch (InvalidJwtException | JoseException | MalformedClaimException | ClassCastException e) {
             LOG.fine(() -> "external token refused: " + e.getMessage());
             throw refused();

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** The step between a correct password and the second factor. Runs in the caller's transaction. */
@@ -28,13 +29,19 @@ public class MfaChallenges {
                 > 0;
     }
 
-    /** Opens a single-use, five-minute challenge; returns the token the client answers it with. */
-    public String open(UUID userId) {
+    /**
+     * Opens a single-use, five-minute challenge; returns the token the client answers it with.
+     *
+     * @param firstFactor the RFC 8176 methods of the step the user completed ({@code pwd}, or what
+     *     the external identity provider did)
+     */
+    public String open(UUID userId, List<String> firstFactor) {
         String token = SecretTokens.generate("obm_");
         em.persist(new MfaChallenge(
                 userId,
                 SecretTokens.hash(token),
-                OffsetDateTime.now(ZoneOffset.UTC).plus(LIFETIME)));
+                OffsetDateTime.now(ZoneOffset.UTC).plus(LIFETIME),
+                String.join(" ", firstFactor)));
         em.flush();
         return token;
     }

@@ -55,10 +55,17 @@ public class RefreshTokens {
      * @param method how they proved it ({@code password}, {@code second-factor}, {@code oidc})
      */
     public SessionTokens open(User user, String method) {
+        return open(user, method, SignIn.methodsOf(method));
+    }
+
+    /**
+     * Starts a new family, as {@link #open(User, String)}, with the RFC 8176 methods the sign-in used.
+     */
+    public SessionTokens open(User user, String method, List<String> methods) {
         trail.actAs(Actor.user(user.getId(), user.getEmail()));
         trail.record("login-succeeded", "user", user.getId(), Map.of("method", method));
         OffsetDateTime now = now();
-        return issue(user, UUID.randomUUID(), now.plus(lifetime), now, now, String.join(" ", SignIn.methodsOf(method)));
+        return issue(user, UUID.randomUUID(), now.plus(lifetime), now, now, String.join(" ", methods));
     }
 
     /**
@@ -129,7 +136,7 @@ public class RefreshTokens {
         String secret = SecretTokens.generate(PREFIX);
         em.persist(new RefreshToken(user.getId(), family, SecretTokens.hash(secret), expiresAt, authTime, amr));
         em.flush();
-        SignIn signIn = new SignIn(authTime.toInstant(), List.of(amr.split(" ")));
+        SignIn signIn = new SignIn(authTime.toInstant(), SignIn.parse(amr));
         return new SessionTokens(
                 tokens.issue(user, signIn),
                 secret,

@@ -13,12 +13,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
- * Slows down password guessing, per account and per client address, in the database so that every
- * cluster member counts the same failures. Keys are built from what the caller sent (not from
- * whether the account exists), so throttling reveals nothing about which accounts exist.
+ * Slows down guessing of every secret Orgbase checks — passwords at sign-in and when changing one,
+ * TOTP and recovery codes at sign-in, when confirming and when disabling two-factor sign-in — per
+ * account and per client address, in the database so that every cluster member counts the same
+ * failures. All checks of one account share one count: a stolen access token does not buy fresh
+ * rounds of password guessing. Keys are built from what the caller sent (not from whether the
+ * account exists), so throttling reveals nothing about which accounts exist.
  */
 @Dependent
-public class LoginThrottle {
+public class SecretThrottle {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -47,6 +50,15 @@ public class LoginThrottle {
         return "address:" + address;
     }
 
+    /** Forgets counts whose window and lock-out are over; every cluster member may run it. */
+    public int purgeExpired() {
+        return em.createNativeQuery("delete from login_throttle where window_start < now() - ?1 * interval '1 second'"
+                        + " and (blocked_until is null or blocked_until < now())")
+                .setParameter(1, window.toSeconds())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
     /** @throws TooManyRequests while the account or the address is locked out */
     public void check(String email, String address) {
         List<?> blocked = em.createNativeQuery(
@@ -59,17 +71,17 @@ public class LoginThrottle {
         if (until != null) {
             long seconds =
                     Duration.between(OffsetDateTime.now(), toOffset(until)).toSeconds() + 1;
-            throw new TooManyRequests("Too many failed sign-ins; try again later.", seconds);
+            throw new TooManyRequests("Too many wrong passwords or codes; try again later.", seconds);
         }
     }
 
-    /** Counts a failed sign-in against the account and the address. */
+    /** Counts a wrong secret against the account and the address. */
     public void recordFailure(String email, String address) {
         count(accountKey(email), maxPerAccount);
         count(addressKey(address), maxPerAddress);
     }
 
-    /** A successful sign-in clears the account's count (not the address's). */
+    /** A right secret clears the account's count (not the address's). */
     public void reset(String email) {
         em.createNativeQuery("delete from login_throttle where key = ?1")
                 .setParameter(1, accountKey(email))

@@ -17,6 +17,7 @@ import io.orgbase.feature.RequiresFeature;
 import io.orgbase.identity.User;
 import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.Credentials;
 import io.orgbase.identity.control.Emails;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.organization.Invitation;
@@ -122,7 +123,7 @@ public class Invitations {
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         String normalized = Emails.normalize(email);
-        accounts.findByEmail(normalized).ifPresent(user -> {
+        accounts.owner(normalized).ifPresent(user -> {
             if (!em.createNamedQuery("Membership.find", Membership.class)
                     .setParameter("orgId", tenant.orgId())
                     .setParameter("userId", user.getId())
@@ -162,6 +163,7 @@ public class Invitations {
      *
      * @throws NotFound when the organization has no invitation with this id
      * @throws PreconditionFailed when the invitation changed since the caller's {@code If-Match}
+     * @throws Forbidden when the invitation's role grants a permission the caller lacks
      */
     @TenantScoped
     @RequiresPermission(Permission.MEMBERS_WRITE)
@@ -169,6 +171,10 @@ public class Invitations {
         Invitation invitation = require(id);
         precondition.check(invitation);
         if ("pending".equals(invitation.status(now()))) {
+            roles.requireCovered(
+                    tenant,
+                    invitation.getRole(),
+                    "You cannot revoke an invitation to a role that grants more than you hold");
             invitation.revoke(now());
             em.flush();
         }
@@ -178,8 +184,9 @@ public class Invitations {
     /**
      * Joins the invitation's organization with its role.
      *
-     * @param password and {@code displayName} create the account when the email has none; ignored
-     *     otherwise
+     * @param password and {@code displayName} create the account when no verified account owns the
+     *     email (an unverified account of the email joins instead when this is its password);
+     *     ignored when one does
      * @throws NotFound when the token is unknown, used, revoked or expired (one answer for all)
      * @throws InvalidInput when an account must be created and the password or name is missing or weak
      * @throws Conflict when the person already is a member
@@ -203,25 +210,26 @@ public class Invitations {
         if (!invitation.getRole().exists()) {
             throw new Conflict("The role this invitation offers was deleted; ask for a new invitation.");
         }
-        User user = accounts.findByEmail(invitation.getEmail()).orElse(null);
-        boolean created = user == null;
-        if (created) {
-            if (password == null || displayName == null || displayName.isBlank()) {
-                List<FieldError> missing = new ArrayList<>();
-                if (password == null) {
-                    missing.add(new FieldError("password", "is required to create your account"));
-                }
-                if (displayName == null || displayName.isBlank()) {
-                    missing.add(new FieldError("displayName", "is required to create your account"));
-                }
-                throw new InvalidInput("This email has no account yet: choose a password and a display name.", missing);
+        User user = accounts.owner(invitation.getEmail()).orElse(null);
+        boolean created = false;
+        if (user == null) {
+            // Nobody owns the address. Unverified accounts may claim it, but the token proves nothing
+            // about them (the inviter may hold it): the answer is the one for an unknown email, and
+            // the invitation joins a claim only when its password is given.
+            requireNewAccountFields(password, displayName);
+            Credentials.requireBoundedPassword("password", password);
+            user = accounts.claimWithPassword(invitation.getEmail(), password).orElse(null);
+            if (user == null) {
+                user = accounts.register(invitation.getEmail(), displayName, password, false, null);
+                created = true;
             }
-            user = accounts.register(invitation.getEmail(), displayName, password, false);
-        } else if (!em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", orgId)
-                .setParameter("userId", user.getId())
-                .getResultList()
-                .isEmpty()) {
+        }
+        if (!created
+                && !em.createNamedQuery("Membership.find", Membership.class)
+                        .setParameter("orgId", orgId)
+                        .setParameter("userId", user.getId())
+                        .getResultList()
+                        .isEmpty()) {
             throw new Conflict("You already are a member of this organization.");
         }
         trail.actAs(Actor.user(user.getId(), user.getEmail()));
@@ -230,6 +238,19 @@ public class Invitations {
         em.flush();
         return new Accepted(
                 em.find(Organization.class, orgId), user, invitation.getRole().key(), created);
+    }
+
+    private static void requireNewAccountFields(String password, String displayName) {
+        List<FieldError> missing = new ArrayList<>();
+        if (password == null) {
+            missing.add(new FieldError("password", "is required to create your account"));
+        }
+        if (displayName == null || displayName.isBlank()) {
+            missing.add(new FieldError("displayName", "is required to create your account"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInput("This email has no account yet: choose a password and a display name.", missing);
+        }
     }
 
     private static OffsetDateTime now() {

@@ -71,6 +71,9 @@ public class Memberships {
     @Inject
     CollectionQueries collections;
 
+    @Inject
+    Invitations invitations;
+
     /** A membership with its user. */
     public record Member(Membership membership, User user) {}
 
@@ -146,47 +149,63 @@ public class Memberships {
         return new Member(membership, membership.getUser());
     }
 
+    /** What adding by email did: a member (the address's verified account joined) or an invitation. */
+    public record Added(Member member, Invitations.Created invitation) {}
+
     /**
-     * Adds an existing user.
+     * Adds the account that owns this email. An email that no verified account owns gets an
+     * invitation instead, whether or not unverified accounts claim it: an address belongs to whoever
+     * proves it, and the answer never tells an unverified account from an unknown email.
      *
      * @param role the key of a system role or of a custom role of the organization
-     * @throws InvalidInput when no user has this email, or the organization has no such role
+     * @throws InvalidInput when the organization has no such role, or an invitation is made and
+     *     {@code inherited} or employment was asked for (they are set once the person has joined)
      * @throws Conflict when the user is already a member
      * @throws Forbidden when the role grants a permission the caller lacks
      */
     @RequiresPermission(Permission.MEMBERS_WRITE)
-    public Member add(Tenant tenant, String email, String roleKey, boolean inherited, @Valid Employment employment) {
+    public Added add(Tenant tenant, String email, String roleKey, boolean inherited, @Valid Employment employment) {
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         if (inherited) {
             requireInheritable(tenant, role);
         }
-        User user =
-                accounts.findByEmail(email).orElseThrow(() -> InvalidInput.field("email", "no user has this email"));
+        User user = accounts.owner(email).orElse(null);
+        Set<String> employed = presentFields(employment);
+        if (user == null) {
+            if (inherited || !employed.isEmpty()) {
+                throw InvalidInput.field(
+                        inherited ? "inherited" : employed.iterator().next(),
+                        "is set once the person has joined: this email gets an invitation");
+            }
+            return new Added(null, invitations.invite(tenant, email, roleKey));
+        }
         if (find(tenant, user.getId()) != null) {
             throw new Conflict("This user is already a member.");
         }
         Membership membership = new Membership(tenant.orgId(), user.getId(), role);
         membership.setInherited(inherited);
-        Patch<Employment> employ = new Patch<>(employment, presentFields(employment));
+        Patch<Employment> employ = new Patch<>(employment, employed);
         requireValidEmployment(tenant, membership, employ);
         employ(membership, employ);
         em.persist(membership);
         em.flush();
-        return new Member(membership, user);
+        return new Added(new Member(membership, user), null);
     }
 
     /**
      * Changes a member's role, suspends or reactivates the membership, and changes their employment
      * (null role or active leaves either as it is; an employment field sent as null clears it). A
-     * suspended member keeps the role but cannot act in the organization. Employment is not access:
-     * whoever manages members may set it on anyone.
+     * suspended member keeps the role but cannot act in the organization. Only members whose role
+     * grants nothing the caller lacks are changed, whatever the field; only owners change {@code
+     * inherited}.
      *
      * @throws NotFound when the user is not a member
      * @throws PreconditionFailed when the membership changed since the caller's {@code If-Match}
      * @throws InvalidInput when the organization has no such role, department or manager, or the
      *     manager would close a cycle
-     * @throws Forbidden when the member's current or new role grants a permission the caller lacks
+     * @throws Forbidden when the member's current or new role grants a permission the caller lacks,
+     *     or a non-owner changes {@code inherited}
      * @throws Conflict when this would leave the organization without an active owner, or the
      *     employee number is another member's
      */
@@ -201,6 +220,12 @@ public class Memberships {
             Precondition precondition) {
         Membership membership = require(tenant, userId);
         precondition.check(membership);
+        // every field of a membership goes through one rule: only members who hold no more than the
+        // caller are changed at all (a role, a suspension, an inherited flag, employment alike)
+        requireAbove(tenant, membership);
+        if (inherited != null && inherited != membership.isInherited() && !tenant.actsAsOwner()) {
+            throw new Forbidden("Only owners change whether a role holds in the organizations below this one.");
+        }
         requireValidEmployment(tenant, membership, employment);
         RoleAssignment role = roleKey == null ? null : roles.byKey("role", roleKey);
         boolean inherits = inherited == null ? membership.isInherited() : inherited;
@@ -209,9 +234,6 @@ public class Memberships {
         }
         boolean demotes = role != null && !role.equals(membership.getRole());
         boolean suspends = Boolean.FALSE.equals(active) && membership.isActive();
-        if (demotes || active != null) {
-            requireAbove(tenant, membership);
-        }
         if (role != null) {
             roles.requireGrantable(tenant, role);
         }
@@ -409,9 +431,9 @@ public class Memberships {
     }
 
     private void requireAbove(Tenant tenant, Membership membership) {
-        RoleResolver.requireHeld(
+        roles.requireCovered(
                 tenant,
-                roles.grant(membership.getRole()).permissions(),
+                membership.getRole(),
                 "You cannot change or remove a member whose role grants more than you hold");
     }
 

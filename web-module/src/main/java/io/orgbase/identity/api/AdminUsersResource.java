@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,10 +35,26 @@ public class AdminUsersResource {
     @Inject
     Users users;
 
-    public record UserView(UUID id, String email, String displayName, boolean platformAdmin, OffsetDateTime createdAt) {
+    /** An account; {@code emailVerifiedVia} says how its address was proven (admin, link, oidc), null while not. */
+    public record UserView(
+            UUID id,
+            String email,
+            boolean emailVerified,
+            String emailVerifiedVia,
+            OffsetDateTime emailVerifiedAt,
+            String displayName,
+            boolean platformAdmin,
+            OffsetDateTime createdAt) {
         static UserView of(User user) {
             return new UserView(
-                    user.getId(), user.getEmail(), user.getDisplayName(), user.isPlatformAdmin(), user.getCreatedAt());
+                    user.getId(),
+                    user.getEmail(),
+                    user.isEmailVerified(),
+                    user.getEmailVerifiedVia(),
+                    user.getEmailVerifiedAt(),
+                    user.getDisplayName(),
+                    user.isPlatformAdmin(),
+                    user.getCreatedAt());
         }
     }
 
@@ -45,6 +62,21 @@ public class AdminUsersResource {
     @Path("{id}")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(users.get(callers.currentUser(), id));
+    }
+
+    /**
+     * A platform administrator vouches for an account's address ({@code emailVerified: true}: it
+     * becomes the address's owner, other unverified accounts of it stop signing in with it) or
+     * withdraws that ({@code false}).
+     */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public UserView update(@PathParam("id") UUID id, InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        Boolean verified = json.bool("emailVerified", Need.REQUIRED);
+        json.finish();
+        return UserView.of(users.setEmailVerified(callers.currentUser(), id, verified));
     }
 
     @POST

@@ -59,6 +59,7 @@ public class MeResource {
     public record MeView(
             UUID id,
             String email,
+            boolean emailVerified,
             String displayName,
             boolean platformAdmin,
             OrgRef defaultOrg,
@@ -68,6 +69,7 @@ public class MeResource {
             return new MeView(
                     profile.user().getId(),
                     profile.user().getEmail(),
+                    profile.user().isEmailVerified(),
                     profile.user().getDisplayName(),
                     profile.user().isPlatformAdmin(),
                     profile.memberships().stream()

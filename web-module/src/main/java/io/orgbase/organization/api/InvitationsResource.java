@@ -124,14 +124,23 @@ public class InvitationsResource {
         String email = json.string("email", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
         json.finish();
-        Created created = invitations.invite(tenant, email, role);
+        return answer(invitations.invite(tenant, email, role), uri, collection, Response.Status.CREATED);
+    }
+
+    /**
+     * The answer to the inviter, with the token and the link to pass on (never stored by caches).
+     *
+     * @param collection the organization's invitations
+     */
+    static Response answer(Created created, UriInfo uri, UriBuilder collection, Response.Status status) {
         String accept = uri.getBaseUriBuilder()
                 .path("invitations")
                 .path(created.token())
                 .path("accept")
                 .build()
                 .toString();
-        return Response.created(
+        return Response.status(status)
+                .location(
                         collection.path(created.invitation().getId().toString()).build())
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedView(InvitationView.of(created.invitation()), created.token(), accept))

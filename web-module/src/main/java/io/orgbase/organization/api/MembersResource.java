@@ -5,6 +5,7 @@ import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
 import io.orgbase.organization.boundary.Employment;
 import io.orgbase.organization.boundary.Memberships;
+import io.orgbase.organization.boundary.Memberships.Added;
 import io.orgbase.organization.boundary.Memberships.Member;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.Bulk;
@@ -47,6 +48,7 @@ public class MembersResource {
     public record MemberView(
             UUID userId,
             String email,
+            boolean emailVerified,
             String displayName,
             String role,
             boolean active,
@@ -69,6 +71,7 @@ public class MembersResource {
             return new MemberView(
                     member.user().getId(),
                     member.user().getEmail(),
+                    member.user().isEmailVerified(),
                     member.user().getDisplayName(),
                     member.membership().getRole().key(),
                     member.membership().isActive(),
@@ -91,7 +94,7 @@ public class MembersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(InputStream body, @Context UriInfo uri) {
-        return added(body, uri.getAbsolutePathBuilder());
+        return added(body, uri, uri.getAbsolutePathBuilder());
     }
 
     /**
@@ -107,7 +110,7 @@ public class MembersResource {
         return Bulk.run(
                 body,
                 Bulk.Operations.byUuid()
-                        .create(item -> added(item, collection.clone()))
+                        .create(item -> added(item, uri, collection.clone()))
                         .update(this::updated)
                         .delete(this::removed));
     }
@@ -133,18 +136,30 @@ public class MembersResource {
         return Response.noContent().build();
     }
 
-    private Response added(InputStream body, UriBuilder collection) {
+    private Response added(InputStream body, UriInfo uri, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
         String role = json.string("role", Need.REQUIRED);
         Boolean inherited = json.bool("inherited", Need.OPTIONAL);
         Employment employment = employment(json);
         json.finish();
-        Member member = memberships.add(tenant, email, role, Boolean.TRUE.equals(inherited), employment);
+        Added added = memberships.add(tenant, email, role, Boolean.TRUE.equals(inherited), employment);
+        if (added.invitation() != null) {
+            // no verified account owns the email: it was invited instead (202, the invitation)
+            return InvitationsResource.answer(
+                    added.invitation(), uri, invitations(collection), Response.Status.ACCEPTED);
+        }
+        Member member = added.member();
         return Response.created(
                         collection.path(member.user().getId().toString()).build())
                 .entity(MemberView.of(member))
                 .build();
+    }
+
+    /** The organization's invitations, beside its members. */
+    private static UriBuilder invitations(UriBuilder members) {
+        String path = members.build().getPath();
+        return members.clone().replacePath(path.substring(0, path.lastIndexOf('/') + 1) + "invitations");
     }
 
     private MemberView updated(UUID userId, InputStream body, Precondition precondition) {

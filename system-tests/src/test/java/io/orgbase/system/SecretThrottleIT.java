@@ -1,0 +1,89 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertInvalidFields;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Session;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every check of a secret is throttled like sign-in (OWASP API2): a stolen access token is no
+ * password- or code-guessing oracle. Failures of all checks of one account share one count (five
+ * by default), after which every check — sign-in included — answers 429 with Retry-After; each
+ * failure is audited.
+ */
+class SecretThrottleIT {
+
+    private static final int MAX_PER_ACCOUNT = 5;
+
+    @Test
+    void aWrongCurrentPasswordIsCountedLikeAFailedSignIn() {
+        Session user = Fixtures.newUser();
+        Api api = user.api().from(Fixtures.address());
+        for (int i = 0; i < MAX_PER_ACCOUNT; i++) {
+            assertInvalidFields(
+                    api.post(
+                            "/api/v1/me/password",
+                            json(
+                                    "currentPassword",
+                                    "wrong-" + i + "-" + Secrets.password(),
+                                    "newPassword",
+                                    Secrets.password())),
+                    "currentPassword");
+        }
+        Api.Reply locked = api.post(
+                "/api/v1/me/password", json("currentPassword", user.password(), "newPassword", Secrets.password()));
+        assertProblem(locked, 429);
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isPositive();
+        // the same account's sign-in is locked out too, from anywhere
+        assertProblem(
+                Api.anonymous()
+                        .from(Fixtures.address())
+                        .post("/api/v1/auth/login", json("email", user.email(), "password", user.password())),
+                429);
+
+        Api.Reply audited = Fixtures.admin()
+                .api()
+                .get("/api/v1/admin/audit-events?action=secret-check-failed&entityId=" + user.id());
+        assertThat(audited.json().getJsonArray("items")).hasSize(MAX_PER_ACCOUNT);
+    }
+
+    @Test
+    void codeGuessingWhileDisablingTwoFactorSignInIsThrottled() throws Exception {
+        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
+        Api api = enrolled.user().api().from(Fixtures.address());
+        String disable = "/api/v1/me/2fa/totp/disable";
+        for (int i = 0; i < MAX_PER_ACCOUNT; i++) {
+            assertInvalidFields(
+                    api.post(disable, json("password", enrolled.user().password(), "code", String.format("%06d", i))),
+                    "code");
+        }
+        String right = TwoFactorIT.code(enrolled.secret(), Instant.now());
+        assertProblem(api.post(disable, json("password", enrolled.user().password(), "code", right)), 429);
+        // still on
+        assertProblem(api.post("/api/v1/me/2fa/totp", ""), 409);
+    }
+
+    @Test
+    void oversizedCredentialsAreRefusedBeforeAnythingIsHashedOrStored() {
+        String address = Fixtures.address();
+        Api anonymous = Api.anonymous().from(address);
+        String longEmail = "a".repeat(3000) + "@it.example";
+        assertInvalidFields(
+                anonymous.post("/api/v1/auth/login", json("email", longEmail, "password", "x".repeat(300))),
+                "email",
+                "password");
+        Session user = Fixtures.newUser();
+        assertInvalidFields(
+                user.api()
+                        .post(
+                                "/api/v1/me/password",
+                                json("currentPassword", "y".repeat(300), "newPassword", Secrets.password())),
+                "currentPassword");
+        // none of them counted
+        assertThat(Fixtures.login(user.email(), user.password()).id()).isEqualTo(user.id());
+    }
+}
