@@ -11,17 +11,20 @@ ALTER TABLE app_user
         CHECK ((email_verified_at IS NULL) = (email_verified_via IS NULL)),
     ADD CONSTRAINT app_user_email_length CHECK (char_length(email) <= 254);
 
--- Backfill. Every account so far was made either by a platform administrator (who vouches for the
--- address: 'admin') or by accepting an invitation (the inviter got the token: unverified). An
--- account created in the transaction that accepted an invitation for its email is the second kind.
--- The invitation policies bind the owner too: lifted for this migration's transaction.
-ALTER TABLE invitation NO FORCE ROW LEVEL SECURITY;
+-- Backfill, on positive evidence only: platform administrators, and accounts whose creation the
+-- platform's audit chain records (POST /admin/users: a platform administrator vouched for the
+-- address). Every other account — accepted invitations, including those of organizations deleted
+-- since (their invitation rows went with them), and accounts older than the audit trail — stays
+-- unverified: it signs in as before, but nothing binds to it by email until it is verified.
+-- The audit policy binds the owner too: lifted for this migration's transaction.
+ALTER TABLE audit_event NO FORCE ROW LEVEL SECURITY;
 UPDATE app_user u SET email_verified_at = u.created_at, email_verified_via = 'admin'
-WHERE NOT EXISTS (
-    SELECT 1 FROM invitation i
-    WHERE i.email = u.email
-      AND i.accepted_at BETWEEN u.created_at - interval '1 minute' AND u.created_at + interval '1 minute');
-ALTER TABLE invitation FORCE ROW LEVEL SECURITY;
+WHERE u.platform_admin
+   OR EXISTS (
+        SELECT 1 FROM audit_event a
+        WHERE a.chain = '00000000-0000-0000-0000-000000000000'
+          AND a.action = 'create' AND a.entity_type = 'user' AND a.entity_id = u.id::text);
+ALTER TABLE audit_event FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app_user DROP CONSTRAINT app_user_email_key;
 CREATE UNIQUE INDEX app_user_verified_email_key ON app_user (email) WHERE email_verified_at IS NOT NULL;

@@ -38,8 +38,9 @@ class EmailOwnershipIT {
         return created.json();
     }
 
+    /** Accepts from an address of its own: a password that is none of a claimed address's counts against it. */
     private static Api.Reply accept(String token, JsonObject body) {
-        return Api.anonymous().post("/api/v1/invitations/" + token + "/accept", body);
+        return Api.anonymous().from(Fixtures.address()).post("/api/v1/invitations/" + token + "/accept", body);
     }
 
     private static String victimEmail() {
@@ -167,5 +168,88 @@ class EmailOwnershipIT {
                 Fixtures.admin().api().get("/api/v1/admin/users/" + user.id()).json();
         assertThat(account.getBoolean("emailVerified")).isTrue();
         assertThat(account.getString("emailVerifiedVia")).isEqualTo("admin");
+    }
+
+    @Test
+    void joiningAClaimByPasswordIsThrottledLikeSignIn() {
+        String email = victimEmail();
+        Claim victim = claimedByAnAttacker(email);
+        // the attacker fills the address's claims with their own, then guesses through one invitation
+        Session attacker = Fixtures.newUser();
+        Org lure = Fixtures.newOrg(attacker);
+        Api.Reply refused = null;
+        String token = null;
+        for (int i = 0; i < 12 && (refused == null || refused.status() != 429); i++) {
+            if (token == null) {
+                token = invite(attacker, lure, email, "member").getString("token");
+            }
+            refused = accept(token, json("password", Secrets.password(), "displayName", "Guess " + i));
+            assertThat(refused.status()).as("%s", refused).isIn(200, 409, 429);
+            if (refused.status() == 200) {
+                // a new claim joined the lure: it leaves again, and the next guess needs a new invitation
+                assertThat(attacker.api()
+                                .delete(lure.path() + "/members/"
+                                        + refused.json().getString("userId"))
+                                .status())
+                        .isEqualTo(204);
+                token = null;
+            }
+        }
+        assertProblem(refused, 429);
+        // the victim's own password no longer gets through either, until the lock-out ends
+        assertProblem(
+                Api.anonymous().post("/api/v1/auth/login", json("email", email, "password", victim.password())), 429);
+    }
+
+    @Test
+    void anUnverifiedAccountsSuccessDoesNotClearTheCountOfItsAddress() {
+        String email = victimEmail();
+        Claim attacker = claimedByAnAttacker(email);
+        claimedByAnAttacker(email);
+        Api anonymous = Api.anonymous().from(Fixtures.address());
+        for (int i = 0; i < 3; i++) {
+            assertProblem(
+                    anonymous.post(
+                            "/api/v1/auth/login", json("email", email, "password", "guess-" + Secrets.password())),
+                    401);
+        }
+        // the attacker's own account signs in, and the guesses against the other still count
+        assertThat(anonymous
+                        .post("/api/v1/auth/login", json("email", email, "password", attacker.password()))
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                anonymous.post("/api/v1/auth/login", json("email", email, "password", "guess-" + Secrets.password())),
+                401);
+        assertProblem(anonymous.post("/api/v1/auth/login", json("email", email, "password", attacker.password())), 429);
+    }
+
+    @Test
+    void withdrawingAVerificationEndsItsSessionsAndProviderLinks() throws Exception {
+        String email = victimEmail();
+        Claim claim = claimedByAnAttacker(email);
+        Api admin = Fixtures.admin().api();
+        assertThat(admin.patch("/api/v1/admin/users/" + claim.accountId(), json("emailVerified", true))
+                        .status())
+                .isEqualTo(200);
+        String subject = "idp-user-" + Secrets.suffix();
+        Api.Reply linked = Api.anonymous()
+                .post("/api/v1/auth/oidc", json("token", ExternalIdp.get().sign(ExternalIdp.claims(email, subject))));
+        assertThat(linked.status()).as("%s", linked).isEqualTo(200);
+
+        Api.Reply withdrawn = admin.patch("/api/v1/admin/users/" + claim.accountId(), json("emailVerified", false));
+        assertThat(withdrawn.json().getBoolean("emailVerified")).isFalse();
+        assertProblem(
+                Api.anonymous()
+                        .post(
+                                "/api/v1/auth/refresh",
+                                json("refreshToken", linked.json().getString("refreshToken"))),
+                401);
+        assertProblem(
+                Api.anonymous()
+                        .post(
+                                "/api/v1/auth/oidc",
+                                json("token", ExternalIdp.get().sign(ExternalIdp.claims(email, subject)))),
+                401);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Exchanges credentials for a session (access and refresh token). */
@@ -87,7 +88,7 @@ public class Authentication {
                     Actor.user(user.getId(), user.getEmail()));
             throw new MfaRequired(challenges.open(user.getId(), SignIn.methodsOf("password")));
         }
-        throttle.reset(email);
+        throttle.reset(user);
         return refreshTokens.open(user, "password");
     }
 
@@ -137,7 +138,13 @@ public class Authentication {
             // another subject of this provider is linked to the account already: not this person
             return null;
         }
-        identities.link(identity.issuer(), identity.subject(), owner.getId());
+        if (!identities.link(identity.issuer(), identity.subject(), owner.getId())) {
+            // a concurrent first sign-in linked it: whatever it linked is the answer now
+            return identities
+                    .linked(identity.issuer(), identity.subject())
+                    .filter(linked -> linked.getId().equals(owner.getId()))
+                    .orElse(null);
+        }
         trail.record(
                 "external-identity-linked",
                 "user",
@@ -150,6 +157,11 @@ public class Authentication {
     /** Expired throttle counts go (they were kept forever); every cluster member may run it. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     void purgeThrottle() {
-        throttle.purgeExpired();
+        try {
+            throttle.purgeExpired();
+        } catch (RuntimeException failed) {
+            // an application exception (see ejb-jar.xml): the container would not log it
+            SECURITY.log(Level.WARNING, "purging expired sign-in throttle counts failed", failed);
+        }
     }
 }

@@ -120,7 +120,7 @@ public class TwoFactor {
             wrong(user, "confirm-two-factor");
             throw new WrongSecret("code", "is not the current code of your authenticator");
         }
-        throttle.reset(user.getEmail());
+        throttle.reset(user);
         credential.useStep(step.getAsLong());
         credential.confirm(now());
         em.createNamedQuery("RecoveryCode.deleteOfUser")
@@ -160,7 +160,7 @@ public class TwoFactor {
             wrong(user, "disable-two-factor");
             throw new WrongSecret("code", "is neither a current code nor an unused recovery code");
         }
-        throttle.reset(user.getEmail());
+        throttle.reset(user);
         em.remove(credential);
         em.createNamedQuery("RecoveryCode.deleteOfUser")
                 .setParameter("user", user.getId())
@@ -199,7 +199,7 @@ public class TwoFactor {
             throw new CredentialsRejected("The code is wrong or was already used.");
         }
         challenge.close(now());
-        throttle.reset(user.getEmail());
+        throttle.reset(user);
         return refreshTokens.open(
                 user, "second-factor", SignIn.withSecondFactor(SignIn.parse(challenge.getFirstFactor())));
     }

@@ -103,8 +103,8 @@ public class Users {
         User user = get(caller, id);
         if (verified) {
             accounts.verify(user, Accounts.VERIFIED_BY_ADMIN);
-        } else {
-            user.unverifyEmail();
+        } else if (user.isEmailVerified()) {
+            accounts.unverify(user);
         }
         em.flush();
         return user;
@@ -141,7 +141,7 @@ public class Users {
             trail.record("secret-check-failed", "user", user.getId(), Map.of("operation", "change-password"));
             throw new WrongSecret("currentPassword", "is not your current password");
         }
-        throttle.reset(user.getEmail());
+        throttle.reset(user);
         PasswordPolicy.check("newPassword", newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
         trail.record("password-changed", "user", user.getId(), Map.of());

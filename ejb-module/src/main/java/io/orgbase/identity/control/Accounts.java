@@ -3,6 +3,7 @@ package io.orgbase.identity.control;
 import io.orgbase.identity.User;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.NotFound;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,12 @@ public class Accounts {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    DatabaseSession session;
+
+    @Inject
+    ExternalIdentities identities;
 
     /**
      * The caller's own account.
@@ -101,6 +108,11 @@ public class Accounts {
         return new Attempt(account, candidates.size() == 1 ? candidates.get(0) : account);
     }
 
+    /** Whether unverified accounts claim this address. */
+    public boolean isClaimed(String email) {
+        return !claims(Emails.normalize(email)).isEmpty();
+    }
+
     /**
      * The unverified claim on this address whose password this is, if any (the person who made it
      * is back); never the owner's account.
@@ -117,17 +129,18 @@ public class Accounts {
      * @param verifiedVia how the address was proven ({@link #VERIFIED_BY_ADMIN}…), or null for an
      *     unverified claim
      * @throws io.orgbase.problems.InvalidInput when the password breaks the policy
-     * @throws Conflict when a verified account owns the email, or (unverified) the address has as
-     *     many claims as it may
+     * @throws Conflict when a verified account owns the email
+     * @throws ClaimsExhausted (unverified) when the address has as many claims as it may
      */
     public User register(String email, String displayName, String password, boolean platformAdmin, String verifiedVia) {
         String normalized = Emails.normalize(email);
         PasswordPolicy.check("password", password, normalized);
+        lockAddress(normalized);
         if (owner(normalized).isPresent()) {
             throw new Conflict("A user with this email already exists.");
         }
         if (verifiedVia == null && claims(normalized).size() >= MAX_CLAIMS) {
-            throw new Conflict("This email has too many unconfirmed accounts; verify the address of one first.");
+            throw new ClaimsExhausted();
         }
         User user = new User(normalized, displayName.strip(), hasher.hash(password));
         user.setPlatformAdmin(platformAdmin);
@@ -146,6 +159,7 @@ public class Accounts {
      * @throws Conflict when another account owns the address already
      */
     public void verify(User user, String via) {
+        lockAddress(user.getEmail());
         Optional<User> owner =
                 owner(user.getEmail()).filter(other -> !other.getId().equals(user.getId()));
         if (owner.isPresent()) {
@@ -158,6 +172,25 @@ public class Accounts {
         claims(user.getEmail()).stream()
                 .filter(claim -> !claim.getId().equals(user.getId()))
                 .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
+    }
+
+    /**
+     * Withdraws the account's ownership of its address (a platform administrator's correction): it
+     * loses what came with it — its links to the external identity provider, which were made by that
+     * address, and its sessions.
+     */
+    public void unverify(User user) {
+        user.unverifyEmail();
+        identities.unlinkAll(user.getId());
+        refreshTokens.revokeAll(user.getId());
+    }
+
+    /**
+     * Accounts of one address are created and verified one at a time (so the claim cap and the one
+     * owner hold under concurrency); a transaction-scoped advisory lock.
+     */
+    private void lockAddress(String normalizedEmail) {
+        session.lock("email:" + normalizedEmail);
     }
 
     /** Whether any platform administrator exists. */

@@ -20,7 +20,10 @@ public class ExternalIdentities {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    /** The account linked to this subject of this issuer, if any. */
+    /**
+     * The account linked to this subject of this issuer, if any, while it still owns its address
+     * (the link was made by the address).
+     */
     public Optional<User> linked(String issuer, String subject) {
         return em.createNativeQuery("select user_id from external_identity where issuer = ?1 and subject = ?2")
                 .setParameter(1, issuer)
@@ -28,7 +31,16 @@ public class ExternalIdentities {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultStream()
                 .findFirst()
-                .map(id -> em.find(User.class, Ids.of(id)));
+                .map(id -> em.find(User.class, Ids.of(id)))
+                .filter(user -> ((User) user).isEmailVerified());
+    }
+
+    /** Forgets every link of the account. */
+    public void unlinkAll(UUID userId) {
+        em.createNativeQuery("delete from external_identity where user_id = ?1")
+                .setParameter(1, userId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
     }
 
     /** Whether the account is linked to some subject of this issuer already. */
@@ -41,13 +53,19 @@ public class ExternalIdentities {
                 .isEmpty();
     }
 
-    /** Links the account to the subject; a concurrent first sign-in of the same subject loses (unique key). */
-    public void link(String issuer, String subject, UUID userId) {
-        em.createNativeQuery("insert into external_identity (issuer, subject, user_id) values (?1, ?2, ?3)")
-                .setParameter(1, issuer)
-                .setParameter(2, subject)
-                .setParameter(3, userId)
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
+    /**
+     * Links the account to the subject.
+     *
+     * @return false when the subject or the account was linked meanwhile (a concurrent first sign-in)
+     */
+    public boolean link(String issuer, String subject, UUID userId) {
+        return em.createNativeQuery("insert into external_identity (issuer, subject, user_id) values (?1, ?2, ?3)"
+                                + " on conflict do nothing")
+                        .setParameter(1, issuer)
+                        .setParameter(2, subject)
+                        .setParameter(3, userId)
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .executeUpdate()
+                > 0;
     }
 }

@@ -190,7 +190,13 @@ public class ExternalIssuer {
             }
             String email = claims.getStringClaimValue(emailClaim);
             String subject = claims.getSubject();
-            if (email == null || email.isBlank() || subject == null || subject.isBlank() || subject.length() > 255) {
+            if (email == null
+                    || email.isBlank()
+                    || email.length() > Credentials.MAX_EMAIL_LENGTH
+                    || subject == null
+                    || subject.isBlank()
+                    || subject.length() > 255
+                    || (email + subject).chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw refused();
             }
             List<String> methods = claims.hasClaim("amr") ? claims.getStringListClaimValue("amr") : List.of();

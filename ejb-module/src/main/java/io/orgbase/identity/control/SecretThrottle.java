@@ -1,5 +1,6 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.identity.User;
 import io.orgbase.problems.TooManyRequests;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -81,10 +82,17 @@ public class SecretThrottle {
         count(addressKey(address), maxPerAddress);
     }
 
-    /** A right secret clears the account's count (not the address's). */
-    public void reset(String email) {
+    /**
+     * A right secret clears the account's count (not the address's) — only for the verified owner
+     * of the address: unverified accounts may share an address and its count, and one of them must
+     * not wipe out the failures counted against another (their counts expire with the window).
+     */
+    public void reset(User account) {
+        if (!account.isEmailVerified()) {
+            return;
+        }
         em.createNativeQuery("delete from login_throttle where key = ?1")
-                .setParameter(1, accountKey(email))
+                .setParameter(1, accountKey(account.getEmail()))
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
     }

@@ -7,6 +7,7 @@ import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Actor;
 import io.orgbase.audit.Audited;
+import io.orgbase.audit.RequestInfo;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
@@ -19,6 +20,7 @@ import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Credentials;
 import io.orgbase.identity.control.Emails;
+import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.Membership;
@@ -74,6 +76,12 @@ public class Invitations {
 
     @Inject
     Validator validator;
+
+    @Inject
+    SecretThrottle throttle;
+
+    @Inject
+    RequestInfo request;
 
     @Inject
     RoleResolver roles;
@@ -218,8 +226,13 @@ public class Invitations {
             // the invitation joins a claim only when its password is given.
             requireNewAccountFields(password, displayName);
             Credentials.requireBoundedPassword("password", password);
+            // joining a claim by its password is a password check: throttled and counted like sign-in
+            throttle.check(invitation.getEmail(), request.clientAddress());
             user = accounts.claimWithPassword(invitation.getEmail(), password).orElse(null);
             if (user == null) {
+                if (accounts.isClaimed(invitation.getEmail())) {
+                    throttle.recordFailure(invitation.getEmail(), request.clientAddress());
+                }
                 user = accounts.register(invitation.getEmail(), displayName, password, false, null);
                 created = true;
             }
