@@ -4,7 +4,7 @@ import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.sessions.Session;
 
-/** Puts {@link ChangeCapture} on every audited entity (persistence.xml names this class). */
+/** Puts {@link ChangeCapture} on every audited entity ({@code SessionDefaults} runs it). */
 public class AuditCustomizer implements SessionCustomizer {
 
     @Override

@@ -105,4 +105,12 @@ class TenancyIT {
     private static String suffix() {
         return Long.toString(System.nanoTime(), 36);
     }
+
+    @Test
+    void aStatementRunningPastTheStatementTimeoutIsCancelled() {
+        // the container runs with ORGBASE_DB_STATEMENT_TIMEOUT=PT2S (arquillian.xml)
+        long started = System.nanoTime();
+        assertEquals("57014", probe.sleep(30));
+        assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(20));
+    }
 }

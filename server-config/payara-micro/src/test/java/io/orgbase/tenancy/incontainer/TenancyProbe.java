@@ -121,4 +121,25 @@ public class TenancyProbe {
         em.createQuery("select count(d) from Department d").getSingleResult();
         session.enterTenant(second, null);
     }
+
+    /**
+     * Runs a statement that sleeps, through the application's EntityManager; returns the SQLState
+     * it failed with, or null when it ran to the end.
+     */
+    public String sleep(int seconds) {
+        try {
+            em.createNativeQuery("select 1 from pg_sleep(?1)")
+                    .setParameter(1, seconds)
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .getResultList();
+            return null;
+        } catch (jakarta.persistence.PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    return sql.getSQLState();
+                }
+            }
+            throw e;
+        }
+    }
 }
