@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,28 @@ class RateLimitIT {
     }
 
     @Test
+    void expensiveReadsCostMoreOfTheBudget() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Api.Reply created = owner.api()
+                .post(org.path() + "/api-keys", json("name", "searcher", "role", "admin", "rateLimitPerMinute", 12));
+        Api key = Api.anonymous().withApiKey(created.json().getString("key"));
+        String departments = org.path() + "/departments";
+
+        // a search or a count costs five requests, a report ten, walking the audit chain twenty
+        Api.Reply search = key.get(departments + "?q=sales");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(Integer.parseInt(search.header("RateLimit-Remaining"))).isEqualTo(12 - 5);
+        Api.Reply counted = key.get(departments + "?q=sales&count=true");
+        assertProblem(counted, 429);
+        assertThat(Integer.parseInt(counted.header("Retry-After"))).isBetween(1, 60);
+
+        Problems.assertInvalidFields(owner.api().get(departments + "?q=" + "x".repeat(101)), "q");
+        Api.Reply verify = owner.api().get(org.path() + "/audit-events/verify");
+        assertThat(verify.status()).isEqualTo(200);
+    }
+
+    @Test
     void requestsWithoutAPrincipalShareTheirAddressesBudget() {
         String address = Fixtures.address();
         Api anonymous = Api.anonymous().from(address);
@@ -90,5 +113,20 @@ class RateLimitIT {
                         .post("/api/v1/auth/logout", json("refreshToken", "obr_unknown"))
                         .status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void failedCredentialsSpendTheirAddressesBudget() {
+        for (Api wrong : List.of(
+                Api.anonymous().from(Fixtures.address()).withApiKey("obk_unknown" + Secrets.suffix()),
+                Api.anonymous().from(Fixtures.address()).withToken("not.a.token"))) {
+            Api.Reply reply = null;
+            for (int i = 0; i < 3 * 60 + 1 && (reply == null || reply.status() != 429); i++) {
+                reply = wrong.get("/api/v1/me");
+                assertThat(reply.status()).isIn(401, 429);
+            }
+            assertProblem(reply, 429);
+            assertThat(Integer.parseInt(reply.header("Retry-After"))).isBetween(1, 60);
+        }
     }
 }

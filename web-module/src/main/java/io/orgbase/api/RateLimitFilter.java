@@ -12,12 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Spends one request of the caller's budget: the principal's when signed in (per user or API key,
+ * Spends one request of the caller's budget (or what the endpoint's {@link Cost} says): the principal's when signed in (per user or API key,
  * whatever address it comes from, so a corporate NAT is not one budget), else the client
  * address's. Past it, 429 with {@code Retry-After}; every answer says where the budget stands in
  * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds).
@@ -42,6 +43,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Context
     HttpServletRequest servletRequest;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -71,7 +75,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             if (clientAddress.isTrustedProxy(address)) {
                 return null; // the load balancer itself (its health checks), not a client
             }
-            return charge("address:" + address, limits.perAddress());
+            return charge(limits.addressBucket(address), limits.perAddress());
         }
         if (caller.isApiKey()) {
             Integer own = caller.apiKey().rateLimitPerMinute();
@@ -85,7 +89,10 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     private Decision charge(String bucket, int limit) {
-        Decision decision = limits.take(bucket, limit);
+        Cost cost = resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(Cost.class);
+        Decision decision = limits.take(bucket, limit, cost == null ? 1 : cost.value());
         budget.chargedTo(bucket, limit, decision);
         return decision;
     }

@@ -95,6 +95,38 @@ public class RateLimits {
         return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
     }
 
+    /**
+     * Whether {@code bucket}'s budget of {@code limit} a minute is spent, without spending from it.
+     *
+     * @return the seconds until it renews, or 0 when there is budget left
+     */
+    public long spentFor(String bucket, int limit) {
+        long now = Instant.now().getEpochSecond();
+        long window = now / WINDOW_SECONDS;
+        if (limit <= 0) {
+            return 0;
+        }
+        String key = bucket + "@" + window;
+        Long used = null;
+        if (shared != null) {
+            try {
+                used = shared.get(key);
+            } catch (RuntimeException clusterTrouble) {
+                LOG.warning("rate-limit cache failed (" + clusterTrouble + "); counting locally");
+            }
+        }
+        if (used == null && window == localWindow) {
+            AtomicLong local = this.local.get(key);
+            used = local == null ? null : local.get();
+        }
+        return used != null && used >= limit ? (window + 1) * WINDOW_SECONDS - now : 0;
+    }
+
+    /** The budget of requests without a principal, and of failed credentials, from one address. */
+    public String addressBucket(String address) {
+        return "address:" + address;
+    }
+
     private long increment(String key, long window, int units) {
         if (shared != null) {
             try {

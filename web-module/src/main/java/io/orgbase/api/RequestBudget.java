@@ -3,12 +3,14 @@ package io.orgbase.api;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.TooManyRequests;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
 /**
- * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged one
- * unit). A request that does the work of many — a bulk request of n operations — charges the rest
- * before it runs any, so that one request cannot buy a hundred operations for the price of one.
+ * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged its
+ * {@link Cost}). A request that does the work of many — a bulk request of n operations, a search or
+ * count over a collection — charges the rest before it runs any, so that one request cannot buy a
+ * hundred operations, or a scan of a million rows, for the price of one.
  */
 @RequestScoped
 public class RequestBudget {
@@ -19,6 +21,11 @@ public class RequestBudget {
     private String bucket;
     private int limit;
     private Decision last;
+
+    /** The current request's budget (outside a request, charging it does nothing). */
+    public static RequestBudget current() {
+        return CDI.current().select(RequestBudget.class).get();
+    }
 
     void chargedTo(String bucket, int limit, Decision decision) {
         this.bucket = bucket;

@@ -1,5 +1,9 @@
 package io.orgbase.problems;
 
+import io.orgbase.api.ClientAddress;
+import io.orgbase.api.RateLimits;
+import io.orgbase.api.RateLimits.Decision;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +19,12 @@ import java.io.IOException;
 @WebServlet("/_problem")
 public class ProblemServlet extends HttpServlet {
 
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -22,6 +32,16 @@ public class ProblemServlet extends HttpServlet {
         String detail = status == 401 ? "A valid bearer token is required." : null;
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"orgbase\"");
+            // a refused token spends from its address's budget, like a request without a principal
+            String address = clientAddress.of(request);
+            if (!clientAddress.isTrustedProxy(address)) {
+                Decision decision = limits.take(limits.addressBucket(address), limits.perAddress());
+                if (!decision.allowed()) {
+                    status = 429;
+                    detail = "Too many requests without valid credentials from this address.";
+                    response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
+                }
+            }
         }
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);

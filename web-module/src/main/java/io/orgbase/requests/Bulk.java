@@ -8,7 +8,6 @@ import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.ProblemMapper;
 import io.orgbase.problems.Problems;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -161,7 +160,7 @@ public final class Bulk {
         json.finish();
         List<Operation> parsed = parse(list, operations);
         // every operation costs what its own request would: the filter charged the first
-        CDI.current().select(RequestBudget.class).get().charge(parsed.size() - 1);
+        RequestBudget.current().charge(parsed.size() - 1);
         boolean allOrNothing = Boolean.TRUE.equals(atomic);
         return allOrNothing ? atomically(parsed, operations) : oneByOne(parsed, operations);
     }

@@ -1,5 +1,6 @@
 package io.orgbase.requests;
 
+import io.orgbase.api.RequestBudget;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Condition;
 import io.orgbase.collections.Sort;
@@ -33,6 +34,17 @@ public final class CollectionParams {
     /** Longest JSON filter accepted. */
     public static final int MAX_FILTER_LENGTH = 4096;
 
+    /** The longest search term: nobody searches for more, and each character costs the scan. */
+    public static final int MAX_SEARCH_LENGTH = 100;
+
+    /**
+     * What a search ({@code q}) or a count ({@code count=true}) costs of the caller's budget beyond
+     * the request itself: each may read every row of the collection rather than one index range.
+     */
+    public static final int SEARCH_COST = 4;
+
+    public static final int COUNT_COST = 4;
+
     private static final Set<String> RESERVED = Set.of("limit", "cursor", "sort", "filter", "q", "count");
 
     private CollectionParams() {}
@@ -65,9 +77,15 @@ public final class CollectionParams {
                 errors.add(new FieldError(reserved, "must be given once"));
             }
         }
+        String q = single(query, "q");
+        if (q != null && q.length() > MAX_SEARCH_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MAX_SEARCH_LENGTH + " characters"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        RequestBudget.current()
+                .charge((q == null || q.isBlank() ? 0 : SEARCH_COST) + ("true".equals(count) ? COUNT_COST : 0));
         String cursor = single(query, "cursor");
         return new CollectionRequest(
                 limit,
@@ -75,7 +93,7 @@ public final class CollectionParams {
                 sort,
                 filter,
                 simple,
-                single(query, "q"),
+                q,
                 "true".equals(count));
     }
 

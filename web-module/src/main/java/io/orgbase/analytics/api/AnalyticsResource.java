@@ -2,6 +2,7 @@ package io.orgbase.analytics.api;
 
 import io.orgbase.analytics.boundary.Analytics;
 import io.orgbase.analytics.boundary.Analytics.Report;
+import io.orgbase.api.Cost;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ public class AnalyticsResource {
 
     /** {@code ?months=12}: how many months of headcount history, up to this one. */
     @GET
+    @Cost(10) // one statement per figure, each over every member or department
     public Report report(@QueryParam("months") String months) {
         int count;
         try {

@@ -1,5 +1,6 @@
 package io.orgbase.audit.api;
 
+import io.orgbase.api.Cost;
 import io.orgbase.api.Items;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.audit.boundary.AuditEvents.Verification;
@@ -31,6 +32,7 @@ public class AuditEventsResource {
 
     @GET
     @Path("verify")
+    @Cost(20) // walks the whole chain
     public Verification verify() {
         return events.verify(tenant);
     }

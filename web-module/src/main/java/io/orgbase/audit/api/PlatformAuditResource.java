@@ -1,6 +1,7 @@
 package io.orgbase.audit.api;
 
 import io.orgbase.api.Callers;
+import io.orgbase.api.Cost;
 import io.orgbase.api.Items;
 import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.audit.boundary.AuditEvents.Verification;
@@ -46,6 +47,7 @@ public class PlatformAuditResource {
 
     @GET
     @Path("verify")
+    @Cost(20) // walks the whole chain
     public Verification verify() {
         return events.verifyPlatform(callers.currentUser());
     }
