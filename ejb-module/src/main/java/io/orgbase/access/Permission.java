@@ -1,5 +1,6 @@
 package io.orgbase.access;
 
+import io.orgbase.persistence.RecordKind;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -43,6 +44,16 @@ public enum Permission {
     /** Whether it changes something (everything but the {@code :read} permissions). */
     public boolean isWrite() {
         return !key.endsWith(":read");
+    }
+
+    /** The permission that reads records of this kind (their tags and custom fields included). */
+    public static Permission toRead(RecordKind kind) {
+        return switch (kind) {
+            case ORGANIZATION -> ORGANIZATION_READ;
+            case DEPARTMENT -> DEPARTMENTS_READ;
+            case TEAM -> TEAMS_READ;
+            case CONTACT -> CONTACTS_READ;
+        };
     }
 
     /** The permission spelled {@code key}, if there is one. */

@@ -164,6 +164,13 @@ class OrganizationHierarchyIT {
         Session owner = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
         assertInvalidFields(owner.api().get(holding.path() + "/children?sort=nope"), "sort");
+        // relatives are filtered and sorted only on what their view shows
+        assertInvalidFields(owner.api().get(holding.path() + "/children?sort=createdAt"), "sort");
+        assertInvalidFields(owner.api().get(holding.path() + "/descendants?tag=secret"), "tag");
+        assertInvalidFields(owner.api().get(holding.path() + "/descendants?currency=EUR"), "currency");
+        assertInvalidFields(
+                owner.api().get(holding.path() + "/children?filter=%7B%22endDate%22%3A%7B%22isnull%22%3Atrue%7D%7D"),
+                "filter");
         assertInvalidFields(owner.api().get(holding.path() + "/descendants?limit=0"), "limit");
         assertInvalidFields(owner.api().get(holding.path() + "/descendants?filter=%7B"), "filter");
     }

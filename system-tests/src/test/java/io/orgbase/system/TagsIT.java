@@ -172,6 +172,31 @@ class TagsIT {
                 .toList();
     }
 
+    @Test
+    void theVocabularyAndFieldDefinitionsShowOnlyKindsTheCallerMayRead() {
+        Session owner = Fixtures.newUser();
+        Session viewer = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, viewer, "viewer");
+        Api.Reply contact = owner.api()
+                .post(org.path() + "/contacts", json("lastName", "Secret", "tags", List.of("takeover-target")));
+        assertThat(contact.status()).as("%s", contact).isEqualTo(201);
+        UUID field = CustomFieldsIT.define(
+                owner, org, json("entity", "contact", "key", "dealsize", "label", "Deal size", "type", "number"));
+
+        assertThat(tag(owner, org, "takeover-target").getJsonObject("usage").getInt("contact"))
+                .isEqualTo(1);
+        JsonObject seen = tag(viewer, org, "takeover-target").getJsonObject("usage");
+        assertThat(seen.containsKey("contact")).isFalse();
+        assertThat(seen.getInt("department")).isZero();
+
+        assertThat(owner.api().get(org.path() + "/custom-fields/" + field).status())
+                .isEqualTo(200);
+        assertProblem(viewer.api().get(org.path() + "/custom-fields/" + field), 404);
+        assertThat(viewer.api().get(org.path() + "/custom-fields").json().getJsonArray("items"))
+                .isEmpty();
+    }
+
     static JsonObject tag(Session session, Org org, String name) {
         return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject)

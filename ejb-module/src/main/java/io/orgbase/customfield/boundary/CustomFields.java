@@ -10,6 +10,7 @@ import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.customfield.CustomField;
 import io.orgbase.json.Jsonp;
+import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
@@ -24,6 +25,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -67,15 +69,29 @@ public class CustomFields {
     @Inject
     CollectionQueries collections;
 
+    /** The definitions of the kinds of records the caller may read (the others' fields are theirs alone). */
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Slice<CustomField> list(Tenant tenant, CollectionRequest request) {
-        return collections.page(COLLECTION, request);
+        List<String> readable = readableKinds(tenant);
+        return collections.page(
+                COLLECTION, request, (cb, field) -> field.get("entity").in(readable));
     }
 
-    /** @throws NotFound when the tenant has no such definition */
+    /** @throws NotFound when the tenant has no such definition, or it is of a kind the caller may not read */
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public CustomField get(Tenant tenant, UUID id) {
-        return require(id);
+        CustomField field = require(id);
+        if (!readableKinds(tenant).contains(field.getEntity())) {
+            throw new NotFound("No such custom field.");
+        }
+        return field;
+    }
+
+    private static List<String> readableKinds(Tenant tenant) {
+        return Arrays.stream(RecordKind.values())
+                .filter(kind -> tenant.permits(Permission.toRead(kind)))
+                .map(RecordKind::key)
+                .toList();
     }
 
     /**

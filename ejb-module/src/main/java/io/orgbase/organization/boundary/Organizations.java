@@ -301,20 +301,19 @@ public class Organizations {
             .defaultSort("slug", false)
             .build();
 
-    /** The same fields for the relatives of an organization (children, descendants); by name unless asked otherwise. */
+    /**
+     * The relatives of an organization (children, descendants), by name unless asked otherwise: only
+     * on what their view shows (id, slug, code, name, type, status, parent) — a member of a holding
+     * sees no more of its subsidiaries, and a filter or sort on a hidden field would reveal it.
+     */
     public static final CollectionSpec<Organization> RELATIVES = CollectionSpec.of(Organization.class)
             .sortable("slug", "slug", FieldType.STRING, true)
             .sortable("name", "name", FieldType.STRING, true)
             .sortable("code", "code", FieldType.STRING, true)
-            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
-            .sortable("effectiveDate", "effectiveDate", FieldType.DATE, false)
             .filterable("id", "id", FieldType.UUID, false)
             .filterable("status", "status", FieldType.STRING, false)
             .filterable("type", "type", FieldType.STRING, false)
             .filterable("parentId", "parentId", FieldType.UUID, false)
-            .filterable("currency", "currencyCode", FieldType.STRING, false)
-            .filterable("endDate", "endDate", FieldType.DATE, false)
-            .related("tag", FieldType.STRING, OWN_TAG)
             .defaultSort("name", false)
             .build();
 

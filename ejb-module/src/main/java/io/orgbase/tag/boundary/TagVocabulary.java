@@ -163,6 +163,10 @@ public class TagVocabulary {
         return result;
     }
 
+    /**
+     * How many records of each kind carry each tag: only the kinds the caller may read (a viewer
+     * learns nothing about contacts from the tags on them).
+     */
     private Map<UUID, Map<RecordKind, Long>> usage(Tenant tenant, List<Tag> tags) {
         Map<UUID, Map<RecordKind, Long>> usage = new HashMap<>();
         for (Tag tag : tags) {
@@ -172,8 +176,14 @@ public class TagVocabulary {
             }
             usage.put(tag.getId(), counts);
         }
+        count(tenant, tags, usage);
+        usage.values().forEach(counts -> counts.keySet().removeIf(kind -> !tenant.permits(Permission.toRead(kind))));
+        return usage;
+    }
+
+    private void count(Tenant tenant, List<Tag> tags, Map<UUID, Map<RecordKind, Long>> usage) {
         if (tags.isEmpty()) {
-            return usage;
+            return;
         }
         em.createQuery(
                         "select g.tagId, g.entity, count(g) from Tagging g where g.tagId in :ids group by g.tagId, g.entity",
@@ -187,7 +197,6 @@ public class TagVocabulary {
                 usage.get(tag.getId()).put(RecordKind.ORGANIZATION, 1L);
             }
         }
-        return usage;
     }
 
     private Tag require(UUID id) {

@@ -3,7 +3,6 @@ package io.orgbase.tag.api;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
-import io.orgbase.persistence.RecordKind;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -52,10 +51,8 @@ public class TagsResource {
 
         static TagView of(Used used) {
             Map<String, Long> usage = new LinkedHashMap<>();
+            // only the kinds the caller may read are counted (the boundary leaves the others out)
             used.usage().forEach((kind, count) -> usage.put(kind.key(), count));
-            for (RecordKind kind : RecordKind.values()) {
-                usage.putIfAbsent(kind.key(), 0L);
-            }
             return new TagView(
                     used.tag().getId(),
                     used.tag().getName(),
