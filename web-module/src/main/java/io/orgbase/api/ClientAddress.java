@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +24,9 @@ public class ClientAddress {
 
     private Set<String> trusted;
 
+    /** An IPv4 or IPv6 address as proxies write it. */
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         if (!trusted().contains(remote)) {
@@ -36,7 +40,9 @@ public class ClientAddress {
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i).strip();
             if (!hop.isEmpty() && !trusted().contains(hop)) {
-                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+                // whatever the client put before the proxy's own hop arrives here too: only an
+                // address is believed (it becomes a throttle key and lands in the audit trail)
+                return ADDRESS.matcher(hop).matches() ? hop : remote;
             }
         }
         return remote;

@@ -45,12 +45,9 @@ public class HostileInputFilter implements ContainerRequestFilter {
         }
     }
 
-    /** A parameter name as it may be echoed: control characters dropped, at most 100 characters. */
+    /** A parameter name as it may be echoed: printable, at most 100 characters. */
     private static String clean(String name) {
-        String printable = name.codePoints()
-                .filter(c -> c >= 0x20 && c != 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return printable.length() > 100 ? printable.substring(0, 100) : printable;
+        String printable = RequestContextFilter.printable(name);
+        return printable == null ? "(query)" : printable.length() > 100 ? printable.substring(0, 100) : printable;
     }
 }

@@ -44,7 +44,20 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
                 ? presented
                 : UUID.randomUUID().toString();
         request.setProperty(ATTRIBUTE, id);
-        info.set(clientAddress.of(servletRequest), request.getHeaderString("User-Agent"), id);
+        info.set(clientAddress.of(servletRequest), printable(request.getHeaderString("User-Agent")), id);
+    }
+
+    /** A header as it may be stored (the audit trail keeps the user agent): printable, at most 512 characters. */
+    static String printable(String header) {
+        if (header == null) {
+            return null;
+        }
+        String printable = header.codePoints()
+                .filter(c -> c >= 0x20 && c != 0x7f)
+                .limit(512)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return printable.isEmpty() ? null : printable;
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final int BUSY_RETRY_SECONDS = 5;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -131,9 +132,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case "40001", "40P01" -> Problems.response(
                             409, "conflict", "A concurrent change got in the way; retry the request.", null)
                     .build();
-            case "23514", "22001", "22P02", "23502" -> Problems.response(
+            case "23514", "22001", "22P02", "23502", "22021" -> Problems.response(
                             400, "invalid-input", "The request has a value the database does not accept.", null)
                     .build();
+                // a statement ran past the statement timeout (ORGBASE_DB_STATEMENT_TIMEOUT) and was cancelled
+            case "57014" -> {
+                LOG.warning("A database statement was cancelled after the statement timeout");
+                yield Problems.response(
+                                503,
+                                "database-busy",
+                                "The database took too long to answer; retry shortly, or narrow the request.",
+                                null)
+                        .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_SECONDS)
+                        .build();
+            }
             default -> null;
         };
     }

@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +31,8 @@ import org.eclipse.persistence.config.QueryHints;
 @Stateless
 @Audited
 public class IdempotentRequests {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class.getName());
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
@@ -103,9 +107,14 @@ public class IdempotentRequests {
     /** Expired records go; every cluster member may run it. */
     @Schedule(hour = "*", minute = "41", persistent = false)
     void purgeExpired() {
-        em.createNativeQuery("delete from idempotency_record where expires_at < now()")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
+        try {
+            em.createNativeQuery("delete from idempotency_record where expires_at < now()")
+                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .executeUpdate();
+        } catch (RuntimeException failed) {
+            // an application exception (see ejb-jar.xml): the container would not log it
+            LOG.log(Level.WARNING, "purging expired idempotency records failed", failed);
+        }
     }
 
     private void execute(String sql, String keyHash) {
