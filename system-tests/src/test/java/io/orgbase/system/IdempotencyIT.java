@@ -98,4 +98,26 @@ class IdempotencyIT {
                         .post(org.path() + "/departments", json("name", "A", "code", "A")),
                 "Idempotency-Key");
     }
+
+    @Test
+    void theSameKeyOnAnotherSubdomainIsAnotherRequest() {
+        Session owner = Fixtures.newUser();
+        Org first = Fixtures.newOrg(owner);
+        Org second = Fixtures.newOrg(owner);
+        String key = "subdomain-" + Secrets.suffix();
+        String departments = "/api/v1/orgs/current/departments";
+        Api.Reply created = owner.api()
+                .viaHost(first.slug() + "." + Orgbase.BASE_DOMAIN)
+                .withHeader("Idempotency-Key", key)
+                .post(departments, json("name", "Twice", "code", "TW"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        // the first organization's answer is not replayed for the second one
+        Api.Reply elsewhere = owner.api()
+                .viaHost(second.slug() + "." + Orgbase.BASE_DOMAIN)
+                .withHeader("Idempotency-Key", key)
+                .post(departments, json("name", "Twice", "code", "TW"));
+        assertProblem(elsewhere, 422);
+        assertThat(DepartmentsIT.names(owner.api().get(second.path() + "/departments")))
+                .isEmpty();
+    }
 }

@@ -208,4 +208,24 @@ class TwoFactorIT {
         assertInvalidFields(Api.anonymous().post("/api/v1/auth/login/mfa", json("code", "123456")), "mfaToken");
         assertProblem(second("obm_unknown", "123456"), 401);
     }
+
+    @Test
+    void theSecretIsSealedAtRest() throws Exception {
+        Enrolled enrolled = enrolled();
+        String stored;
+        try (java.sql.Connection db = Orgbase.target().superuser();
+                java.sql.PreparedStatement query =
+                        db.prepareStatement("select secret from totp_credential where user_id = ?")) {
+            query.setObject(1, enrolled.user().id());
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                stored = row.getString(1);
+            }
+        }
+        assertThat(stored).startsWith("sealed1:").doesNotContain(enrolled.secret());
+        // and it still works
+        assertThat(second(mfaToken(enrolled.user()), code(enrolled.secret(), Instant.now()))
+                        .status())
+                .isEqualTo(200);
+    }
 }

@@ -35,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -156,7 +157,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static String hash(ContainerRequestContext request, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getUriInfo().getPath() + "\n")
+            // the host too: on a subdomain, /orgs/current/... names the subdomain's organization, and
+            // the same key sent to another one is another request
+            digest.update((request.getMethod() + " " + request.getUriInfo().getPath() + "\n"
+                            + Objects.requireNonNullElse(request.getHeaderString("Host"), "") + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());

@@ -3,16 +3,15 @@ package io.orgbase.idempotency.boundary;
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.audit.Audited;
+import io.orgbase.identity.control.DataKeys;
 import io.orgbase.identity.control.SecretTokens;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
@@ -34,8 +33,8 @@ public class IdempotentRequests {
 
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class.getName());
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int IV_BYTES = 12;
+    private static final String PURPOSE = "idempotent-answer";
+    private static final int LEGACY_IV_BYTES = 12;
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -132,37 +131,38 @@ public class IdempotentRequests {
         return SecretTokens.hash(principal(caller) + "\n" + key);
     }
 
-    private static SecretKeySpec secretKey(Caller caller, String key) throws GeneralSecurityException {
-        byte[] material = MessageDigest.getInstance("SHA-256")
-                .digest(("orgbase-idempotency\n" + principal(caller) + "\n" + key).getBytes(StandardCharsets.UTF_8));
-        return new SecretKeySpec(material, "AES");
-    }
-
+    /**
+     * The answer is sealed under a key derived (HKDF) from the server's data key and the caller's
+     * Idempotency-Key, which is never stored: neither a database dump nor a guessed key alone opens it.
+     */
     private static byte[] seal(Caller caller, String key, byte[] plain) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, secretKey(caller, key), new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(IV_BYTES + sealed.length)
-                    .put(iv)
-                    .put(sealed)
-                    .array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        }
+        return DataKeys.current().seal(PURPOSE, principal(caller) + "\n" + key, plain);
     }
 
     private static byte[] open(Caller caller, String key, byte[] sealed) {
         try {
+            return DataKeys.current().open(PURPOSE, principal(caller) + "\n" + key, sealed);
+        } catch (IllegalStateException notSealedThatWay) {
+            return openLegacy(caller, key, sealed);
+        }
+    }
+
+    /**
+     * Answers kept before the data key (at most 24 hours old when this version starts) were sealed
+     * under a key from the caller's Idempotency-Key alone. Remove with the next release.
+     */
+    private static byte[] openLegacy(Caller caller, String key, byte[] sealed) {
+        try {
+            byte[] material = MessageDigest.getInstance("SHA-256")
+                    .digest(("orgbase-idempotency\n" + principal(caller) + "\n" + key)
+                            .getBytes(StandardCharsets.UTF_8));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(
                     Cipher.DECRYPT_MODE,
-                    secretKey(caller, key),
-                    new GCMParameterSpec(128, Arrays.copyOfRange(sealed, 0, IV_BYTES)));
-            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-        } catch (GeneralSecurityException e) {
+                    new SecretKeySpec(material, "AES"),
+                    new GCMParameterSpec(128, Arrays.copyOfRange(sealed, 0, LEGACY_IV_BYTES)));
+            return cipher.doFinal(sealed, LEGACY_IV_BYTES, sealed.length - LEGACY_IV_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a kept response could not be opened", e);
         }
     }

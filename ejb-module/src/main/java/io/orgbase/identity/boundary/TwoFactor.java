@@ -19,6 +19,7 @@ import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.identity.control.Totp;
+import io.orgbase.identity.control.TotpSecrets;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
@@ -72,6 +73,9 @@ public class TwoFactor {
     SecretThrottle throttle;
 
     @Inject
+    TotpSecrets secrets;
+
+    @Inject
     RequestInfo request;
 
     /** What an authenticator app needs to enrol. */
@@ -91,9 +95,9 @@ public class TwoFactor {
         }
         String secret = totp.newSecret();
         if (credential == null) {
-            em.persist(new TotpCredential(user.getId(), secret));
+            em.persist(new TotpCredential(user.getId(), secrets.seal(user.getId(), secret)));
         } else {
-            credential.replaceSecret(secret);
+            credential.replaceSecret(secrets.seal(user.getId(), secret));
         }
         em.flush();
         String uri = totp.uri(user.getEmail(), secret);
@@ -115,7 +119,7 @@ public class TwoFactor {
                 .orElseThrow(() -> new Conflict("Nothing to confirm: start enrolment first."));
         throttle.check(user.getEmail(), request.clientAddress());
         OptionalLong step =
-                totp.matchingStep(credential.getSecret(), code, now().toInstant(), credential.getLastUsedStep());
+                totp.matchingStep(secrets.open(credential), code, now().toInstant(), credential.getLastUsedStep());
         if (step.isEmpty()) {
             wrong(user, "confirm-two-factor");
             throw new WrongSecret("code", "is not the current code of your authenticator");
@@ -215,7 +219,7 @@ public class TwoFactor {
     /** Checks a TOTP code (and spends its step) or a recovery code (and spends it). */
     private boolean secondFactor(UUID userId, TotpCredential credential, String code) {
         OptionalLong step =
-                totp.matchingStep(credential.getSecret(), code, now().toInstant(), credential.getLastUsedStep());
+                totp.matchingStep(secrets.open(credential), code, now().toInstant(), credential.getLastUsedStep());
         if (step.isPresent()) {
             credential.useStep(step.getAsLong());
             return true;

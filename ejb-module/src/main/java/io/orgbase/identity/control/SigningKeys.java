@@ -3,11 +3,8 @@ package io.orgbase.identity.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -22,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.Use;
@@ -78,10 +74,7 @@ public final class SigningKeys {
     }
 
     static Path keyFile() {
-        String configured = System.getProperty("orgbase.jwt.key-file", System.getenv("ORGBASE_JWT_KEY_FILE"));
-        return configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : OrgbaseHome.path().resolve("keys").resolve("jwt-signing-key.pem");
+        return KeyFiles.configured("orgbase.jwt.key-file", "ORGBASE_JWT_KEY_FILE", "jwt-signing-key.pem");
     }
 
     /**
@@ -89,26 +82,8 @@ public final class SigningKeys {
      * (comma-separated), else every {@code *.pem} in {@code previous/} beside the signing key.
      */
     static List<Path> previousKeyFiles() {
-        String configured =
-                System.getProperty("orgbase.jwt.previous-key-files", System.getenv("ORGBASE_JWT_PREVIOUS_KEY_FILES"));
-        if (configured != null && !configured.isBlank()) {
-            return Stream.of(configured.split(","))
-                    .map(String::strip)
-                    .filter(p -> !p.isEmpty())
-                    .map(Path::of)
-                    .toList();
-        }
-        Path directory = keyFile().resolveSibling("previous");
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pem"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
-        }
+        return KeyFiles.previous(
+                "orgbase.jwt.previous-key-files", "ORGBASE_JWT_PREVIOUS_KEY_FILES", keyFile(), "previous", ".pem");
     }
 
     static SigningKeys load(Path file, List<Path> previousFiles) {
@@ -143,22 +118,11 @@ public final class SigningKeys {
     }
 
     private static void generate(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.getParent());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072);
         KeyPair pair = generator.generateKeyPair();
-        String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
-        Path temp = Files.createTempFile(file.getParent(), ".jwt", ".tmp");
-        try {
-            trySetOwnerOnly(temp);
-            Files.writeString(temp, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            // Atomic and exclusive: if another process generated one meanwhile, theirs wins.
-            Files.createLink(file, temp);
-        } catch (FileAlreadyExistsException raced) {
-            // keep the key the other process wrote
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        KeyFiles.createOwnerOnly(
+                file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** DER bytes as a PEM block with lines of 64 characters. */
@@ -167,12 +131,6 @@ public final class SigningKeys {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)
                 + "\n-----END " + label + "-----\n";
-    }
-
-    private static void trySetOwnerOnly(Path path) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     public RSAPrivateCrtKey privateKey() {
