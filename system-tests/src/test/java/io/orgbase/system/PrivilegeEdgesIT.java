@@ -89,6 +89,26 @@ class PrivilegeEdgesIT {
     }
 
     @Test
+    void anAdminChangesNoRoleThatAStrongerRoleInheritsFrom() {
+        Session owner = Fixtures.newUser();
+        Session admin = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, admin, "admin");
+        RolesIT.createRole(owner, org, "base", List.of("departments:write"), "viewer");
+        RolesIT.createRole(owner, org, "closer", List.of("organization:delete"), "base");
+
+        // base grants nothing the admin lacks, but closer (beyond the admin) inherits from it
+        assertProblem(
+                admin.api().patch(org.path() + "/roles/base", json("permissions", List.of("departments:read"))), 403);
+        assertThat(owner.api().get(org.path() + "/roles/base").json().toString())
+                .contains("departments:write");
+        assertThat(owner.api()
+                        .patch(org.path() + "/roles/base", json("permissions", List.of("departments:read")))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anApiKeyCannotAskForMoreThanTheOperatorsBudget() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);

@@ -282,6 +282,15 @@ public class OrganizationRoles {
         patch.precondition().check(role);
         RoleResolver.requireHeld(
                 tenant, resolver.effective(role), "You cannot change a role that grants more than you hold");
+        // a change reaches every role that inherits from this one, and whoever holds those
+        for (OrgRole heir : em.createNamedQuery("OrgRole.all", OrgRole.class).getResultList()) {
+            if (!heir.getId().equals(role.getId()) && inheritsFrom(heir.getId(), role.getId())) {
+                RoleResolver.requireHeld(
+                        tenant,
+                        resolver.effective(heir),
+                        "You cannot change a role that a role granting more than you hold inherits from");
+            }
+        }
         RoleRequest values = patch.values();
         List<FieldError> errors = new ArrayList<>();
         if (patch.has("key") && !role.getKey().equals(values.key())) {
