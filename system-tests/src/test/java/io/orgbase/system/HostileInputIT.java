@@ -68,4 +68,15 @@ class HostileInputIT {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void whatTheContainerRefusesItselfIsAProblemToo() {
+        Session owner = Fixtures.newUser();
+        Api.Reply traversal = owner.api().get("/api/v1/orgs/..%2F..%2Fetc%2Fpasswd");
+        assertThat(traversal.status()).as("%s", traversal).isBetween(400, 599);
+        assertThat(traversal.contentType()).as("%s", traversal).startsWith("application/problem+json");
+        assertThat(traversal.body()).doesNotContain("<html").doesNotContain("root:");
+        // a NUL byte in the path never reaches Orgbase: the container answers a bare 400
+        assertThat(owner.api().get("/api/v1/orgs/abc%00def").status()).isEqualTo(400);
+    }
 }

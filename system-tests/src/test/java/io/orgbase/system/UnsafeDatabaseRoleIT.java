@@ -1,0 +1,84 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An Orgbase whose application role could bypass row-level security (here: the owner of the tables)
+ * is not ready, and refuses the API too: the database would no longer be a second line of defence
+ * between organizations. A second Orgbase is started by the run command on the suite's database,
+ * connecting as its owner.
+ */
+@Tag("run-command")
+class UnsafeDatabaseRoleIT {
+
+    @Test
+    void theApiAnswers503WhileTheRoleCanBypassRowLevelSecurity() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("orgbase.it.work", "target/it-work")));
+        Path home = work.resolve("unsafe-" + Secrets.suffix());
+        int port = io.orgbase.launcher.FreePorts.next();
+        Path log = work.resolve(home.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dorgbase.micro.jar=" + System.getProperty("orgbase.micro.jar"),
+                "-Dorgbase.war=" + System.getProperty("orgbase.war"),
+                "io.orgbase.launcher.Main"));
+        builder.environment().put("ORGBASE_HOME", home.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ORGBASE_JAVA_OPTS", "-Xmx512m");
+        // the embedded database trusts local connections: the owner's name is all it takes
+        builder.environment().put("DB_URL", Orgbase.target().databaseUrl());
+        builder.environment().put("DB_USER", "orgbase_owner");
+        builder.environment().put("DB_PASSWORD", "trusted");
+        builder.environment().put("DB_MIGRATION_USER", "orgbase_owner");
+        builder.environment().put("DB_MIGRATION_PASSWORD", "trusted");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process unsafe = builder.start();
+        try {
+            Api api = Api.at("http://localhost:" + port);
+            Api.Reply reply = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (System.nanoTime() < deadline && (reply == null || reply.status() != 503)) {
+                assertThat(unsafe.isAlive())
+                        .as("the launcher exited; see %s", log)
+                        .isTrue();
+                reply = answer(api);
+                if (reply == null || reply.status() != 503) {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                }
+            }
+            assertThat(reply).as("no 503 from the API; see %s", log).isNotNull();
+            assertThat(assertProblem(reply, 503).getString("type")).endsWith("/database-unsafe");
+            assertThat(reply.header("Retry-After")).isNotNull();
+            assertThat(reply.body()).doesNotContain("orgbase_owner");
+            assertProblem(
+                    api.post(
+                            "/api/v1/auth/login", Api.json("email", "admin@localhost", "password", Secrets.password())),
+                    503);
+        } finally {
+            unsafe.destroy();
+            if (!unsafe.waitFor(2, TimeUnit.MINUTES)) {
+                unsafe.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The API's answer once Payara Micro listens; null before. */
+    private static Api.Reply answer(Api api) {
+        try {
+            return api.get("/api/v1/me");
+        } catch (RuntimeException notListeningYet) {
+            return null;
+        }
+    }
+}
