@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Makes sure a fresh installation can be administered: when no platform administrator exists, one
  * is created from {@code ORGBASE_ADMIN_EMAIL} / {@code ORGBASE_ADMIN_PASSWORD}, or as {@code
- * admin@localhost} with a generated password that is printed once.
+ * admin@localhost} with a generated password that only the server's account can read.
  */
 @Singleton
 @Startup

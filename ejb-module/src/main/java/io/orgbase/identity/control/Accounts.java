@@ -91,8 +91,8 @@ public class Accounts {
 
     /**
      * Which account this email and password sign in to: the owner of the address when it has one,
-     * else the unverified claim whose password it is. An unknown email costs the same one hash
-     * check as a wrong password.
+     * else the unverified claim whose password it is. An unknown email costs one hash check, like
+     * an address with one account; an address with several claims costs one per claim.
      */
     public Attempt authenticate(String email, String password) {
         String normalized = Emails.normalize(email);
