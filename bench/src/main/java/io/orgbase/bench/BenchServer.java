@@ -22,6 +22,11 @@ final class BenchServer {
 
     /** A started server, ready; the caller closes it. */
     static Launcher start(Path work, Path home, String adminPassword) throws Exception {
+        return start(work, home, adminPassword, Map.of());
+    }
+
+    /** Starts with {@code settings} over the benchmark's own (rate limits off unless they say otherwise). */
+    static Launcher start(Path work, Path home, String adminPassword, Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(freePort()));
         env.put("ORGBASE_HOME", home.toString());
@@ -31,6 +36,7 @@ final class BenchServer {
         env.put("ORGBASE_RATE_LIMIT_PER_ADDRESS", "0");
         env.put("ORGBASE_JWT_LIFETIME", "PT3H");
         env.put("ORGBASE_JAVA_OPTS", System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"));
+        env.putAll(settings);
         Launcher launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "bench-stop"));
         launcher.start(work.resolve("server.log").toFile());

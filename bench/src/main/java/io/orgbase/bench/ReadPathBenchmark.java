@@ -247,7 +247,8 @@ public final class ReadPathBenchmark {
                 String.format(Locale.ROOT, "loaded %,d departments in %.0f s", big + (long) others * small, took));
     }
 
-    private static void load(Connection db, UUID org, int count) throws SQLException {
+    /** Writes {@code count} departments straight into the organization (one statement). */
+    static void load(Connection db, UUID org, int count) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("insert into department (" + COLUMNS + ")"
                 + " select gen_random_uuid(), ?, 'Dept ' || lpad(i::text, 7, '0'), 'D' || i, null, null, now(), now(),"
                 + " 1, null, null from generate_series(1, ?) i")) {

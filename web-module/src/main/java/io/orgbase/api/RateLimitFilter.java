@@ -92,13 +92,18 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         Cost cost = resource.getResourceMethod() == null
                 ? null
                 : resource.getResourceMethod().getAnnotation(Cost.class);
-        Decision decision = limits.take(bucket, limit, cost == null ? 1 : cost.value());
+        Decision decision = limits.take(bucket, limit, 1);
         budget.chargedTo(bucket, limit, decision);
+        if (decision.allowed() && cost != null && cost.value() > 1) {
+            budget.chargeExpensive(cost.value() - 1);
+            return budget.standing();
+        }
         return decision;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        budget.finish();
         // the budget's latest standing: a bulk request charges more after this filter ran
         Decision decision = request.getProperty(DECISION) != null ? budget.standing() : null;
         if (decision != null && decision.limit() > 0) {

@@ -40,6 +40,23 @@ public class RateLimits {
     @ConfigProperty(name = "orgbase.rate-limit.per-address", defaultValue = "300")
     int perAddress;
 
+    /**
+     * Expensive reads (searches, counts, reports) one principal may have running at once on this
+     * cluster member; 0 = no limit. A per-minute budget does not stop a burst of concurrent scans
+     * from saturating the database for everyone: this does.
+     */
+    @Inject
+    @ConfigProperty(name = "orgbase.rate-limit.expensive-concurrent", defaultValue = "2")
+    int expensiveConcurrent;
+
+    /**
+     * Expensive reads in progress, by bucket: when each began. One that never said it finished (an
+     * answer that was never sent) stops counting after {@link #EXPENSIVE_STALE_NANOS}.
+     */
+    private final Map<String, Map<Object, Long>> running = new ConcurrentHashMap<>();
+
+    private static final long EXPENSIVE_STALE_NANOS = TimeUnit.MINUTES.toNanos(2);
+
     private Cache<String, Long> shared;
     private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
     private volatile long localWindow;
@@ -76,6 +93,37 @@ public class RateLimits {
 
     public int perAddress() {
         return perAddress;
+    }
+
+    /**
+     * Starts an expensive read for {@code bucket}, unless it has as many running as it may.
+     *
+     * @return the place it holds, to give back with {@link #finishExpensive}; null when it may not run
+     */
+    public Object startExpensive(String bucket) {
+        Object place = new Object();
+        if (expensiveConcurrent <= 0) {
+            return place;
+        }
+        long now = System.nanoTime();
+        Object[] granted = new Object[1];
+        running.compute(bucket, (b, places) -> {
+            Map<Object, Long> current = places == null ? new ConcurrentHashMap<>() : places;
+            current.values().removeIf(began -> now - began > EXPENSIVE_STALE_NANOS);
+            if (current.size() < expensiveConcurrent) {
+                current.put(place, now);
+                granted[0] = place;
+            }
+            return current.isEmpty() ? null : current;
+        });
+        return granted[0];
+    }
+
+    public void finishExpensive(String bucket, Object place) {
+        running.computeIfPresent(bucket, (b, places) -> {
+            places.remove(place);
+            return places.isEmpty() ? null : places;
+        });
     }
 
     /** Takes one request from {@code bucket}'s budget of {@code limit} a minute (0 or less: unlimited). */

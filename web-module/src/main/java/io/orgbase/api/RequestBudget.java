@@ -21,6 +21,7 @@ public class RequestBudget {
     private String bucket;
     private int limit;
     private Decision last;
+    private Object expensive;
 
     /** The current request's budget (outside a request, charging it does nothing). */
     public static RequestBudget current() {
@@ -31,6 +32,32 @@ public class RequestBudget {
         this.bucket = bucket;
         this.limit = limit;
         this.last = decision;
+    }
+
+    /**
+     * Charges an expensive read ({@code units} more requests) and holds one of the principal's
+     * places for expensive reads until the answer is sent ({@link #finish}).
+     *
+     * @throws TooManyRequests when the budget does not cover it, or the principal's places are taken
+     */
+    public void chargeExpensive(int units) {
+        charge(units);
+        if (bucket == null || expensive != null) {
+            return;
+        }
+        expensive = limits.startExpensive(bucket);
+        if (expensive == null) {
+            throw new TooManyRequests(
+                    "Your earlier searches, counts or reports are still running; send this one when they are done.", 1);
+        }
+    }
+
+    /** The answer is out: gives back the place an expensive read held. */
+    void finish() {
+        if (expensive != null) {
+            limits.finishExpensive(bucket, expensive);
+            expensive = null;
+        }
     }
 
     /** Where the budget stands after the request's charges (null when nothing was charged). */

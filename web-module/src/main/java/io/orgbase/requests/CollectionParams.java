@@ -84,8 +84,10 @@ public final class CollectionParams {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        RequestBudget.current()
-                .charge((q == null || q.isBlank() ? 0 : SEARCH_COST) + ("true".equals(count) ? COUNT_COST : 0));
+        int extra = (q == null || q.isBlank() ? 0 : SEARCH_COST) + ("true".equals(count) ? COUNT_COST : 0);
+        if (extra > 0) {
+            RequestBudget.current().chargeExpensive(extra);
+        }
         String cursor = single(query, "cursor");
         return new CollectionRequest(
                 limit,
