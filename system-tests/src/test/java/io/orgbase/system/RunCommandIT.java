@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +96,11 @@ class RunCommandIT {
     }
 
     private static Process start(Path home, int port, Path log) throws IOException {
+        return start(home, port, log, Map.of());
+    }
+
+    /** The run command as its own process, with {@code settings} in its environment, logging to {@code log}. */
+    static Process start(Path home, int port, Path log, Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -107,6 +113,7 @@ class RunCommandIT {
         builder.environment().put("ORGBASE_HOME", home.toString());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ORGBASE_JAVA_OPTS", "-Xmx512m");
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();
     }

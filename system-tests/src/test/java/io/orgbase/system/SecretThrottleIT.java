@@ -86,4 +86,29 @@ class SecretThrottleIT {
         // none of them counted
         assertThat(Fixtures.login(user.email(), user.password()).id()).isEqualTo(user.id());
     }
+
+    @Test
+    void guessesSentAtOnceAreCountedOneByOne() {
+        Session user = Fixtures.newUser();
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> guesses = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                Api from = Api.anonymous().from(Fixtures.address());
+                guesses.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> from.post(
+                                        "/api/v1/auth/login",
+                                        json("email", user.email(), "password", "guess-" + Secrets.password()))
+                                .status(),
+                        clients));
+            }
+            java.util.List<Integer> statuses = guesses.stream()
+                    .map(java.util.concurrent.CompletableFuture::join)
+                    .toList();
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(s -> s == 401)).hasSize(MAX_PER_ACCOUNT);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,24 +26,17 @@ class UnsafeDatabaseRoleIT {
         Path home = work.resolve("unsafe-" + Secrets.suffix());
         int port = io.orgbase.launcher.FreePorts.next();
         Path log = work.resolve(home.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dorgbase.micro.jar=" + System.getProperty("orgbase.micro.jar"),
-                "-Dorgbase.war=" + System.getProperty("orgbase.war"),
-                "io.orgbase.launcher.Main"));
-        builder.environment().put("ORGBASE_HOME", home.toString());
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("ORGBASE_JAVA_OPTS", "-Xmx512m");
         // the embedded database trusts local connections: the owner's name is all it takes
-        builder.environment().put("DB_URL", Orgbase.target().databaseUrl());
-        builder.environment().put("DB_USER", "orgbase_owner");
-        builder.environment().put("DB_PASSWORD", "trusted");
-        builder.environment().put("DB_MIGRATION_USER", "orgbase_owner");
-        builder.environment().put("DB_MIGRATION_PASSWORD", "trusted");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process unsafe = builder.start();
+        Process unsafe = RunCommandIT.start(
+                home,
+                port,
+                log,
+                Map.of(
+                        "DB_URL", Orgbase.target().databaseUrl(),
+                        "DB_USER", "orgbase_owner",
+                        "DB_PASSWORD", "trusted",
+                        "DB_MIGRATION_USER", "orgbase_owner",
+                        "DB_MIGRATION_PASSWORD", "trusted"));
         try {
             Api api = Api.at("http://localhost:" + port);
             Api.Reply reply = null;

@@ -2,6 +2,7 @@ package io.orgbase.identity.control;
 
 import io.orgbase.identity.User;
 import io.orgbase.problems.TooManyRequests;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,9 @@ public class SecretThrottle {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    DatabaseSession session;
 
     @Inject
     @ConfigProperty(name = "orgbase.login.max-failures-per-account", defaultValue = "5")
@@ -60,8 +64,15 @@ public class SecretThrottle {
                 .executeUpdate();
     }
 
-    /** @throws TooManyRequests while the account or the address is locked out */
+    /**
+     * Checks of one account's secrets queue, from here until their transaction ends (an advisory
+     * lock): otherwise fifty guesses sent at once would all pass this check before the first
+     * failure is counted.
+     *
+     * @throws TooManyRequests while the account or the address is locked out
+     */
     public void check(String email, String address) {
+        session.lock("secret-check:" + accountKey(email));
         List<?> blocked = em.createNativeQuery(
                         "select max(blocked_until) from login_throttle where key in (?1, ?2) and blocked_until > now()")
                 .setParameter(1, accountKey(email))
