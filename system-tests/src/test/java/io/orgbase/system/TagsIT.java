@@ -197,6 +197,85 @@ class TagsIT {
                 .isEmpty();
     }
 
+    @Test
+    void everyListOfRecordsCarriesTheirTags() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String departments = org.path() + "/departments";
+        UUID top =
+                owner.api().post(departments, json("name", "Top", "code", "T")).id();
+        owner.api()
+                .post(
+                        departments,
+                        json("name", "Below", "code", "B", "parentId", top.toString(), "tags", List.of("deep")));
+        JsonObject below = owner.api()
+                .get(departments + "/" + top + "/descendants")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(below.getJsonArray("tags").getString(0)).isEqualTo("deep");
+    }
+
+    @Test
+    void aVocabularyWideChangeIsANewVersionOfEveryRecordItTouches() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String departments = org.path() + "/departments";
+        UUID sales = owner.api()
+                .post(departments, json("name", "Sales", "code", "S", "tags", List.of("emea")))
+                .id();
+        UUID team = owner.api()
+                .post(org.path() + "/teams", json("name", "Launch", "tags", List.of("emea")))
+                .id();
+        String salesEtag = owner.api().get(departments + "/" + sales).header("ETag");
+        String teamEtag = owner.api().get(org.path() + "/teams/" + team).header("ETag");
+
+        String emea = tag(owner, org, "emea").getString("id");
+        assertThat(owner.api()
+                        .patch(org.path() + "/tags/" + emea, json("name", "Europe"))
+                        .status())
+                .isEqualTo(200);
+        Api.Reply renamed = owner.api().withHeader("If-None-Match", salesEtag).get(departments + "/" + sales);
+        assertThat(renamed.status())
+                .as("a client holding the old ETag sees the new tags")
+                .isEqualTo(200);
+        assertThat(renamed.json().getJsonArray("tags").getString(0)).isEqualTo("Europe");
+        assertThat(owner.api()
+                        .withHeader("If-None-Match", teamEtag)
+                        .get(org.path() + "/teams/" + team)
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.api()
+                        .get(org.path() + "/audit-events?action=tag-renamed&entityId=" + sales)
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
+
+        // deleting it, and deleting a custom field, are changes of the records too
+        String renamedEtag = renamed.header("ETag");
+        assertThat(owner.api().delete(org.path() + "/tags/" + emea).status()).isEqualTo(204);
+        Api.Reply untagged =
+                owner.api().withHeader("If-None-Match", renamedEtag).get(departments + "/" + sales);
+        assertThat(untagged.status()).isEqualTo(200);
+        assertThat(untagged.json().getJsonArray("tags")).isEmpty();
+
+        UUID field = CustomFieldsIT.define(
+                owner, org, json("entity", "department", "key", "budget", "label", "Budget", "type", "number"));
+        owner.api().patch(departments + "/" + sales, json("customFields", json("budget", 5)));
+        String withValue = owner.api().get(departments + "/" + sales).header("ETag");
+        assertThat(owner.api().delete(org.path() + "/custom-fields/" + field).status())
+                .isEqualTo(204);
+        Api.Reply withoutValue =
+                owner.api().withHeader("If-None-Match", withValue).get(departments + "/" + sales);
+        assertThat(withoutValue.status()).isEqualTo(200);
+        assertThat(withoutValue.json().getJsonObject("customFields")).isEmpty();
+        assertThat(owner.api()
+                        .get(org.path() + "/audit-events?action=custom-field-deleted&entityId=" + sales)
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
+    }
+
     static JsonObject tag(Session session, Org org, String name) {
         return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject)

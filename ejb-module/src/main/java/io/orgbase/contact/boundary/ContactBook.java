@@ -90,7 +90,7 @@ public class ContactBook {
     @RequiresPermission(Permission.CONTACTS_READ)
     public Slice<Contact> list(Tenant tenant, CollectionRequest request) {
         Slice<Contact> page = collections.page(COLLECTION, request);
-        complete(page.items());
+        attachChannels(page.items());
         return page;
     }
 
@@ -352,7 +352,13 @@ public class ContactBook {
     }
 
     /** Loads the channels and tags of a page of contacts: one query per kind for all of them. */
+    /** Attaches a single contact's channels and tags (a page's tags come with the page). */
     private void complete(List<Contact> contacts) {
+        attachChannels(contacts);
+        tags.attach(contacts);
+    }
+
+    private void attachChannels(List<Contact> contacts) {
         if (contacts.isEmpty()) {
             return;
         }
@@ -366,7 +372,6 @@ public class ContactBook {
                     phones.getOrDefault(contact.getId(), List.of()),
                     addresses.getOrDefault(contact.getId(), List.of()));
         }
-        tags.attach(contacts);
     }
 
     private <C extends ContactChannel> List<C> load(String query, Class<C> type, List<UUID> ids) {

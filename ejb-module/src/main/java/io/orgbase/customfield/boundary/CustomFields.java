@@ -9,7 +9,9 @@ import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.customfield.CustomField;
+import io.orgbase.extensible.ExtensibleRecords;
 import io.orgbase.json.Jsonp;
+import io.orgbase.persistence.Ids;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
@@ -28,6 +30,7 @@ import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -68,6 +71,9 @@ public class CustomFields {
 
     @Inject
     CollectionQueries collections;
+
+    @Inject
+    ExtensibleRecords records;
 
     /** The definitions of the kinds of records the caller may read (the others' fields are theirs alone). */
     @RequiresPermission(Permission.ORGANIZATION_READ)
@@ -181,13 +187,18 @@ public class CustomFields {
         String table = TABLES.get(field.getEntity());
         String sql = table == null
                 ? "update organization set custom_fields = custom_fields - ?1 where id = ?2 and jsonb_exists(custom_fields, ?1)"
+                        + " returning id"
                 : "update " + table + " set custom_fields = custom_fields - ?1 where org_id = ?2"
-                        + " and jsonb_exists(custom_fields, ?1)";
-        em.createNativeQuery(sql)
-                .setParameter(1, field.getKey())
-                .setParameter(2, tenant.orgId())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
+                        + " and jsonb_exists(custom_fields, ?1) returning id";
+        List<UUID> changed = ((List<?>) em.createNativeQuery(sql)
+                        .setParameter(1, field.getKey())
+                        .setParameter(2, tenant.orgId())
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getResultList())
+                .stream().map(Ids::of).toList();
+        // the records lost a value: each is a new version, and the change is on its audit trail
+        records.touch(
+                RecordKind.byKey(field.getEntity()), changed, "custom-field-deleted", Map.of("field", field.getKey()));
         em.remove(field);
         em.flush();
     }

@@ -76,7 +76,7 @@ public class Departments {
     /** A page of the tenant's departments (the collection conventions: cursor, sort, filters, search). */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public Slice<Department> list(Tenant tenant, CollectionRequest request) {
-        return tagged(collections.page(COLLECTION, request));
+        return collections.page(COLLECTION, request);
     }
 
     /** @throws NotFound when the tenant has no department with this id */
@@ -256,11 +256,6 @@ public class Departments {
         }
         em.remove(department);
         em.flush();
-    }
-
-    private Slice<Department> tagged(Slice<Department> page) {
-        tags.attach(page.items());
-        return page;
     }
 
     private Department require(UUID id) {

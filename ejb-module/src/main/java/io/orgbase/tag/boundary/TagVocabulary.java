@@ -9,6 +9,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
+import io.orgbase.extensible.ExtensibleRecords;
 import io.orgbase.organization.Organization;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
@@ -58,6 +59,9 @@ public class TagVocabulary {
     @Inject
     CollectionQueries collections;
 
+    @Inject
+    ExtensibleRecords records;
+
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Slice<Used> list(Tenant tenant, CollectionRequest request) {
         Slice<Tag> page = collections.page(COLLECTION, request);
@@ -91,6 +95,7 @@ public class TagVocabulary {
         }
         Organization organization = em.find(Organization.class, tenant.orgId());
         List<String> own = replaced(organization.getTags(), tag.getName(), cleaned);
+        records.touch(records.taggedWith(id), "tag-renamed", Map.of("from", tag.getName(), "to", cleaned));
         tag.setName(cleaned);
         if (own != null) {
             organization.attachTags(own);
@@ -113,6 +118,7 @@ public class TagVocabulary {
         if (target == null) {
             throw InvalidInput.field("into", "must be another tag of this organization");
         }
+        records.touch(records.taggedWith(id), "tag-merged", Map.of("from", tag.getName(), "into", target.getName()));
         UUID actor = AuditBuffer.currentActorId();
         em.createNativeQuery("insert into tagging (id, org_id, tag_id, entity, entity_id, created_at, updated_at,"
                         + " created_by, updated_by, version)"
@@ -139,6 +145,7 @@ public class TagVocabulary {
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
         Tag tag = require(id);
         precondition.check(tag);
+        records.touch(records.taggedWith(id), "tag-deleted", Map.of("tag", tag.getName()));
         Organization organization = em.find(Organization.class, tenant.orgId());
         List<String> own = replaced(organization.getTags(), tag.getName(), null);
         if (own != null) {

@@ -97,9 +97,7 @@ public class Teams {
     @TenantScoped
     @RequiresPermission(Permission.TEAMS_READ)
     public Slice<Team> list(Tenant tenant, CollectionRequest request) {
-        Slice<Team> page = collections.page(COLLECTION, request);
-        tags.attach(page.items());
-        return page;
+        return collections.page(COLLECTION, request);
     }
 
     /** @throws NotFound when the tenant has no team with this id */
