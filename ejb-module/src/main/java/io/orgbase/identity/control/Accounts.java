@@ -34,8 +34,6 @@ public class Accounts {
     /** How an address was proven. */
     public static final String VERIFIED_BY_ADMIN = "admin";
 
-    public static final String VERIFIED_BY_OIDC = "oidc";
-
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 

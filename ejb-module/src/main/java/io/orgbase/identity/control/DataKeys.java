@@ -121,11 +121,6 @@ public final class DataKeys {
         return Key.of(material);
     }
 
-    /** A secret of {@code length} bytes for one purpose and context, derived from the current key. */
-    public byte[] derive(String purpose, String context, int length) {
-        return derive(current, purpose, context, length);
-    }
-
     private static byte[] derive(Key key, String purpose, String context, int length) {
         byte[] info = (purpose + "\0" + context).getBytes(StandardCharsets.UTF_8);
         return Hkdf.derive(key.material(), "orgbase".getBytes(StandardCharsets.US_ASCII), info, length);
