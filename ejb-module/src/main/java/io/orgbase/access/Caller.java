@@ -33,7 +33,10 @@ public record Caller(UUID userId, String email, boolean platformAdmin, ApiKeyGra
     }
 
     /**
-     * @param action what only they may do ("change currencies"), for the refusal's message
+     * For a rule that depends on the request (a field only they may change); a method only they
+     * may call says so with {@link PlatformAdminOnly}.
+     *
+     * @param action what only they may do ("change the subscription"), for the refusal's message
      * @throws Forbidden unless a platform administrator calls (an API key never is one)
      */
     public void requirePlatformAdmin(String action) {

@@ -15,6 +15,14 @@ public final class Lifecycle {
 
     private Lifecycle() {}
 
+    /** Which calls a method's lifecycle rule limits ({@link RequiresPermission#lifecycle()}). */
+    public enum Applies {
+        /** calls needing a write permission: refused while suspended (but for owners) or archived */
+        TO_WRITES,
+        /** none: the method runs in every state, and its own rules decide who may change what */
+        NEVER
+    }
+
     /**
      * An API key works only while its organization is active.
      *

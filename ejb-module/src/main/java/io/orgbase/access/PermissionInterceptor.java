@@ -23,7 +23,8 @@ public class PermissionInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
-        Permission needed = required(invocation.getMethod());
+        RequiresPermission rule = rule(invocation.getMethod());
+        Permission needed = rule.value();
         Tenant tenant = Tenant.of(invocation);
         if (tenant.isOutsideAdmin()) {
             events.record(
@@ -36,11 +37,13 @@ public class PermissionInterceptor {
         } else if (!tenant.permits(needed)) {
             throw new Forbidden("Your role in this organization does not allow this (" + needed.key() + ").");
         }
-        Lifecycle.check(tenant, needed);
+        if (rule.lifecycle() == Lifecycle.Applies.TO_WRITES) {
+            Lifecycle.check(tenant, needed);
+        }
         return invocation.proceed();
     }
 
-    static Permission required(Method method) {
+    static RequiresPermission rule(Method method) {
         RequiresPermission annotation = method.getAnnotation(RequiresPermission.class);
         if (annotation == null) {
             annotation = method.getDeclaringClass().getAnnotation(RequiresPermission.class);
@@ -48,6 +51,6 @@ public class PermissionInterceptor {
         if (annotation == null) {
             throw new IllegalStateException("no @RequiresPermission on " + method);
         }
-        return annotation.value();
+        return annotation;
     }
 }

@@ -19,4 +19,13 @@ public @interface RequiresPermission {
 
     @Nonbinding
     Permission value();
+
+    /**
+     * Whether the organization's lifecycle limits the call ({@link Lifecycle}). By default it limits
+     * every call that needs a write permission; a change that must run in every state (moving the
+     * organization through its lifecycle, a member leaving) says {@link Lifecycle.Applies#NEVER}
+     * and keeps the permission that says who may reach it.
+     */
+    @Nonbinding
+    Lifecycle.Applies lifecycle() default Lifecycle.Applies.TO_WRITES;
 }

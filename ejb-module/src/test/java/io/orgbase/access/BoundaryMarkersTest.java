@@ -1,68 +1,88 @@
 package io.orgbase.access;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenMethodsConjunction;
+import io.orgbase.audit.Audited;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public method of every boundary must say who may call it: a permission in the
- * organization, any signed-in caller, or anyone. A new boundary method without one fails here.
+ * The access rules every boundary follows, checked on the compiled classes: each public method says
+ * who may call it (a permission in the organization, any signed-in caller, platform administrators,
+ * or anyone), and what that marker needs to be checked is there (a Tenant argument entered by the
+ * tenant interceptor, a Caller). A new boundary method without them fails here.
  */
 class BoundaryMarkersTest {
 
-    @Test
-    void everyBoundaryMethodDeclaresWhoMayCallIt() throws Exception {
-        List<Class<?>> boundaries = boundaries();
-        assertThat(boundaries).as("boundaries found").hasSizeGreaterThanOrEqualTo(7);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.orgbase");
 
-        List<String> unmarked = new ArrayList<>();
-        for (Class<?> boundary : boundaries) {
-            for (Method method : boundary.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic() && !marked(method)) {
-                    unmarked.add(boundary.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
-        assertThat(unmarked).as("boundary methods without an access marker").isEmpty();
+    private static final List<Class<? extends Annotation>> ACCESS_MARKERS =
+            List.of(RequiresPermission.class, AuthenticatedOnly.class, PlatformAdminOnly.class, PublicAccess.class);
+
+    /** Public business methods of the stateless beans in the boundary packages. */
+    private static GivenMethodsConjunction boundaryMethods() {
+        return methods()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("io.orgbase..boundary..")
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Stateless.class);
     }
 
     @Test
-    void everyBoundaryIsAudited() throws Exception {
-        List<String> unaudited = boundaries().stream()
-                .filter(boundary -> !boundary.isAnnotationPresent(io.orgbase.audit.Audited.class))
-                .map(Class::getSimpleName)
-                .toList();
-        assertThat(unaudited).as("boundaries without @Audited").isEmpty();
+    void theRulesSeeTheBoundaries() {
+        long boundaries = CLASSES.stream()
+                .filter(c -> c.getPackageName().contains(".boundary") && c.isAnnotatedWith(Stateless.class))
+                .count();
+        assertThat(boundaries).as("boundaries found").isGreaterThanOrEqualTo(20);
     }
 
     @Test
-    void tenantBoundariesCheckPermissionsAfterEnteringTheTenant() throws Exception {
-        for (Class<?> boundary : boundaries()) {
-            for (Method method : boundary.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && method.isAnnotationPresent(RequiresPermission.class)
-                        || boundary.isAnnotationPresent(RequiresPermission.class)) {
-                    boolean takesTenant =
-                            Stream.of(method.getParameterTypes()).anyMatch(t -> t == io.orgbase.tenancy.Tenant.class);
-                    if (Modifier.isPublic(method.getModifiers())) {
-                        assertThat(takesTenant)
-                                .as(
-                                        "%s.%s needs a Tenant argument to check a permission",
-                                        boundary.getSimpleName(), method.getName())
-                                .isTrue();
-                    }
-                }
-            }
-        }
+    void everyBoundaryMethodDeclaresWhoMayCallIt() {
+        boundaryMethods()
+                .should(ArchCondition.from(marked("declare who may call them", ACCESS_MARKERS)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyBoundaryIsAudited() {
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("io.orgbase..boundary..")
+                .and()
+                .areAnnotatedWith(Stateless.class)
+                .should()
+                .beAnnotatedWith(Audited.class);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void permissionsAreCheckedInATenant() {
+        boundaryMethods()
+                .and(marked("need a permission", List.of(RequiresPermission.class)))
+                .should(ArchCondition.from(taking("a Tenant", Tenant.class)))
+                .check(CLASSES);
     }
 
     /**
@@ -70,55 +90,38 @@ class BoundaryMarkersTest {
      * interceptor; a boundary method that took a Tenant without it would see an unresolved one.
      */
     @Test
-    void everyMethodTakingATenantEntersIt() throws Exception {
-        List<String> notEntering = new ArrayList<>();
-        for (Class<?> boundary : boundaries()) {
-            for (Method method : boundary.getDeclaredMethods()) {
-                boolean takesTenant =
-                        Stream.of(method.getParameterTypes()).anyMatch(t -> t == io.orgbase.tenancy.Tenant.class);
-                if (Modifier.isPublic(method.getModifiers())
-                        && takesTenant
-                        && !method.isAnnotationPresent(io.orgbase.tenancy.TenantScoped.class)
-                        && !boundary.isAnnotationPresent(io.orgbase.tenancy.TenantScoped.class)) {
-                    notEntering.add(boundary.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
-        assertThat(notEntering)
-                .as("boundary methods taking a Tenant without @TenantScoped")
-                .isEmpty();
+    void everyMethodTakingATenantEntersIt() {
+        boundaryMethods()
+                .should(ArchCondition.from(marked("enter the tenant they take", List.of(TenantScoped.class))))
+                .orShould(ArchCondition.from(DescribedPredicate.not(taking("a Tenant", Tenant.class))))
+                .check(CLASSES);
     }
 
-    private static boolean marked(Method method) {
-        Class<?> type = method.getDeclaringClass();
-        return method.isAnnotationPresent(RequiresPermission.class)
-                || method.isAnnotationPresent(AuthenticatedOnly.class)
-                || method.isAnnotationPresent(PublicAccess.class)
-                || type.isAnnotationPresent(RequiresPermission.class)
-                || type.isAnnotationPresent(AuthenticatedOnly.class)
-                || type.isAnnotationPresent(PublicAccess.class);
+    @Test
+    void platformAdministratorsAreKnownFromTheCall() {
+        boundaryMethods()
+                .and(marked("are for platform administrators", List.of(PlatformAdminOnly.class)))
+                .should(ArchCondition.from(taking("a Caller or a Tenant", Caller.class, Tenant.class)))
+                .check(CLASSES);
     }
 
-    /** Stateless beans in any {@code io.orgbase.*.boundary} package of this module's classes. */
-    static List<Class<?>> boundaries() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(Permission.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name =
-                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                if (name.contains(".boundary.") && !name.contains("$")) {
-                    Class<?> type = Class.forName(name);
-                    if (type.isAnnotationPresent(Stateless.class)) {
-                        found.add(type);
-                    }
-                }
-            }
-        }
-        return found;
+    /** The method, or the class declaring it, carries one of the annotations. */
+    private static DescribedPredicate<JavaMethod> marked(
+            String description, List<Class<? extends Annotation>> markers) {
+        return DescribedPredicate.describe(description, method -> markers.stream()
+                .anyMatch(m -> annotated(method, m) || annotated(method.getOwner(), m)));
+    }
+
+    private static DescribedPredicate<JavaMethod> taking(String description, Class<?>... anyOf) {
+        return DescribedPredicate.describe("take " + description, method -> method.getRawParameterTypes().stream()
+                .anyMatch(t -> Stream.of(anyOf).anyMatch(t::isEquivalentTo)));
+    }
+
+    private static boolean annotated(CanBeAnnotated element, Class<? extends Annotation> annotation) {
+        return element.isAnnotatedWith(annotation);
+    }
+
+    private static String names(List<Class<? extends Annotation>> markers) {
+        return markers.stream().map(m -> "@" + m.getSimpleName()).toList().toString();
     }
 }

@@ -105,6 +105,41 @@ class OrganizationLifecycleIT {
         assertThat(owner.api().delete(org.path()).status()).isEqualTo(204); // owners may still delete it
     }
 
+    /**
+     * Changes outside the lifecycle rule: a member may leave a suspended or archived organization,
+     * and a platform administrator switches its features; nobody else may.
+     */
+    @Test
+    void someChangesRunInEveryLifecycleState() {
+        Session owner = Fixtures.newUser();
+        Session leaving = Fixtures.newUser();
+        Session staying = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.addMember(owner, org, leaving, "member");
+        Fixtures.addMember(owner, org, staying, "admin");
+        owner.api().put(org.path() + "/status", json("status", "suspended"));
+
+        assertThat(leaving.api().delete(org.path() + "/members/" + leaving.id()).status())
+                .isEqualTo(204);
+        assertProblem(leaving.api().get(org.path()), 404);
+
+        owner.api().put(org.path() + "/status", json("status", "archived"));
+        Session platform = Fixtures.admin();
+        assertThat(platform.api()
+                        .put(org.path() + "/features/api-keys", json("enabled", false))
+                        .json()
+                        .getBoolean("enabled"))
+                .isFalse();
+        assertThat(assertProblem(owner.api().put(org.path() + "/features/api-keys", json("enabled", true)), 403)
+                        .getString("detail"))
+                .isEqualTo("Only platform administrators switch features.");
+        assertProblem(Fixtures.newUser().api().put(org.path() + "/features/api-keys", json("enabled", true)), 404);
+        assertThat(staying.api().delete(org.path() + "/members/" + staying.id()).status())
+                .isEqualTo(204);
+        assertThat(owner.api().get(org.path() + "/members").json().getJsonArray("items"))
+                .hasSize(1);
+    }
+
     @Test
     void badStatusRequestsAreRefused() {
         Session owner = Fixtures.newUser();

@@ -1,8 +1,8 @@
 package io.orgbase.audit.boundary;
 
-import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.AuditEvent;
 import io.orgbase.audit.Audited;
@@ -84,16 +84,14 @@ public class AuditEvents {
     }
 
     /** @throws Forbidden unless the caller is a platform administrator */
-    @AuthenticatedOnly
+    @PlatformAdminOnly("read the platform's audit trail")
     public Slice<AuditEvent> listPlatform(Caller caller, CollectionRequest request) {
-        caller.requirePlatformAdmin("read the platform's audit trail");
         return page(AuditTrail.PLATFORM_CHAIN, request);
     }
 
     /** @throws Forbidden unless the caller is a platform administrator */
-    @AuthenticatedOnly
+    @PlatformAdminOnly("read the platform's audit trail")
     public Verification verifyPlatform(Caller caller) {
-        caller.requirePlatformAdmin("read the platform's audit trail");
         return walk(AuditTrail.PLATFORM_CHAIN);
     }
 
@@ -103,9 +101,8 @@ public class AuditEvents {
      * @return entries removed per organization id
      * @throws Forbidden unless the caller is a platform administrator
      */
-    @AuthenticatedOnly
+    @PlatformAdminOnly("apply audit retention")
     public Map<UUID, Long> applyRetention(Caller caller) {
-        caller.requirePlatformAdmin("read the platform's audit trail");
         return retention.applyAll();
     }
 

@@ -3,6 +3,7 @@ package io.orgbase.feature.boundary;
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
 import io.orgbase.access.Permission;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
 import io.orgbase.feature.Feature;
@@ -42,9 +43,8 @@ public class Features {
      * @throws Forbidden unless a platform administrator asks
      * @throws NotFound when the catalogue has no such feature
      */
-    @AuthenticatedOnly
+    @PlatformAdminOnly("switch features")
     public Feature setDefault(Caller caller, String key, boolean enabled) {
-        caller.requirePlatformAdmin("switch features");
         Feature feature = find(key);
         feature.setEnabledByDefault(enabled);
         em.flush();
@@ -66,9 +66,8 @@ public class Features {
      * @throws NotFound when the catalogue has no such feature
      */
     @TenantScoped
-    @RequiresPermission(Permission.ORGANIZATION_READ)
+    @PlatformAdminOnly("switch features")
     public Effective override(Tenant tenant, String key, Boolean enabled) {
-        tenant.caller().requirePlatformAdmin("switch features");
         Feature feature = find(key);
         FeatureOverride override = em.createNamedQuery("FeatureOverride.find", FeatureOverride.class)
                 .setParameter("key", key)

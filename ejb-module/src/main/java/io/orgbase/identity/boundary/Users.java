@@ -2,6 +2,7 @@ package io.orgbase.identity.boundary;
 
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.audit.Audited;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.audit.control.AuditTrail;
@@ -73,8 +74,8 @@ public class Users {
      * @throws Forbidden when the caller is not a platform administrator
      * @throws Conflict when the email is taken
      */
+    @PlatformAdminOnly("create users")
     public User create(Caller caller, @Valid NewUser request) {
-        caller.requirePlatformAdmin("create users");
         return accounts.register(
                 request.email(), request.displayName(), request.password(), false, Accounts.VERIFIED_BY_ADMIN);
     }
@@ -83,8 +84,8 @@ public class Users {
      * @throws Forbidden when the caller is not a platform administrator
      * @throws NotFound when no user has this id
      */
+    @PlatformAdminOnly("read other users' accounts")
     public User get(Caller caller, UUID id) {
-        caller.requirePlatformAdmin("read other users' accounts");
         User user = em.find(User.class, id);
         if (user == null) {
             throw new NotFound("No such user.");

@@ -1,5 +1,6 @@
 package io.orgbase.organization.boundary;
 
+import io.orgbase.access.Lifecycle;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
@@ -394,11 +395,12 @@ public class Memberships {
     }
 
     /**
-     * The caller leaves the organization.
+     * The caller leaves the organization, whatever its lifecycle state (a member of a suspended
+     * or archived organization may still leave it).
      *
      * @throws Conflict when the caller is the last owner
      */
-    @RequiresPermission(Permission.ORGANIZATION_READ)
+    @RequiresPermission(value = Permission.ORGANIZATION_READ, lifecycle = Lifecycle.Applies.NEVER)
     public void leave(Tenant tenant, Precondition precondition) {
         Membership membership = require(tenant, tenant.caller().userId());
         precondition.check(membership);

@@ -445,7 +445,7 @@ public class Organizations {
      * @throws Forbidden when the caller may not make this transition
      */
     @TenantScoped
-    @RequiresPermission(Permission.ORGANIZATION_READ)
+    @RequiresPermission(value = Permission.ORGANIZATION_READ, lifecycle = Lifecycle.Applies.NEVER)
     public Listed changeStatus(
             Tenant tenant, OrganizationStatus target, @Size(max = 500) String reason, Precondition precondition) {
         Organization organization = load(tenant);

@@ -2,6 +2,7 @@ package io.orgbase.reference.boundary;
 
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.audit.Audited;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
@@ -59,8 +60,8 @@ public class Currencies {
      * @throws io.orgbase.problems.Forbidden unless a platform administrator asks
      * @throws NotFound when no currency has this code
      */
+    @PlatformAdminOnly("change currencies")
     public Currency update(Caller caller, String code, @Valid Patch<CurrencyChange> patch) {
-        caller.requirePlatformAdmin("change currencies");
         Currency currency = get(caller, code);
         patch.precondition().check(currency);
         if (patch.has("name")) {

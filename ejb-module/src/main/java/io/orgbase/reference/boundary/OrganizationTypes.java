@@ -2,6 +2,7 @@ package io.orgbase.reference.boundary;
 
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.audit.Audited;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
@@ -68,8 +69,8 @@ public class OrganizationTypes {
      * @throws io.orgbase.problems.Forbidden unless a platform administrator asks
      * @throws Conflict when the key or the name is taken
      */
+    @PlatformAdminOnly("change organization types")
     public OrganizationType create(Caller caller, @Valid TypeRequest request) {
-        caller.requirePlatformAdmin("change organization types");
         if (vocabularies.organizationType(request.key()).isPresent()) {
             throw new Conflict("An organization type with this key exists.");
         }
@@ -89,8 +90,8 @@ public class OrganizationTypes {
      *
      * @throws NotFound when no type has this key
      */
+    @PlatformAdminOnly("change organization types")
     public OrganizationType update(Caller caller, String key, @Valid Patch<TypeRequest> patch) {
-        caller.requirePlatformAdmin("change organization types");
         OrganizationType type = get(caller, key);
         patch.precondition().check(type);
         if (patch.has("key") && !key.equals(patch.values().key())) {
@@ -110,8 +111,8 @@ public class OrganizationTypes {
     }
 
     /** @throws Conflict while organizations have this type (retire it instead) */
+    @PlatformAdminOnly("change organization types")
     public void delete(Caller caller, String key, Precondition precondition) {
-        caller.requirePlatformAdmin("change organization types");
         OrganizationType type = get(caller, key);
         precondition.check(type);
         long uses = em.createNamedQuery("OrganizationType.countUses", Long.class)

@@ -2,6 +2,7 @@ package io.orgbase.reference.boundary;
 
 import io.orgbase.access.AuthenticatedOnly;
 import io.orgbase.access.Caller;
+import io.orgbase.access.PlatformAdminOnly;
 import io.orgbase.audit.Audited;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
@@ -70,8 +71,8 @@ public class Statuses {
      * @throws io.orgbase.problems.Forbidden unless a platform administrator asks
      * @throws Conflict when the slug or the name is taken
      */
+    @PlatformAdminOnly("change statuses")
     public Status create(Caller caller, @Valid StatusRequest request) {
-        caller.requirePlatformAdmin("change statuses");
         if (vocabularies.status(request.slug()).isPresent()) {
             throw new Conflict("A status with this slug exists.");
         }
@@ -85,8 +86,8 @@ public class Statuses {
     }
 
     /** @throws NotFound when no status has this slug */
+    @PlatformAdminOnly("change statuses")
     public Status update(Caller caller, String slug, @Valid Patch<StatusRequest> patch) {
-        caller.requirePlatformAdmin("change statuses");
         Status status = get(caller, slug);
         patch.precondition().check(status);
         StatusRequest values = patch.values();
@@ -113,8 +114,8 @@ public class Statuses {
      * @throws Conflict while anything has this status (organizations are counted here; the foreign
      *     keys of every table with a status refuse the rest)
      */
+    @PlatformAdminOnly("change statuses")
     public void delete(Caller caller, String slug, Precondition precondition) {
-        caller.requirePlatformAdmin("change statuses");
         Status status = get(caller, slug);
         precondition.check(status);
         long uses = ((Number) em.createNativeQuery("select count(*) from organization where status = ?1")
