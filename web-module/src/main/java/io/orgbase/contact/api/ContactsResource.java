@@ -1,9 +1,10 @@
 package io.orgbase.contact.api;
 
 import io.orgbase.api.AddressView;
-import io.orgbase.api.ETags;
-import io.orgbase.api.Items;
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.contact.Contact;
 import io.orgbase.contact.ContactAddress;
 import io.orgbase.contact.ContactEmail;
@@ -14,8 +15,6 @@ import io.orgbase.contact.boundary.ContactRequest.AddressEntry;
 import io.orgbase.contact.boundary.ContactRequest.EmailEntry;
 import io.orgbase.contact.boundary.ContactRequest.PhoneEntry;
 import io.orgbase.json.Jsonp;
-import io.orgbase.requests.Bulk;
-import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
@@ -23,28 +22,12 @@ import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** Contacts of one organization, each with its email addresses, phone numbers and postal addresses. */
-@Produces(MediaType.APPLICATION_JSON)
-public class ContactsResource {
+public class ContactsResource extends CollectionResource<Contact, ContactRequest, ContactsResource.ContactView> {
 
     private final Tenant tenant;
     private final ContactBook contacts;
@@ -133,73 +116,33 @@ public class ContactsResource {
         }
     }
 
-    @GET
-    public Items<ContactView> list(@Context UriInfo uri) {
-        return Items.of(contacts.list(tenant, CollectionParams.from(uri)), ContactView::of);
+    @Override
+    protected Slice<Contact> page(CollectionRequest request) {
+        return contacts.list(tenant, request);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        return created(body, uri.getAbsolutePathBuilder());
+    @Override
+    protected Contact find(UUID id) {
+        return contacts.get(tenant, id);
     }
 
-    /**
-     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
-     * {@code atomic: true} makes it all or nothing.
-     */
-    @POST
-    @Path("bulk")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
-        UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(
-                body,
-                Bulk.Operations.byUuid()
-                        .create(item -> created(item, collection.clone()))
-                        .update(this::updated)
-                        .delete((id, precondition) -> contacts.delete(tenant, id, precondition)));
+    @Override
+    protected Contact add(ContactRequest request) {
+        return contacts.create(tenant, request);
     }
 
-    @GET
-    @Path("{id}")
-    public ContactView get(@PathParam("id") UUID id) {
-        return ContactView.of(contacts.get(tenant, id));
+    @Override
+    protected Contact change(UUID id, Patch<ContactRequest> patch) {
+        return contacts.update(tenant, id, patch);
     }
 
-    @PATCH
-    @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public ContactView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
-        return updated(id, body, ETags.ifMatch(headers));
+    @Override
+    protected void remove(UUID id, Precondition precondition) {
+        contacts.delete(tenant, id, precondition);
     }
 
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        contacts.delete(tenant, id, ETags.ifMatch(headers));
-        return Response.noContent().build();
-    }
-
-    private Response created(InputStream body, UriBuilder collection) {
-        JsonBody json = JsonBody.read(body);
-        ContactRequest request = read(json, false);
-        json.finish();
-        Contact created = contacts.create(tenant, request);
-        return Response.created(collection.path(created.getId().toString()).build())
-                .entity(ContactView.of(created))
-                .build();
-    }
-
-    private ContactView updated(UUID id, InputStream body, Precondition precondition) {
-        JsonBody json = JsonBody.read(body);
-        ContactRequest values = read(json, true);
-        json.finish();
-        return ContactView.of(contacts.update(tenant, id, new Patch<>(values, json.present(), precondition)));
-    }
-
-    private static ContactRequest read(JsonBody json, boolean update) {
-        Need optional = update ? Need.NULLABLE : Need.OPTIONAL;
+    @Override
+    protected ContactRequest read(JsonBody json, Write write) {
         return new ContactRequest(
                 json.string("title", Need.NULLABLE),
                 json.string("firstName", Need.NULLABLE),
@@ -207,13 +150,23 @@ public class ContactsResource {
                 json.string("jobTitle", Need.NULLABLE),
                 json.string("department", Need.NULLABLE),
                 json.string("organizationName", Need.NULLABLE),
-                json.string("status", update ? Need.NULLABLE : Need.OPTIONAL),
+                json.string("status", write.clearable()),
                 json.string("notes", Need.NULLABLE),
-                emails(json.objects("emails", optional, ContactRequest.MAX_CHANNELS)),
-                phones(json.objects("phones", optional, ContactRequest.MAX_CHANNELS)),
-                addresses(json.objects("addresses", optional, ContactRequest.MAX_CHANNELS)),
-                json.document("customFields", optional),
-                json.strings("tags", optional, Tags.MAX_PER_RECORD));
+                emails(json.objects("emails", write.clearable(), ContactRequest.MAX_CHANNELS)),
+                phones(json.objects("phones", write.clearable(), ContactRequest.MAX_CHANNELS)),
+                addresses(json.objects("addresses", write.clearable(), ContactRequest.MAX_CHANNELS)),
+                json.document("customFields", write.clearable()),
+                json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
+    }
+
+    @Override
+    protected ContactView view(Contact contact) {
+        return ContactView.of(contact);
+    }
+
+    @Override
+    protected UUID idOf(Contact contact) {
+        return contact.getId();
     }
 
     private static List<EmailEntry> emails(List<JsonBody> items) {

@@ -1,15 +1,16 @@
 package io.orgbase.department.api;
 
-import io.orgbase.api.ETags;
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.json.Jsonp;
 import io.orgbase.organization.api.MembersResource.MemberView;
 import io.orgbase.organization.boundary.Memberships;
-import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -18,28 +19,18 @@ import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** Departments of one organization. */
-@Produces(MediaType.APPLICATION_JSON)
-public class DepartmentsResource {
+public class DepartmentsResource
+        extends CollectionResource<Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
 
     private final Tenant tenant;
     private final Departments departments;
@@ -94,78 +85,52 @@ public class DepartmentsResource {
         }
     }
 
-    @GET
-    public Items<DepartmentView> list(@Context UriInfo uri) {
-        return Items.of(departments.list(tenant, CollectionParams.from(uri)), DepartmentView::of);
+    @Override
+    protected Slice<Department> page(CollectionRequest request) {
+        return departments.list(tenant, request);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        return created(body, uri.getAbsolutePathBuilder());
+    @Override
+    protected Department find(UUID id) {
+        return departments.get(tenant, id);
     }
 
-    /**
-     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
-     * {@code atomic: true} makes it all or nothing.
-     */
-    @POST
-    @Path("bulk")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
-        UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(
-                body,
-                Bulk.Operations.byUuid()
-                        .create(item -> created(item, collection.clone()))
-                        .update(this::updated)
-                        .delete((id, precondition) -> departments.delete(tenant, id, precondition)));
+    @Override
+    protected Department add(DepartmentRequest request) {
+        return departments.create(tenant, request);
     }
 
-    private Response created(InputStream body, UriBuilder collection) {
-        JsonBody json = JsonBody.read(body);
-        DepartmentRequest request = new DepartmentRequest(
-                json.string("name", Need.REQUIRED),
-                json.string("code", Need.REQUIRED),
+    @Override
+    protected Department change(UUID id, Patch<DepartmentRequest> patch) {
+        return departments.update(tenant, id, patch);
+    }
+
+    @Override
+    protected void remove(UUID id, Precondition precondition) {
+        departments.delete(tenant, id, precondition);
+    }
+
+    @Override
+    protected DepartmentRequest read(JsonBody json, Write write) {
+        return new DepartmentRequest(
+                json.string("name", write.identity()),
+                json.string("code", write.identity()),
                 json.uuid("parentId", Need.NULLABLE),
                 json.string("description", Need.NULLABLE),
                 json.uuid("headId", Need.NULLABLE),
-                json.document("settings", Need.OPTIONAL),
-                json.document("customFields", Need.OPTIONAL),
-                json.strings("tags", Need.OPTIONAL, Tags.MAX_PER_RECORD));
-        json.finish();
-        Department created = departments.create(tenant, request);
-        return Response.created(collection.path(created.getId().toString()).build())
-                .entity(DepartmentView.of(created))
-                .build();
+                json.document("settings", write.clearable()),
+                json.document("customFields", write.clearable()),
+                json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
     }
 
-    @GET
-    @Path("{id}")
-    public DepartmentView get(@PathParam("id") UUID id) {
-        return DepartmentView.of(departments.get(tenant, id));
+    @Override
+    protected DepartmentView view(Department department) {
+        return DepartmentView.of(department);
     }
 
-    @PATCH
-    @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public DepartmentView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
-        return updated(id, body, ETags.ifMatch(headers));
-    }
-
-    private DepartmentView updated(UUID id, InputStream body, Precondition precondition) {
-        JsonBody json = JsonBody.read(body);
-        DepartmentRequest values = new DepartmentRequest(
-                json.string("name", Need.OPTIONAL),
-                json.string("code", Need.OPTIONAL),
-                json.uuid("parentId", Need.NULLABLE),
-                json.string("description", Need.NULLABLE),
-                json.uuid("headId", Need.NULLABLE),
-                json.document("settings", Need.NULLABLE),
-                json.document("customFields", Need.NULLABLE),
-                json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD));
-        json.finish();
-        return DepartmentView.of(departments.update(tenant, id, new Patch<>(values, json.present(), precondition)));
+    @Override
+    protected UUID idOf(Department department) {
+        return department.getId();
     }
 
     /** Everything below the department, at any depth (the collection conventions apply). */
@@ -189,12 +154,5 @@ public class DepartmentsResource {
     @Path("{id}/members")
     public Items<MemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(memberships.ofDepartment(tenant, id, CollectionParams.from(uri)), MemberView::of);
-    }
-
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        departments.delete(tenant, id, ETags.ifMatch(headers));
-        return Response.noContent().build();
     }
 }

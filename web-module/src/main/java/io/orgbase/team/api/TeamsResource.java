@@ -1,10 +1,12 @@
 package io.orgbase.team.api;
 
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.json.Jsonp;
-import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -25,12 +27,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -38,8 +38,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Teams of one organization, and each team's members. */
-@Produces(MediaType.APPLICATION_JSON)
-public class TeamsResource {
+public class TeamsResource extends CollectionResource<Team, TeamRequest, TeamsResource.TeamView> {
 
     private final Tenant tenant;
     private final Teams teams;
@@ -104,80 +103,50 @@ public class TeamsResource {
         }
     }
 
-    @GET
-    public Items<TeamView> list(@Context UriInfo uri) {
-        return Items.of(teams.list(tenant, CollectionParams.from(uri)), TeamView::of);
+    @Override
+    protected Slice<Team> page(CollectionRequest request) {
+        return teams.list(tenant, request);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        return created(body, uri.getAbsolutePathBuilder());
+    @Override
+    protected Team find(UUID id) {
+        return teams.get(tenant, id);
     }
 
-    /**
-     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
-     * {@code atomic: true} makes it all or nothing.
-     */
-    @POST
-    @Path("bulk")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
-        UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(
-                body,
-                Bulk.Operations.byUuid()
-                        .create(item -> created(item, collection.clone()))
-                        .update(this::updated)
-                        .delete((id, precondition) -> teams.delete(tenant, id, precondition)));
+    @Override
+    protected Team add(TeamRequest request) {
+        return teams.create(tenant, request);
     }
 
-    private Response created(InputStream body, UriBuilder collection) {
-        JsonBody json = JsonBody.read(body);
-        TeamRequest request = new TeamRequest(
-                json.string("name", Need.REQUIRED),
-                json.string("description", Need.NULLABLE),
-                json.document("settings", Need.OPTIONAL),
-                json.document("customFields", Need.OPTIONAL),
-                json.strings("tags", Need.OPTIONAL, Tags.MAX_PER_RECORD));
-        json.finish();
-        Team created = teams.create(tenant, request);
-        return Response.created(collection.path(created.getId().toString()).build())
-                .entity(TeamView.of(created))
-                .build();
-    }
-
-    @GET
-    @Path("{id}")
-    public TeamView get(@PathParam("id") UUID id) {
-        return TeamView.of(teams.get(tenant, id));
-    }
-
-    @PATCH
-    @Path("{id}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TeamView update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
-        return updated(id, body, ETags.ifMatch(headers));
-    }
-
-    private TeamView updated(UUID id, InputStream body, Precondition precondition) {
-        JsonBody json = JsonBody.read(body);
-        TeamRequest values = new TeamRequest(
-                json.string("name", Need.OPTIONAL),
-                json.string("description", Need.NULLABLE),
-                json.document("settings", Need.NULLABLE),
-                json.document("customFields", Need.NULLABLE),
-                json.strings("tags", Need.NULLABLE, Tags.MAX_PER_RECORD));
-        json.finish();
-        return TeamView.of(teams.update(tenant, id, new Patch<>(values, json.present(), precondition)));
+    @Override
+    protected Team change(UUID id, Patch<TeamRequest> patch) {
+        return teams.update(tenant, id, patch);
     }
 
     /** Deletes the team; its members stay members of the organization. */
-    @DELETE
-    @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        teams.delete(tenant, id, ETags.ifMatch(headers));
-        return Response.noContent().build();
+    @Override
+    protected void remove(UUID id, Precondition precondition) {
+        teams.delete(tenant, id, precondition);
+    }
+
+    @Override
+    protected TeamRequest read(JsonBody json, Write write) {
+        return new TeamRequest(
+                json.string("name", write.identity()),
+                json.string("description", Need.NULLABLE),
+                json.document("settings", write.clearable()),
+                json.document("customFields", write.clearable()),
+                json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
+    }
+
+    @Override
+    protected TeamView view(Team team) {
+        return TeamView.of(team);
+    }
+
+    @Override
+    protected UUID idOf(Team team) {
+        return team.getId();
     }
 
     @GET

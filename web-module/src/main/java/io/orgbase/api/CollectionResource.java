@@ -1,0 +1,143 @@
+package io.orgbase.api;
+
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
+import io.orgbase.requests.Bulk;
+import io.orgbase.requests.CollectionParams;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * The endpoints every collection of records keyed by id shares, written once: a page under the
+ * collection conventions, create (201 with Location), bulk (each item answered as its own endpoint
+ * would; {@code atomic: true} makes it all or nothing), get, update by merge patch and delete (both
+ * honouring {@code If-Match}). A collection extends it and declares its parts: how its boundary
+ * pages, finds, adds, changes and removes records, how one request body is read for create and
+ * update alike, and how a record is shown. Paths of its own (a subtree, members) sit beside.
+ *
+ * @param <E> the entity
+ * @param <R> the request record a body is read into (validated by its Bean Validation constraints
+ *     in the boundary)
+ * @param <V> the view a record is answered as
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class CollectionResource<E, R, V> {
+
+    /** What a request body is read for: the same reader serves both. */
+    public enum Write {
+        CREATE,
+        UPDATE;
+
+        /** A field a new record must have; an update may leave it out but not clear it. */
+        public Need identity() {
+            return this == CREATE ? Need.REQUIRED : Need.OPTIONAL;
+        }
+
+        /** A field a new record may leave out; an update may also clear it with null. */
+        public Need clearable() {
+            return this == CREATE ? Need.OPTIONAL : Need.NULLABLE;
+        }
+    }
+
+    /** A page of the records (the caller's permission is the boundary's to check). */
+    protected abstract Slice<E> page(CollectionRequest request);
+
+    /** @throws io.orgbase.problems.NotFound when the tenant has no record with this id */
+    protected abstract E find(UUID id);
+
+    protected abstract E add(R request);
+
+    protected abstract E change(UUID id, Patch<R> patch);
+
+    protected abstract void remove(UUID id, Precondition precondition);
+
+    /** Reads a create or update body; {@link JsonBody#finish()} is the skeleton's to call. */
+    protected abstract R read(JsonBody json, Write write);
+
+    protected abstract V view(E record);
+
+    protected abstract UUID idOf(E record);
+
+    @GET
+    public Items<V> list(@Context UriInfo uri) {
+        return Items.of(page(CollectionParams.from(uri)), this::view);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body, @Context UriInfo uri) {
+        return created(body, uri.getAbsolutePathBuilder());
+    }
+
+    /**
+     * Many creates, updates and deletes in one request, each answered as its own endpoint would;
+     * {@code atomic: true} makes it all or nothing.
+     */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
+        UriBuilder collection = Bulk.collection(uri);
+        return Bulk.run(
+                body,
+                Bulk.Operations.byUuid()
+                        .create(item -> created(item, collection.clone()))
+                        .update(this::updated)
+                        .delete(this::remove));
+    }
+
+    @GET
+    @Path("{id}")
+    public V get(@PathParam("id") UUID id) {
+        return view(find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public V update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
+        return updated(id, body, ETags.ifMatch(headers));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        remove(id, ETags.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    private Response created(InputStream body, UriBuilder collection) {
+        JsonBody json = JsonBody.read(body);
+        R request = read(json, Write.CREATE);
+        json.finish();
+        E created = add(request);
+        return Response.created(collection.path(idOf(created).toString()).build())
+                .entity(view(created))
+                .build();
+    }
+
+    private V updated(UUID id, InputStream body, Precondition precondition) {
+        JsonBody json = JsonBody.read(body);
+        R values = read(json, Write.UPDATE);
+        json.finish();
+        return view(change(id, new Patch<>(values, json.present(), precondition)));
+    }
+}
