@@ -127,6 +127,23 @@ class ApiKeysIT {
                 owner.api().post(keys, json("name", "k", "role", "admin", "expiresAt", "2001-01-01T00:00:00Z")),
                 "expiresAt");
         assertInvalidFields(owner.api().post(keys, json("name", "k", "role", "admin", "hash", "x")), "hash");
+        assertInvalidFields(
+                owner.api()
+                        .post(
+                                keys,
+                                json(
+                                        "name",
+                                        " ".repeat(3) + "n".repeat(101),
+                                        "role",
+                                        "owner",
+                                        "expiresAt",
+                                        "2001-01-01T00:00:00Z",
+                                        "rateLimitPerMinute",
+                                        0)),
+                "name",
+                "role",
+                "expiresAt",
+                "rateLimitPerMinute");
         assertProblem(member.api().post(keys, json("name", "k", "role", "viewer")), 403);
         assertProblem(member.api().get(keys), 403);
         assertProblem(owner.api().delete(keys + "/" + UUID.randomUUID()), 404);

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -217,6 +218,22 @@ public final class JsonBody {
             }
         }
         return error(name, "must be a date such as 2026-01-31");
+    }
+
+    /** A date-time with an offset ({@code 2030-01-31T00:00:00Z}). */
+    public OffsetDateTime dateTime(String name, Need need) {
+        JsonValue value = value(name, need);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            try {
+                return OffsetDateTime.parse(string.getString());
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+        }
+        return error(name, "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T00:00:00Z");
     }
 
     /** A decimal number (range and precision checks are Bean Validation's). */

@@ -3,12 +3,13 @@ package io.orgbase.analytics.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
-import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -60,12 +61,9 @@ public class Analytics {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    /** @throws InvalidInput when {@code months} is outside 1..{@value #MAX_MONTHS} */
+    /** @param months how many months of headcount history, 1..{@value #MAX_MONTHS} (Bean Validation) */
     @RequiresPermission(Permission.MEMBERS_READ)
-    public Report report(Tenant tenant, int months) {
-        if (months < 1 || months > MAX_MONTHS) {
-            throw InvalidInput.field("months", "must be between 1 and " + MAX_MONTHS);
-        }
+    public Report report(Tenant tenant, @Min(1) @Max(MAX_MONTHS) int months) {
         UUID org = tenant.orgId();
         Object[] counts = (Object[]) query(
                         "select count(*), count(*) filter (where active), count(*) filter (where not active),"

@@ -31,6 +31,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,7 +69,8 @@ public class ApiKeys {
     @ConfigProperty(name = "orgbase.rate-limit.per-principal", defaultValue = "600")
     int perPrincipal;
 
-    private static final int MAX_RATE_LIMIT = 1_000_000;
+    /** The highest budget a key may be given when the operator sets no per-principal limit. */
+    public static final int MAX_RATE_LIMIT = 1_000_000;
 
     /** A key just created, with the secret that is never shown again. */
     public record Created(ApiKey key, String secret) {}
@@ -105,34 +107,30 @@ public class ApiKeys {
     }
 
     /**
-     * @param roleKey a system role other than owner, or a custom role of the organization
-     * @throws InvalidInput when the role is owner or unknown, or the expiry is not in the future
+     * @throws jakarta.validation.ConstraintViolationException naming every field that breaks the
+     *     request's constraints (an owner role among them), all at once
+     * @throws InvalidInput when the budget is above the per-principal limit or the role unknown
      * @throws Forbidden when the key's role would grant a permission the caller lacks
      */
     @TenantScoped
     @RequiresFeature("api-keys")
     @RequiresPermission(Permission.API_KEYS_WRITE)
-    public Created create(
-            Tenant tenant, String name, String roleKey, OffsetDateTime expiresAt, Integer rateLimitPerMinute) {
+    public Created create(Tenant tenant, @Valid ApiKeyRequest request) {
         if (tenant.caller().isApiKey()) {
             throw new Forbidden("API keys cannot create API keys.");
         }
-        if (Role.OWNER.key().equals(roleKey)) {
-            throw InvalidInput.field("role", "an API key cannot be an owner");
-        }
-        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
-            throw InvalidInput.field("expiresAt", "must be in the future");
-        }
         // a key's own budget is a limit below the operator's, never a way around it
-        int ceiling = perPrincipal > 0 ? perPrincipal : MAX_RATE_LIMIT;
-        if (rateLimitPerMinute != null && (rateLimitPerMinute < 1 || rateLimitPerMinute > ceiling)) {
-            throw InvalidInput.field("rateLimitPerMinute", "must be between 1 and " + ceiling);
+        Integer rateLimitPerMinute = request.rateLimitPerMinute();
+        if (perPrincipal > 0 && rateLimitPerMinute != null && rateLimitPerMinute > perPrincipal) {
+            throw InvalidInput.field("rateLimitPerMinute", "must be between 1 and " + perPrincipal);
         }
+        String roleKey = request.role();
+        String name = request.name();
+        OffsetDateTime expiresAt = request.expiresAt();
         RoleAssignment role = roles.byKey("role", roleKey);
         roles.requireGrantable(tenant, role);
         String secret = SecretTokens.generate(PREFIX);
-        ApiKey key =
-                new ApiKey(name.strip(), secret.substring(0, SHOWN_PREFIX), SecretTokens.hash(secret), role, expiresAt);
+        ApiKey key = new ApiKey(name, secret.substring(0, SHOWN_PREFIX), SecretTokens.hash(secret), role, expiresAt);
         key.setRateLimitPerMinute(rateLimitPerMinute);
         em.persist(key);
         em.flush();

@@ -3,7 +3,7 @@ package io.orgbase.analytics.api;
 import io.orgbase.analytics.boundary.Analytics;
 import io.orgbase.analytics.boundary.Analytics.Report;
 import io.orgbase.api.Cost;
-import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.QueryInts;
 import io.orgbase.tenancy.Tenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -26,12 +26,7 @@ public class AnalyticsResource {
     @GET
     @Cost(10) // one statement per figure, each over every member or department
     public Report report(@QueryParam("months") String months) {
-        int count;
-        try {
-            count = months == null ? 12 : Integer.parseInt(months.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field("months", "must be a whole number between 1 and " + Analytics.MAX_MONTHS);
-        }
+        int count = QueryInts.parse("months", months, 12, 1, Analytics.MAX_MONTHS);
         return analytics.report(tenant, count);
     }
 }

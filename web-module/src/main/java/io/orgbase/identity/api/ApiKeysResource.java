@@ -4,9 +4,9 @@ import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
 import io.orgbase.identity.ApiKey;
+import io.orgbase.identity.boundary.ApiKeyRequest;
 import io.orgbase.identity.boundary.ApiKeys;
 import io.orgbase.identity.boundary.ApiKeys.Created;
-import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** API keys of one organization. */
@@ -128,31 +127,17 @@ public class ApiKeysResource {
 
     private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
-        String name = json.string("name", Need.REQUIRED);
-        String role = json.string("role", Need.REQUIRED);
-        String expires = json.string("expiresAt", Need.NULLABLE);
-        Integer rateLimit = json.integer("rateLimitPerMinute", Need.NULLABLE);
+        ApiKeyRequest request = new ApiKeyRequest(
+                json.string("name", Need.REQUIRED),
+                json.string("role", Need.REQUIRED),
+                json.dateTime("expiresAt", Need.NULLABLE),
+                json.integer("rateLimitPerMinute", Need.NULLABLE));
         json.finish();
-        if (name.strip().length() > 100) {
-            throw InvalidInput.field("name", "must be at most 100 characters");
-        }
-        Created created = apiKeys.create(tenant, name, role, parseInstant(expires), rateLimit);
+        Created created = apiKeys.create(tenant, request);
         return Response.created(
                         collection.path(created.key().getId().toString()).build())
                 .header("Cache-Control", "no-store")
                 .entity(new CreatedView(ApiKeyView.of(created.key()), created.secret()))
                 .build();
-    }
-
-    private static OffsetDateTime parseInstant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field(
-                    "expiresAt", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T00:00:00Z");
-        }
     }
 }
