@@ -9,7 +9,7 @@ import io.orgbase.system.Fixtures.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,16 +98,18 @@ class ConcurrencyIT {
         String department = org.path() + "/departments/" + id;
         long before =
                 owner.api().get(department).json().getJsonNumber("version").longValue();
-        List<CompletableFuture<Integer>> edits = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        List<Supplier<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
             String name = "Edit " + i;
-            edits.add(CompletableFuture.supplyAsync(
-                    () -> owner.api().patch(department, json("name", name)).status()));
+            edits.add(() -> owner.api().patch(department, json("name", name)).status());
         }
-        List<Integer> statuses = edits.stream().map(CompletableFuture::join).toList();
+        // every edit has read the department before any may write it
+        List<Integer> statuses =
+                Races.overlapping("select 1 from department where id = ? for update", List.of(id), 4, edits);
         assertThat(statuses).allMatch(status -> status == 200 || status == 409);
         long succeeded = statuses.stream().filter(status -> status == 200).count();
         assertThat(succeeded).isPositive();
+        assertThat(statuses).contains(409);
         // every successful edit built on the one before it: one version step each, none overwritten
         long after = owner.api().get(department).json().getJsonNumber("version").longValue();
         assertThat(after - before).isEqualTo(succeeded);
