@@ -1,12 +1,9 @@
 package io.orgbase.collections;
 
 import io.orgbase.json.Jsonp;
-import io.orgbase.persistence.Extensible;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
-import io.orgbase.tag.control.Tags;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -54,9 +51,6 @@ public class CollectionQueries {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    @Inject
-    Tags tags;
-
     /** Further conditions the boundary always applies (rows of this organization, of this user). */
     @FunctionalInterface
     public interface Scope<E> {
@@ -93,12 +87,6 @@ public class CollectionQueries {
         List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
         List<E> items = List.copyOf(more ? rows.subList(0, limit) : rows);
-        if (Extensible.class.isAssignableFrom(spec.entity())) {
-            // every page of extensible records carries their tags, whichever list it comes from
-            @SuppressWarnings("unchecked")
-            List<Extensible> extensible = (List<Extensible>) items;
-            tags.attach(extensible);
-        }
         String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
         Long total = request.count() ? count(spec, request, scope) : null;
         return new Slice<>(items, next, total);

@@ -14,6 +14,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.elements.GivenMethodsConjunction;
 import io.orgbase.audit.Audited;
+import io.orgbase.extensible.ExtensibleResults;
+import io.orgbase.organization.Organization;
+import io.orgbase.persistence.Extensible;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -94,6 +97,18 @@ class BoundaryMarkersTest {
         boundaryMethods()
                 .should(ArchCondition.from(marked("enter the tenant they take", List.of(TenantScoped.class))))
                 .orShould(ArchCondition.from(DescribedPredicate.not(taking("a Tenant", Tenant.class))))
+                .check(CLASSES);
+    }
+
+    /** One control attaches the extras of extensible records, whichever path returns them. */
+    @Test
+    void boundariesReturningExtensibleRecordsAttachTheirExtras() {
+        boundaryMethods()
+                .and(DescribedPredicate.describe(
+                        "return extensible records", method -> method.getReturnType().getAllInvolvedRawTypes().stream()
+                                .anyMatch(type -> type.isAssignableTo(Extensible.class)
+                                        && !type.isEquivalentTo(Organization.class))))
+                .should(ArchCondition.from(marked("attach their extras", List.of(ExtensibleResults.class))))
                 .check(CLASSES);
     }
 

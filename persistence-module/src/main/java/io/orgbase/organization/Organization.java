@@ -268,6 +268,12 @@ public class Organization extends BaseEntity implements Extensible {
         return names;
     }
 
+    /** An organization keeps its tag names on its own row. */
+    @Override
+    public boolean tagsAttached() {
+        return true;
+    }
+
     /** Keeps the names on the row; the organization's vocabulary is kept by the tag boundary. */
     @Override
     public void attachTags(List<String> names) {

@@ -22,5 +22,8 @@ public interface Extensible {
     /** The tag names, sorted; empty until attached. */
     List<String> getTags();
 
+    /** Whether the tags are known: a record kept apart from its tags is not, until they are attached. */
+    boolean tagsAttached();
+
     void attachTags(List<String> tags);
 }

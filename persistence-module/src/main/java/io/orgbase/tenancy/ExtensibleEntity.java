@@ -19,8 +19,9 @@ public abstract class ExtensibleEntity extends TenantOwnedEntity implements Exte
     @Convert(converter = JsonbConverter.class)
     private String customFields = "{}";
 
+    /** Null until attached: a record loaded from the database does not know its tags yet. */
     @Transient
-    private List<String> tags = List.of();
+    private List<String> tags;
 
     @Override
     public String getCustomFields() {
@@ -34,7 +35,12 @@ public abstract class ExtensibleEntity extends TenantOwnedEntity implements Exte
 
     @Override
     public List<String> getTags() {
-        return tags;
+        return tags == null ? List.of() : tags;
+    }
+
+    @Override
+    public boolean tagsAttached() {
+        return tags != null;
     }
 
     @Override

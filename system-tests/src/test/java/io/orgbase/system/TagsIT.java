@@ -197,23 +197,78 @@ class TagsIT {
                 .isEmpty();
     }
 
+    /** Whatever path reads or writes a record answers it with its tags. */
     @Test
-    void everyListOfRecordsCarriesTheirTags() {
+    void everyPathToARecordCarriesItsTags() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         String departments = org.path() + "/departments";
-        UUID top =
-                owner.api().post(departments, json("name", "Top", "code", "T")).id();
-        owner.api()
+        UUID top = owner.api()
+                .post(departments, json("name", "Top", "code", "T", "tags", List.of("high")))
+                .id();
+        UUID below = owner.api()
                 .post(
                         departments,
-                        json("name", "Below", "code", "B", "parentId", top.toString(), "tags", List.of("deep")));
-        JsonObject below = owner.api()
-                .get(departments + "/" + top + "/descendants")
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0);
-        assertThat(below.getJsonArray("tags").getString(0)).isEqualTo("deep");
+                        json("name", "Below", "code", "B", "parentId", top.toString(), "tags", List.of("deep")))
+                .id();
+        assertThat(tags(
+                        owner.api()
+                                .get(departments + "/" + top + "/descendants")
+                                .json(),
+                        0))
+                .containsExactly("deep");
+        assertThat(tags(
+                        owner.api()
+                                .get(departments + "/" + below + "/ancestors")
+                                .json(),
+                        0))
+                .containsExactly("high");
+        assertThat(tags(owner.api().get(departments + "?sort=code").json(), 0)).containsExactly("deep");
+        assertThat(tags(owner.api().get(departments + "/" + below).json())).containsExactly("deep");
+        assertThat(tags(owner.api()
+                        .patch(departments + "/" + below, json("description", "untagged change"))
+                        .json()))
+                .containsExactly("deep");
+        JsonObject bulk = owner.api()
+                .post(
+                        departments + "/bulk",
+                        json(
+                                "operations",
+                                jakarta.json.Json.createArrayBuilder()
+                                        .add(json(
+                                                "op",
+                                                "update",
+                                                "id",
+                                                top.toString(),
+                                                "body",
+                                                json("name", "Top again")))
+                                        .build()))
+                .json();
+        assertThat(tags(bulk.getJsonArray("results").getJsonObject(0).getJsonObject("body")))
+                .containsExactly("high");
+
+        String teams = org.path() + "/teams";
+        UUID team = owner.api()
+                .post(teams, json("name", "Crew", "tags", List.of("crew")))
+                .id();
+        assertThat(tags(owner.api().get(teams + "/" + team).json())).containsExactly("crew");
+        assertThat(tags(owner.api()
+                        .patch(teams + "/" + team, json("name", "Crew 2"))
+                        .json()))
+                .containsExactly("crew");
+        String contacts = org.path() + "/contacts";
+        UUID contact = owner.api()
+                .post(contacts, json("lastName", "Ng", "tags", List.of("lead")))
+                .id();
+        assertThat(tags(owner.api().get(contacts + "/" + contact).json())).containsExactly("lead");
+        assertThat(tags(owner.api()
+                        .patch(contacts + "/" + contact, json("firstName", "Al"))
+                        .json()))
+                .containsExactly("lead");
+    }
+
+    private static List<String> tags(JsonObject page, int index) {
+        return tags(page.getJsonArray("items").getJsonObject(index));
     }
 
     @Test

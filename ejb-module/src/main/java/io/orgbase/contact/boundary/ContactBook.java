@@ -18,6 +18,7 @@ import io.orgbase.contact.boundary.ContactRequest.AddressEntry;
 import io.orgbase.contact.boundary.ContactRequest.EmailEntry;
 import io.orgbase.contact.boundary.ContactRequest.PhoneEntry;
 import io.orgbase.customfield.control.CustomFieldValues;
+import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
@@ -54,6 +55,7 @@ import java.util.function.Function;
 @Stateless
 @Audited
 @TenantScoped
+@ExtensibleResults
 public class ContactBook {
 
     /** What clients may sort, filter and search contacts on; by last name unless asked otherwise. */
@@ -351,11 +353,9 @@ public class ContactBook {
         return stored;
     }
 
-    /** Loads the channels and tags of a page of contacts: one query per kind for all of them. */
-    /** Attaches a single contact's channels and tags (a page's tags come with the page). */
+    /** Loads the channels of contacts: one query per kind for all of them (tags come with every result). */
     private void complete(List<Contact> contacts) {
         attachChannels(contacts);
-        tags.attach(contacts);
     }
 
     private void attachChannels(List<Contact> contacts) {

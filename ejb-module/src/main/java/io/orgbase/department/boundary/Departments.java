@@ -10,6 +10,7 @@ import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.department.Department;
+import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.organization.Membership;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
@@ -39,6 +40,7 @@ import java.util.UUID;
 @Stateless
 @Audited
 @TenantScoped
+@ExtensibleResults
 public class Departments {
 
     /** What clients may sort, filter and search departments on; by name unless asked otherwise. */
@@ -82,7 +84,7 @@ public class Departments {
     /** @throws NotFound when the tenant has no department with this id */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public Department get(Tenant tenant, UUID id) {
-        return tags.attach(require(id));
+        return require(id);
     }
 
     /**
@@ -111,11 +113,11 @@ public class Departments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return tags.attach(em.createQuery("select d from Department d where d.id in :ids", Department.class)
+        return em.createQuery("select d from Department d where d.id in :ids", Department.class)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .sorted(Comparator.comparingInt(Department::getDepth))
-                .toList());
+                .toList();
     }
 
     /**
@@ -204,8 +206,6 @@ public class Departments {
         }
         if (names != null) {
             tags.retag(tenant, department, names);
-        } else {
-            tags.attach(department);
         }
         return department;
     }

@@ -12,6 +12,7 @@ import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.customfield.control.CustomFieldValues;
+import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.organization.Membership;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
@@ -48,6 +49,7 @@ import org.eclipse.persistence.config.QueryHints;
  */
 @Stateless
 @Audited
+@ExtensibleResults
 public class Teams {
 
     /** What clients may sort, filter and search teams on; by name unless asked otherwise. */
@@ -104,7 +106,7 @@ public class Teams {
     @TenantScoped
     @RequiresPermission(Permission.TEAMS_READ)
     public Team get(Tenant tenant, UUID id) {
-        return tags.attach(require(id));
+        return require(id);
     }
 
     /** @throws Conflict when the organization has a team of this name (in any case) */
@@ -157,8 +159,6 @@ public class Teams {
         em.flush();
         if (names != null) {
             tags.retag(tenant, team, names);
-        } else {
-            tags.attach(team);
         }
         return team;
     }
