@@ -150,6 +150,54 @@ class ReferenceDataIT {
         assertProblem(admin.api().delete("/api/v1/organization-types/company"), 409);
     }
 
+    /** The vocabularies take the bulk convention of every collection; each operation is checked as alone. */
+    @Test
+    void vocabulariesTakeBulkRequests() {
+        Session user = Fixtures.newUser();
+        Session admin = Fixtures.admin();
+        String slug = "bulk-" + Secrets.suffix();
+        JsonObject operations = json(
+                "atomic",
+                true,
+                "operations",
+                jakarta.json.Json.createArrayBuilder()
+                        .add(json("op", "create", "body", json("slug", slug, "name", "Bulk " + slug)))
+                        .add(json("op", "update", "id", slug, "body", json("colour", "#123456")))
+                        .build());
+        JsonObject refused =
+                user.api().post("/api/v1/statuses/bulk", operations).json();
+        assertThat(refused.getBoolean("committed")).isFalse();
+        assertThat(refused.getJsonArray("results").getJsonObject(0).getInt("status"))
+                .isEqualTo(403);
+
+        JsonObject done = admin.api().post("/api/v1/statuses/bulk", operations).json();
+        assertThat(done.getBoolean("committed")).isTrue();
+        assertThat(done.getJsonArray("results").stream()
+                        .map(r -> r.asJsonObject().getInt("status"))
+                        .toList())
+                .containsExactly(201, 200);
+        assertThat(user.api().get("/api/v1/statuses/" + slug).json().getString("colour"))
+                .isEqualTo("#123456");
+        assertProblem(user.api().get("/api/v1/statuses/" + "x".repeat(101)), 404);
+
+        JsonObject half = admin.api()
+                .post(
+                        "/api/v1/organization-types/bulk",
+                        json(
+                                "atomic",
+                                true,
+                                "operations",
+                                jakarta.json.Json.createArrayBuilder()
+                                        .add(json(
+                                                "op", "create", "body", json("key", "k-" + slug, "name", "T " + slug)))
+                                        .add(json("op", "delete", "id", "company"))
+                                        .build()))
+                .json();
+        assertThat(half.getBoolean("committed")).isFalse();
+        assertProblem(user.api().get("/api/v1/organization-types/k-" + slug), 404);
+        assertThat(admin.api().delete("/api/v1/statuses/" + slug).status()).isEqualTo(204);
+    }
+
     private static List<String> codes(Api.Reply list) {
         return field(list, "code");
     }

@@ -2,6 +2,7 @@ package io.orgbase.api;
 
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
+import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Bulk;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
@@ -24,22 +25,44 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The endpoints every collection of records keyed by id shares, written once: a page under the
- * collection conventions, create (201 with Location), bulk (each item answered as its own endpoint
- * would; {@code atomic: true} makes it all or nothing), get, update by merge patch and delete (both
- * honouring {@code If-Match}). A collection extends it and declares its parts: how its boundary
- * pages, finds, adds, changes and removes records, how one request body is read for create and
- * update alike, and how a record is shown. Paths of its own (a subtree, members) sit beside.
+ * The endpoints every collection of records shares, written once: a page under the collection
+ * conventions, create (201 with Location), bulk (each item answered as its own endpoint would;
+ * {@code atomic: true} makes it all or nothing), get, update by merge patch and delete (both
+ * honouring {@code If-Match}). A collection extends it and declares its parts: how its records are
+ * named ({@link #UUIDS}, or keys), how its boundary pages, finds, adds, changes and removes them,
+ * how one request body is read for create and update alike, and how a record is shown. Paths of its
+ * own (a subtree, members) sit beside.
  *
+ * @param <K> what names a record in its path: a UUID, or a key
  * @param <E> the entity
  * @param <R> the request record a body is read into (validated by its Bean Validation constraints
  *     in the boundary)
  * @param <V> the view a record is answered as
  */
 @Produces(MediaType.APPLICATION_JSON)
-public abstract class CollectionResource<E, R, V> {
+public abstract class CollectionResource<K, E, R, V> {
+
+    /** Records named by UUIDs. */
+    protected static final Function<String, UUID> UUIDS = raw -> {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    };
+
+    /** Records named by short keys (a role, a status slug): at most 100 characters. */
+    protected static final Function<String, String> KEYS = raw -> !raw.isBlank() && raw.length() <= 100 ? raw : null;
+
+    private final Function<String, K> keys;
+
+    /** @param keys reads a path segment as a record's name; null when it cannot be one */
+    protected CollectionResource(Function<String, K> keys) {
+        this.keys = keys;
+    }
 
     /** What a request body is read for: the same reader serves both. */
     public enum Write {
@@ -61,20 +84,21 @@ public abstract class CollectionResource<E, R, V> {
     protected abstract Slice<E> page(CollectionRequest request);
 
     /** @throws io.orgbase.problems.NotFound when the tenant has no record with this id */
-    protected abstract E find(UUID id);
+    protected abstract E find(K id);
 
     protected abstract E add(R request);
 
-    protected abstract E change(UUID id, Patch<R> patch);
+    protected abstract E change(K id, Patch<R> patch);
 
-    protected abstract void remove(UUID id, Precondition precondition);
+    protected abstract void remove(K id, Precondition precondition);
 
     /** Reads a create or update body; {@link JsonBody#finish()} is the skeleton's to call. */
     protected abstract R read(JsonBody json, Write write);
 
     protected abstract V view(E record);
 
-    protected abstract UUID idOf(E record);
+    /** The record's name in its path. */
+    protected abstract K idOf(E record);
 
     @GET
     public Items<V> list(@Context UriInfo uri) {
@@ -98,7 +122,7 @@ public abstract class CollectionResource<E, R, V> {
         UriBuilder collection = Bulk.collection(uri);
         return Bulk.run(
                 body,
-                Bulk.Operations.byUuid()
+                Bulk.Operations.by(keys)
                         .create(item -> created(item, collection.clone()))
                         .update(this::updated)
                         .delete(this::remove));
@@ -106,21 +130,21 @@ public abstract class CollectionResource<E, R, V> {
 
     @GET
     @Path("{id}")
-    public V get(@PathParam("id") UUID id) {
-        return view(find(id));
+    public V get(@PathParam("id") String id) {
+        return view(find(key(id)));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public V update(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
-        return updated(id, body, ETags.ifMatch(headers));
+    public V update(@PathParam("id") String id, InputStream body, @Context HttpHeaders headers) {
+        return updated(key(id), body, ETags.ifMatch(headers));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        remove(id, ETags.ifMatch(headers));
+    public Response delete(@PathParam("id") String id, @Context HttpHeaders headers) {
+        remove(key(id), ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 
@@ -134,7 +158,16 @@ public abstract class CollectionResource<E, R, V> {
                 .build();
     }
 
-    private V updated(UUID id, InputStream body, Precondition precondition) {
+    /** @throws NotFound when the segment cannot name a record here (as a record that is not there) */
+    private K key(String raw) {
+        K key = keys.apply(raw);
+        if (key == null) {
+            throw new NotFound("Nothing here has this id.");
+        }
+        return key;
+    }
+
+    private V updated(K id, InputStream body, Precondition precondition) {
         JsonBody json = JsonBody.read(body);
         R values = read(json, Write.UPDATE);
         json.finish();

@@ -65,6 +65,11 @@ public final class Bulk {
             this.ids = ids;
         }
 
+        /** A collection whose items are named by what {@code ids} reads (null: not an id of this collection). */
+        public static <I> Operations<I> by(Function<String, I> ids) {
+            return new Operations<>(ids);
+        }
+
         /** A collection whose items are named by UUIDs. */
         public static Operations<UUID> byUuid() {
             return new Operations<>(id -> {

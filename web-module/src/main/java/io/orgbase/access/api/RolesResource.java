@@ -4,40 +4,26 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.access.boundary.OrganizationRoles.Described;
 import io.orgbase.access.boundary.RoleRequest;
-import io.orgbase.api.ETags;
-import io.orgbase.api.Items;
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.requests.Bulk;
-import io.orgbase.requests.CollectionParams;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The roles of one organization: system roles (read-only) and custom roles. */
-@Produces(MediaType.APPLICATION_JSON)
-public class RolesResource {
+/**
+ * The roles of one organization: system roles (read-only) and custom roles, named in paths by key
+ * (or a custom role's id); a bulk operation's {@code id} is the same.
+ */
+public class RolesResource extends CollectionResource<String, Described, RoleRequest, RolesResource.RoleView> {
 
     /** Most permissions a custom role can list; the catalogue is far smaller. */
     private static final int MAX_PERMISSIONS = 200;
@@ -46,6 +32,7 @@ public class RolesResource {
     private final OrganizationRoles roles;
 
     public RolesResource(Tenant tenant, OrganizationRoles roles) {
+        super(KEYS);
         this.tenant = tenant;
         this.roles = roles;
     }
@@ -97,79 +84,49 @@ public class RolesResource {
         }
     }
 
-    @GET
-    public Items<RoleView> list(@Context UriInfo uri) {
-        return Items.of(roles.list(tenant, CollectionParams.from(uri)), RoleView::of);
+    @Override
+    protected Slice<Described> page(CollectionRequest request) {
+        return roles.list(tenant, request);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        return created(body, uri.getAbsolutePathBuilder());
+    /** A role key, or a custom role's id. */
+    @Override
+    protected Described find(String role) {
+        return roles.get(tenant, role);
     }
 
-    /**
-     * Creates, changes and deletes many custom roles in one request, each answered as its own
-     * endpoint would; {@code atomic: true} makes it all or nothing. An operation's {@code id} is
-     * the role's key (or id).
-     */
-    @POST
-    @Path("bulk")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
-        UriBuilder collection = Bulk.collection(uri);
-        return Bulk.run(
-                body,
-                Bulk.Operations.byKey(id -> !id.isBlank() && id.length() <= 100)
-                        .create(item -> created(item, collection.clone()))
-                        .update(this::updated)
-                        .delete((id, precondition) -> roles.delete(tenant, id, precondition)));
+    @Override
+    protected Described add(RoleRequest request) {
+        return roles.create(tenant, request);
     }
 
-    private Response created(InputStream body, UriBuilder collection) {
-        JsonBody json = JsonBody.read(body);
-        RoleRequest request = new RoleRequest(
-                json.string("key", Need.REQUIRED),
-                json.string("name", Need.REQUIRED),
+    @Override
+    protected Described change(String role, Patch<RoleRequest> patch) {
+        return roles.update(tenant, role, patch);
+    }
+
+    @Override
+    protected void remove(String role, Precondition precondition) {
+        roles.delete(tenant, role, precondition);
+    }
+
+    @Override
+    protected RoleRequest read(JsonBody json, Write write) {
+        return new RoleRequest(
+                json.string("key", write.identity()),
+                json.string("name", write.identity()),
                 json.string("description", Need.NULLABLE),
-                json.strings("permissions", Need.REQUIRED, MAX_PERMISSIONS),
+                json.strings("permissions", write.identity(), MAX_PERMISSIONS),
                 json.string("parent", Need.NULLABLE));
-        json.finish();
-        Described created = roles.create(tenant, request);
-        return Response.created(collection.path(created.role().key()).build())
-                .entity(RoleView.of(created))
-                .build();
     }
 
-    @GET
-    @Path("{role}")
-    public RoleView get(@PathParam("role") String role) {
-        return RoleView.of(roles.get(tenant, role));
+    @Override
+    protected RoleView view(Described role) {
+        return RoleView.of(role);
     }
 
-    @PATCH
-    @Path("{role}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public RoleView update(@PathParam("role") String role, InputStream body, @Context HttpHeaders headers) {
-        return updated(role, body, ETags.ifMatch(headers));
-    }
-
-    private RoleView updated(String role, InputStream body, Precondition precondition) {
-        JsonBody json = JsonBody.read(body);
-        RoleRequest values = new RoleRequest(
-                json.string("key", Need.OPTIONAL),
-                json.string("name", Need.OPTIONAL),
-                json.string("description", Need.NULLABLE),
-                json.strings("permissions", Need.OPTIONAL, MAX_PERMISSIONS),
-                json.string("parent", Need.NULLABLE));
-        json.finish();
-        return RoleView.of(roles.update(tenant, role, new Patch<>(values, json.present(), precondition)));
-    }
-
-    @DELETE
-    @Path("{role}")
-    public Response delete(@PathParam("role") String role, @Context HttpHeaders headers) {
-        roles.delete(tenant, role, ETags.ifMatch(headers));
-        return Response.noContent().build();
+    @Override
+    protected String idOf(Described role) {
+        return role.role().key();
     }
 }

@@ -27,12 +27,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** Contacts of one organization, each with its email addresses, phone numbers and postal addresses. */
-public class ContactsResource extends CollectionResource<Contact, ContactRequest, ContactsResource.ContactView> {
+public class ContactsResource extends CollectionResource<UUID, Contact, ContactRequest, ContactsResource.ContactView> {
 
     private final Tenant tenant;
     private final ContactBook contacts;
 
     public ContactsResource(Tenant tenant, ContactBook contacts) {
+        super(UUIDS);
         this.tenant = tenant;
         this.contacts = contacts;
     }

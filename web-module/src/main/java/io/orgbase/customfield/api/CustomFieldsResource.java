@@ -20,12 +20,13 @@ import java.util.UUID;
 
 /** The organization's custom field definitions. */
 public class CustomFieldsResource
-        extends CollectionResource<CustomField, CustomFieldRequest, CustomFieldsResource.CustomFieldView> {
+        extends CollectionResource<UUID, CustomField, CustomFieldRequest, CustomFieldsResource.CustomFieldView> {
 
     private final Tenant tenant;
     private final CustomFields fields;
 
     public CustomFieldsResource(Tenant tenant, CustomFields fields) {
+        super(UUIDS);
         this.tenant = tenant;
         this.fields = fields;
     }

@@ -30,13 +30,14 @@ import java.util.UUID;
 
 /** Departments of one organization. */
 public class DepartmentsResource
-        extends CollectionResource<Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
+        extends CollectionResource<UUID, Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
 
     private final Tenant tenant;
     private final Departments departments;
     private final Memberships memberships;
 
     public DepartmentsResource(Tenant tenant, Departments departments, Memberships memberships) {
+        super(UUIDS);
         this.tenant = tenant;
         this.departments = departments;
         this.memberships = memberships;

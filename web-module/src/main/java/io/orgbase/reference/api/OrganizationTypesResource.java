@@ -1,39 +1,31 @@
 package io.orgbase.reference.api;
 
 import io.orgbase.api.Callers;
-import io.orgbase.api.ETags;
-import io.orgbase.api.Items;
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.reference.OrganizationType;
 import io.orgbase.reference.boundary.OrganizationTypes;
 import io.orgbase.reference.boundary.OrganizationTypes.TypeRequest;
-import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 
 /** The organization types. */
 @Path("organization-types")
 @ApplicationScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class OrganizationTypesResource {
+public class OrganizationTypesResource
+        extends CollectionResource<String, OrganizationType, TypeRequest, OrganizationTypesResource.TypeView> {
+
+    public OrganizationTypesResource() {
+        super(KEYS);
+    }
 
     @Inject
     Callers callers;
@@ -68,52 +60,47 @@ public class OrganizationTypesResource {
         }
     }
 
-    @GET
-    public Items<TypeView> list(@Context UriInfo uri) {
-        return Items.of(types.list(callers.current(), CollectionParams.from(uri)), TypeView::of);
+    @Override
+    protected Slice<OrganizationType> page(CollectionRequest request) {
+        return types.list(callers.current(), request);
     }
 
-    @GET
-    @Path("{key}")
-    public TypeView get(@PathParam("key") String key) {
-        return TypeView.of(types.get(callers.current(), key));
+    @Override
+    protected OrganizationType find(String key) {
+        return types.get(callers.current(), key);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        TypeRequest request = read(JsonBody.read(body), Need.REQUIRED);
-        OrganizationType created = types.create(callers.current(), request);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.getKey()).build())
-                .entity(TypeView.of(created))
-                .build();
+    @Override
+    protected OrganizationType add(TypeRequest request) {
+        return types.create(callers.current(), request);
     }
 
-    @PATCH
-    @Path("{key}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TypeView update(@PathParam("key") String key, InputStream body, @Context HttpHeaders headers) {
-        JsonBody json = JsonBody.read(body);
-        TypeRequest values = read(json, Need.OPTIONAL);
-        return TypeView.of(
-                types.update(callers.current(), key, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+    @Override
+    protected OrganizationType change(String key, Patch<TypeRequest> patch) {
+        return types.update(callers.current(), key, patch);
     }
 
-    @DELETE
-    @Path("{key}")
-    public Response delete(@PathParam("key") String key, @Context HttpHeaders headers) {
-        types.delete(callers.current(), key, ETags.ifMatch(headers));
-        return Response.noContent().build();
+    @Override
+    protected void remove(String key, Precondition precondition) {
+        types.delete(callers.current(), key, precondition);
     }
 
-    private static TypeRequest read(JsonBody json, Need identity) {
-        TypeRequest request = new TypeRequest(
-                json.string("key", identity),
-                json.string("name", identity),
+    @Override
+    protected TypeRequest read(JsonBody json, Write write) {
+        return new TypeRequest(
+                json.string("key", write.identity()),
+                json.string("name", write.identity()),
                 json.string("description", Need.NULLABLE),
                 json.bool("active", Need.OPTIONAL));
-        json.finish();
-        return request;
+    }
+
+    @Override
+    protected TypeView view(OrganizationType record) {
+        return TypeView.of(record);
+    }
+
+    @Override
+    protected String idOf(OrganizationType record) {
+        return record.getKey();
     }
 }

@@ -1,38 +1,29 @@
 package io.orgbase.reference.api;
 
 import io.orgbase.api.Callers;
-import io.orgbase.api.ETags;
-import io.orgbase.api.Items;
+import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
 import io.orgbase.reference.Status;
 import io.orgbase.reference.boundary.Statuses;
 import io.orgbase.reference.boundary.Statuses.StatusRequest;
-import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.Patch;
+import io.orgbase.requests.Precondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 
 /** The status vocabulary. */
 @Path("statuses")
 @ApplicationScoped
-@Produces(MediaType.APPLICATION_JSON)
-public class StatusesResource {
+public class StatusesResource extends CollectionResource<String, Status, StatusRequest, StatusesResource.StatusView> {
+
+    public StatusesResource() {
+        super(KEYS);
+    }
 
     @Inject
     Callers callers;
@@ -54,53 +45,48 @@ public class StatusesResource {
         }
     }
 
-    @GET
-    public Items<StatusView> list(@Context UriInfo uri) {
-        return Items.of(statuses.list(callers.current(), CollectionParams.from(uri)), StatusView::of);
+    @Override
+    protected Slice<Status> page(CollectionRequest request) {
+        return statuses.list(callers.current(), request);
     }
 
-    @GET
-    @Path("{slug}")
-    public StatusView get(@PathParam("slug") String slug) {
-        return StatusView.of(statuses.get(callers.current(), slug));
+    @Override
+    protected Status find(String slug) {
+        return statuses.get(callers.current(), slug);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body, @Context UriInfo uri) {
-        StatusRequest request = read(JsonBody.read(body), Need.REQUIRED);
-        Status created = statuses.create(callers.current(), request);
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.getSlug()).build())
-                .entity(StatusView.of(created))
-                .build();
+    @Override
+    protected Status add(StatusRequest request) {
+        return statuses.create(callers.current(), request);
     }
 
-    @PATCH
-    @Path("{slug}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public StatusView update(@PathParam("slug") String slug, InputStream body, @Context HttpHeaders headers) {
-        JsonBody json = JsonBody.read(body);
-        StatusRequest values = read(json, Need.OPTIONAL);
-        return StatusView.of(
-                statuses.update(callers.current(), slug, new Patch<>(values, json.present(), ETags.ifMatch(headers))));
+    @Override
+    protected Status change(String slug, Patch<StatusRequest> patch) {
+        return statuses.update(callers.current(), slug, patch);
     }
 
-    @DELETE
-    @Path("{slug}")
-    public Response delete(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        statuses.delete(callers.current(), slug, ETags.ifMatch(headers));
-        return Response.noContent().build();
+    @Override
+    protected void remove(String slug, Precondition precondition) {
+        statuses.delete(callers.current(), slug, precondition);
     }
 
-    private static StatusRequest read(JsonBody json, Need identity) {
-        StatusRequest request = new StatusRequest(
-                json.string("slug", identity),
-                json.string("name", identity),
+    @Override
+    protected StatusRequest read(JsonBody json, Write write) {
+        return new StatusRequest(
+                json.string("slug", write.identity()),
+                json.string("name", write.identity()),
                 json.string("description", Need.NULLABLE),
                 json.string("category", Need.OPTIONAL),
                 json.string("colour", Need.NULLABLE));
-        json.finish();
-        return request;
+    }
+
+    @Override
+    protected StatusView view(Status record) {
+        return StatusView.of(record);
+    }
+
+    @Override
+    protected String idOf(Status record) {
+        return record.getSlug();
     }
 }

@@ -38,12 +38,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** Teams of one organization, and each team's members. */
-public class TeamsResource extends CollectionResource<Team, TeamRequest, TeamsResource.TeamView> {
+public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, TeamsResource.TeamView> {
 
     private final Tenant tenant;
     private final Teams teams;
 
     public TeamsResource(Tenant tenant, Teams teams) {
+        super(UUIDS);
         this.tenant = tenant;
         this.teams = teams;
     }
