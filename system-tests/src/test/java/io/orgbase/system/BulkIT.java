@@ -82,6 +82,14 @@ class BulkIT {
         assertThat(done.getBoolean("committed")).isTrue();
         assertThat(statuses(done)).containsExactly(201, 201);
         assertThat(DepartmentsIT.names(owner.api().get(departments))).containsExactly("One", "Two");
+        // each operation is audited as its own request would be, by whoever sent the bulk request
+        List<JsonObject> created = AuditIT.events(owner, org, "entityType=department&action=create");
+        assertThat(created).hasSize(2);
+        assertThat(created)
+                .allSatisfy(event -> assertThat(event.getJsonObject("actor").getString("id"))
+                        .isEqualTo(owner.id().toString()));
+        assertThat(owner.api().get(org.path() + "/audit-events/verify").json().getBoolean("intact"))
+                .isTrue();
     }
 
     @Test

@@ -8,17 +8,11 @@ import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.ProblemMapper;
 import io.orgbase.problems.Problems;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.NotSupportedException;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,8 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * {@code POST .../{collection}/bulk}: a list of create, update and delete operations, each run
@@ -178,39 +170,24 @@ public final class Bulk {
         return new Outcome(false, true, results);
     }
 
+    /**
+     * All operations in one transaction, which the boundaries join ({@link AllOrNothing}): at the
+     * first failure it is rolled back and the others report 424. A failure of the commit itself
+     * (a deferred constraint) reaches the problem mapper as the request's answer: nothing was kept.
+     */
     private static Outcome atomically(List<Operation> parsed, Operations<?> operations) {
-        UserTransaction transaction = transaction();
-        List<Result> results = new ArrayList<>();
-        boolean finished = false;
-        try {
-            transaction.begin();
-            int failed = -1;
-            for (int i = 0; i < parsed.size() && failed < 0; i++) {
+        return CDI.current().select(AllOrNothing.class).get().run(transaction -> {
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
                 Result result = apply(i, parsed.get(i), operations);
                 results.add(result);
-                if (result.status() >= 400 || transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
-                    failed = i;
+                if (result.status() >= 400 || transaction.doomed()) {
+                    transaction.undo();
+                    return new Outcome(true, false, undone(parsed, results, i));
                 }
             }
-            if (failed < 0) {
-                transaction.commit();
-                finished = true;
-                return new Outcome(true, true, results);
-            }
-            transaction.rollback();
-            finished = true;
-            return new Outcome(true, false, undone(parsed, results, failed));
-        } catch (NotSupportedException
-                | SystemException
-                | RollbackException
-                | HeuristicMixedException
-                | HeuristicRollbackException transactionFailure) {
-            throw new IllegalStateException("the bulk transaction failed", transactionFailure);
-        } finally {
-            if (!finished) {
-                rollbackQuietly(transaction);
-            }
-        }
+            return new Outcome(true, true, results);
+        });
     }
 
     /** The failed operation keeps its answer; every other one of an atomic request is a 424. */
@@ -236,16 +213,6 @@ public final class Bulk {
                             null))));
         }
         return undone;
-    }
-
-    private static void rollbackQuietly(UserTransaction transaction) {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (SystemException | IllegalStateException | SecurityException alreadyOver) {
-            // the failure that brought us here is the one to report
-        }
     }
 
     private static Result apply(int index, Operation operation, Operations<?> operations) {
@@ -339,14 +306,6 @@ public final class Bulk {
     private static JsonValue parse(String json) {
         try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(json))) {
             return reader.readValue();
-        }
-    }
-
-    private static UserTransaction transaction() {
-        try {
-            return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no UserTransaction in a Jakarta EE web component", e);
         }
     }
 }
