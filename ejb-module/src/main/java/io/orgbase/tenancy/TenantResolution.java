@@ -10,6 +10,7 @@ import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.control.OrganizationTree;
 import io.orgbase.organization.control.Slugs;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
@@ -49,6 +50,9 @@ public class TenantResolution {
     EntityManager em;
 
     @Inject
+    TenantMembers members;
+
+    @Inject
     DatabaseSession session;
 
     @Inject
@@ -82,12 +86,7 @@ public class TenantResolution {
                     grant(orgId, caller, caller.apiKey().role()));
         }
         session.enterTenant(orgId, caller.userId());
-        Membership membership = em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", orgId)
-                .setParameter("userId", caller.userId())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        Membership membership = members.in(orgId, caller.userId()).orElse(null);
         if (membership == null && organization.getParentId() != null) {
             membership = inherited(organization, caller.userId());
         }

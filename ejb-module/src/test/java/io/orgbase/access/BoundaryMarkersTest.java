@@ -112,6 +112,23 @@ class BoundaryMarkersTest {
                 .check(CLASSES);
     }
 
+    /**
+     * A call from a bean to its own method passes no interceptor: a method that reaches a
+     * platform-administrator method of its own class must be one itself, or that check is skipped.
+     */
+    @Test
+    void nothingReachesAPlatformAdministratorMethodAroundItsCheck() {
+        boundaryMethods()
+                .and(DescribedPredicate.not(marked("", List.of(PlatformAdminOnly.class))))
+                .should(ArchCondition.from(DescribedPredicate.describe(
+                        "call no platform-administrator method of their own class",
+                        method -> method.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getTargetOwner().equals(method.getOwner()))
+                                .flatMap(call -> call.getTarget().resolveMember().stream())
+                                .noneMatch(target -> target.isAnnotatedWith(PlatformAdminOnly.class)))))
+                .check(CLASSES);
+    }
+
     @Test
     void platformAdministratorsAreKnownFromTheCall() {
         boundaryMethods()

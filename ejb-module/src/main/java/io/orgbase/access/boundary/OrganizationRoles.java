@@ -12,6 +12,7 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
 import io.orgbase.collections.Sort;
 import io.orgbase.feature.RequiresFeature;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
@@ -65,6 +66,9 @@ public class OrganizationRoles {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    TenantMembers members;
 
     @Inject
     DatabaseSession session;
@@ -336,15 +340,7 @@ public class OrganizationRoles {
                 tenant, resolver.effective(role), "You cannot delete a role that grants more than you hold");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> uses = new ArrayList<>();
-        count(
-                uses,
-                "member",
-                em.createQuery(
-                                "select count(m) from Membership m where m.orgId = :orgId and m.role.roleId = :id",
-                                Long.class)
-                        .setParameter("orgId", tenant.orgId())
-                        .setParameter("id", role.getId())
-                        .getSingleResult());
+        count(uses, "member", members.holding(tenant, role.getId()));
         count(
                 uses,
                 "API key",

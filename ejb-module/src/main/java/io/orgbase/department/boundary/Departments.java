@@ -11,7 +11,7 @@ import io.orgbase.collections.Slice;
 import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.department.Department;
 import io.orgbase.extensible.ExtensibleResults;
-import io.orgbase.organization.Membership;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
@@ -62,6 +62,9 @@ public class Departments {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    TenantMembers members;
 
     @Inject
     DatabaseSession session;
@@ -275,12 +278,7 @@ public class Departments {
     }
 
     private void requireMember(Tenant tenant, UUID userId, String field) {
-        boolean member = !em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", tenant.orgId())
-                .setParameter("userId", userId)
-                .getResultList()
-                .isEmpty();
-        if (!member) {
+        if (!members.isMember(tenant, userId)) {
             throw InvalidInput.field(field, "is not a member of this organization");
         }
     }

@@ -100,6 +100,7 @@ public class Users {
      * @throws NotFound when no user has this id
      * @throws Conflict when another account owns the address already
      */
+    @PlatformAdminOnly("vouch for email addresses")
     public User setEmailVerified(Caller caller, UUID id, boolean verified) {
         User user = get(caller, id);
         if (verified) {

@@ -25,6 +25,7 @@ import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
@@ -67,6 +68,9 @@ public class Invitations {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    TenantMembers members;
 
     @Inject
     DatabaseSession session;
@@ -132,11 +136,7 @@ public class Invitations {
         roles.requireGrantable(tenant, role);
         String normalized = Emails.normalize(email);
         accounts.owner(normalized).ifPresent(user -> {
-            if (!em.createNamedQuery("Membership.find", Membership.class)
-                    .setParameter("orgId", tenant.orgId())
-                    .setParameter("userId", user.getId())
-                    .getResultList()
-                    .isEmpty()) {
+            if (members.isMember(tenant, user.getId())) {
                 throw new Conflict("This person is already a member.");
             }
         });
@@ -237,12 +237,7 @@ public class Invitations {
                 created = true;
             }
         }
-        if (!created
-                && !em.createNamedQuery("Membership.find", Membership.class)
-                        .setParameter("orgId", orgId)
-                        .setParameter("userId", user.getId())
-                        .getResultList()
-                        .isEmpty()) {
+        if (!created && members.in(orgId, user.getId()).isPresent()) {
             throw new Conflict("You already are a member of this organization.");
         }
         trail.actAs(Actor.user(user.getId(), user.getEmail()));

@@ -17,6 +17,7 @@ import io.orgbase.department.Department;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.organization.Membership;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
@@ -32,7 +33,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Path;
@@ -59,6 +59,9 @@ public class Memberships {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    TenantMembers members;
 
     @Inject
     DatabaseSession session;
@@ -181,7 +184,7 @@ public class Memberships {
             }
             return new Added(null, invitations.invite(tenant, email, roleKey));
         }
-        if (find(tenant, user.getId()) != null) {
+        if (members.isMember(tenant, user.getId())) {
             throw new Conflict("This user is already a member.");
         }
         Membership membership = new Membership(tenant.orgId(), user.getId(), role);
@@ -297,11 +300,9 @@ public class Memberships {
     private void requireValidEmployment(Tenant tenant, Membership membership, Patch<Employment> patch) {
         Employment values = patch.values();
         if (patch.has("employeeNumber") && values.employeeNumber() != null) {
-            boolean taken = em.createNamedQuery("Membership.byEmployeeNumber", Membership.class)
-                    .setParameter("orgId", tenant.orgId())
-                    .setParameter("number", values.employeeNumber())
-                    .getResultStream()
-                    .anyMatch(other -> !other.getUserId().equals(membership.getUserId()));
+            boolean taken = members.byEmployeeNumber(tenant, values.employeeNumber())
+                    .filter(other -> !other.getUserId().equals(membership.getUserId()))
+                    .isPresent();
             if (taken) {
                 throw new Conflict("Another member has the employee number '" + values.employeeNumber() + "'.");
             }
@@ -343,7 +344,7 @@ public class Memberships {
         if (managerId.equals(userId)) {
             throw InvalidInput.field("managerId", "a member cannot be their own manager");
         }
-        if (find(tenant, managerId) == null) {
+        if (!members.isMember(tenant, managerId)) {
             throw InvalidInput.field("managerId", "is not a member of this organization");
         }
         session.lock("manager-chain:" + tenant.orgId());
@@ -415,21 +416,8 @@ public class Memberships {
         em.flush();
     }
 
-    private Membership find(Tenant tenant, UUID userId) {
-        return em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", tenant.orgId())
-                .setParameter("userId", userId)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    }
-
     private Membership require(Tenant tenant, UUID userId) {
-        Membership membership = find(tenant, userId);
-        if (membership == null) {
-            throw new NotFound("No such member.");
-        }
-        return membership;
+        return members.find(tenant, userId).orElseThrow(() -> new NotFound("No such member."));
     }
 
     private void requireAbove(Tenant tenant, Membership membership) {
@@ -444,14 +432,7 @@ public class Memberships {
      * before counting.
      */
     private void requireAnotherOwner(Tenant tenant) {
-        List<Membership> owners = em.createQuery(
-                        "select m from Membership m where m.orgId = :orgId and m.role.roleKey = :role"
-                                + " and m.role.roleId is null and m.active = true",
-                        Membership.class)
-                .setParameter("orgId", tenant.orgId())
-                .setParameter("role", Role.OWNER.key())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        List<Membership> owners = members.activeOwnersLocked(tenant);
         if (owners.size() < 2) {
             throw new Conflict("The organization must keep at least one active owner.");
         }

@@ -13,7 +13,7 @@ import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.extensible.ExtensibleResults;
-import io.orgbase.organization.Membership;
+import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
@@ -80,6 +80,9 @@ public class Teams {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    TenantMembers members;
 
     @Inject
     Standing standing;
@@ -202,12 +205,7 @@ public class Teams {
     @RequiresPermission(Permission.TEAMS_WRITE)
     public TeamMember addMember(Tenant tenant, UUID teamId, UUID userId, TeamRole role) {
         require(teamId);
-        boolean member = !em.createNamedQuery("Membership.find", Membership.class)
-                .setParameter("orgId", tenant.orgId())
-                .setParameter("userId", userId)
-                .getResultList()
-                .isEmpty();
-        if (!member) {
+        if (!members.isMember(tenant, userId)) {
             throw InvalidInput.field("userId", "is not a member of this organization");
         }
         if (find(teamId, userId) != null) {
