@@ -3,31 +3,25 @@ package io.orgbase.department;
 import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.persistence.RecordKind;
+import io.orgbase.persistence.TreeNode;
 import io.orgbase.tenancy.ExtensibleEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * A unit of an organization. Code is unique within the organization. The database keeps the
- * materialized {@code path} (the ids from the root down, 33 characters a level) and the depth from
- * {@code parentId}; they are read back, never written from here.
+ * A unit of an organization, in the organization's department tree ({@link TreeNode}). Code is
+ * unique within the organization.
  */
 @Entity
 @Table(name = "department")
-@NamedQuery(name = "Department.countChildren", query = "select count(d) from Department d where d.parentId = :id")
-@NamedQuery(
-        name = "Department.deepestBelow",
-        query = "select max(d.depth) from Department d where d.path >= :from and d.path < :to")
 @NamedQuery(
         name = "Department.countMembers",
         query = "select count(m) from Membership m where m.orgId = :orgId and m.departmentId = :id")
-public class Department extends ExtensibleEntity {
+public class Department extends ExtensibleEntity implements TreeNode {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -79,10 +73,12 @@ public class Department extends ExtensibleEntity {
         this.code = code;
     }
 
+    @Override
     public UUID getParentId() {
         return parentId;
     }
 
+    @Override
     public void setParentId(UUID parentId) {
         this.parentId = parentId;
     }
@@ -95,39 +91,14 @@ public class Department extends ExtensibleEntity {
         this.description = description;
     }
 
-    /** The ids from the root down to this department, 32 hex digits and a '/' each. */
+    @Override
     public String getPath() {
         return path;
     }
 
-    /** 1 for a department at the top. */
+    @Override
     public int getDepth() {
         return depth == null ? 0 : depth;
-    }
-
-    /** The ids of the departments above, the top first. */
-    public List<UUID> ancestorIds() {
-        List<UUID> ids = new ArrayList<>();
-        for (int at = 0; at + SEGMENT < path.length(); at += SEGMENT) {
-            ids.add(fromHex(path.substring(at, at + 32)));
-        }
-        return ids;
-    }
-
-    /** The path prefix a subtree's paths start with, and the first text after all of them. */
-    public String subtreeEnd() {
-        return path + '~';
-    }
-
-    /** Characters a level takes in a path. */
-    public static final int SEGMENT = 33;
-
-    /** Most levels of a department tree (the longest path must fit a B-tree entry). */
-    public static final int MAX_DEPTH = 64;
-
-    private static UUID fromHex(String hex) {
-        return new UUID(
-                Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     public UUID getHeadId() {

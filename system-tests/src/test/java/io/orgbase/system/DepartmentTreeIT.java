@@ -4,11 +4,17 @@ import static io.orgbase.system.Api.json;
 import static io.orgbase.system.Problems.assertInvalidFields;
 import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -225,5 +231,86 @@ class DepartmentTreeIT {
         return list.json().getJsonArray("items").stream()
                 .map(v -> v.asJsonObject().getString("email"))
                 .toList();
+    }
+
+    /**
+     * The database keeps the tree whatever the application does (the triggers every tree kind gets
+     * from {@code tree_declare}): as the application role, in its tenant, a row takes its parent's
+     * path, a move carries the subtree, a cycle and a foreign parent are refused; declaring trees is
+     * not the application's to do.
+     */
+    @Test
+    void theDatabaseKeepsTheTreeOnItsOwn() throws SQLException {
+        Session owner = Fixtures.newUser();
+        Session stranger = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Org theirs = Fixtures.newOrg(stranger);
+        UUID top = Fixtures.newDepartment(owner, org, "Top");
+        UUID foreign = Fixtures.newDepartment(stranger, theirs, "Theirs");
+        try (Connection app = IsolationIT.appRole()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement set = app.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
+                set.setString(1, org.id().toString());
+                set.executeQuery().close();
+            }
+            UUID middle = insert(app, org.id(), top);
+            UUID leaf = insert(app, org.id(), middle);
+            assertThat(path(app, leaf)).isEqualTo(hex(top) + hex(middle) + hex(leaf));
+
+            try (PreparedStatement move = app.prepareStatement("update department set parent_id = null where id = ?")) {
+                move.setObject(1, middle);
+                move.executeUpdate();
+            }
+            assertThat(path(app, leaf)).as("the subtree moved along").isEqualTo(hex(middle) + hex(leaf));
+
+            Savepoint before = app.setSavepoint();
+            assertThatThrownBy(() -> {
+                        try (PreparedStatement cycle =
+                                app.prepareStatement("update department set parent_id = ? where id = ?")) {
+                            cycle.setObject(1, leaf);
+                            cycle.setObject(2, middle);
+                            cycle.executeUpdate();
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("own ancestor");
+            app.rollback(before);
+            assertThatThrownBy(() -> insert(app, org.id(), foreign))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no parent");
+            app.rollback(before);
+            assertThatThrownBy(() -> app.createStatement().execute("select tree_declare('membership')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+        }
+    }
+
+    private static UUID insert(Connection app, UUID orgId, UUID parentId) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = app.prepareStatement(
+                "insert into department"
+                        + " (id, org_id, parent_id, name, code, created_at, updated_at) values (?, ?, ?, 'Row', ?, now(), now())")) {
+            insert.setObject(1, id);
+            insert.setObject(2, orgId);
+            insert.setObject(3, parentId);
+            insert.setString(4, "R-" + Secrets.suffix());
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String path(Connection app, UUID id) throws SQLException {
+        try (PreparedStatement query = app.prepareStatement("select path from department where id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static String hex(UUID id) {
+        return id.toString().replace("-", "") + "/";
     }
 }

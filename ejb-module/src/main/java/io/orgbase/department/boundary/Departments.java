@@ -13,27 +13,28 @@ import io.orgbase.department.Department;
 import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.RecordKind;
+import io.orgbase.persistence.TreeNode;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
-import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
+import io.orgbase.tree.Tree;
+import io.orgbase.tree.Trees;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Departments of the tenant organization, a tree of up to {@value Department#MAX_DEPTH} levels.
+ * Departments of the tenant organization, a tree ({@link Trees}) of up to {@value TreeNode#MAX_DEPTH} levels.
  * Every query is limited to the tenant by the ORM and RLS. The database keeps each department's
  * materialized path, so a subtree is one index range however large the tree.
  */
@@ -60,14 +61,17 @@ public class Departments {
             .defaultSort("name", false)
             .build();
 
+    /** Departments are a tree kind. */
+    static final Tree<Department> TREE = Tree.of(Department.class, "department", "department");
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
     @Inject
-    TenantMembers members;
+    Trees trees;
 
     @Inject
-    DatabaseSession session;
+    TenantMembers members;
 
     @Inject
     CollectionQueries collections;
@@ -97,12 +101,7 @@ public class Departments {
      */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public Slice<Department> descendants(Tenant tenant, UUID id, CollectionRequest request) {
-        Department top = require(id);
-        return collections.page(
-                COLLECTION,
-                request,
-                (cb, d) -> cb.and(
-                        cb.greaterThan(d.get("path"), top.getPath()), cb.lessThan(d.get("path"), top.subtreeEnd())));
+        return collections.page(COLLECTION, request, trees.below(require(id)));
     }
 
     /**
@@ -112,15 +111,7 @@ public class Departments {
      */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
     public List<Department> ancestors(Tenant tenant, UUID id) {
-        List<UUID> ids = require(id).ancestorIds();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select d from Department d where d.id in :ids", Department.class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .sorted(Comparator.comparingInt(Department::getDepth))
-                .toList();
+        return trees.ancestors(TREE, require(id));
     }
 
     /**
@@ -134,14 +125,7 @@ public class Departments {
         Department department = new Department(request.name().strip(), request.code());
         department.setDescription(request.description());
         department.setCustomFields(customFields.create(RecordKind.DEPARTMENT, request.customFields()));
-        if (request.parentId() != null) {
-            lockTree(tenant);
-            Department parent = requireParent(request.parentId());
-            if (parent.getDepth() >= Department.MAX_DEPTH) {
-                throw tooDeep();
-            }
-            department.setParentId(request.parentId());
-        }
+        trees.placeNew(TREE, tenant, department, request.parentId());
         if (request.headId() != null) {
             requireMember(tenant, request.headId(), "headId");
             department.setHeadId(request.headId());
@@ -168,9 +152,7 @@ public class Departments {
         DepartmentRequest values = patch.values();
         boolean moves = patch.has("parentId") && !Objects.equals(values.parentId(), department.getParentId());
         if (moves) {
-            // Paths are decided on after the lock, as they are then.
-            lockTree(tenant);
-            em.refresh(department);
+            trees.prepareMove(TREE, tenant, department);
         }
         patch.precondition().check(department);
         // Every check (each one a query) before the first change: a query after a change would
@@ -183,7 +165,7 @@ public class Departments {
                 ? customFields.update(RecordKind.DEPARTMENT, department.getCustomFields(), values.customFields())
                 : null;
         if (moves) {
-            place(department, values.parentId());
+            trees.move(TREE, department, values.parentId());
         }
         if (patch.has("name")) {
             department.setName(values.name().strip());
@@ -214,40 +196,13 @@ public class Departments {
     }
 
     /**
-     * Under the tree lock (the database's trigger takes the same one, so inserts and other moves in
-     * the organization wait): refuses cycles and trees too deep.
-     */
-    private void place(Department department, UUID parentId) {
-        if (parentId == null) {
-            department.setParentId(null);
-            return;
-        }
-        Department parent = requireParent(parentId);
-        if (parent.getPath().startsWith(department.getPath())) {
-            throw InvalidInput.field("parentId", "would make the department its own ancestor");
-        }
-        Integer deepest = em.createNamedQuery("Department.deepestBelow", Integer.class)
-                .setParameter("from", department.getPath())
-                .setParameter("to", department.subtreeEnd())
-                .getSingleResult();
-        int height = deepest - department.getDepth() + 1;
-        if (parent.getDepth() + height > Department.MAX_DEPTH) {
-            throw tooDeep();
-        }
-        department.setParentId(parentId);
-    }
-
-    /**
      * @throws Conflict when the department still has sub-departments or members
      */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
         Department department = require(id);
         precondition.check(department);
-        long children = em.createNamedQuery("Department.countChildren", Long.class)
-                .setParameter("id", id)
-                .getSingleResult();
-        if (children > 0) {
+        if (trees.children(TREE, id) > 0) {
             throw new Conflict("The department has sub-departments; move or delete them first.");
         }
         long members = em.createNamedQuery("Department.countMembers", Long.class)
@@ -269,25 +224,9 @@ public class Departments {
         return department;
     }
 
-    private Department requireParent(UUID parentId) {
-        Department parent = em.find(Department.class, parentId);
-        if (parent == null) {
-            throw InvalidInput.field("parentId", "no such department in this organization");
-        }
-        return parent;
-    }
-
     private void requireMember(Tenant tenant, UUID userId, String field) {
         if (!members.isMember(tenant, userId)) {
             throw InvalidInput.field(field, "is not a member of this organization");
         }
-    }
-
-    private void lockTree(Tenant tenant) {
-        session.lock("department-tree:" + tenant.orgId());
-    }
-
-    private static InvalidInput tooDeep() {
-        return InvalidInput.field("parentId", "would make the tree deeper than " + Department.MAX_DEPTH + " levels");
     }
 }

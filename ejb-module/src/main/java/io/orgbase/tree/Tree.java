@@ -1,0 +1,16 @@
+package io.orgbase.tree;
+
+import io.orgbase.persistence.TreeNode;
+
+/**
+ * A tree kind, as a boundary declares it: its entity and the table given to {@code tree_declare}
+ * (whose name is also its lock's and its constraints'). {@link Trees} does the rest.
+ *
+ * @param noun what a row is called in answers ("department")
+ */
+public record Tree<E extends TreeNode>(Class<E> type, String table, String noun) {
+
+    public static <E extends TreeNode> Tree<E> of(Class<E> type, String table, String noun) {
+        return new Tree<>(type, table, noun);
+    }
+}
