@@ -39,8 +39,7 @@ class ApiKeysIT {
         assertThat(service.post(org.path() + "/departments", json("name", "By key", "code", "K1"))
                         .status())
                 .isEqualTo(201);
-        assertThat(DepartmentsIT.names(service.get(org.path() + "/departments")))
-                .containsExactly("By key");
+        assertThat(Pages.names(service.get(org.path() + "/departments"))).containsExactly("By key");
         assertProblem(service.delete(org.path()), 403);
 
         JsonObject listed = owner.api()

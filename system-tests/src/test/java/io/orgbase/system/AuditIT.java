@@ -28,14 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class AuditIT {
 
-    static List<JsonObject> events(Session session, Org org, String query) {
-        Api.Reply reply = session.api().get(org.path() + "/audit-events" + (query.isEmpty() ? "" : "?" + query));
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        return reply.json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject)
-                .toList();
-    }
-
     private static List<String> actions(List<JsonObject> events) {
         return events.stream().map(e -> e.getString("action")).toList();
     }
@@ -57,7 +49,7 @@ class AuditIT {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(client.delete(org.path() + "/departments/" + id).status()).isEqualTo(204);
 
-        List<JsonObject> trail = events(owner, org, "entityType=department&entityId=" + id);
+        List<JsonObject> trail = Fixtures.events(owner, org, "entityType=department&entityId=" + id);
         assertThat(actions(trail)).containsExactly("delete", "update", "create");
         JsonObject update = trail.get(1);
         assertThat(update.getJsonObject("changes").getJsonObject("name").getString("old"))
@@ -77,8 +69,10 @@ class AuditIT {
         assertThat(update.getString("requestId")).isEqualTo(renamed.header("X-Request-Id"));
 
         // the organization's creation and its first membership are in its trail too
-        assertThat(actions(events(owner, org, "entityType=organization"))).contains("create");
-        assertThat(actions(events(owner, org, "entityType=membership"))).containsExactly("create");
+        assertThat(actions(Fixtures.events(owner, org, "entityType=organization")))
+                .contains("create");
+        assertThat(actions(Fixtures.events(owner, org, "entityType=membership")))
+                .containsExactly("create");
     }
 
     @Test
@@ -105,8 +99,8 @@ class AuditIT {
                         .patch(org.path() + "/members/" + member.id(), json("role", "member"))
                         .status())
                 .isEqualTo(200);
-        JsonObject roleChange =
-                events(owner, org, "entityType=membership&action=update").get(0);
+        JsonObject roleChange = Fixtures.events(owner, org, "entityType=membership&action=update")
+                .get(0);
         assertThat(roleChange.getJsonObject("changes").getJsonObject("role").getString("old"))
                 .isEqualTo("viewer");
         assertThat(roleChange.getJsonObject("changes").getJsonObject("role").getString("new"))
@@ -117,7 +111,7 @@ class AuditIT {
         String keyId = key.json().getJsonObject("apiKey").getString("id");
         assertThat(owner.api().delete(org.path() + "/api-keys/" + keyId).status())
                 .isEqualTo(204);
-        List<JsonObject> keyTrail = events(owner, org, "entityType=api-key&entityId=" + keyId);
+        List<JsonObject> keyTrail = Fixtures.events(owner, org, "entityType=api-key&entityId=" + keyId);
         assertThat(actions(keyTrail)).containsExactly("update", "create");
         assertThat(keyTrail.get(1)
                         .getJsonObject("changes")
@@ -193,7 +187,7 @@ class AuditIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Fixtures.newDepartment(owner, org, "Taken");
-        int before = events(owner, org, "").size();
+        int before = Fixtures.events(owner, org, "").size();
         String code = owner.api()
                 .get(org.path() + "/departments")
                 .json()
@@ -202,7 +196,7 @@ class AuditIT {
                 .getString("code");
         assertProblem(owner.api().post(org.path() + "/departments", json("name", "Twin", "code", code)), 409);
         assertInvalidFields(owner.api().post(org.path() + "/departments", json("name", "")), "name", "code");
-        assertThat(events(owner, org, "")).hasSize(before);
+        assertThat(Fixtures.events(owner, org, "")).hasSize(before);
     }
 
     @Test
@@ -229,8 +223,8 @@ class AuditIT {
         } while (cursor != null && pages < 10);
         assertThat(ids).hasSize(5).doesNotHaveDuplicates().doesNotContain(foreign.toString());
         assertThat(pages).isEqualTo(3);
-        assertThat(events(owner, org, "entityId=" + foreign)).isEmpty();
-        assertThat(events(
+        assertThat(Fixtures.events(owner, org, "entityId=" + foreign)).isEmpty();
+        assertThat(Fixtures.events(
                         owner,
                         org,
                         "filter="
@@ -285,8 +279,8 @@ class AuditIT {
                     .hasMessageContaining("permission denied");
         }
 
-        JsonObject update =
-                events(owner, org, "entityType=department&action=update").get(1);
+        JsonObject update = Fixtures.events(owner, org, "entityType=department&action=update")
+                .get(1);
         long seq = update.getJsonNumber("seq").longValue();
         try (Connection db = Orgbase.target().superuser();
                 PreparedStatement tamper = db.prepareStatement(
@@ -303,7 +297,8 @@ class AuditIT {
         Org other = Fixtures.newOrg(owner);
         Fixtures.newDepartment(owner, other, "One");
         Fixtures.newDepartment(owner, other, "Two");
-        JsonObject first = events(owner, other, "entityType=department").get(1);
+        JsonObject first =
+                Fixtures.events(owner, other, "entityType=department").get(1);
         try (Connection db = Orgbase.target().superuser();
                 PreparedStatement remove = db.prepareStatement("delete from audit_event where id = ?")) {
             remove.setObject(1, UUID.fromString(first.getString("id")));
@@ -333,7 +328,7 @@ class AuditIT {
             Fixtures.newDepartment(owner, keepsAll, "Kept " + i);
         }
         Fixtures.newDepartment(owner, org, "Recent");
-        long total = events(owner, org, "limit=200").size();
+        long total = Fixtures.events(owner, org, "limit=200").size();
         // everything but the newest two entries happened "long ago"
         for (Org each : List.of(org, keepsAll)) {
             try (Connection db = Orgbase.target().superuser();
@@ -358,13 +353,13 @@ class AuditIT {
                 .isFalse();
         assertProblem(owner.api().post("/api/v1/admin/audit-events/retention", "{}"), 403);
 
-        List<JsonObject> left = events(owner, org, "limit=200");
+        List<JsonObject> left = Fixtures.events(owner, org, "limit=200");
         assertThat(actions(left).get(0)).isEqualTo("audit-purged");
         assertThat(left).hasSize(3);
         JsonObject verification =
                 owner.api().get(org.path() + "/audit-events/verify").json();
         assertThat(verification.getBoolean("intact")).as("%s", verification).isTrue();
         assertThat(verification.getInt("checked")).isEqualTo(3);
-        assertThat(events(owner, keepsAll, "limit=200").size()).isGreaterThan(3);
+        assertThat(Fixtures.events(owner, keepsAll, "limit=200").size()).isGreaterThan(3);
     }
 }

@@ -53,7 +53,7 @@ class BulkIT {
         JsonObject invalid = outcome.getJsonArray("results").getJsonObject(1).getJsonObject("body");
         assertThat(invalid.getJsonArray("invalid-params").getJsonObject(0).getString("name"))
                 .isEqualTo("code");
-        assertThat(DepartmentsIT.names(owner.api().get(departments))).containsExactly("Alpha", "New name");
+        assertThat(Pages.names(owner.api().get(departments))).containsExactly("Alpha", "New name");
     }
 
     @Test
@@ -61,7 +61,7 @@ class BulkIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         String departments = org.path() + "/departments";
-        int auditBefore = AuditIT.events(owner, org, "limit=200").size();
+        int auditBefore = Fixtures.events(owner, org, "limit=200").size();
 
         JsonObject failed = owner.api()
                 .post(
@@ -71,8 +71,8 @@ class BulkIT {
                 .json();
         assertThat(failed.getBoolean("committed")).isFalse();
         assertThat(statuses(failed)).containsExactly(424, 409, 424);
-        assertThat(DepartmentsIT.names(owner.api().get(departments))).isEmpty();
-        assertThat(AuditIT.events(owner, org, "limit=200")).hasSize(auditBefore);
+        assertThat(Pages.names(owner.api().get(departments))).isEmpty();
+        assertThat(Fixtures.events(owner, org, "limit=200")).hasSize(auditBefore);
 
         JsonObject done = owner.api()
                 .post(
@@ -81,9 +81,9 @@ class BulkIT {
                 .json();
         assertThat(done.getBoolean("committed")).isTrue();
         assertThat(statuses(done)).containsExactly(201, 201);
-        assertThat(DepartmentsIT.names(owner.api().get(departments))).containsExactly("One", "Two");
+        assertThat(Pages.names(owner.api().get(departments))).containsExactly("One", "Two");
         // each operation is audited as its own request would be, by whoever sent the bulk request
-        List<JsonObject> created = AuditIT.events(owner, org, "entityType=department&action=create");
+        List<JsonObject> created = Fixtures.events(owner, org, "entityType=department&action=create");
         assertThat(created).hasSize(2);
         assertThat(created)
                 .allSatisfy(event -> assertThat(event.getJsonObject("actor").getString("id"))
@@ -106,7 +106,7 @@ class BulkIT {
                                 + "{\"op\":\"update\",\"id\":\"" + foreign + "\",\"body\":{\"name\":\"Mine now\"}}]}")
                 .json();
         assertThat(statuses(outcome)).containsExactly(404, 404);
-        assertThat(DepartmentsIT.names(stranger.api().get(theirs.path() + "/departments")))
+        assertThat(Pages.names(stranger.api().get(theirs.path() + "/departments")))
                 .containsExactly("Theirs");
     }
 
@@ -135,7 +135,6 @@ class BulkIT {
         assertInvalidFields(owner.api().post(bulk, many + "]}"), "operations");
         assertInvalidFields(
                 owner.api().post(bulk, "{\"operations\":[" + create("X", "X") + "],\"atomic\":\"yes\"}"), "atomic");
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/departments")))
-                .isEmpty();
+        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).isEmpty();
     }
 }

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,16 +49,12 @@ class CollectionsIT {
         return created.id();
     }
 
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     private List<String> names(String query) {
-        return DepartmentsIT.names(owner.api().get(departments + "?" + query));
+        return Pages.names(owner.api().get(departments + "?" + query));
     }
 
     private List<String> filtered(String filter) {
-        return names("filter=" + encode(filter));
+        return names("filter=" + Pages.encode(filter));
     }
 
     @Test
@@ -72,7 +66,7 @@ class CollectionsIT {
             JsonObject page = owner.api()
                     .get(departments + "?limit=2&sort=-name" + (cursor == null ? "" : "&cursor=" + cursor))
                     .json();
-            seen.addAll(DepartmentsIT.names(page));
+            seen.addAll(Pages.names(page));
             cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
             if (pages == 0) {
                 // lands before the cursor in this order: must not shift the pages that follow
@@ -129,9 +123,9 @@ class CollectionsIT {
     @Test
     void searchLooksAtTheDeclaredTextFieldsAndTakesWildcardsLiterally() {
         assertThat(names("q=eng-w")).containsExactly("Engineering Web");
-        assertThat(names("q=" + encode("100%"))).containsExactly("Engineering Tools");
-        assertThat(names("q=" + encode("g_w"))).isEmpty();
-        assertThat(names("q=" + encode("under_"))).containsExactly("Sales");
+        assertThat(names("q=" + Pages.encode("100%"))).containsExactly("Engineering Tools");
+        assertThat(names("q=" + Pages.encode("g_w"))).isEmpty();
+        assertThat(names("q=" + Pages.encode("under_"))).containsExactly("Sales");
         assertThat(names("q=counts")).containsExactly("Finance");
     }
 
@@ -163,7 +157,7 @@ class CollectionsIT {
                 "{\"and\":[]}",
                 "{\"and\":{\"field\":\"name\",\"op\":\"eq\",\"value\":\"x\"}}",
                 "{\"not\":{\"not\":{\"not\":{\"not\":{\"not\":{\"field\":\"name\",\"op\":\"eq\",\"value\":\"x\"}}}}}}")) {
-            assertInvalidFields(owner.api().get(departments + "?filter=" + encode(bad)), "filter");
+            assertInvalidFields(owner.api().get(departments + "?filter=" + Pages.encode(bad)), "filter");
         }
         StringBuilder many = new StringBuilder("{\"or\":[");
         for (int i = 0; i < 60; i++) {
@@ -172,11 +166,12 @@ class CollectionsIT {
                     .append(i)
                     .append("\"}");
         }
-        assertInvalidFields(owner.api().get(departments + "?filter=" + encode(many + "]}")), "filter");
+        assertInvalidFields(owner.api().get(departments + "?filter=" + Pages.encode(many + "]}")), "filter");
         assertInvalidFields(
                 owner.api()
                         .get(departments + "?filter="
-                                + encode("{\"field\":\"name\",\"op\":\"eq\",\"value\":\"" + "x".repeat(5000) + "\"}")),
+                                + Pages.encode(
+                                        "{\"field\":\"name\",\"op\":\"eq\",\"value\":\"" + "x".repeat(5000) + "\"}")),
                 "filter");
         assertInvalidFields(owner.api().get(departments + "?q=" + "x".repeat(201)), "q");
         assertThat(names("")).hasSize(5);
@@ -213,7 +208,7 @@ class CollectionsIT {
         assertThat(owner.api().delete(keys + "/" + gamma).status()).isEqualTo(204);
         List<String> live = owner
                 .api()
-                .get(keys + "?filter=" + encode("{\"field\":\"revokedAt\",\"op\":\"isnull\",\"value\":true}"))
+                .get(keys + "?filter=" + Pages.encode("{\"field\":\"revokedAt\",\"op\":\"isnull\",\"value\":true}"))
                 .json()
                 .getJsonArray("items")
                 .stream()
@@ -253,12 +248,12 @@ class CollectionsIT {
         Fixtures.addMember(owner, org, admin, "admin");
         String members = org.path() + "/members";
         // a field of a related entity (the member's account), declared under its API name
-        List<String> byEmail = MembersIT.emails(owner.api().get(members + "?sort=-email"));
+        List<String> byEmail = Pages.emails(owner.api().get(members + "?sort=-email"));
         assertThat(byEmail).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(MembersIT.emails(owner.api().get(members + "?role=viewer&role=admin&sort=email")))
+        assertThat(Pages.emails(owner.api().get(members + "?role=viewer&role=admin&sort=email")))
                 .containsExactlyInAnyOrder(viewer.email(), admin.email());
-        assertThat(MembersIT.emails(
-                        owner.api().get(members + "?q=" + encode(viewer.email().substring(0, 12)))))
+        assertThat(Pages.emails(owner.api()
+                        .get(members + "?q=" + Pages.encode(viewer.email().substring(0, 12)))))
                 .containsExactly(viewer.email());
         JsonObject first = owner.api().get(members + "?limit=2").json();
         JsonObject rest = owner.api()
@@ -272,13 +267,13 @@ class CollectionsIT {
         Org second = Fixtures.newOrg(owner);
         Session stranger = Fixtures.newUser();
         Org foreign = Fixtures.newOrg(stranger);
-        List<String> slugs = OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?sort=-slug"));
+        List<String> slugs = Pages.slugs(owner.api().get("/api/v1/orgs?sort=-slug"));
         assertThat(slugs)
                 .containsExactlyInAnyOrder(org.slug(), second.slug())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?id=" + foreign.id())))
+        assertThat(Pages.slugs(owner.api().get("/api/v1/orgs?id=" + foreign.id())))
                 .isEmpty();
-        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?status=active&q=" + second.slug())))
+        assertThat(Pages.slugs(owner.api().get("/api/v1/orgs?status=active&q=" + second.slug())))
                 .containsExactly(second.slug());
         assertInvalidFields(owner.api().get("/api/v1/orgs?status=sleeping"), "status");
     }

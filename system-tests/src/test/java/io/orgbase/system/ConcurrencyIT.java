@@ -77,7 +77,7 @@ class ConcurrencyIT {
         assertProblem(owner.api().withHeader("If-Match", etag).patch(org.path(), json("name", "Stale")), 412);
         assertProblem(owner.api().withHeader("If-Match", etag).delete(org.path()), 412);
 
-        RolesIT.createRole(owner, org, "tagged", List.of(), null);
+        Fixtures.createRole(owner, org, "tagged", List.of(), null);
         String role = org.path() + "/roles/tagged";
         String roleTag = owner.api().get(role).header("ETag");
         assertThat(owner.api()

@@ -34,7 +34,7 @@ class ContactsIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         String contacts = org.path() + "/contacts";
-        CustomFieldsIT.define(
+        Fixtures.define(
                 owner,
                 org,
                 json(
@@ -87,7 +87,7 @@ class ContactsIT {
                         .getString("country"))
                 .isEqualTo("GB");
         assertThat(ada.getString("status")).isEqualTo("active");
-        assertThat(TagsIT.tags(ada)).containsExactly("Customer");
+        assertThat(Pages.tags(ada)).containsExactly("Customer");
 
         // moving the primary flag, re-adding an email in another case, dropping one
         JsonObject changed = owner.api()
@@ -156,7 +156,7 @@ class ContactsIT {
         assertProblem(owner.api().get(contacts + "/" + id), 404);
         assertThat(owner.api().get(org.path()).json().isNull("primaryContactId"))
                 .isTrue();
-        assertThat(TagsIT.tag(owner, org, "Customer").getJsonObject("usage").getInt("contact"))
+        assertThat(Fixtures.tag(owner, org, "Customer").getJsonObject("usage").getInt("contact"))
                 .isZero();
     }
 
@@ -240,7 +240,7 @@ class ContactsIT {
                                 "emails",
                                 array(json("email", "one@example.com"), json("email", "two@example.com"))))
                 .id();
-        try (Connection db = IsolationIT.appRole()) {
+        try (Connection db = Fixtures.appRole()) {
             db.setAutoCommit(false);
             try (PreparedStatement tenant = db.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
                 tenant.setString(1, org.id().toString());

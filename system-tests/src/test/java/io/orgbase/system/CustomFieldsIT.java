@@ -38,10 +38,14 @@ class CustomFieldsIT {
                                 true));
         assertThat(costCenter.status()).as("%s", costCenter).isEqualTo(201);
         assertThat(costCenter.json().getBoolean("required")).isTrue();
-        define(owner, org, json("entity", "department", "key", "headcountBudget", "label", "Budget", "type", "number"));
-        define(owner, org, json("entity", "department", "key", "opened", "label", "Opened", "type", "date"));
-        define(owner, org, json("entity", "department", "key", "remote", "label", "Remote", "type", "boolean"));
-        define(
+        Fixtures.define(
+                owner,
+                org,
+                json("entity", "department", "key", "headcountBudget", "label", "Budget", "type", "number"));
+        Fixtures.define(owner, org, json("entity", "department", "key", "opened", "label", "Opened", "type", "date"));
+        Fixtures.define(
+                owner, org, json("entity", "department", "key", "remote", "label", "Remote", "type", "boolean"));
+        Fixtures.define(
                 owner,
                 org,
                 json(
@@ -55,7 +59,7 @@ class CustomFieldsIT {
                         "enum",
                         "enumValues",
                         List.of("gold", "silver")));
-        define(owner, org, json("entity", "team", "key", "channel", "label", "Channel", "type", "string"));
+        Fixtures.define(owner, org, json("entity", "team", "key", "channel", "label", "Channel", "type", "string"));
 
         String departments = org.path() + "/departments";
         JsonObject values = Json.createObjectBuilder()
@@ -113,7 +117,7 @@ class CustomFieldsIT {
                 "customFields.costCenter");
 
         // the organization's own fields
-        define(
+        Fixtures.define(
                 owner,
                 org,
                 json(
@@ -181,7 +185,7 @@ class CustomFieldsIT {
                                         "enumValues",
                                         List.of("a"))),
                 "enumValues");
-        UUID id = define(
+        UUID id = Fixtures.define(
                 owner,
                 org,
                 json(
@@ -212,15 +216,15 @@ class CustomFieldsIT {
         assertThat(changed.getString("label")).isEqualTo("Grade");
         assertThat(changed.getJsonArray("enumValues")).hasSize(3);
         assertThat(changed.getInt("version")).isEqualTo(2);
-        define(owner, org, json("entity", "department", "key", "note", "label", "Note", "type", "string"));
+        Fixtures.define(owner, org, json("entity", "department", "key", "note", "label", "Note", "type", "string"));
         assertThat(keys(owner.api().get(fields + "?type=enum"))).containsExactly("level");
         assertThat(keys(owner.api().get(fields + "?entity=department"))).containsExactly("note");
 
         // another organization's definitions are nowhere
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
-        UUID foreign =
-                define(stranger, theirs, json("entity", "team", "key", "secret", "label", "S", "type", "string"));
+        UUID foreign = Fixtures.define(
+                stranger, theirs, json("entity", "team", "key", "secret", "label", "S", "type", "string"));
         assertProblem(owner.api().get(fields + "/" + foreign), 404);
         assertProblem(owner.api().delete(fields + "/" + foreign), 404);
         assertInvalidFields(
@@ -230,12 +234,6 @@ class CustomFieldsIT {
                                 json("name", "T", "customFields", json("secret", "x", "level", "a"))),
                 "customFields.secret");
         assertThat(keys(owner.api().get(fields))).containsExactly("note", "level");
-    }
-
-    static UUID define(Session session, Org org, JsonObject definition) {
-        Api.Reply created = session.api().post(org.path() + "/custom-fields", definition);
-        assertThat(created.status()).as("%s", created).isEqualTo(201);
-        return created.id();
     }
 
     private static UUID idOf(Session session, Org org, String entity, String key) {

@@ -37,22 +37,22 @@ class DepartmentTreeIT {
 
         assertThat(owner.api().get(departments + "/" + dach).json().getInt("depth"))
                 .isEqualTo(4);
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + company + "/descendants")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + company + "/descendants")))
                 .containsExactly("DACH", "EMEA", "IT", "Sales");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + sales + "/descendants?sort=depth")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + sales + "/descendants?sort=depth")))
                 .containsExactly("EMEA", "DACH");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + dach + "/descendants")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + dach + "/descendants")))
                 .isEmpty();
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + dach + "/ancestors")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + dach + "/ancestors")))
                 .containsExactly("Company", "Sales", "EMEA");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + company + "/ancestors")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + company + "/ancestors")))
                 .isEmpty();
         // the collection conventions apply to a subtree
         JsonObject counted = owner.api()
                 .get(departments + "/" + company + "/descendants?limit=2&count=true")
                 .json();
         assertThat(counted.getJsonNumber("total").longValue()).isEqualTo(4);
-        assertThat(DepartmentsIT.names(counted)).containsExactly("DACH", "EMEA");
+        assertThat(Pages.names(counted)).containsExactly("DACH", "EMEA");
 
         // Moving EMEA under the other top carries DACH along.
         JsonObject moved = owner.api()
@@ -61,11 +61,11 @@ class DepartmentTreeIT {
         assertThat(moved.getInt("depth")).isEqualTo(2);
         assertThat(owner.api().get(departments + "/" + dach).json().getInt("depth"))
                 .isEqualTo(3);
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + dach + "/ancestors")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + dach + "/ancestors")))
                 .containsExactly("Other top", "EMEA");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + company + "/descendants")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + company + "/descendants")))
                 .containsExactly("IT", "Sales");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "/" + other + "/descendants")))
+        assertThat(Pages.names(owner.api().get(departments + "/" + other + "/descendants")))
                 .containsExactly("DACH", "EMEA");
 
         // To the top, and a move into its own subtree is refused without changing anything.
@@ -142,7 +142,7 @@ class DepartmentTreeIT {
                 .json();
         assertThat(headed.getString("headId")).isEqualTo(member.id().toString());
         assertThat(headed.getJsonObject("settings").getString("costCenter")).isEqualTo("CC-100");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?headId=" + member.id())))
+        assertThat(Pages.names(owner.api().get(departments + "?headId=" + member.id())))
                 .containsExactly("Sales");
         assertInvalidFields(
                 owner.api()
@@ -157,11 +157,11 @@ class DepartmentTreeIT {
                         .patch(org.path() + "/members/" + member.id(), json("departmentId", emea.toString()))
                         .status())
                 .isEqualTo(200);
-        assertThat(emails(owner.api().get(departments + "/" + emea + "/members")))
+        assertThat(Pages.emails(owner.api().get(departments + "/" + emea + "/members")))
                 .containsExactly(member.email());
-        assertThat(emails(owner.api().get(departments + "/" + sales + "/members")))
+        assertThat(Pages.emails(owner.api().get(departments + "/" + sales + "/members")))
                 .isEmpty();
-        assertThat(emails(owner.api().get(org.path() + "/members?inDepartment=" + sales)))
+        assertThat(Pages.emails(owner.api().get(org.path() + "/members?inDepartment=" + sales)))
                 .containsExactly(member.email());
         assertProblem(owner.api().get(departments + "/" + UUID.randomUUID() + "/members"), 404);
 
@@ -207,7 +207,7 @@ class DepartmentTreeIT {
         assertInvalidFields(
                 owner.api().patch(org.path() + "/members/" + owner.id(), json("departmentId", foreign.toString())),
                 "departmentId");
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/members?inDepartment=" + foreign)))
+        assertThat(Pages.names(owner.api().get(org.path() + "/members?inDepartment=" + foreign)))
                 .isEmpty();
     }
 
@@ -226,13 +226,6 @@ class DepartmentTreeIT {
         return created.id();
     }
 
-    static List<String> emails(Api.Reply list) {
-        assertThat(list.status()).as("%s", list).isEqualTo(200);
-        return list.json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject().getString("email"))
-                .toList();
-    }
-
     /**
      * The database keeps the tree whatever the application does (the triggers every tree kind gets
      * from {@code tree_declare}): as the application role, in its tenant, a row takes its parent's
@@ -247,7 +240,7 @@ class DepartmentTreeIT {
         Org theirs = Fixtures.newOrg(stranger);
         UUID top = Fixtures.newDepartment(owner, org, "Top");
         UUID foreign = Fixtures.newDepartment(stranger, theirs, "Theirs");
-        try (Connection app = IsolationIT.appRole()) {
+        try (Connection app = Fixtures.appRole()) {
             app.setAutoCommit(false);
             try (PreparedStatement set = app.prepareStatement("select set_config('orgbase.org_id', ?, true)")) {
                 set.setString(1, org.id().toString());

@@ -36,7 +36,7 @@ class DepartmentsIT {
                 .id();
         assertThat(owner.api().get(departments + "/" + emea).json().getString("parentId"))
                 .isEqualTo(sales.toString());
-        assertThat(names(owner.api().get(departments))).containsExactly("EMEA", "Sales");
+        assertThat(Pages.names(owner.api().get(departments))).containsExactly("EMEA", "Sales");
 
         JsonObject changed = owner.api()
                 .patch(departments + "/" + sales, json("name", "Sales & Marketing", "description", JsonValue.NULL))
@@ -171,22 +171,11 @@ class DepartmentsIT {
             Fixtures.newDepartment(owner, org, name);
         }
         JsonObject first = owner.api().get(org.path() + "/departments?limit=2").json();
-        assertThat(names(first)).containsExactly("a", "b");
+        assertThat(Pages.names(first)).containsExactly("a", "b");
         JsonObject second = owner.api()
                 .get(org.path() + "/departments?limit=2&cursor=" + first.getString("nextCursor"))
                 .json();
-        assertThat(names(second)).containsExactly("c", "d");
+        assertThat(Pages.names(second)).containsExactly("c", "d");
         assertThat(second.isNull("nextCursor")).isTrue();
-    }
-
-    static List<String> names(Api.Reply list) {
-        assertThat(list.status()).as("%s", list).isEqualTo(200);
-        return names(list.json());
-    }
-
-    static List<String> names(JsonObject page) {
-        return page.getJsonArray("items").stream()
-                .map(v -> v.asJsonObject().getString("name"))
-                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package io.orgbase.system;
 
 import static io.orgbase.system.Api.json;
-import static io.orgbase.system.DepartmentTreeIT.emails;
+import static io.orgbase.system.Pages.emails;
 import static io.orgbase.system.Problems.assertInvalidFields;
 import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +167,7 @@ class EmploymentIT {
         assertInvalidFields(
                 owner.api()
                         .get(members + "?filter="
-                                + CollectionsIT.encode("{\"field\":\"inDepartment\",\"op\":\"gt\",\"value\":\"x\"}")),
+                                + Pages.encode("{\"field\":\"inDepartment\",\"op\":\"gt\",\"value\":\"x\"}")),
                 "filter");
 
         JsonObject kept = owner.api().get(members + "/" + ann.id()).json();

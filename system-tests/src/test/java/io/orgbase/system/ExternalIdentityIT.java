@@ -207,20 +207,20 @@ class ExternalIdentityIT {
         assertThat(amr(exchange(idp.sign(withFactors)))).containsExactly("pwd", "hwk", "mfa");
 
         // without the provider's second factor, Orgbase's own TOTP is asked for as after a password
-        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         Api.Reply challenge =
                 exchange(idp.sign(ExternalIdp.claims(enrolled.user().email())));
         JsonObject problem = assertProblem(challenge, 401);
         assertThat(problem.getString("type")).endsWith("/mfa_required");
-        Api.Reply completed = TwoFactorIT.second(
-                problem.getString("mfaToken"), TwoFactorIT.code(enrolled.secret(), java.time.Instant.now()));
+        Api.Reply completed =
+                Totp.second(problem.getString("mfaToken"), Totp.code(enrolled.secret(), java.time.Instant.now()));
         assertThat(completed.status()).as("%s", completed).isEqualTo(200);
         assertThat(amr(completed)).containsExactly("otp", "mfa");
     }
 
     private static List<String> amr(Api.Reply signedIn) {
         assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(200);
-        return SecurityPolicyIT.claims(signedIn.json().getString("accessToken"))
+        return Tokens.payload(signedIn.json().getString("accessToken"))
                 .getJsonArray("amr")
                 .getValuesAs(jakarta.json.JsonString.class)
                 .stream()

@@ -3,6 +3,13 @@ package io.orgbase.system;
 import static io.orgbase.system.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgbase.launcher.EmbeddedDatabase;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /** Builders for what tests need: users, signed-in sessions, organizations, members. */
@@ -83,5 +90,59 @@ final class Fixtures {
                 random.nextInt(65536),
                 random.nextInt(65536),
                 random.nextInt(65536));
+    }
+
+    static JsonObject createRole(Session session, Org org, String key, List<String> permissions, String parent) {
+        Api.Reply created = session.api()
+                .post(
+                        org.path() + "/roles",
+                        json("key", key, "name", "Role " + key, "permissions", permissions, "parent", parent));
+        assertThat(created.status()).as("create role: %s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    static UUID define(Session session, Org org, JsonObject definition) {
+        Api.Reply created = session.api().post(org.path() + "/custom-fields", definition);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.id();
+    }
+
+    static List<JsonObject> events(Session session, Org org, String query) {
+        Api.Reply reply = session.api().get(org.path() + "/audit-events" + (query.isEmpty() ? "" : "?" + query));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .toList();
+    }
+
+    static Connection appRole() throws SQLException {
+        return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
+    }
+
+    static JsonObject tag(Session session, Org org, String name) {
+        return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tag " + name));
+    }
+
+    static Org child(Session owner, Org parent, String name) {
+        Api.Reply created = createChild(owner, parent, name);
+        assertThat(created.status()).as("create child: %s", created).isEqualTo(201);
+        return new Org(created.id(), created.json().getString("slug"));
+    }
+
+    static Api.Reply createChild(Session owner, Org parent, String name) {
+        return owner.api()
+                .post(
+                        "/api/v1/orgs",
+                        json(
+                                "slug",
+                                slug(),
+                                "name",
+                                name,
+                                "parentId",
+                                parent.id().toString()));
     }
 }

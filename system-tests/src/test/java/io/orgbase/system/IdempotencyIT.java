@@ -33,8 +33,7 @@ class IdempotencyIT {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/departments")))
-                .containsExactly("Sales");
+        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).containsExactly("Sales");
 
         assertProblem(client.post(org.path() + "/departments", json("name", "Other", "code", "S2")), 422);
         // another caller's same key is another request
@@ -89,7 +88,7 @@ class IdempotencyIT {
         }
         List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).allMatch(status -> status == 201 || status == 409);
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/departments?name=Raced")))
+        assertThat(Pages.names(owner.api().get(org.path() + "/departments?name=Raced")))
                 .hasSize(1);
 
         assertInvalidFields(
@@ -117,7 +116,6 @@ class IdempotencyIT {
                 .withHeader("Idempotency-Key", key)
                 .post(departments, json("name", "Twice", "code", "TW"));
         assertProblem(elsewhere, 422);
-        assertThat(DepartmentsIT.names(owner.api().get(second.path() + "/departments")))
-                .isEmpty();
+        assertThat(Pages.names(owner.api().get(second.path() + "/departments"))).isEmpty();
     }
 }

@@ -19,8 +19,8 @@ class InheritedMembershipIT {
         Session auditor = Fixtures.newUser();
         Session manager = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
-        Org europe = OrganizationHierarchyIT.child(owner, holding, "Europe");
-        Org swiss = OrganizationHierarchyIT.child(owner, europe, "Switzerland");
+        Org europe = Fixtures.child(owner, holding, "Europe");
+        Org swiss = Fixtures.child(owner, europe, "Switzerland");
 
         Api.Reply added = owner.api()
                 .post(holding.path() + "/members", json("email", auditor.email(), "role", "viewer", "inherited", true));
@@ -43,14 +43,12 @@ class InheritedMembershipIT {
                 .isTrue();
         Api.Reply created = manager.api().post(swiss.path() + "/departments", json("name", "Zurich", "code", "ZH"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(DepartmentsIT.names(owner.api().get(swiss.path() + "/departments")))
-                .containsExactly("Zurich");
-        assertThat(DepartmentsIT.names(owner.api().get(holding.path() + "/departments")))
+        assertThat(Pages.names(owner.api().get(swiss.path() + "/departments"))).containsExactly("Zurich");
+        assertThat(Pages.names(owner.api().get(holding.path() + "/departments")))
                 .isEmpty();
         // not a member of the subsidiary's own list
-        assertThat(DepartmentTreeIT.emails(owner.api().get(swiss.path() + "/members")))
-                .containsExactly(owner.email());
-        assertThat(DepartmentTreeIT.emails(owner.api().get(holding.path() + "/members?inherited=true")))
+        assertThat(Pages.emails(owner.api().get(swiss.path() + "/members"))).containsExactly(owner.email());
+        assertThat(Pages.emails(owner.api().get(holding.path() + "/members?inherited=true")))
                 .containsExactlyInAnyOrder(auditor.email(), manager.email());
 
         // suspended or taken back, it stops at once
@@ -68,7 +66,7 @@ class InheritedMembershipIT {
         Session user = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, holding, admin, "admin");
-        RolesIT.createRole(owner, holding, "auditor", List.of("departments:read"), null);
+        Fixtures.createRole(owner, holding, "auditor", List.of("departments:read"), null);
 
         assertProblem(
                 admin.api()
@@ -96,7 +94,7 @@ class InheritedMembershipIT {
         Session owner = Fixtures.newUser();
         Session stranger = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
-        Org subsidiary = OrganizationHierarchyIT.child(owner, holding, "Sub");
+        Org subsidiary = Fixtures.child(owner, holding, "Sub");
         Org theirs = Fixtures.newOrg(stranger);
         // the stranger's inherited role in their own organization gives nothing in another hierarchy
         assertThat(stranger.api()

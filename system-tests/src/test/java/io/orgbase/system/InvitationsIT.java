@@ -118,7 +118,7 @@ class InvitationsIT {
         Org strangers = Fixtures.newOrg(stranger);
         assertProblem(stranger.api().get(org.path() + "/invitations"), 404);
         assertProblem(stranger.api().delete(strangers.path() + "/invitations/" + id), 404);
-        assertThat(OrganizationsIT.slugs(stranger.api().get("/api/v1/orgs"))).containsExactly(strangers.slug());
+        assertThat(Pages.slugs(stranger.api().get("/api/v1/orgs"))).containsExactly(strangers.slug());
         assertThat(stranger.api().get(strangers.path() + "/invitations").json().getJsonArray("items"))
                 .isEmpty();
     }

@@ -10,7 +10,6 @@ import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +40,7 @@ class IsolationIT {
         theirs = Fixtures.newOrg(bob);
         Fixtures.newDepartment(alice, mine, "Mine");
         theirDepartment = Fixtures.newDepartment(bob, theirs, "Theirs");
-        theirRole = RolesIT.createRole(bob, theirs, "their-role", List.of("departments:read"), null)
+        theirRole = Fixtures.createRole(bob, theirs, "their-role", List.of("departments:read"), null)
                 .getString("id");
     }
 
@@ -80,7 +79,7 @@ class IsolationIT {
                         .json()
                         .getString("name"))
                 .isEqualTo("Theirs");
-        assertThat(MembersIT.emails(bob.api().get(theirs.path() + "/members"))).containsExactly(bob.email());
+        assertThat(Pages.emails(bob.api().get(theirs.path() + "/members"))).containsExactly(bob.email());
     }
 
     /**
@@ -187,12 +186,10 @@ class IsolationIT {
 
     @Test
     void listsNeverShowForeignRows() {
-        assertThat(DepartmentsIT.names(alice.api().get(mine.path() + "/departments")))
-                .containsExactly("Mine");
-        assertThat(DepartmentsIT.names(bob.api().get(theirs.path() + "/departments")))
-                .containsExactly("Theirs");
-        assertThat(OrganizationsIT.slugs(alice.api().get("/api/v1/orgs"))).containsExactly(mine.slug());
-        assertThat(MembersIT.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
+        assertThat(Pages.names(alice.api().get(mine.path() + "/departments"))).containsExactly("Mine");
+        assertThat(Pages.names(bob.api().get(theirs.path() + "/departments"))).containsExactly("Theirs");
+        assertThat(Pages.slugs(alice.api().get("/api/v1/orgs"))).containsExactly(mine.slug());
+        assertThat(Pages.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
         assertThat(alice.api().get("/api/v1/me").json().getJsonArray("memberships"))
                 .hasSize(1);
         assertThat(alice.api()
@@ -207,7 +204,7 @@ class IsolationIT {
 
     @Test
     void theDatabaseRefusesTheApplicationRoleWithoutATenant() throws SQLException {
-        try (Connection app = appRole()) {
+        try (Connection app = Fixtures.appRole()) {
             assertThat(count(app, "select count(*) from department")).isZero();
             assertThat(count(app, "select count(*) from membership")).isZero();
             assertThat(count(app, "select count(*) from org_role")).isZero();
@@ -219,7 +216,7 @@ class IsolationIT {
 
     @Test
     void theDatabaseConfinesTheApplicationRoleToItsTenant() throws SQLException {
-        try (Connection app = appRole()) {
+        try (Connection app = Fixtures.appRole()) {
             app.setAutoCommit(false);
             setTenant(app, mine.id());
             assertThat(count(app, "select count(*) from department")).isEqualTo(1);
@@ -273,7 +270,7 @@ class IsolationIT {
 
     @Test
     void theAuditTrailShowsTheApplicationOnlyItsTenantsChain() throws SQLException {
-        try (Connection app = appRole()) {
+        try (Connection app = Fixtures.appRole()) {
             assertThat(count(app, "select count(*) from audit_event where chain = '" + theirs.id() + "'"))
                     .isZero();
             app.setAutoCommit(false);
@@ -287,7 +284,7 @@ class IsolationIT {
 
     @Test
     void securityEventsAreAppendOnlyForTheApplication() throws SQLException {
-        try (Connection app = appRole()) {
+        try (Connection app = Fixtures.appRole()) {
             assertThatThrownBy(() -> app.createStatement().executeUpdate("delete from security_event"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
@@ -295,10 +292,6 @@ class IsolationIT {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
         }
-    }
-
-    static Connection appRole() throws SQLException {
-        return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
     }
 
     private static void setTenant(Connection connection, UUID orgId) throws SQLException {

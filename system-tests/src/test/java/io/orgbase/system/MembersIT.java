@@ -26,7 +26,7 @@ class MembersIT {
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().getString("userId")).isEqualTo(user.id().toString());
         assertThat(added.header("Location")).endsWith("/members/" + user.id());
-        assertThat(emails(owner.api().get(org.path() + "/members")))
+        assertThat(Pages.emails(owner.api().get(org.path() + "/members")))
                 .containsExactlyInAnyOrder(owner.email(), user.email());
         assertThat(user.api().get(org.path()).json().getString("role")).isEqualTo("member");
 
@@ -91,7 +91,7 @@ class MembersIT {
         assertThat(owner.api().delete(org.path() + "/members/" + owner.id()).status())
                 .as("an admin may leave")
                 .isEqualTo(204);
-        assertThat(emails(second.api().get(org.path() + "/members"))).containsExactly(second.email());
+        assertThat(Pages.emails(second.api().get(org.path() + "/members"))).containsExactly(second.email());
     }
 
     @Test
@@ -194,23 +194,5 @@ class MembersIT {
         assertProblem(owner.api().delete(org.path() + "/members/not-an-id"), 404);
         JsonObject unchanged = owner.api().get(org.path() + "/members").json();
         assertThat(unchanged.getJsonArray("items")).hasSize(2);
-    }
-
-    static List<String> emails(Api.Reply list) {
-        assertThat(list.status()).isEqualTo(200);
-        return list.json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject().getString("email"))
-                .toList();
-    }
-
-    /** The role of the member with this email in a member list. */
-    static String roleOf(Api.Reply list, String email) {
-        assertThat(list.status()).isEqualTo(200);
-        return list.json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject())
-                .filter(m -> m.getString("email").equals(email))
-                .findFirst()
-                .orElseThrow()
-                .getString("role");
     }
 }

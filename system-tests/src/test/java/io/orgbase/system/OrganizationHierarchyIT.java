@@ -21,9 +21,9 @@ class OrganizationHierarchyIT {
     void subsidiariesAreListedAsChildrenDescendantsAndAncestors() {
         Session owner = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
-        Org europe = child(owner, holding, "Europe");
-        Org asia = child(owner, holding, "Asia");
-        Org swiss = child(owner, europe, "Switzerland");
+        Org europe = Fixtures.child(owner, holding, "Europe");
+        Org asia = Fixtures.child(owner, holding, "Asia");
+        Org swiss = Fixtures.child(owner, europe, "Switzerland");
 
         assertThat(names(owner.api().get(holding.path() + "/children"))).containsExactly("Asia", "Europe");
         assertThat(names(owner.api().get(holding.path() + "/children?sort=-name")))
@@ -46,7 +46,7 @@ class OrganizationHierarchyIT {
         assertThat(names(owner.api().get(asia.path() + "/descendants"))).isEmpty();
         assertThat(owner.api().get(swiss.path()).json().getString("parentId"))
                 .isEqualTo(europe.id().toString());
-        assertThat(OrganizationsIT.slugs(owner.api().get(ORGS + "?parentId=" + europe.id())))
+        assertThat(Pages.slugs(owner.api().get(ORGS + "?parentId=" + europe.id())))
                 .containsExactly(swiss.slug());
     }
 
@@ -55,9 +55,9 @@ class OrganizationHierarchyIT {
         Session owner = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
         Org other = Fixtures.newOrg(owner);
-        child(owner, holding, "Sales");
-        assertProblem(createChild(owner, holding, "sales"), 409);
-        assertThat(createChild(owner, other, "Sales").status()).isEqualTo(201);
+        Fixtures.child(owner, holding, "Sales");
+        assertProblem(Fixtures.createChild(owner, holding, "sales"), 409);
+        assertThat(Fixtures.createChild(owner, other, "Sales").status()).isEqualTo(201);
         assertThat(owner.api()
                         .post(ORGS, json("slug", Fixtures.slug(), "name", "Sales"))
                         .status())
@@ -68,8 +68,8 @@ class OrganizationHierarchyIT {
     void movesKeepTheHierarchyACycleFreeTree() {
         Session owner = Fixtures.newUser();
         Org top = Fixtures.newOrg(owner);
-        Org middle = child(owner, top, "Middle");
-        Org bottom = child(owner, middle, "Bottom");
+        Org middle = Fixtures.child(owner, top, "Middle");
+        Org bottom = Fixtures.child(owner, middle, "Bottom");
         Org elsewhere = Fixtures.newOrg(owner);
 
         assertInvalidFields(
@@ -173,25 +173,6 @@ class OrganizationHierarchyIT {
                 "filter");
         assertInvalidFields(owner.api().get(holding.path() + "/descendants?limit=0"), "limit");
         assertInvalidFields(owner.api().get(holding.path() + "/descendants?filter=%7B"), "filter");
-    }
-
-    static Org child(Session owner, Org parent, String name) {
-        Api.Reply created = createChild(owner, parent, name);
-        assertThat(created.status()).as("create child: %s", created).isEqualTo(201);
-        return new Org(created.id(), created.json().getString("slug"));
-    }
-
-    private static Api.Reply createChild(Session owner, Org parent, String name) {
-        return owner.api()
-                .post(
-                        ORGS,
-                        json(
-                                "slug",
-                                Fixtures.slug(),
-                                "name",
-                                name,
-                                "parentId",
-                                parent.id().toString()));
     }
 
     private static List<String> names(Api.Reply list) {

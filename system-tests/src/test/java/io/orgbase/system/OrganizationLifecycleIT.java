@@ -85,10 +85,9 @@ class OrganizationLifecycleIT {
         assertProblem(owner.api().post(org.path() + "/departments", json("name", "X", "code", "X")), 403);
         assertProblem(owner.api().put(org.path() + "/status", json("status", "suspended")), 403);
 
-        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs"))).containsExactly(kept.slug());
-        assertThat(OrganizationsIT.slugs(owner.api().get("/api/v1/orgs?status=archived")))
-                .containsExactly(org.slug());
-        assertThat(OrganizationsIT.slugs(owner.api()
+        assertThat(Pages.slugs(owner.api().get("/api/v1/orgs"))).containsExactly(kept.slug());
+        assertThat(Pages.slugs(owner.api().get("/api/v1/orgs?status=archived"))).containsExactly(org.slug());
+        assertThat(Pages.slugs(owner.api()
                         .get("/api/v1/orgs?filter=%7B%22field%22:%22status%22,%22op%22:%22in%22,%22value%22:"
                                 + "%5B%22active%22,%22archived%22%5D%7D")))
                 .containsExactlyInAnyOrder(kept.slug(), org.slug());

@@ -221,11 +221,9 @@ class OrganizationProfileIT {
         owner.api().post(ORGS, json("slug", holding, "name", "H", "type", "holding", "currency", "EUR"));
         owner.api().post(ORGS, json("slug", Fixtures.slug(), "name", "C", "type", "company", "currency", "USD"));
 
-        assertThat(OrganizationsIT.slugs(owner.api().get(ORGS + "?type=holding")))
-                .containsExactly(holding);
-        assertThat(OrganizationsIT.slugs(owner.api().get(ORGS + "?currency=EUR")))
-                .containsExactly(holding);
-        assertThat(OrganizationsIT.slugs(owner.api().get(ORGS + "?sort=code"))).hasSize(2);
+        assertThat(Pages.slugs(owner.api().get(ORGS + "?type=holding"))).containsExactly(holding);
+        assertThat(Pages.slugs(owner.api().get(ORGS + "?currency=EUR"))).containsExactly(holding);
+        assertThat(Pages.slugs(owner.api().get(ORGS + "?sort=code"))).hasSize(2);
         assertInvalidFields(owner.api().get(ORGS + "?sort=timezone"), "sort");
     }
 

@@ -32,7 +32,7 @@ class OrganizationsIT {
         assertThat(org.getString("role")).isEqualTo("owner");
         assertThat(created.header("Location")).endsWith(ORGS + "/" + created.id());
 
-        assertThat(slugs(owner.api().get(ORGS))).containsExactly(slug);
+        assertThat(Pages.slugs(owner.api().get(ORGS))).containsExactly(slug);
         assertThat(owner.api().get(ORGS + "/" + slug).json().getString("id"))
                 .isEqualTo(created.id().toString());
         assertThat(owner.api().get(ORGS + "/" + created.id()).json().getString("slug"))
@@ -121,7 +121,7 @@ class OrganizationsIT {
 
         assertProblem(owner.api().get(org.path()), 404);
         assertProblem(admin.api().get(org.path() + "/departments"), 404);
-        assertThat(slugs(owner.api().get(ORGS))).doesNotContain(org.slug());
+        assertThat(Pages.slugs(owner.api().get(ORGS))).doesNotContain(org.slug());
     }
 
     @Test
@@ -131,11 +131,12 @@ class OrganizationsIT {
         Session platform = Fixtures.admin();
 
         // every organization, not only their own: filtered, since the whole list outgrows a page
-        assertThat(slugs(platform.api().get(ORGS + "?slug=" + org.slug()))).containsExactly(org.slug());
+        assertThat(Pages.slugs(platform.api().get(ORGS + "?slug=" + org.slug())))
+                .containsExactly(org.slug());
         JsonObject seen = platform.api().get(org.path()).json();
         assertThat(seen.isNull("role")).isTrue();
         assertThat(platform.api().get(org.path() + "/members").status()).isEqualTo(200);
-        assertThat(slugs(owner.api().get(ORGS))).containsExactly(org.slug());
+        assertThat(Pages.slugs(owner.api().get(ORGS))).containsExactly(org.slug());
 
         List<String> details = platform
                 .api()
@@ -166,12 +167,5 @@ class OrganizationsIT {
                         .json()
                         .getJsonArray("items"))
                 .hasSize(4);
-    }
-
-    static List<String> slugs(Api.Reply list) {
-        assertThat(list.status()).isEqualTo(200);
-        return list.json().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject().getString("slug"))
-                .toList();
     }
 }

@@ -94,8 +94,8 @@ class PrivilegeEdgesIT {
         Session admin = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, admin, "admin");
-        RolesIT.createRole(owner, org, "base", List.of("departments:write"), "viewer");
-        RolesIT.createRole(owner, org, "closer", List.of("organization:delete"), "base");
+        Fixtures.createRole(owner, org, "base", List.of("departments:write"), "viewer");
+        Fixtures.createRole(owner, org, "closer", List.of("organization:delete"), "base");
 
         // base grants nothing the admin lacks, but closer (beyond the admin) inherits from it
         assertProblem(

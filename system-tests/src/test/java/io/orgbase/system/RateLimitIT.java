@@ -73,8 +73,7 @@ class RateLimitIT {
         assertProblem(refused, 429);
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
         // nothing ran: the budget is checked before the first operation
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/departments")))
-                .isEmpty();
+        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).isEmpty();
     }
 
     @Test

@@ -199,21 +199,14 @@ class ReferenceDataIT {
     }
 
     private static List<String> codes(Api.Reply list) {
-        return field(list, "code");
+        return Pages.field(list, "code");
     }
 
     private static List<String> slugs(Api.Reply list) {
-        return field(list, "slug");
+        return Pages.field(list, "slug");
     }
 
     private static List<String> keys(Api.Reply list) {
-        return field(list, "key");
-    }
-
-    private static List<String> field(Api.Reply list, String name) {
-        assertThat(list.status()).as("%s", list).isEqualTo(200);
-        return list.json().getJsonArray("items").stream()
-                .map(i -> i.asJsonObject().getString(name))
-                .toList();
+        return Pages.field(list, "key");
     }
 }

@@ -87,7 +87,7 @@ class RoleMatrixIT {
         Fixtures.addMember(owner, org, other, "member");
         Session newcomer = Fixtures.newUser();
         UUID department = Fixtures.newDepartment(owner, org, "Matrix");
-        RolesIT.createRole(owner, org, CUSTOM_ROLE, List.of("departments:read"), null);
+        Fixtures.createRole(owner, org, CUSTOM_ROLE, List.of("departments:read"), null);
         Context context = new Context(actor.api(), org, other.id(), department, newcomer.email());
 
         List<String> wrong = new ArrayList<>();

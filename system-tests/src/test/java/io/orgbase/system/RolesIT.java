@@ -20,15 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class RolesIT {
 
-    static JsonObject createRole(Session session, Org org, String key, List<String> permissions, String parent) {
-        Api.Reply created = session.api()
-                .post(
-                        org.path() + "/roles",
-                        json("key", key, "name", "Role " + key, "permissions", permissions, "parent", parent));
-        assertThat(created.status()).as("create role: %s", created).isEqualTo(201);
-        return created.json();
-    }
-
     static List<String> strings(JsonObject object, String field) {
         return object.getJsonArray(field).getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString)
@@ -79,7 +70,7 @@ class RolesIT {
                 .isEqualTo(201);
         assertThat(editor.api().get(org.path() + "/departments").status()).isEqualTo(200);
         assertProblem(editor.api().get(org.path() + "/members"), 403);
-        assertThat(MembersIT.roleOf(owner.api().get(org.path() + "/members"), editor.email()))
+        assertThat(Pages.roleOf(owner.api().get(org.path() + "/members"), editor.email()))
                 .isEqualTo("dept-editor");
         JsonObject membership = editor.api()
                 .get("/api/v1/me")
@@ -94,8 +85,8 @@ class RolesIT {
     void changingARoleChangesWhatItsHoldersMayDoOnTheirNextRequest() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        createRole(owner, org, "base", List.of("organization:read"), null);
-        createRole(owner, org, "clerk", List.of("departments:read"), "base");
+        Fixtures.createRole(owner, org, "base", List.of("organization:read"), null);
+        Fixtures.createRole(owner, org, "clerk", List.of("departments:read"), "base");
         Session clerk = Fixtures.newUser();
         Fixtures.addMember(owner, org, clerk, "clerk");
         assertProblem(clerk.api().get(org.path() + "/members"), 403);
@@ -119,9 +110,9 @@ class RolesIT {
     void inheritanceNeverFormsACycle() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        createRole(owner, org, "first", List.of(), null);
-        createRole(owner, org, "second", List.of(), "first");
-        createRole(owner, org, "third", List.of(), "second");
+        Fixtures.createRole(owner, org, "first", List.of(), null);
+        Fixtures.createRole(owner, org, "second", List.of(), "first");
+        Fixtures.createRole(owner, org, "third", List.of(), "second");
 
         assertInvalidFields(owner.api().patch(org.path() + "/roles/first", json("parent", "third")), "parent");
         assertInvalidFields(owner.api().patch(org.path() + "/roles/first", json("parent", "first")), "parent");
@@ -136,8 +127,8 @@ class RolesIT {
         for (int round = 0; round < 2; round++) {
             String a = "a" + round;
             String b = "b" + round;
-            createRole(owner, org, a, List.of(), null);
-            createRole(owner, org, b, List.of(), null);
+            Fixtures.createRole(owner, org, a, List.of(), null);
+            Fixtures.createRole(owner, org, b, List.of(), null);
             // both re-parentings are in flight, each past its own reads, before either may write
             List<Integer> statuses = Races.overlapping(
                     "select 1 from org_role where org_id = ? for update",
@@ -158,8 +149,8 @@ class RolesIT {
     void aRoleInUseCannotBeDeleted() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        createRole(owner, org, "parent-role", List.of("departments:read"), null);
-        JsonObject child = createRole(owner, org, "held", List.of("organization:read"), "parent-role");
+        Fixtures.createRole(owner, org, "parent-role", List.of("departments:read"), null);
+        JsonObject child = Fixtures.createRole(owner, org, "held", List.of("organization:read"), "parent-role");
         Session holder = Fixtures.newUser();
         Fixtures.addMember(owner, org, holder, "held");
 
@@ -216,7 +207,7 @@ class RolesIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         String roles = org.path() + "/roles";
-        createRole(owner, org, "kept", List.of("departments:read"), null);
+        Fixtures.createRole(owner, org, "kept", List.of("departments:read"), null);
 
         assertInvalidFields(
                 owner.api()
@@ -273,7 +264,7 @@ class RolesIT {
         Org org = Fixtures.newOrg(owner);
         Session admin = Fixtures.newUser();
         Fixtures.addMember(owner, org, admin, "admin");
-        createRole(owner, org, "destroyer", List.of("organization:delete"), null);
+        Fixtures.createRole(owner, org, "destroyer", List.of("organization:delete"), null);
 
         assertProblem(
                 admin.api()
@@ -310,7 +301,7 @@ class RolesIT {
         assertProblem(admin.api().delete(org.path() + "/roles/destroyer"), 403);
 
         // an admin may build and grant roles within their own permissions
-        createRole(admin, org, "recruiter", List.of("members:read", "members:write"), "viewer");
+        Fixtures.createRole(admin, org, "recruiter", List.of("members:read", "members:write"), "viewer");
         assertProblem(admin.api().patch(org.path() + "/roles/recruiter", json("parent", "owner")), 403);
         Session recruiter = Fixtures.newUser();
         Fixtures.addMember(admin, org, recruiter, "recruiter");
@@ -331,7 +322,7 @@ class RolesIT {
     void apiKeysAndInvitationsCarryCustomRoles() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        createRole(owner, org, "dept-bot", List.of("departments:read", "departments:write"), null);
+        Fixtures.createRole(owner, org, "dept-bot", List.of("departments:read", "departments:write"), null);
 
         Api.Reply key = owner.api().post(org.path() + "/api-keys", json("name", "bot", "role", "dept-bot"));
         assertThat(key.status()).as("%s", key).isEqualTo(201);
@@ -354,7 +345,7 @@ class RolesIT {
                         json("password", Secrets.password(), "displayName", "Invited"));
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
         assertThat(accepted.json().getString("role")).isEqualTo("dept-bot");
-        assertThat(MembersIT.roleOf(owner.api().get(org.path() + "/members"), email))
+        assertThat(Pages.roleOf(owner.api().get(org.path() + "/members"), email))
                 .isEqualTo("dept-bot");
     }
 

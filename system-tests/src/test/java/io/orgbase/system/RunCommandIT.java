@@ -77,7 +77,7 @@ class RunCommandIT {
             Api admin = login(port, password);
             assertThat(admin.get("/api/v1/orgs/" + slug).json().getString("name"))
                     .isEqualTo("Durable");
-            assertThat(DepartmentsIT.names(admin.get("/api/v1/orgs/" + slug + "/departments")))
+            assertThat(Pages.names(admin.get("/api/v1/orgs/" + slug + "/departments")))
                     .containsExactly("Kept");
             assertThat(oldToken.get("/api/v1/me").status())
                     .as("a token signed before the key rotation is still accepted")

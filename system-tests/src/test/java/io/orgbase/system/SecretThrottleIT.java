@@ -53,7 +53,7 @@ class SecretThrottleIT {
 
     @Test
     void codeGuessingWhileDisablingTwoFactorSignInIsThrottled() throws Exception {
-        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         Api api = enrolled.user().api().from(Fixtures.address());
         String disable = "/api/v1/me/2fa/totp/disable";
         for (int i = 0; i < MAX_PER_ACCOUNT; i++) {
@@ -61,7 +61,7 @@ class SecretThrottleIT {
                     api.post(disable, json("password", enrolled.user().password(), "code", String.format("%06d", i))),
                     "code");
         }
-        String right = TwoFactorIT.code(enrolled.secret(), Instant.now());
+        String right = Totp.code(enrolled.secret(), Instant.now());
         assertProblem(api.post(disable, json("password", enrolled.user().password(), "code", right)), 429);
         // still on
         assertProblem(api.post("/api/v1/me/2fa/totp", ""), 409);

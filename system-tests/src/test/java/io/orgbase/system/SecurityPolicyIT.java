@@ -7,13 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** An organization's security policy: two-factor sign-in for members, and how long a session lasts. */
@@ -21,12 +17,13 @@ class SecurityPolicyIT {
 
     @Test
     void membersWithoutASecondFactorAreAskedToStepUp() throws Exception {
-        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
-        JsonObject tokens = TwoFactorIT.second(
-                        TwoFactorIT.mfaToken(enrolled.user()), TwoFactorIT.code(enrolled.secret(), Instant.now()))
+        Totp.Enrolled enrolled = Totp.enrolled();
+        JsonObject tokens = Totp.second(Totp.mfaToken(enrolled.user()), Totp.code(enrolled.secret(), Instant.now()))
                 .json();
         Api owner = Api.anonymous().withToken(tokens.getString("accessToken"));
-        assertThat(claims(tokens.getString("accessToken")).getJsonArray("amr").toString())
+        assertThat(Tokens.payload(tokens.getString("accessToken"))
+                        .getJsonArray("amr")
+                        .toString())
                 .contains("mfa");
         String slug = Fixtures.slug();
         assertThat(owner.post("/api/v1/orgs", json("slug", slug, "name", "Strict"))
@@ -65,8 +62,8 @@ class SecurityPolicyIT {
         JsonObject refreshed = Api.anonymous()
                 .post("/api/v1/auth/refresh", json("refreshToken", login.getString("refreshToken")))
                 .json();
-        assertThat(claims(refreshed.getString("accessToken")).getJsonNumber("auth_time"))
-                .isEqualTo(claims(login.getString("accessToken")).getJsonNumber("auth_time"));
+        assertThat(Tokens.payload(refreshed.getString("accessToken")).getJsonNumber("auth_time"))
+                .isEqualTo(Tokens.payload(login.getString("accessToken")).getJsonNumber("auth_time"));
         assertProblem(
                 Api.anonymous().withToken(refreshed.getString("accessToken")).get(org.path()), 401);
         // outside the organization the member goes on (to set up a second factor, for one)
@@ -112,10 +109,4 @@ class SecurityPolicyIT {
     }
 
     /** The payload of a JWT (already verified by the server that issued it). */
-    static JsonObject claims(String jwt) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(payload))) {
-            return reader.readObject();
-        }
-    }
 }

@@ -60,9 +60,8 @@ class StandingIT {
 
     @Test
     void anOrganizationRequiringTwoFactorSignInIsNotListedToAPasswordSession() throws Exception {
-        TwoFactorIT.Enrolled enrolled = TwoFactorIT.enrolled();
-        JsonObject tokens = TwoFactorIT.second(
-                        TwoFactorIT.mfaToken(enrolled.user()), TwoFactorIT.code(enrolled.secret(), Instant.now()))
+        Totp.Enrolled enrolled = Totp.enrolled();
+        JsonObject tokens = Totp.second(Totp.mfaToken(enrolled.user()), Totp.code(enrolled.secret(), Instant.now()))
                 .json();
         Api owner = Api.anonymous().withToken(tokens.getString("accessToken"));
         String slug = Fixtures.slug();

@@ -26,33 +26,30 @@ class TagsIT {
         Api.Reply sales = owner.api()
                 .post(departments, json("name", "Sales", "code", "S", "tags", List.of("VIP", " emea ", "vip")));
         assertThat(sales.status()).as("%s", sales).isEqualTo(201);
-        assertThat(tags(sales.json())).containsExactly("emea", "VIP");
+        assertThat(Pages.tags(sales.json())).containsExactly("emea", "VIP");
         UUID ops = owner.api()
                 .post(departments, json("name", "Ops", "code", "O", "tags", List.of("vip", "internal")))
                 .id();
-        assertThat(tags(owner.api().get(departments + "/" + ops).json())).containsExactly("internal", "VIP");
+        assertThat(Pages.tags(owner.api().get(departments + "/" + ops).json())).containsExactly("internal", "VIP");
         UUID launch = owner.api()
                 .post(teams, json("name", "Launch", "tags", List.of("emea")))
                 .id();
         JsonObject own =
                 owner.api().patch(org.path(), json("tags", List.of("Customer"))).json();
-        assertThat(tags(own)).containsExactly("Customer");
+        assertThat(Pages.tags(own)).containsExactly("Customer");
 
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=vip")))
+        assertThat(Pages.names(owner.api().get(departments + "?tag=vip"))).containsExactly("Ops", "Sales");
+        assertThat(Pages.names(owner.api().get(departments + "?tag=EMEA"))).containsExactly("Sales");
+        assertThat(Pages.names(owner.api().get(departments + "?tag=internal&tag=emea")))
                 .containsExactly("Ops", "Sales");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=EMEA")))
-                .containsExactly("Sales");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=internal&tag=emea")))
-                .containsExactly("Ops", "Sales");
-        assertThat(DepartmentsIT.names(owner.api().get(teams + "?tag=emea"))).containsExactly("Launch");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=nothing")))
-                .isEmpty();
+        assertThat(Pages.names(owner.api().get(teams + "?tag=emea"))).containsExactly("Launch");
+        assertThat(Pages.names(owner.api().get(departments + "?tag=nothing"))).isEmpty();
         assertThat(slugs(owner.api().get("/api/v1/orgs?tag=Customer"))).containsExactly(org.slug());
 
         // the vocabulary, with where each tag is used
-        JsonObject vip = tag(owner, org, "VIP");
+        JsonObject vip = Fixtures.tag(owner, org, "VIP");
         assertThat(vip.getJsonObject("usage").getInt("department")).isEqualTo(2);
-        JsonObject emea = tag(owner, org, "emea");
+        JsonObject emea = Fixtures.tag(owner, org, "emea");
         assertThat(emea.getJsonObject("usage").getInt("team")).isEqualTo(1);
 
         // rename everywhere at once; a taken name is a 409 (merge instead)
@@ -60,47 +57,47 @@ class TagsIT {
                 .patch(org.path() + "/tags/" + emea.getString("id"), json("name", "Europe"))
                 .json();
         assertThat(renamed.getString("name")).isEqualTo("Europe");
-        assertThat(tags(owner.api().get(teams + "/" + launch).json())).containsExactly("Europe");
+        assertThat(Pages.tags(owner.api().get(teams + "/" + launch).json())).containsExactly("Europe");
         assertProblem(owner.api().patch(org.path() + "/tags/" + emea.getString("id"), json("name", "vip")), 409);
 
         // merge internal into VIP: Ops keeps one VIP
-        JsonObject internal = tag(owner, org, "internal");
+        JsonObject internal = Fixtures.tag(owner, org, "internal");
         JsonObject merged = owner.api()
                 .post(org.path() + "/tags/" + internal.getString("id") + "/merge", json("into", vip.getString("id")))
                 .json();
         assertThat(merged.getString("name")).isEqualTo("VIP");
-        assertThat(tags(owner.api().get(departments + "/" + ops).json())).containsExactly("VIP");
+        assertThat(Pages.tags(owner.api().get(departments + "/" + ops).json())).containsExactly("VIP");
         assertProblem(owner.api().get(org.path() + "/tags/" + internal.getString("id")), 404);
 
         // delete removes it from every record, the organization's own included
-        JsonObject customer = tag(owner, org, "Customer");
+        JsonObject customer = Fixtures.tag(owner, org, "Customer");
         assertThat(customer.getJsonObject("usage").getInt("organization")).isEqualTo(1);
         assertThat(owner.api()
                         .delete(org.path() + "/tags/" + customer.getString("id"))
                         .status())
                 .isEqualTo(204);
-        assertThat(tags(owner.api().get(org.path()).json())).isEmpty();
+        assertThat(Pages.tags(owner.api().get(org.path()).json())).isEmpty();
         assertThat(owner.api()
                         .delete(org.path() + "/tags/" + vip.getString("id"))
                         .status())
                 .isEqualTo(204);
-        assertThat(tags(owner.api().get(departments + "/" + ops).json())).isEmpty();
+        assertThat(Pages.tags(owner.api().get(departments + "/" + ops).json())).isEmpty();
 
         // replacing and clearing a record's tags; tags are part of the record: a new version, a new ETag
         Api.Reply before = owner.api().get(departments + "/" + ops);
         JsonObject retagged = owner.api()
                 .patch(departments + "/" + ops, json("tags", List.of("a", "b")))
                 .json();
-        assertThat(tags(retagged)).containsExactly("a", "b");
+        assertThat(Pages.tags(retagged)).containsExactly("a", "b");
         assertThat(retagged.getInt("version")).isEqualTo(before.json().getInt("version") + 1);
         assertThat(owner.api().get(departments + "/" + ops).header("ETag")).isNotEqualTo(before.header("ETag"));
-        assertThat(tags(owner.api()
+        assertThat(Pages.tags(owner.api()
                         .patch(departments + "/" + ops, json("tags", JsonValue.NULL))
                         .json()))
                 .isEmpty();
         // a deleted record's taggings go with it
         assertThat(owner.api().delete(teams + "/" + launch).status()).isEqualTo(204);
-        assertThat(tag(owner, org, "Europe").getJsonObject("usage").getInt("team"))
+        assertThat(Fixtures.tag(owner, org, "Europe").getJsonObject("usage").getInt("team"))
                 .isZero();
     }
 
@@ -130,11 +127,11 @@ class TagsIT {
                                                 .mapToObj(i -> "t" + i)
                                                 .toList())),
                 "tags");
-        assertThat(tags(owner.api().get(departments + "/" + kept).json())).containsExactly("keep");
+        assertThat(Pages.tags(owner.api().get(departments + "/" + kept).json())).containsExactly("keep");
         assertThat(owner.api().get(departments + "/" + kept).json().getInt("version"))
                 .isEqualTo(1);
 
-        JsonObject keep = tag(owner, org, "keep");
+        JsonObject keep = Fixtures.tag(owner, org, "keep");
         assertProblem(member.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "x")), 403);
         assertThat(member.api().get(org.path() + "/tags").status()).isEqualTo(200);
         assertInvalidFields(owner.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "")), "name");
@@ -149,7 +146,7 @@ class TagsIT {
         UUID foreignDept = stranger.api()
                 .post(theirs.path() + "/departments", json("name", "Theirs", "code", "T", "tags", List.of("keep")))
                 .id();
-        JsonObject foreign = tag(stranger, theirs, "keep");
+        JsonObject foreign = Fixtures.tag(stranger, theirs, "keep");
         assertThat(foreign.getString("id")).isNotEqualTo(keep.getString("id"));
         assertProblem(owner.api().get(org.path() + "/tags/" + foreign.getString("id")), 404);
         assertProblem(owner.api().delete(org.path() + "/tags/" + foreign.getString("id")), 404);
@@ -159,17 +156,10 @@ class TagsIT {
                                 org.path() + "/tags/" + keep.getString("id") + "/merge",
                                 json("into", foreign.getString("id"))),
                 "into");
-        assertThat(DepartmentsIT.names(owner.api().get(departments + "?tag=keep")))
-                .containsExactly("Kept");
-        assertThat(tag(owner, org, "keep").getJsonObject("usage").getInt("department"))
+        assertThat(Pages.names(owner.api().get(departments + "?tag=keep"))).containsExactly("Kept");
+        assertThat(Fixtures.tag(owner, org, "keep").getJsonObject("usage").getInt("department"))
                 .isEqualTo(1);
         assertThat(foreignDept).isNotNull();
-    }
-
-    static List<String> tags(JsonObject record) {
-        return record.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString)
-                .toList();
     }
 
     @Test
@@ -181,12 +171,14 @@ class TagsIT {
         Api.Reply contact = owner.api()
                 .post(org.path() + "/contacts", json("lastName", "Secret", "tags", List.of("takeover-target")));
         assertThat(contact.status()).as("%s", contact).isEqualTo(201);
-        UUID field = CustomFieldsIT.define(
+        UUID field = Fixtures.define(
                 owner, org, json("entity", "contact", "key", "dealsize", "label", "Deal size", "type", "number"));
 
-        assertThat(tag(owner, org, "takeover-target").getJsonObject("usage").getInt("contact"))
+        assertThat(Fixtures.tag(owner, org, "takeover-target")
+                        .getJsonObject("usage")
+                        .getInt("contact"))
                 .isEqualTo(1);
-        JsonObject seen = tag(viewer, org, "takeover-target").getJsonObject("usage");
+        JsonObject seen = Fixtures.tag(viewer, org, "takeover-target").getJsonObject("usage");
         assertThat(seen.containsKey("contact")).isFalse();
         assertThat(seen.getInt("department")).isZero();
 
@@ -224,8 +216,9 @@ class TagsIT {
                         0))
                 .containsExactly("high");
         assertThat(tags(owner.api().get(departments + "?sort=code").json(), 0)).containsExactly("deep");
-        assertThat(tags(owner.api().get(departments + "/" + below).json())).containsExactly("deep");
-        assertThat(tags(owner.api()
+        assertThat(Pages.tags(owner.api().get(departments + "/" + below).json()))
+                .containsExactly("deep");
+        assertThat(Pages.tags(owner.api()
                         .patch(departments + "/" + below, json("description", "untagged change"))
                         .json()))
                 .containsExactly("deep");
@@ -244,15 +237,15 @@ class TagsIT {
                                                 json("name", "Top again")))
                                         .build()))
                 .json();
-        assertThat(tags(bulk.getJsonArray("results").getJsonObject(0).getJsonObject("body")))
+        assertThat(Pages.tags(bulk.getJsonArray("results").getJsonObject(0).getJsonObject("body")))
                 .containsExactly("high");
 
         String teams = org.path() + "/teams";
         UUID team = owner.api()
                 .post(teams, json("name", "Crew", "tags", List.of("crew")))
                 .id();
-        assertThat(tags(owner.api().get(teams + "/" + team).json())).containsExactly("crew");
-        assertThat(tags(owner.api()
+        assertThat(Pages.tags(owner.api().get(teams + "/" + team).json())).containsExactly("crew");
+        assertThat(Pages.tags(owner.api()
                         .patch(teams + "/" + team, json("name", "Crew 2"))
                         .json()))
                 .containsExactly("crew");
@@ -260,15 +253,15 @@ class TagsIT {
         UUID contact = owner.api()
                 .post(contacts, json("lastName", "Ng", "tags", List.of("lead")))
                 .id();
-        assertThat(tags(owner.api().get(contacts + "/" + contact).json())).containsExactly("lead");
-        assertThat(tags(owner.api()
+        assertThat(Pages.tags(owner.api().get(contacts + "/" + contact).json())).containsExactly("lead");
+        assertThat(Pages.tags(owner.api()
                         .patch(contacts + "/" + contact, json("firstName", "Al"))
                         .json()))
                 .containsExactly("lead");
     }
 
     private static List<String> tags(JsonObject page, int index) {
-        return tags(page.getJsonArray("items").getJsonObject(index));
+        return Pages.tags(page.getJsonArray("items").getJsonObject(index));
     }
 
     @Test
@@ -285,7 +278,7 @@ class TagsIT {
         String salesEtag = owner.api().get(departments + "/" + sales).header("ETag");
         String teamEtag = owner.api().get(org.path() + "/teams/" + team).header("ETag");
 
-        String emea = tag(owner, org, "emea").getString("id");
+        String emea = Fixtures.tag(owner, org, "emea").getString("id");
         assertThat(owner.api()
                         .patch(org.path() + "/tags/" + emea, json("name", "Europe"))
                         .status())
@@ -314,7 +307,7 @@ class TagsIT {
         assertThat(untagged.status()).isEqualTo(200);
         assertThat(untagged.json().getJsonArray("tags")).isEmpty();
 
-        UUID field = CustomFieldsIT.define(
+        UUID field = Fixtures.define(
                 owner, org, json("entity", "department", "key", "budget", "label", "Budget", "type", "number"));
         owner.api().patch(departments + "/" + sales, json("customFields", json("budget", 5)));
         String withValue = owner.api().get(departments + "/" + sales).header("ETag");
@@ -329,14 +322,6 @@ class TagsIT {
                         .json()
                         .getJsonArray("items"))
                 .hasSize(1);
-    }
-
-    static JsonObject tag(Session session, Org org, String name) {
-        return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(t -> t.getString("name").equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no tag " + name));
     }
 
     private static List<String> slugs(Api.Reply list) {

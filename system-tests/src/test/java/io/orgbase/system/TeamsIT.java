@@ -1,7 +1,7 @@
 package io.orgbase.system;
 
 import static io.orgbase.system.Api.json;
-import static io.orgbase.system.DepartmentTreeIT.emails;
+import static io.orgbase.system.Pages.emails;
 import static io.orgbase.system.Problems.assertInvalidFields;
 import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,13 +59,12 @@ class TeamsIT {
                 .containsExactlyInAnyOrder(ann.email(), bob.email());
         assertThat(emails(owner.api().get(teams + "/" + launch + "/members?role=lead")))
                 .containsExactly(ann.email());
-        assertThat(DepartmentsIT.names(owner.api().get(teams + "?leadId=" + ann.id())))
+        assertThat(Pages.names(owner.api().get(teams + "?leadId=" + ann.id()))).containsExactly("Launch");
+        assertThat(Pages.names(owner.api().get(teams + "?memberId=" + bob.id())))
                 .containsExactly("Launch");
-        assertThat(DepartmentsIT.names(owner.api().get(teams + "?memberId=" + bob.id())))
-                .containsExactly("Launch");
-        assertThat(DepartmentsIT.names(owner.api()
+        assertThat(Pages.names(owner.api()
                         .get(teams + "?filter="
-                                + CollectionsIT.encode(
+                                + Pages.encode(
                                         "{\"field\":\"memberId\",\"op\":\"notin\",\"value\":[\"" + bob.id() + "\"]}"))))
                 .containsExactly("Quiet");
         assertThat(emails(owner.api().get(org.path() + "/members?teamId=" + launch)))
@@ -227,7 +226,7 @@ class TeamsIT {
                                 teams + "/" + foreign + "/members",
                                 json("userId", owner.id().toString())),
                 404);
-        assertThat(DepartmentsIT.names(owner.api().get(teams))).containsExactly("Kept");
+        assertThat(Pages.names(owner.api().get(teams))).containsExactly("Kept");
         assertThat(stranger.api()
                         .get(theirs.path() + "/teams/" + foreign)
                         .json()
@@ -264,7 +263,7 @@ class TeamsIT {
                         .map(r -> r.asJsonObject().getInt("status"))
                         .toList())
                 .containsExactly(201, 409, 200, 204, 404);
-        assertThat(DepartmentsIT.names(owner.api().get(org.path() + "/teams"))).containsExactly("Kept", "New");
+        assertThat(Pages.names(owner.api().get(org.path() + "/teams"))).containsExactly("Kept", "New");
         assertThat(stranger.api().get(theirs.path() + "/teams/" + foreign).status())
                 .isEqualTo(200);
 

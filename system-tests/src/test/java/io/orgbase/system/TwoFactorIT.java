@@ -5,59 +5,18 @@ import static io.orgbase.system.Problems.assertInvalidFields;
 import static io.orgbase.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 
 /** TOTP enrolment, sign-in with a second factor, code windows and replay, recovery codes, disabling. */
 class TwoFactorIT {
 
-    private static final String TOTP = "/api/v1/me/2fa/totp";
-    private static final TimeBasedOneTimePasswordGenerator GENERATOR =
-            new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6);
-
-    static String code(String secret, Instant at) throws Exception {
-        return GENERATOR.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), "HmacSHA1"), at);
-    }
-
-    /** A user with 2FA on; returns the secret and the recovery codes. */
-    record Enrolled(Session user, String secret, List<String> recoveryCodes) {}
-
-    static Enrolled enrolled() throws Exception {
-        Session user = Fixtures.newUser();
-        JsonObject enrolment = user.api().post(TOTP, "").json();
-        String secret = enrolment.getString("secret");
-        Api.Reply confirmed = user.api()
-                .post(TOTP + "/confirm", json("code", code(secret, Instant.now().minusSeconds(30))));
-        assertThat(confirmed.status()).as("confirm: %s", confirmed).isEqualTo(200);
-        List<String> codes = confirmed.json().getJsonArray("recoveryCodes").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList();
-        return new Enrolled(user, secret, codes);
-    }
-
-    static String mfaToken(Session user) {
-        Api.Reply first =
-                Api.anonymous().post("/api/v1/auth/login", json("email", user.email(), "password", user.password()));
-        JsonObject problem = assertProblem(first, 401);
-        assertThat(problem.getString("type")).endsWith("/mfa_required");
-        return problem.getString("mfaToken");
-    }
-
-    static Api.Reply second(String mfaToken, String code) {
-        return Api.anonymous()
-                .from(Fixtures.address())
-                .post("/api/v1/auth/login/mfa", json("mfaToken", mfaToken, "code", code));
-    }
+    private static final String TOTP = Totp.PATH;
 
     @Test
     void enrolmentGivesSecretUriAndQrCode() {
@@ -79,48 +38,48 @@ class TwoFactorIT {
 
     @Test
     void signInNeedsTheCurrentOrPreviousCodeOnce() throws Exception {
-        Enrolled enrolled = enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         assertThat(enrolled.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();
 
-        String used = code(enrolled.secret(), Instant.now());
-        Api.Reply signedIn = second(mfaToken(enrolled.user()), used);
+        String used = Totp.code(enrolled.secret(), Instant.now());
+        Api.Reply signedIn = Totp.second(Totp.mfaToken(enrolled.user()), used);
         assertThat(signedIn.status()).as("second step: %s", signedIn).isEqualTo(200);
         assertThat(signedIn.json().getString("refreshToken")).startsWith("obr_");
 
-        assertProblem(second(mfaToken(enrolled.user()), used), 401);
+        assertProblem(Totp.second(Totp.mfaToken(enrolled.user()), used), 401);
         assertProblem(
-                second(
-                        mfaToken(enrolled.user()),
-                        code(enrolled.secret(), Instant.now().minusSeconds(90))),
+                Totp.second(
+                        Totp.mfaToken(enrolled.user()),
+                        Totp.code(enrolled.secret(), Instant.now().minusSeconds(90))),
                 401);
         assertProblem(
-                second(
-                        mfaToken(enrolled.user()),
-                        code(enrolled.secret(), Instant.now().plusSeconds(90))),
+                Totp.second(
+                        Totp.mfaToken(enrolled.user()),
+                        Totp.code(enrolled.secret(), Instant.now().plusSeconds(90))),
                 401);
     }
 
     @Test
     void oneCodeRacingTwiceSucceedsOnce() throws Exception {
-        Enrolled enrolled = enrolled();
-        String first = mfaToken(enrolled.user());
-        String other = mfaToken(enrolled.user());
-        String code = code(enrolled.secret(), Instant.now());
-        CompletableFuture<Api.Reply> a = CompletableFuture.supplyAsync(() -> second(first, code));
-        CompletableFuture<Api.Reply> b = CompletableFuture.supplyAsync(() -> second(other, code));
+        Totp.Enrolled enrolled = Totp.enrolled();
+        String first = Totp.mfaToken(enrolled.user());
+        String other = Totp.mfaToken(enrolled.user());
+        String code = Totp.code(enrolled.secret(), Instant.now());
+        CompletableFuture<Api.Reply> a = CompletableFuture.supplyAsync(() -> Totp.second(first, code));
+        CompletableFuture<Api.Reply> b = CompletableFuture.supplyAsync(() -> Totp.second(other, code));
         assertThat(List.of(a.get().status(), b.get().status())).containsExactlyInAnyOrder(200, 401);
     }
 
     @Test
     void aRecoveryCodeWorksOnceAndAChallengeOnlyOnce() throws Exception {
-        Enrolled enrolled = enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         String recovery = enrolled.recoveryCodes().get(0);
-        String token = mfaToken(enrolled.user());
-        assertThat(second(token, recovery).status()).isEqualTo(200);
-        assertProblem(second(token, enrolled.recoveryCodes().get(1)), 401);
-        assertProblem(second(mfaToken(enrolled.user()), recovery), 401);
-        assertThat(second(
-                                mfaToken(enrolled.user()),
+        String token = Totp.mfaToken(enrolled.user());
+        assertThat(Totp.second(token, recovery).status()).isEqualTo(200);
+        assertProblem(Totp.second(token, enrolled.recoveryCodes().get(1)), 401);
+        assertProblem(Totp.second(Totp.mfaToken(enrolled.user()), recovery), 401);
+        assertThat(Totp.second(
+                                Totp.mfaToken(enrolled.user()),
                                 enrolled.recoveryCodes().get(1).toLowerCase())
                         .status())
                 .isEqualTo(200);
@@ -128,13 +87,15 @@ class TwoFactorIT {
 
     @Test
     void fiveWrongCodesBurnTheChallenge() throws Exception {
-        Enrolled enrolled = enrolled();
-        String token = mfaToken(enrolled.user());
+        Totp.Enrolled enrolled = Totp.enrolled();
+        String token = Totp.mfaToken(enrolled.user());
         for (int attempt = 0; attempt < 5; attempt++) {
             assertProblem(
-                    second(token, "000000".equals(code(enrolled.secret(), Instant.now())) ? "111111" : "000000"), 401);
+                    Totp.second(
+                            token, "000000".equals(Totp.code(enrolled.secret(), Instant.now())) ? "111111" : "000000"),
+                    401);
         }
-        Api.Reply afterwards = second(token, code(enrolled.secret(), Instant.now()));
+        Api.Reply afterwards = Totp.second(token, Totp.code(enrolled.secret(), Instant.now()));
         assertThat(afterwards.status())
                 .as("refused: the challenge is spent, the account throttled")
                 .isIn(401, 429);
@@ -142,7 +103,7 @@ class TwoFactorIT {
 
     @Test
     void disablingNeedsPasswordAndCode() throws Exception {
-        Enrolled enrolled = enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         Api api = enrolled.user().api();
         assertInvalidFields(
                 api.send(
@@ -206,12 +167,12 @@ class TwoFactorIT {
         assertInvalidFields(user.api().post(TOTP + "/confirm", json("code", "000000x")), "code");
         assertInvalidFields(user.api().post(TOTP + "/confirm", json()), "code");
         assertInvalidFields(Api.anonymous().post("/api/v1/auth/login/mfa", json("code", "123456")), "mfaToken");
-        assertProblem(second("obm_unknown", "123456"), 401);
+        assertProblem(Totp.second("obm_unknown", "123456"), 401);
     }
 
     @Test
     void theSecretIsSealedAtRest() throws Exception {
-        Enrolled enrolled = enrolled();
+        Totp.Enrolled enrolled = Totp.enrolled();
         String stored;
         try (java.sql.Connection db = Orgbase.target().superuser();
                 java.sql.PreparedStatement query =
@@ -224,7 +185,7 @@ class TwoFactorIT {
         }
         assertThat(stored).startsWith("sealed1:").doesNotContain(enrolled.secret());
         // and it still works
-        assertThat(second(mfaToken(enrolled.user()), code(enrolled.secret(), Instant.now()))
+        assertThat(Totp.second(Totp.mfaToken(enrolled.user()), Totp.code(enrolled.secret(), Instant.now()))
                         .status())
                 .isEqualTo(200);
     }
