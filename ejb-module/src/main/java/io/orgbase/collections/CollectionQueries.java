@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -81,7 +80,7 @@ public class CollectionQueries {
             Path<?> path = path(root, spec.field(key.field()).path());
             order.add(key.descending() ? cb.desc(path) : cb.asc(path));
         }
-        order.add(cb.asc(root.get("id")));
+        order.add(cb.asc(path(root, spec.idPath())));
         query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order);
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
         List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
@@ -445,7 +444,7 @@ public class CollectionQueries {
             paths.add(path(root, spec.field(key.field()).path()));
             descending.add(key.descending());
         }
-        paths.add(root.get("id"));
+        paths.add(path(root, spec.idPath()));
         descending.add(false);
         List<Predicate> any = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -471,7 +470,7 @@ public class CollectionQueries {
             CollectionField field = spec.field(key.field());
             values.add(field.type().format(read(last, field.path())));
         }
-        values.add(read(last, "id").toString());
+        values.add(spec.idType().format(read(last, spec.idPath())));
         String json = Jsonp.PROVIDER
                 .createObjectBuilder()
                 .add("s", signature(sort))
@@ -499,7 +498,7 @@ public class CollectionQueries {
                 CollectionField field = spec.field(sort.get(i).field());
                 values.add(field.type().parse(((JsonString) raw.get(i)).getString()));
             }
-            values.add(UUID.fromString(raw.getString(sort.size())));
+            values.add(spec.idType().parse(raw.getString(sort.size())));
             return values;
         } catch (IllegalArgumentException | JsonException | ClassCastException | NullPointerException malformed) {
             errors.add(new FieldError("cursor", "is not a cursor this API gave out"));

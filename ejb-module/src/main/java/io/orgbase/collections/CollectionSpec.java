@@ -14,11 +14,20 @@ public final class CollectionSpec<E> {
     private final Class<E> entity;
     private final Map<String, CollectionField> fields;
     private final List<Sort> defaultSort;
+    private final String idPath;
+    private final FieldType idType;
 
-    private CollectionSpec(Class<E> entity, Map<String, CollectionField> fields, List<Sort> defaultSort) {
+    private CollectionSpec(
+            Class<E> entity,
+            Map<String, CollectionField> fields,
+            List<Sort> defaultSort,
+            String idPath,
+            FieldType idType) {
         this.entity = entity;
         this.fields = Map.copyOf(fields);
         this.defaultSort = List.copyOf(defaultSort);
+        this.idPath = idPath;
+        this.idType = idType;
     }
 
     public static <E> Builder<E> of(Class<E> entity) {
@@ -41,12 +50,23 @@ public final class CollectionSpec<E> {
         return defaultSort;
     }
 
+    /** The attribute that names a row uniquely and breaks every tie of an order ({@code id}). */
+    public String idPath() {
+        return idPath;
+    }
+
+    public FieldType idType() {
+        return idType;
+    }
+
     /** Declares a collection's fields. */
     public static final class Builder<E> {
 
         private final Class<E> entity;
         private final Map<String, CollectionField> fields = new LinkedHashMap<>();
         private final List<Sort> defaultSort = new ArrayList<>();
+        private String idPath = "id";
+        private FieldType idType = FieldType.UUID;
 
         private Builder(Class<E> entity) {
             this.entity = entity;
@@ -70,6 +90,13 @@ public final class CollectionSpec<E> {
             return add(new CollectionField(name, name, type, false, true, false, related));
         }
 
+        /** For rows named otherwise than by a UUID {@code id}: the attribute and its type. */
+        public Builder<E> identifiedBy(String path, FieldType type) {
+            this.idPath = path;
+            this.idType = type;
+            return this;
+        }
+
         /** The order when the client asks for none; the id always breaks ties. */
         public Builder<E> defaultSort(String field, boolean descending) {
             defaultSort.add(new Sort(field, descending));
@@ -88,7 +115,7 @@ public final class CollectionSpec<E> {
                     throw new IllegalStateException("default sort on an undeclared field " + sort.field());
                 }
             }
-            return new CollectionSpec<>(entity, fields, defaultSort);
+            return new CollectionSpec<>(entity, fields, defaultSort, idPath, idType);
         }
     }
 }

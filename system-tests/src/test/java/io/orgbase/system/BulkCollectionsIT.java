@@ -276,6 +276,14 @@ class BulkCollectionsIT {
 
         JsonObject custom = owner.api().get(roles + "?system=false&count=true").json();
         assertThat(custom.getInt("total")).isEqualTo(2);
+        // the collection engine's JSON filter, as on every other list
+        assertThat(Pages.field(
+                        owner.api()
+                                .get(roles + "?filter="
+                                        + Pages.encode("{\"and\":[{\"field\":\"system\",\"op\":\"eq\",\"value\":false},"
+                                                + "{\"field\":\"key\",\"op\":\"startswith\",\"value\":\"aud\"}]}")),
+                        "key"))
+                .containsExactly("auditor");
         assertThat(owner.api().get(roles + "?q=senior").json().getJsonArray("items"))
                 .singleElement()
                 .satisfies(r -> assertThat(r.asJsonObject().getString("key")).isEqualTo("clerk"));

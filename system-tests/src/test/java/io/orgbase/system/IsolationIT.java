@@ -208,6 +208,11 @@ class IsolationIT {
             assertThat(count(app, "select count(*) from department")).isZero();
             assertThat(count(app, "select count(*) from membership")).isZero();
             assertThat(count(app, "select count(*) from org_role")).isZero();
+            // the roles listing reads custom roles as its invoker: none without a tenant
+            assertThat(count(app, "select count(*) from role_listing where not system"))
+                    .isZero();
+            assertThat(count(app, "select count(*) from role_listing where system"))
+                    .isEqualTo(4);
             assertThatThrownBy(() -> insertDepartment(app, theirs.id()))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");

@@ -5,12 +5,15 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.RoleListing;
 import io.orgbase.access.RolePermissions;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
-import io.orgbase.collections.Sort;
 import io.orgbase.feature.RequiresFeature;
 import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Conflict;
@@ -28,17 +31,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,14 +58,11 @@ public class OrganizationRoles {
     /** Custom roles an organization may define: enough for any org chart, few enough to list whole. */
     public static final int MAX_CUSTOM_ROLES = 200;
 
-    private static final Map<Role, String[]> SYSTEM = Map.of(
-            Role.OWNER, new String[] {"Owner", "Everything, including deleting the organization"},
-            Role.ADMIN, new String[] {"Administrator", "Manages the organization, its members, roles and keys"},
-            Role.MEMBER, new String[] {"Member", "Reads the organization, its members, departments and roles"},
-            Role.VIEWER, new String[] {"Viewer", "Reads the organization and its departments"});
-
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    CollectionQueries collections;
 
     @Inject
     TenantMembers members;
@@ -95,122 +92,36 @@ public class OrganizationRoles {
     }
 
     /**
-     * A page of the organization's roles: the system roles, most powerful first, then the custom
-     * ones by key, unless sorted by {@code key} or {@code name}. Takes {@code limit}, {@code cursor}
-     * (keyset: stable while roles come and go), {@code count}, {@code q} over key, name and
-     * description, and {@code ?system=true|false}. The roles of one organization are few (at most
-     * {@value #MAX_CUSTOM_ROLES} custom ones), so they are ordered and filtered here rather than by
-     * the collection engine; there is no JSON filter.
-     *
-     * @throws InvalidInput naming every parameter the roles list does not take or understand
+     * What clients may sort, filter and search roles on: the system roles come first, most
+     * powerful first, then the custom ones by key, unless sorted by key or name.
      */
+    public static final CollectionSpec<RoleListing> COLLECTION = CollectionSpec.of(RoleListing.class)
+            .identifiedBy("key", FieldType.STRING)
+            .sortable("key", "key", FieldType.STRING, true)
+            .sortable("name", "name", FieldType.STRING, true)
+            .sortable("rank", "rank", FieldType.INTEGER, false)
+            .filterable("description", "description", FieldType.STRING, true)
+            .filterable("system", "system", FieldType.BOOLEAN, false)
+            .defaultSort("rank", false)
+            .build();
+
+    /** A page of the organization's roles, system and custom (the collection conventions). */
     @RequiresPermission(Permission.ROLES_READ)
     public Slice<Described> list(Tenant tenant, CollectionRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Sort sort = request.sort().isEmpty()
-                ? new Sort("rank", false)
-                : request.sort().get(0);
-        if (request.sort().size() > 1
-                || !request.sort().isEmpty() && !List.of("key", "name").contains(sort.field())) {
-            errors.add(new FieldError("sort", "roles sort by key or name ('-' for descending)"));
-        }
-        if (request.filter() != null) {
-            errors.add(new FieldError("filter", "roles take no JSON filter; use q or system"));
-        }
-        Boolean system = null;
-        for (Map.Entry<String, List<String>> simple : request.simpleFilters().entrySet()) {
-            if (!simple.getKey().equals("system")) {
-                errors.add(new FieldError(simple.getKey(), "is not a filter of roles (system is)"));
-            } else if (simple.getValue().size() != 1
-                    || !List.of("true", "false").contains(simple.getValue().get(0))) {
-                errors.add(new FieldError("system", "must be true or false"));
-            } else {
-                system = Boolean.valueOf(simple.getValue().get(0));
-            }
-        }
-        Comparator<Position> order =
-                switch (sort.field()) {
-                    case "name" -> Comparator.comparing(Position::name).thenComparing(Position::key);
-                    case "key" -> Comparator.comparing(Position::key);
-                    default -> Comparator.comparingInt(Position::rank).thenComparing(Position::key);
-                };
-        Comparator<Position> sorted = sort.descending() ? order.reversed() : order;
-        Position after = request.cursor() == null ? null : afterCursor(request.cursor(), sort, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        List<Described> matching = new ArrayList<>();
-        for (Role role : Role.values()) {
-            matching.add(describe(role));
-        }
-        for (OrgRole role : em.createNamedQuery("OrgRole.all", OrgRole.class).getResultList()) {
-            matching.add(describe(role));
-        }
-        Boolean systemOnly = system;
-        String q = request.query() == null || request.query().isBlank()
-                ? null
-                : request.query().strip().toLowerCase(Locale.ROOT);
-        matching.removeIf(d -> systemOnly != null && d.system() != systemOnly || q != null && !matches(d, q));
-        matching.sort(Comparator.comparing(Position::of, sorted));
-        Long total = request.count() ? (long) matching.size() : null;
-        List<Described> page = matching.stream()
-                .filter(d -> after == null || sorted.compare(Position.of(d), after) > 0)
-                .limit(request.limit() + 1L)
+        Slice<RoleListing> page = collections.page(COLLECTION, request);
+        List<String> customKeys = page.items().stream()
+                .filter(role -> !role.isSystem())
+                .map(RoleListing::getKey)
                 .toList();
-        String next = null;
-        if (page.size() > request.limit()) {
-            page = page.subList(0, request.limit());
-            Described last = page.get(page.size() - 1);
-            next = cursor(sort, last);
+        Map<String, OrgRole> custom = new HashMap<>();
+        if (!customKeys.isEmpty()) {
+            em.createQuery("select r from OrgRole r where r.roleKey in :keys", OrgRole.class)
+                    .setParameter("keys", customKeys)
+                    .getResultList()
+                    .forEach(role -> custom.put(role.getKey(), role));
         }
-        return new Slice<>(page, next, total);
-    }
-
-    private static boolean matches(Described role, String q) {
-        return role.role().key().toLowerCase(Locale.ROOT).contains(q)
-                || role.name().toLowerCase(Locale.ROOT).contains(q)
-                || role.description() != null
-                        && role.description().toLowerCase(Locale.ROOT).contains(q);
-    }
-
-    /** The sort and the last row's name and key, so the next page starts after it even if it is gone. */
-    private static String cursor(Sort sort, Described last) {
-        Position position = Position.of(last);
-        String text = String.join(
-                "\n",
-                "roles",
-                (sort.descending() ? "-" : "") + sort.field(),
-                Integer.toString(position.rank()),
-                position.name(),
-                position.key());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Position afterCursor(String cursor, Sort sort, List<FieldError> errors) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IllegalArgumentException notBase64) {
-            parts = new String[0];
-        }
-        if (parts.length != 5 || !parts[0].equals("roles") || !parts[2].matches("[0-9]{1,2}")) {
-            errors.add(new FieldError("cursor", "is not a cursor this API gave out"));
-            return null;
-        }
-        if (!parts[1].equals((sort.descending() ? "-" : "") + sort.field())) {
-            errors.add(new FieldError("cursor", "belongs to another sort order; start again without it"));
-            return null;
-        }
-        return new Position(Integer.parseInt(parts[2]), parts[3], parts[4]);
-    }
-
-    /** Where a role stands in the list's orders; rank puts the system roles first, most powerful first. */
-    private record Position(int rank, String name, String key) {
-        static Position of(Described role) {
-            Role system = role.role().systemRole();
-            int rank = role.system() && system != null ? system.ordinal() : Role.values().length;
-            return new Position(rank, role.name(), role.role().key());
-        }
+        return page.map(role ->
+                role.isSystem() ? describe(Role.byKey(role.getKey()), role) : describe(custom.get(role.getKey())));
     }
 
     /**
@@ -475,10 +386,20 @@ public class OrganizationRoles {
                 .orElse(null);
     }
 
-    private static Described describe(Role role) {
+    private Described describe(Role role) {
+        return describe(role, em.find(RoleListing.class, role.key()));
+    }
+
+    private static Described describe(Role role, RoleListing listed) {
         Set<Permission> permissions = RolePermissions.of(role);
-        String[] text = SYSTEM.get(role);
-        return new Described(RoleAssignment.system(role), null, text[0], text[1], null, permissions, permissions);
+        return new Described(
+                RoleAssignment.system(role),
+                null,
+                listed.getName(),
+                listed.getDescription(),
+                null,
+                permissions,
+                permissions);
     }
 
     private Described describe(OrgRole role) {
