@@ -9,7 +9,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -96,21 +95,12 @@ public class CustomFieldValues {
         return merged.toString();
     }
 
+    /** RFC 7396 merge patch (JSON-P's): null removes a value, anything else sets it. */
     private static JsonObject merge(JsonObject current, JsonObject given) {
-        JsonObjectBuilder result = Jsonp.PROVIDER.createObjectBuilder();
-        if (current != null) {
-            current.forEach(result::add);
-        }
-        if (given != null) {
-            given.forEach((key, value) -> {
-                if (value.getValueType() == JsonValue.ValueType.NULL) {
-                    result.remove(key);
-                } else {
-                    result.add(key, value);
-                }
-            });
-        }
-        return result.build();
+        JsonObject base = current == null ? JsonValue.EMPTY_JSON_OBJECT : current;
+        return given == null
+                ? base
+                : Jsonp.PROVIDER.createMergePatch(given).apply(base).asJsonObject();
     }
 
     /** What is wrong with the value, or null. */
