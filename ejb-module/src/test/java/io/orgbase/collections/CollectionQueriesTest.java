@@ -1,0 +1,186 @@
+package io.orgbase.collections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.orgbase.department.Department;
+import io.orgbase.department.boundary.Departments;
+import io.orgbase.problems.FieldError;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.tenancy.Tenancy;
+import io.orgbase.testing.RealDatabase;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The collection engine against a real PostgreSQL with Orgbase's schema (no server): keyset paging,
+ * orders and their ties, cursors, filters, search and counts, and that another organization's rows
+ * never appear. Departments stand for every collection.
+ */
+@ExtendWith(RealDatabase.class)
+class CollectionQueriesTest {
+
+    private static final UUID ORG = UUID.randomUUID();
+    private static final UUID OTHER = UUID.randomUUID();
+
+    private EntityManager em;
+    private CollectionQueries queries;
+
+    @BeforeAll
+    static void rows() throws Exception {
+        try (Connection c = RealDatabase.superuser();
+                Statement s = c.createStatement()) {
+            for (UUID org : List.of(ORG, OTHER)) {
+                s.execute("insert into organization (id, slug, name, code, type, created_at, updated_at) values ('"
+                        + org + "', 'o-" + org.toString().substring(0, 8) + "', 'Org', '"
+                        + org.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT)
+                        + "', 'company', now(), now())");
+            }
+            // 25 departments here, the names repeating (ties), and a few with LIKE's metacharacters
+            for (int i = 0; i < 25; i++) {
+                department(c, ORG, "Unit " + (i % 5), "U" + i);
+            }
+            department(c, ORG, "100% Sales", "P1");
+            department(c, ORG, "Under_score", "P2");
+            department(c, OTHER, "Unit 0", "X1");
+            department(c, OTHER, "Theirs 100%", "X2");
+        }
+    }
+
+    private static void department(Connection c, UUID org, String name, String code) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("insert into department (id, org_id, name, code,"
+                + " created_at, updated_at) values (?, ?, ?, ?, now(), now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, org);
+            insert.setString(3, name);
+            insert.setString(4, code);
+            insert.executeUpdate();
+        }
+    }
+
+    @BeforeEach
+    void enterTheOrganization() {
+        em = RealDatabase.persistenceUnit().createEntityManager(Map.of(Tenancy.TENANT_PROPERTY, ORG.toString()));
+        em.getTransaction().begin();
+        queries = new CollectionQueries();
+        queries.em = em;
+    }
+
+    @AfterEach
+    void leave() {
+        em.getTransaction().rollback();
+        em.close();
+    }
+
+    private static CollectionRequest request(int limit, String cursor, List<Sort> sort) {
+        return new CollectionRequest(limit, cursor, sort, null, Map.of(), null, false);
+    }
+
+    private List<Department> all(List<Sort> sort, int limit) {
+        List<Department> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Slice<Department> page = queries.page(Departments.COLLECTION, request(limit, cursor, sort));
+            assertThat(page.items().size()).isLessThanOrEqualTo(limit);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return seen;
+    }
+
+    @Test
+    void pagesVisitEveryRowOnceInOrderAndNoForeignOne() {
+        for (List<Sort> sort :
+                List.of(List.<Sort>of(), List.of(new Sort("name", true)), List.of(new Sort("code", false)))) {
+            List<Department> seen = all(sort, 4);
+            assertThat(seen).as("%s", sort).hasSize(27);
+            assertThat(seen.stream().map(Department::getId).distinct()).hasSize(27);
+            assertThat(seen).extracting(Department::getCode).doesNotContain("X1", "X2");
+        }
+        List<String> byName =
+                all(List.of(), 7).stream().map(Department::getName).toList();
+        assertThat(byName).isSortedAccordingTo(String::compareTo);
+        List<String> byNameDescending = all(List.of(new Sort("name", true)), 5).stream()
+                .map(Department::getName)
+                .toList();
+        assertThat(byNameDescending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /** Ties are broken by id, so a page boundary inside a run of equal names loses and repeats nothing. */
+    @Test
+    void tiesAreBrokenByTheId() {
+        List<Department> units = all(List.of(new Sort("name", false)), 2).stream()
+                .filter(d -> d.getName().equals("Unit 3"))
+                .toList();
+        assertThat(units).hasSize(5);
+        // PostgreSQL orders UUIDs byte by byte (their text's order), not as Java's signed halves
+        assertThat(units).extracting(d -> d.getId().toString()).isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void aCursorIsKeptToItsOrderAndCannotBeForged() {
+        String next = queries.page(Departments.COLLECTION, request(3, null, List.of()))
+                .nextCursor();
+        assertThat(refused(request(3, next, List.of(new Sort("code", false))))).containsExactly("cursor");
+        assertThat(refused(request(3, "bm9wZQ", List.of()))).containsExactly("cursor");
+        assertThat(refused(request(3, next.substring(0, next.length() - 4), List.of())))
+                .containsExactly("cursor");
+    }
+
+    @Test
+    void everyMistakeInAFilterIsNamedAtOnce() {
+        Condition filter = new Condition.All(List.of(
+                new Condition.Test("colour", "eq", "red"),
+                new Condition.Test("depth", "startswith", "1"),
+                new Condition.Test("createdAt", "gt", "yesterday"),
+                new Condition.Test("name", "eq", "Unit 1")));
+        List<String> names = refused(
+                new CollectionRequest(10, null, List.of(new Sort("colour", false)), filter, Map.of(), null, false));
+        assertThat(names).contains("sort", "filter");
+        assertThat(names.size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void filtersSearchAndCounts() {
+        Condition units = new Condition.Any(
+                List.of(new Condition.Test("name", "eq", "Unit 1"), new Condition.Test("name", "eq", "Unit 2")));
+        Slice<Department> filtered = queries.page(
+                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), units, Map.of(), null, true));
+        assertThat(filtered.items()).hasSize(10);
+        assertThat(filtered.total()).isEqualTo(10L);
+
+        // the search is case-blind and takes '%' and '_' as themselves, not as patterns
+        assertThat(search("100%")).containsExactly("100% Sales");
+        assertThat(search("R_S")).containsExactly("Under_score");
+        assertThat(search("%")).containsExactly("100% Sales");
+        assertThat(search("unit 4")).hasSize(5);
+    }
+
+    private List<String> search(String q) {
+        return queries
+                .page(Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), q, false))
+                .items()
+                .stream()
+                .map(Department::getName)
+                .toList();
+    }
+
+    private List<String> refused(CollectionRequest request) {
+        InvalidInput refused =
+                catchThrowableOfType(() -> queries.page(Departments.COLLECTION, request), InvalidInput.class);
+        assertThat(refused).as("refused").isNotNull();
+        return refused.errors().stream().map(FieldError::name).toList();
+    }
+}
