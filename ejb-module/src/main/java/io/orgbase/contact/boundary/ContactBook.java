@@ -17,7 +17,8 @@ import io.orgbase.contact.ContactPhone;
 import io.orgbase.contact.boundary.ContactRequest.AddressEntry;
 import io.orgbase.contact.boundary.ContactRequest.EmailEntry;
 import io.orgbase.contact.boundary.ContactRequest.PhoneEntry;
-import io.orgbase.customfield.control.CustomFieldValues;
+import io.orgbase.extensible.ExtensibleRecords;
+import io.orgbase.extensible.ExtensibleRecords.Extras;
 import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.problems.FieldError;
@@ -78,13 +79,10 @@ public class ContactBook {
     EntityManager em;
 
     @Inject
+    ExtensibleRecords extensible;
+
+    @Inject
     CollectionQueries collections;
-
-    @Inject
-    Tags tags;
-
-    @Inject
-    CustomFieldValues customFields;
 
     @Inject
     Vocabularies vocabularies;
@@ -109,21 +107,20 @@ public class ContactBook {
     public Contact create(Tenant tenant, @Valid ContactRequest request) {
         Set<String> all = Set.of(
                 "title", "firstName", "lastName", "jobTitle", "department", "organizationName", "status", "notes");
-        List<String> names = request.tags() == null ? List.of() : Tags.clean(request.tags());
         Contact contact = new Contact();
-        String custom = customFields.create(RecordKind.CONTACT, request.customFields());
+        Extras extras = extensible.forNew(contact, request);
         requireStatus(request.status());
         requireChannels(request);
         person(contact, request, all);
         if (request.status() == null) {
             contact.setStatus("active");
         }
-        contact.setCustomFields(custom);
+        extras.setOn(contact);
         requireNamed(contact);
         em.persist(contact);
         em.flush();
         writeChannels(contact, request.emails(), request.phones(), request.addresses(), true);
-        tags.replace(tenant, contact, names);
+        extensible.store(tenant, contact, extras);
         complete(List.of(contact));
         return contact;
     }
@@ -146,14 +143,9 @@ public class ContactBook {
             requireStatus(values.status());
         }
         requireChannels(values);
-        List<String> names = !patch.has("tags") ? null : values.tags() == null ? List.of() : Tags.clean(values.tags());
-        String custom = patch.has("customFields")
-                ? customFields.update(RecordKind.CONTACT, contact.getCustomFields(), values.customFields())
-                : null;
+        Extras extras = extensible.forChange(contact, patch);
         person(contact, values, patch.fields());
-        if (custom != null) {
-            contact.setCustomFields(custom);
-        }
+        extras.setOn(contact);
         requireNamed(contact);
         em.flush();
         boolean channels = patch.has("emails") || patch.has("phones") || patch.has("addresses");
@@ -163,8 +155,8 @@ public class ContactBook {
                 patch.has("phones") ? orEmpty(values.phones()) : null,
                 patch.has("addresses") ? orEmpty(values.addresses()) : null,
                 false);
-        if (names != null) {
-            tags.retag(tenant, contact, names);
+        if (extras.tags() != null) {
+            extensible.store(tenant, contact, extras);
         } else if (channels) {
             // Channels are part of the contact as clients see it: a new version (ETag).
             em.lock(contact, LockModeType.OPTIMISTIC_FORCE_INCREMENT);

@@ -1,5 +1,6 @@
 package io.orgbase.contact.boundary;
 
+import io.orgbase.persistence.ExtensibleRequest;
 import io.orgbase.requests.AddressRequest;
 import io.orgbase.requests.Contacts;
 import jakarta.validation.Valid;
@@ -29,7 +30,8 @@ public record ContactRequest(
         @Valid List<PhoneEntry> phones,
         @Valid List<AddressEntry> addresses,
         String customFields,
-        List<String> tags) {
+        List<String> tags)
+        implements ExtensibleRequest {
 
     /** Most channels of one kind on a contact. */
     public static final int MAX_CHANNELS = 20;

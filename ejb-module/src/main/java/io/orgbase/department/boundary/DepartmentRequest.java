@@ -1,5 +1,6 @@
 package io.orgbase.department.boundary;
 
+import io.orgbase.persistence.ExtensibleRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -23,4 +24,5 @@ public record DepartmentRequest(
         UUID headId,
         String settings,
         String customFields,
-        List<String> tags) {}
+        List<String> tags)
+        implements ExtensibleRequest {}

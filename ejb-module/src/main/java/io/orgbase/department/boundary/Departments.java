@@ -8,8 +8,9 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
-import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.department.Department;
+import io.orgbase.extensible.ExtensibleRecords;
+import io.orgbase.extensible.ExtensibleRecords.Extras;
 import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.RecordKind;
@@ -68,6 +69,9 @@ public class Departments {
     EntityManager em;
 
     @Inject
+    ExtensibleRecords extensible;
+
+    @Inject
     Trees trees;
 
     @Inject
@@ -75,12 +79,6 @@ public class Departments {
 
     @Inject
     CollectionQueries collections;
-
-    @Inject
-    Tags tags;
-
-    @Inject
-    CustomFieldValues customFields;
 
     /** A page of the tenant's departments (the collection conventions: cursor, sort, filters, search). */
     @RequiresPermission(Permission.DEPARTMENTS_READ)
@@ -121,10 +119,10 @@ public class Departments {
      */
     @RequiresPermission(Permission.DEPARTMENTS_WRITE)
     public Department create(Tenant tenant, @Valid DepartmentRequest request) {
-        List<String> names = request.tags() == null ? List.of() : Tags.clean(request.tags());
         Department department = new Department(request.name().strip(), request.code());
+        Extras extras = extensible.forNew(department, request);
         department.setDescription(request.description());
-        department.setCustomFields(customFields.create(RecordKind.DEPARTMENT, request.customFields()));
+        extras.setOn(department);
         trees.placeNew(TREE, tenant, department, request.parentId());
         if (request.headId() != null) {
             requireMember(tenant, request.headId(), "headId");
@@ -136,7 +134,7 @@ public class Departments {
         em.persist(department);
         em.flush();
         em.refresh(department);
-        tags.replace(tenant, department, names);
+        extensible.store(tenant, department, extras);
         return department;
     }
 
@@ -160,10 +158,7 @@ public class Departments {
         if (patch.has("headId") && values.headId() != null) {
             requireMember(tenant, values.headId(), "headId");
         }
-        List<String> names = !patch.has("tags") ? null : values.tags() == null ? List.of() : Tags.clean(values.tags());
-        String custom = patch.has("customFields")
-                ? customFields.update(RecordKind.DEPARTMENT, department.getCustomFields(), values.customFields())
-                : null;
+        Extras extras = extensible.forChange(department, patch);
         if (moves) {
             trees.move(TREE, department, values.parentId());
         }
@@ -182,16 +177,12 @@ public class Departments {
         if (patch.has("settings")) {
             department.setSettings(values.settings() == null ? "{}" : values.settings());
         }
-        if (custom != null) {
-            department.setCustomFields(custom);
-        }
+        extras.setOn(department);
         em.flush();
         if (moves) {
             em.refresh(department);
         }
-        if (names != null) {
-            tags.retag(tenant, department, names);
-        }
+        extensible.store(tenant, department, extras);
         return department;
     }
 

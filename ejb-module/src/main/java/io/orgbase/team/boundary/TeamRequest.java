@@ -1,5 +1,6 @@
 package io.orgbase.team.boundary;
 
+import io.orgbase.persistence.ExtensibleRequest;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -15,4 +16,5 @@ public record TeamRequest(
         @Size(max = 4000) String description,
         String settings,
         String customFields,
-        List<String> tags) {}
+        List<String> tags)
+        implements ExtensibleRequest {}

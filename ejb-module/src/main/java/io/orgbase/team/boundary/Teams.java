@@ -11,7 +11,8 @@ import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
 import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
-import io.orgbase.customfield.control.CustomFieldValues;
+import io.orgbase.extensible.ExtensibleRecords;
+import io.orgbase.extensible.ExtensibleRecords.Extras;
 import io.orgbase.extensible.ExtensibleResults;
 import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.persistence.RecordKind;
@@ -82,6 +83,9 @@ public class Teams {
     EntityManager em;
 
     @Inject
+    ExtensibleRecords extensible;
+
+    @Inject
     TenantMembers members;
 
     @Inject
@@ -92,12 +96,6 @@ public class Teams {
 
     @Inject
     DatabaseSession session;
-
-    @Inject
-    Tags tags;
-
-    @Inject
-    CustomFieldValues customFields;
 
     @TenantScoped
     @RequiresPermission(Permission.TEAMS_READ)
@@ -117,17 +115,17 @@ public class Teams {
     @RequiresPermission(Permission.TEAMS_WRITE)
     public Team create(Tenant tenant, @Valid TeamRequest request) {
         String name = request.name().strip();
-        List<String> names = request.tags() == null ? List.of() : Tags.clean(request.tags());
         requireFreeName(name, null);
         Team team = new Team(name);
+        Extras extras = extensible.forNew(team, request);
         team.setDescription(request.description());
-        team.setCustomFields(customFields.create(RecordKind.TEAM, request.customFields()));
+        extras.setOn(team);
         if (request.settings() != null) {
             team.setSettings(request.settings());
         }
         em.persist(team);
         em.flush();
-        tags.replace(tenant, team, names);
+        extensible.store(tenant, team, extras);
         return team;
     }
 
@@ -143,16 +141,11 @@ public class Teams {
         if (name != null) {
             requireFreeName(name, id);
         }
-        List<String> names = !patch.has("tags") ? null : values.tags() == null ? List.of() : Tags.clean(values.tags());
-        String custom = patch.has("customFields")
-                ? customFields.update(RecordKind.TEAM, team.getCustomFields(), values.customFields())
-                : null;
+        Extras extras = extensible.forChange(team, patch);
         if (name != null) {
             team.setName(name);
         }
-        if (custom != null) {
-            team.setCustomFields(custom);
-        }
+        extras.setOn(team);
         if (patch.has("description")) {
             team.setDescription(values.description());
         }
@@ -160,9 +153,7 @@ public class Teams {
             team.setSettings(values.settings() == null ? "{}" : values.settings());
         }
         em.flush();
-        if (names != null) {
-            tags.retag(tenant, team, names);
-        }
+        extensible.store(tenant, team, extras);
         return team;
     }
 
