@@ -32,7 +32,8 @@ import java.util.function.Function;
  * conventions, create (201 with Location), bulk (each item answered as its own endpoint would;
  * {@code atomic: true} makes it all or nothing), get, update by merge patch and delete (both
  * honouring {@code If-Match}). A collection extends it and declares its parts: how its records are
- * named ({@link #UUIDS}, or keys), how its boundary pages, finds, adds, changes and removes them,
+ * named ({@link #UUIDS}, or keys), how its boundary pages, finds, adds, changes and removes them
+ * ({@link #calls()}),
  * how one request body is read for create and update alike, and how a record is shown. Paths of its
  * own (a subtree, members) sit beside.
  *
@@ -80,17 +81,70 @@ public abstract class CollectionResource<K, E, R, V> {
         }
     }
 
+    /**
+     * How this collection reaches its boundary: the scope its calls run in (the request's tenant,
+     * or the caller for platform vocabularies) and its five calls, usually method references:
+     * {@code new Calls<>(tenant, departments::list, departments::get, departments::create,
+     * departments::update, departments::delete)}. Asked for on each request (after injection).
+     */
+    protected abstract Calls<?, K, E, R> calls();
+
+    /** The boundary calls of a collection, with the scope they take first. */
+    public record Calls<S, K, E, R>(
+            S scope,
+            Page<S, E> page,
+            Find<S, K, E> find,
+            Add<S, R, E> add,
+            Change<S, K, R, E> change,
+            Remove<S, K> remove) {
+
+        Slice<E> page(CollectionRequest request) {
+            return page.apply(scope, request);
+        }
+
+        E find(K id) {
+            return find.apply(scope, id);
+        }
+
+        E add(R request) {
+            return add.apply(scope, request);
+        }
+
+        E change(K id, Patch<R> patch) {
+            return change.apply(scope, id, patch);
+        }
+
+        void remove(K id, Precondition precondition) {
+            remove.apply(scope, id, precondition);
+        }
+    }
+
     /** A page of the records (the caller's permission is the boundary's to check). */
-    protected abstract Slice<E> page(CollectionRequest request);
+    @FunctionalInterface
+    public interface Page<S, E> {
+        Slice<E> apply(S scope, CollectionRequest request);
+    }
 
-    /** @throws io.orgbase.problems.NotFound when the tenant has no record with this id */
-    protected abstract E find(K id);
+    /** One record; {@link io.orgbase.problems.NotFound} when the scope has none with this id. */
+    @FunctionalInterface
+    public interface Find<S, K, E> {
+        E apply(S scope, K id);
+    }
 
-    protected abstract E add(R request);
+    @FunctionalInterface
+    public interface Add<S, R, E> {
+        E apply(S scope, R request);
+    }
 
-    protected abstract E change(K id, Patch<R> patch);
+    @FunctionalInterface
+    public interface Change<S, K, R, E> {
+        E apply(S scope, K id, Patch<R> patch);
+    }
 
-    protected abstract void remove(K id, Precondition precondition);
+    @FunctionalInterface
+    public interface Remove<S, K> {
+        void apply(S scope, K id, Precondition precondition);
+    }
 
     /** Reads a create or update body; {@link JsonBody#finish()} is the skeleton's to call. */
     protected abstract R read(JsonBody json, Write write);
@@ -102,7 +156,7 @@ public abstract class CollectionResource<K, E, R, V> {
 
     @GET
     public Items<V> list(@Context UriInfo uri) {
-        return Items.of(page(CollectionParams.from(uri)), this::view);
+        return Items.of(calls().page(CollectionParams.from(uri)), this::view);
     }
 
     @POST
@@ -125,13 +179,13 @@ public abstract class CollectionResource<K, E, R, V> {
                 Bulk.Operations.by(keys)
                         .create(item -> created(item, collection.clone()))
                         .update(this::updated)
-                        .delete(this::remove));
+                        .delete((id, precondition) -> calls().remove(id, precondition)));
     }
 
     @GET
     @Path("{id}")
     public V get(@PathParam("id") String id) {
-        return view(find(key(id)));
+        return view(calls().find(key(id)));
     }
 
     @PATCH
@@ -144,7 +198,7 @@ public abstract class CollectionResource<K, E, R, V> {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @Context HttpHeaders headers) {
-        remove(key(id), ETags.ifMatch(headers));
+        calls().remove(key(id), ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 
@@ -152,7 +206,7 @@ public abstract class CollectionResource<K, E, R, V> {
         JsonBody json = JsonBody.read(body);
         R request = read(json, Write.CREATE);
         json.finish();
-        E created = add(request);
+        E created = calls().add(request);
         return Response.created(collection.path(idOf(created).toString()).build())
                 .entity(view(created))
                 .build();
@@ -171,6 +225,6 @@ public abstract class CollectionResource<K, E, R, V> {
         JsonBody json = JsonBody.read(body);
         R values = read(json, Write.UPDATE);
         json.finish();
-        return view(change(id, new Patch<>(values, json.present(), precondition)));
+        return view(calls().change(id, new Patch<>(values, json.present(), precondition)));
     }
 }

@@ -6,12 +6,8 @@ import io.orgbase.access.boundary.OrganizationRoles.Described;
 import io.orgbase.access.boundary.RoleRequest;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -85,29 +81,8 @@ public class RolesResource extends CollectionResource<String, Described, RoleReq
     }
 
     @Override
-    protected Slice<Described> page(CollectionRequest request) {
-        return roles.list(tenant, request);
-    }
-
-    /** A role key, or a custom role's id. */
-    @Override
-    protected Described find(String role) {
-        return roles.get(tenant, role);
-    }
-
-    @Override
-    protected Described add(RoleRequest request) {
-        return roles.create(tenant, request);
-    }
-
-    @Override
-    protected Described change(String role, Patch<RoleRequest> patch) {
-        return roles.update(tenant, role, patch);
-    }
-
-    @Override
-    protected void remove(String role, Precondition precondition) {
-        roles.delete(tenant, role, precondition);
+    protected Calls<Tenant, String, Described, RoleRequest> calls() {
+        return new Calls<>(tenant, roles::list, roles::get, roles::create, roles::update, roles::delete);
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.orgbase.contact.api;
 import io.orgbase.api.AddressView;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.contact.Contact;
 import io.orgbase.contact.ContactAddress;
 import io.orgbase.contact.ContactEmail;
@@ -17,8 +15,6 @@ import io.orgbase.contact.boundary.ContactRequest.PhoneEntry;
 import io.orgbase.json.Jsonp;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
@@ -118,28 +114,8 @@ public class ContactsResource extends CollectionResource<UUID, Contact, ContactR
     }
 
     @Override
-    protected Slice<Contact> page(CollectionRequest request) {
-        return contacts.list(tenant, request);
-    }
-
-    @Override
-    protected Contact find(UUID id) {
-        return contacts.get(tenant, id);
-    }
-
-    @Override
-    protected Contact add(ContactRequest request) {
-        return contacts.create(tenant, request);
-    }
-
-    @Override
-    protected Contact change(UUID id, Patch<ContactRequest> patch) {
-        return contacts.update(tenant, id, patch);
-    }
-
-    @Override
-    protected void remove(UUID id, Precondition precondition) {
-        contacts.delete(tenant, id, precondition);
+    protected Calls<Tenant, UUID, Contact, ContactRequest> calls() {
+        return new Calls<>(tenant, contacts::list, contacts::get, contacts::create, contacts::update, contacts::delete);
     }
 
     @Override

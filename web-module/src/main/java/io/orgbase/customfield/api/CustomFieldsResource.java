@@ -2,16 +2,12 @@ package io.orgbase.customfield.api;
 
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.customfield.CustomField;
 import io.orgbase.customfield.boundary.CustomFieldRequest;
 import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.json.Jsonp;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
@@ -71,30 +67,8 @@ public class CustomFieldsResource
     }
 
     @Override
-    protected Slice<CustomField> page(CollectionRequest request) {
-        return fields.list(tenant, request);
-    }
-
-    @Override
-    protected CustomField find(UUID id) {
-        return fields.get(tenant, id);
-    }
-
-    @Override
-    protected CustomField add(CustomFieldRequest request) {
-        return fields.create(tenant, request);
-    }
-
-    /** Changes label, required, enum values or position; entity, key and type are fixed. */
-    @Override
-    protected CustomField change(UUID id, Patch<CustomFieldRequest> patch) {
-        return fields.update(tenant, id, patch);
-    }
-
-    /** Deletes the definition and its values on every record. */
-    @Override
-    protected void remove(UUID id, Precondition precondition) {
-        fields.delete(tenant, id, precondition);
+    protected Calls<Tenant, UUID, CustomField, CustomFieldRequest> calls() {
+        return new Calls<>(tenant, fields::list, fields::get, fields::create, fields::update, fields::delete);
     }
 
     @Override

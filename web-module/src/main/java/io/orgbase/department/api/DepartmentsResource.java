@@ -3,8 +3,6 @@ package io.orgbase.department.api;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
@@ -14,8 +12,6 @@ import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
@@ -87,28 +83,14 @@ public class DepartmentsResource
     }
 
     @Override
-    protected Slice<Department> page(CollectionRequest request) {
-        return departments.list(tenant, request);
-    }
-
-    @Override
-    protected Department find(UUID id) {
-        return departments.get(tenant, id);
-    }
-
-    @Override
-    protected Department add(DepartmentRequest request) {
-        return departments.create(tenant, request);
-    }
-
-    @Override
-    protected Department change(UUID id, Patch<DepartmentRequest> patch) {
-        return departments.update(tenant, id, patch);
-    }
-
-    @Override
-    protected void remove(UUID id, Precondition precondition) {
-        departments.delete(tenant, id, precondition);
+    protected Calls<Tenant, UUID, Department, DepartmentRequest> calls() {
+        return new Calls<>(
+                tenant,
+                departments::list,
+                departments::get,
+                departments::create,
+                departments::update,
+                departments::delete);
     }
 
     @Override

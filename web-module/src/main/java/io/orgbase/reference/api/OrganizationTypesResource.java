@@ -1,17 +1,14 @@
 package io.orgbase.reference.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.reference.OrganizationType;
 import io.orgbase.reference.boundary.OrganizationTypes;
 import io.orgbase.reference.boundary.OrganizationTypes.TypeRequest;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -61,28 +58,8 @@ public class OrganizationTypesResource
     }
 
     @Override
-    protected Slice<OrganizationType> page(CollectionRequest request) {
-        return types.list(callers.current(), request);
-    }
-
-    @Override
-    protected OrganizationType find(String key) {
-        return types.get(callers.current(), key);
-    }
-
-    @Override
-    protected OrganizationType add(TypeRequest request) {
-        return types.create(callers.current(), request);
-    }
-
-    @Override
-    protected OrganizationType change(String key, Patch<TypeRequest> patch) {
-        return types.update(callers.current(), key, patch);
-    }
-
-    @Override
-    protected void remove(String key, Precondition precondition) {
-        types.delete(callers.current(), key, precondition);
+    protected Calls<Caller, String, OrganizationType, TypeRequest> calls() {
+        return new Calls<>(callers.current(), types::list, types::get, types::create, types::update, types::delete);
     }
 
     @Override

@@ -1,17 +1,14 @@
 package io.orgbase.reference.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.reference.Status;
 import io.orgbase.reference.boundary.Statuses;
 import io.orgbase.reference.boundary.Statuses.StatusRequest;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -46,28 +43,9 @@ public class StatusesResource extends CollectionResource<String, Status, StatusR
     }
 
     @Override
-    protected Slice<Status> page(CollectionRequest request) {
-        return statuses.list(callers.current(), request);
-    }
-
-    @Override
-    protected Status find(String slug) {
-        return statuses.get(callers.current(), slug);
-    }
-
-    @Override
-    protected Status add(StatusRequest request) {
-        return statuses.create(callers.current(), request);
-    }
-
-    @Override
-    protected Status change(String slug, Patch<StatusRequest> patch) {
-        return statuses.update(callers.current(), slug, patch);
-    }
-
-    @Override
-    protected void remove(String slug, Precondition precondition) {
-        statuses.delete(callers.current(), slug, precondition);
+    protected Calls<Caller, String, Status, StatusRequest> calls() {
+        return new Calls<>(
+                callers.current(), statuses::list, statuses::get, statuses::create, statuses::update, statuses::delete);
     }
 
     @Override

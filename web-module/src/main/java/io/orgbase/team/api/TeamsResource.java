@@ -4,14 +4,10 @@ import io.orgbase.api.CollectionResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
-import io.orgbase.collections.CollectionRequest;
-import io.orgbase.collections.Slice;
 import io.orgbase.json.Jsonp;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
-import io.orgbase.requests.Patch;
-import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
 import io.orgbase.team.Team;
 import io.orgbase.team.TeamMember;
@@ -105,29 +101,8 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     }
 
     @Override
-    protected Slice<Team> page(CollectionRequest request) {
-        return teams.list(tenant, request);
-    }
-
-    @Override
-    protected Team find(UUID id) {
-        return teams.get(tenant, id);
-    }
-
-    @Override
-    protected Team add(TeamRequest request) {
-        return teams.create(tenant, request);
-    }
-
-    @Override
-    protected Team change(UUID id, Patch<TeamRequest> patch) {
-        return teams.update(tenant, id, patch);
-    }
-
-    /** Deletes the team; its members stay members of the organization. */
-    @Override
-    protected void remove(UUID id, Precondition precondition) {
-        teams.delete(tenant, id, precondition);
+    protected Calls<Tenant, UUID, Team, TeamRequest> calls() {
+        return new Calls<>(tenant, teams::list, teams::get, teams::create, teams::update, teams::delete);
     }
 
     @Override
