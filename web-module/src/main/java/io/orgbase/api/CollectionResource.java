@@ -59,10 +59,18 @@ public abstract class CollectionResource<K, E, R, V> {
     protected static final Function<String, String> KEYS = raw -> !raw.isBlank() && raw.length() <= 100 ? raw : null;
 
     private final Function<String, K> keys;
+    private final Function<E, V> view;
+    private final Function<E, K> idOf;
 
-    /** @param keys reads a path segment as a record's name; null when it cannot be one */
-    protected CollectionResource(Function<String, K> keys) {
+    /**
+     * @param keys reads a path segment as a record's name; null when it cannot be one
+     * @param view how a record is answered
+     * @param idOf the record's name in its path
+     */
+    protected CollectionResource(Function<String, K> keys, Function<E, V> view, Function<E, K> idOf) {
         this.keys = keys;
+        this.view = view;
+        this.idOf = idOf;
     }
 
     /** What a request body is read for: the same reader serves both. */
@@ -149,14 +157,9 @@ public abstract class CollectionResource<K, E, R, V> {
     /** Reads a create or update body; {@link JsonBody#finish()} is the skeleton's to call. */
     protected abstract R read(JsonBody json, Write write);
 
-    protected abstract V view(E record);
-
-    /** The record's name in its path. */
-    protected abstract K idOf(E record);
-
     @GET
     public Items<V> list(@Context UriInfo uri) {
-        return Items.of(calls().page(CollectionParams.from(uri)), this::view);
+        return Items.of(calls().page(CollectionParams.from(uri)), view);
     }
 
     @POST
@@ -185,7 +188,7 @@ public abstract class CollectionResource<K, E, R, V> {
     @GET
     @Path("{id}")
     public V get(@PathParam("id") String id) {
-        return view(calls().find(key(id)));
+        return view.apply(calls().find(key(id)));
     }
 
     @PATCH
@@ -207,8 +210,8 @@ public abstract class CollectionResource<K, E, R, V> {
         R request = read(json, Write.CREATE);
         json.finish();
         E created = calls().add(request);
-        return Response.created(collection.path(idOf(created).toString()).build())
-                .entity(view(created))
+        return Response.created(collection.path(idOf.apply(created).toString()).build())
+                .entity(view.apply(created))
                 .build();
     }
 
@@ -225,6 +228,6 @@ public abstract class CollectionResource<K, E, R, V> {
         JsonBody json = JsonBody.read(body);
         R values = read(json, Write.UPDATE);
         json.finish();
-        return view(calls().change(id, new Patch<>(values, json.present(), precondition)));
+        return view.apply(calls().change(id, new Patch<>(values, json.present(), precondition)));
     }
 }

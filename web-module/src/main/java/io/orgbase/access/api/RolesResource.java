@@ -28,7 +28,7 @@ public class RolesResource extends CollectionResource<String, Described, RoleReq
     private final OrganizationRoles roles;
 
     public RolesResource(Tenant tenant, OrganizationRoles roles) {
-        super(KEYS);
+        super(KEYS, RoleView::of, role -> role.role().key());
         this.tenant = tenant;
         this.roles = roles;
     }
@@ -93,15 +93,5 @@ public class RolesResource extends CollectionResource<String, Described, RoleReq
                 json.string("description", Need.NULLABLE),
                 json.strings("permissions", write.identity(), MAX_PERMISSIONS),
                 json.string("parent", Need.NULLABLE));
-    }
-
-    @Override
-    protected RoleView view(Described role) {
-        return RoleView.of(role);
-    }
-
-    @Override
-    protected String idOf(Described role) {
-        return role.role().key();
     }
 }

@@ -29,7 +29,7 @@ public class ContactsResource extends CollectionResource<UUID, Contact, ContactR
     private final ContactBook contacts;
 
     public ContactsResource(Tenant tenant, ContactBook contacts) {
-        super(UUIDS);
+        super(UUIDS, ContactView::of, Contact::getId);
         this.tenant = tenant;
         this.contacts = contacts;
     }
@@ -134,16 +134,6 @@ public class ContactsResource extends CollectionResource<UUID, Contact, ContactR
                 addresses(json.objects("addresses", write.clearable(), ContactRequest.MAX_CHANNELS)),
                 json.document("customFields", write.clearable()),
                 json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
-    }
-
-    @Override
-    protected ContactView view(Contact contact) {
-        return ContactView.of(contact);
-    }
-
-    @Override
-    protected UUID idOf(Contact contact) {
-        return contact.getId();
     }
 
     private static List<EmailEntry> emails(List<JsonBody> items) {

@@ -22,7 +22,7 @@ public class CustomFieldsResource
     private final CustomFields fields;
 
     public CustomFieldsResource(Tenant tenant, CustomFields fields) {
-        super(UUIDS);
+        super(UUIDS, CustomFieldView::of, CustomField::getId);
         this.tenant = tenant;
         this.fields = fields;
     }
@@ -81,15 +81,5 @@ public class CustomFieldsResource
                 json.bool("required", Need.OPTIONAL),
                 json.strings("enumValues", write.clearable(), 100),
                 json.integer("position", Need.OPTIONAL));
-    }
-
-    @Override
-    protected CustomFieldView view(CustomField field) {
-        return CustomFieldView.of(field);
-    }
-
-    @Override
-    protected UUID idOf(CustomField field) {
-        return field.getId();
     }
 }

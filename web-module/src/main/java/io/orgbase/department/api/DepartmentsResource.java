@@ -33,7 +33,7 @@ public class DepartmentsResource
     private final Memberships memberships;
 
     public DepartmentsResource(Tenant tenant, Departments departments, Memberships memberships) {
-        super(UUIDS);
+        super(UUIDS, DepartmentView::of, Department::getId);
         this.tenant = tenant;
         this.departments = departments;
         this.memberships = memberships;
@@ -104,16 +104,6 @@ public class DepartmentsResource
                 json.document("settings", write.clearable()),
                 json.document("customFields", write.clearable()),
                 json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
-    }
-
-    @Override
-    protected DepartmentView view(Department department) {
-        return DepartmentView.of(department);
-    }
-
-    @Override
-    protected UUID idOf(Department department) {
-        return department.getId();
     }
 
     /** Everything below the department, at any depth (the collection conventions apply). */

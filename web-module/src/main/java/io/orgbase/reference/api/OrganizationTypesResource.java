@@ -21,7 +21,7 @@ public class OrganizationTypesResource
         extends CollectionResource<String, OrganizationType, TypeRequest, OrganizationTypesResource.TypeView> {
 
     public OrganizationTypesResource() {
-        super(KEYS);
+        super(KEYS, TypeView::of, OrganizationType::getKey);
     }
 
     @Inject
@@ -69,15 +69,5 @@ public class OrganizationTypesResource
                 json.string("name", write.identity()),
                 json.string("description", Need.NULLABLE),
                 json.bool("active", Need.OPTIONAL));
-    }
-
-    @Override
-    protected TypeView view(OrganizationType record) {
-        return TypeView.of(record);
-    }
-
-    @Override
-    protected String idOf(OrganizationType record) {
-        return record.getKey();
     }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.Path;
 public class StatusesResource extends CollectionResource<String, Status, StatusRequest, StatusesResource.StatusView> {
 
     public StatusesResource() {
-        super(KEYS);
+        super(KEYS, StatusView::of, Status::getSlug);
     }
 
     @Inject
@@ -56,15 +56,5 @@ public class StatusesResource extends CollectionResource<String, Status, StatusR
                 json.string("description", Need.NULLABLE),
                 json.string("category", Need.OPTIONAL),
                 json.string("colour", Need.NULLABLE));
-    }
-
-    @Override
-    protected StatusView view(Status record) {
-        return StatusView.of(record);
-    }
-
-    @Override
-    protected String idOf(Status record) {
-        return record.getSlug();
     }
 }

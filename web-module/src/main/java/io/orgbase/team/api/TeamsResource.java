@@ -40,7 +40,7 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     private final Teams teams;
 
     public TeamsResource(Tenant tenant, Teams teams) {
-        super(UUIDS);
+        super(UUIDS, TeamView::of, Team::getId);
         this.tenant = tenant;
         this.teams = teams;
     }
@@ -113,16 +113,6 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
                 json.document("settings", write.clearable()),
                 json.document("customFields", write.clearable()),
                 json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
-    }
-
-    @Override
-    protected TeamView view(Team team) {
-        return TeamView.of(team);
-    }
-
-    @Override
-    protected UUID idOf(Team team) {
-        return team.getId();
     }
 
     @GET
