@@ -12,7 +12,8 @@
 -- the triggers are the backstop.
 --
 -- The functions are generated per table, with static SQL, so that PostgreSQL keeps their plans
--- (a trigger's parent lookup is planned once per session, not once per row of a bulk load).
+-- (a trigger's parent lookup is planned once per session, not once per row of a bulk load); they
+-- name their table with its schema, so no temporary table of the same name can stand in for it.
 CREATE FUNCTION tree_declare(kind text) RETURNS void LANGUAGE plpgsql AS $declare$
 BEGIN
     EXECUTE format($template$
@@ -25,7 +26,7 @@ BEGIN
             END IF;
             IF NEW.parent_id IS NOT NULL THEN
                 PERFORM pg_advisory_xact_lock(hashtextextended(%3$L || NEW.org_id, 0));
-                SELECT path INTO parent_path FROM %2$I WHERE id = NEW.parent_id AND org_id = NEW.org_id;
+                SELECT path INTO parent_path FROM public.%2$I WHERE id = NEW.parent_id AND org_id = NEW.org_id;
                 IF parent_path IS NULL THEN
                     RAISE foreign_key_violation USING MESSAGE = 'no parent ' || NEW.parent_id,
                         CONSTRAINT = %4$L;
@@ -46,7 +47,7 @@ BEGIN
     EXECUTE format($template$
         CREATE OR REPLACE FUNCTION %1$I() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-            UPDATE %2$I
+            UPDATE public.%2$I
             SET path = NEW.path || substr(path, char_length(OLD.path) + 1),
                 depth = depth - OLD.depth + NEW.depth
             WHERE org_id = NEW.org_id AND path > OLD.path AND path < OLD.path || '~';

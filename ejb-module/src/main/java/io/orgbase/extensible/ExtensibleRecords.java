@@ -1,16 +1,12 @@
 package io.orgbase.extensible;
 
 import io.orgbase.audit.control.AuditTrail;
-import io.orgbase.contact.Contact;
 import io.orgbase.customfield.control.CustomFieldValues;
-import io.orgbase.department.Department;
-import io.orgbase.organization.Organization;
 import io.orgbase.persistence.Extensible;
 import io.orgbase.persistence.ExtensibleRequest;
 import io.orgbase.persistence.RecordKind;
 import io.orgbase.requests.Patch;
 import io.orgbase.tag.control.Tags;
-import io.orgbase.team.Team;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -36,12 +32,6 @@ import java.util.UUID;
  */
 @Dependent
 public class ExtensibleRecords {
-
-    private static final Map<RecordKind, Class<?>> ENTITIES = new EnumMap<>(Map.of(
-            RecordKind.ORGANIZATION, Organization.class,
-            RecordKind.DEPARTMENT, Department.class,
-            RecordKind.TEAM, Team.class,
-            RecordKind.CONTACT, Contact.class));
 
     /** At most this many ids in one statement's list. */
     private static final int BATCH = 1_000;
@@ -132,7 +122,7 @@ public class ExtensibleRecords {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        String entity = ENTITIES.get(kind).getSimpleName();
+        String entity = kind.entity().getSimpleName();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             em.createQuery("update " + entity + " r set r.version = r.version + 1, r.updatedAt = :now"

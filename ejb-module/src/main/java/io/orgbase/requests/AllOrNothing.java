@@ -33,7 +33,7 @@ public class AllOrNothing {
      * Runs the work in a new transaction (the caller must not be in one), committed when it
      * returns unless it asked for {@link Transaction#undo()} or a call inside doomed it.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public <T> T run(Function<Transaction, T> work) {
         return work.apply(new Transaction() {
             @Override

@@ -1,13 +1,31 @@
 package io.orgbase.persistence;
 
+import io.orgbase.contact.Contact;
+import io.orgbase.department.Department;
+import io.orgbase.organization.Organization;
+import io.orgbase.team.Team;
 import java.util.Locale;
 
-/** The kinds of records that carry tags and custom fields, under the names the API and the database use. */
+/**
+ * The kinds of records that carry tags and custom fields, under the names the API and the database
+ * use, each with its entity: a new extensible kind is declared here.
+ */
 public enum RecordKind {
-    ORGANIZATION,
-    DEPARTMENT,
-    TEAM,
-    CONTACT;
+    ORGANIZATION(Organization.class),
+    DEPARTMENT(Department.class),
+    TEAM(Team.class),
+    CONTACT(Contact.class);
+
+    private final Class<? extends Extensible> entity;
+
+    RecordKind(Class<? extends Extensible> entity) {
+        this.entity = entity;
+    }
+
+    /** The entity whose rows are records of this kind. */
+    public Class<? extends Extensible> entity() {
+        return entity;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -178,7 +178,15 @@ class ReferenceDataIT {
                 .containsExactly(201, 200);
         assertThat(user.api().get("/api/v1/statuses/" + slug).json().getString("colour"))
                 .isEqualTo("#123456");
-        assertProblem(user.api().get("/api/v1/statuses/" + "x".repeat(101)), 404);
+        // "bulk" names the bulk endpoint, never a record
+        assertInvalidFields(admin.api().post("/api/v1/statuses", json("slug", "bulk", "name", "Bulk")), "slug");
+        assertInvalidFields(admin.api().post("/api/v1/organization-types", json("key", "bulk", "name", "Bulk")), "key");
+        // only platform administrators change the vocabularies, whichever way
+        assertProblem(user.api().patch("/api/v1/statuses/" + slug, json("name", "Mine")), 403);
+        assertProblem(user.api().delete("/api/v1/statuses/" + slug), 403);
+        assertProblem(user.api().patch("/api/v1/organization-types/company", json("name", "Mine")), 403);
+        assertProblem(user.api().delete("/api/v1/organization-types/company"), 403);
+        assertProblem(user.api().patch("/api/v1/currencies/EUR", json("symbol", "E")), 403);
 
         JsonObject half = admin.api()
                 .post(

@@ -120,8 +120,15 @@ public class OrganizationRoles {
                     .getResultList()
                     .forEach(role -> custom.put(role.getKey(), role));
         }
-        return page.map(role ->
-                role.isSystem() ? describe(Role.byKey(role.getKey()), role) : describe(custom.get(role.getKey())));
+        List<Described> described = new ArrayList<>();
+        for (RoleListing role : page.items()) {
+            if (role.isSystem()) {
+                described.add(describe(Role.byKey(role.getKey()), role));
+            } else if (custom.containsKey(role.getKey())) {
+                described.add(describe(custom.get(role.getKey())));
+            } // else deleted between the two reads: as if it were gone already
+        }
+        return new Slice<>(described, page.nextCursor(), page.total());
     }
 
     /**

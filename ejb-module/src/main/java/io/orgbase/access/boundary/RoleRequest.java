@@ -11,8 +11,8 @@ import java.util.List;
 public record RoleRequest(
         @Size(min = 2, max = 63)
                 @Pattern(
-                        regexp = "^[a-z][a-z0-9-]{1,62}$",
-                        message = "must be 2-63 lowercase letters, digits or '-', starting with a letter")
+                        regexp = "^(?!bulk$)[a-z][a-z0-9-]{1,62}$",
+                        message = "must be 2-63 lowercase letters, digits or '-', starting with a letter (not 'bulk')")
                 String key,
         @Size(min = 1, max = 100) String name,
         @Size(max = 4000) String description,

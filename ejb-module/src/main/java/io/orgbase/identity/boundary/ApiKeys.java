@@ -31,11 +31,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.QueryHints;
@@ -54,6 +57,9 @@ public class ApiKeys {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    Validator validator;
 
     @Inject
     DatabaseSession session;
@@ -115,9 +121,14 @@ public class ApiKeys {
     @TenantScoped
     @RequiresFeature("api-keys")
     @RequiresPermission(Permission.API_KEYS_WRITE)
-    public Created create(Tenant tenant, @Valid ApiKeyRequest request) {
+    public Created create(Tenant tenant, ApiKeyRequest request) {
         if (tenant.caller().isApiKey()) {
             throw new Forbidden("API keys cannot create API keys.");
+        }
+        // judged after the refusal above: an API key hears 403 whatever it sent
+        Set<ConstraintViolation<ApiKeyRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         // a key's own budget is a limit below the operator's, never a way around it
         Integer rateLimitPerMinute = request.rateLimitPerMinute();

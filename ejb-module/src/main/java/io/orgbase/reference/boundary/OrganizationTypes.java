@@ -41,7 +41,9 @@ public class OrganizationTypes {
 
     /** A type as a platform administrator writes it; the key is set once, on creation. */
     public record TypeRequest(
-            @Pattern(regexp = "[a-z][a-z0-9-]{1,49}", message = "must be 2-50 lowercase letters, digits or '-'")
+            @Pattern(
+                            regexp = "(?!bulk$)[a-z][a-z0-9-]{1,49}",
+                            message = "must be 2-50 lowercase letters, digits or '-' (not 'bulk')")
                     String key,
             @Size(min = 1, max = 100) String name,
             @Size(max = 1000) String description,

@@ -41,7 +41,9 @@ public class Statuses {
 
     /** A status as a platform administrator writes it; the slug is set once, on creation. */
     public record StatusRequest(
-            @Pattern(regexp = "[a-z][a-z0-9_-]{1,49}", message = "must be 2-50 lowercase letters, digits, '_' or '-'")
+            @Pattern(
+                            regexp = "(?!bulk$)[a-z][a-z0-9_-]{1,49}",
+                            message = "must be 2-50 lowercase letters, digits, '_' or '-' (not 'bulk')")
                     String slug,
             @Size(min = 1, max = 100) String name,
             @Size(max = 1000) String description,

@@ -115,9 +115,9 @@ public class Teams {
     @RequiresPermission(Permission.TEAMS_WRITE)
     public Team create(Tenant tenant, @Valid TeamRequest request) {
         String name = request.name().strip();
-        requireFreeName(name, null);
         Team team = new Team(name);
         Extras extras = extensible.forNew(team, request);
+        requireFreeName(name, null);
         team.setDescription(request.description());
         extras.setOn(team);
         if (request.settings() != null) {
