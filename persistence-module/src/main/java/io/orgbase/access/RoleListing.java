@@ -15,9 +15,6 @@ import org.eclipse.persistence.annotations.ReadOnly;
 @Table(name = "role_listing")
 public class RoleListing {
 
-    /** Ranks of the system roles, most powerful first; custom roles come after them. */
-    public static final int CUSTOM_RANK = 4;
-
     @Id
     @Column(name = "role_key")
     private String key;
@@ -40,6 +37,7 @@ public class RoleListing {
         return key;
     }
 
+    /** 0-3 for the system roles, most powerful first; 4 for every custom role. */
     public int getRank() {
         return rank;
     }

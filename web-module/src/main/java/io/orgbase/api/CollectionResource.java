@@ -47,13 +47,7 @@ import java.util.function.Function;
 public abstract class CollectionResource<K, E, R, V> {
 
     /** Records named by UUIDs. */
-    protected static final Function<String, UUID> UUIDS = raw -> {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException notAUuid) {
-            return null;
-        }
-    };
+    protected static final Function<String, UUID> UUIDS = Bulk::uuid;
 
     /** Records named by short keys (a role, a status slug): at most 100 characters. */
     protected static final Function<String, String> KEYS = raw -> !raw.isBlank() && raw.length() <= 100 ? raw : null;

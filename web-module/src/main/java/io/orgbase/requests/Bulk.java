@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * {@code POST .../{collection}/bulk}: a list of create, update and delete operations, each run
@@ -41,8 +40,8 @@ public final class Bulk {
     /**
      * What a collection does for each kind of operation, each through its single-item endpoint's
      * own code; the operations it is given are the ones it takes, others are refused before any
-     * operation runs. Ids are parsed once here: UUIDs ({@link #byUuid()}) or keys ({@link
-     * #byKey}).
+     * operation runs. Ids are parsed once here: UUIDs ({@link #byUuid()}) or what a collection
+     * reads as its keys ({@link #by}).
      *
      * @param <I> the type of the collection's ids
      */
@@ -64,18 +63,7 @@ public final class Bulk {
 
         /** A collection whose items are named by UUIDs. */
         public static Operations<UUID> byUuid() {
-            return new Operations<>(id -> {
-                try {
-                    return UUID.fromString(id);
-                } catch (IllegalArgumentException notAUuid) {
-                    return null;
-                }
-            });
-        }
-
-        /** A collection whose items are named by keys that {@code valid} accepts. */
-        public static Operations<String> byKey(Predicate<String> valid) {
-            return new Operations<>(id -> valid.test(id) ? id : null);
+            return new Operations<>(Bulk::uuid);
         }
 
         /** Creates take the single-item POST's body and answer as it does (201 with a Location). */
@@ -143,6 +131,15 @@ public final class Bulk {
     public record Outcome(boolean atomic, boolean committed, List<Result> results) {}
 
     private record Operation(String op, String id, JsonObject body, Precondition precondition) {}
+
+    /** The text as a UUID; null when it is not one (a name nothing here has). */
+    public static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
 
     /** The collection a {@code .../bulk} request was sent to, for the {@code Location} of created items. */
     public static UriBuilder collection(UriInfo uri) {

@@ -113,11 +113,6 @@ public class Tags {
         return records;
     }
 
-    public <E extends Extensible> E attach(E record) {
-        attach(List.of(record));
-        return record;
-    }
-
     /**
      * Gives the record exactly these tags (already {@link #clean cleaned}); the record must be
      * persisted. New names join the vocabulary. An organization keeps its own tags on its row: for
