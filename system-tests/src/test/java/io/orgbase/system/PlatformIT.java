@@ -103,6 +103,9 @@ class PlatformIT {
             assertThat(openapi.body()).contains("\n  " + path + "\n");
         }
         assertThat(openapi.body()).contains("application/problem+json");
+        // the contract generated at build time is what the server serves (it names operations after
+        // their resource methods; the runtime scanner stays off)
+        assertThat(openapi.body()).contains("operationId: departmentsList").contains("operationId: wellKnownJwks");
     }
 
     @Test

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The Orgbase REST API. A CDI bean, so MicroProfile JWT works with annotated bean discovery. Its
- * OpenAPI description is the hand-kept META-INF/openapi.yaml (Payara's annotation scanner fails on
- * sub-resource locators), checked against the endpoints by the system tests.
+ * OpenAPI description is generated from the resources' annotations at build time (SmallRye OpenAPI's
+ * Maven plugin with {@link ContractFilter}) and served as a static META-INF/openapi.yaml: Payara's own
+ * annotation scanner fails on sub-resource locators and stays off.
  */
 @ApplicationScoped
 @ApplicationPath("api/v1")

@@ -12,8 +12,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiLintTest {
 
-    private static final String DOCUMENT = "/META-INF/openapi.yaml";
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     private static OpenAPI api;
@@ -44,10 +41,7 @@ class OpenApiLintTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        String text;
-        try (InputStream in = OpenApiLintTest.class.getResourceAsStream(DOCUMENT)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = Contract.text();
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);

@@ -9,10 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("permissions")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "access")
 public class PermissionsResource {
 
     @Inject
@@ -25,6 +31,12 @@ public class PermissionsResource {
     public record CatalogueView(List<PermissionView> items, List<RoleView> roles) {}
 
     @GET
+    @Operation(summary = "The permission catalogue and what each system role grants")
+    @APIResponse(
+            responseCode = "200",
+            description = "Permissions and system roles",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PermissionCatalogue")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public CatalogueView catalogue() {
         return new CatalogueView(
                 catalogue.permissions().stream()

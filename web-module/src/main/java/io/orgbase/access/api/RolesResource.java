@@ -4,6 +4,7 @@ import io.orgbase.access.Permission;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.access.boundary.OrganizationRoles.Described;
 import io.orgbase.access.boundary.RoleRequest;
+import io.orgbase.api.CollectionDoc;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
 import io.orgbase.requests.JsonBody;
@@ -14,11 +15,63 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The roles of one organization: system roles (read-only) and custom roles, named in paths by key
  * (or a custom role's id); a bulk operation's {@code id} is the same.
  */
+@Tag(name = "roles")
+@CollectionDoc(
+        item = "RoleDescription",
+        page = "RoleDescriptionPage",
+        request = "RoleRequest",
+        patch = "RolePatch",
+        key = "role",
+        keyFormat = "",
+        keyDescription = "A role key, or a custom role's id",
+        list =
+                @Operation(
+                        summary = "The organization's roles, system and custom, with what each grants (roles:read)",
+                        description =
+                                "System roles first, most powerful first, then custom roles by key, unless sorted: by "
+                                        + "key, name or rank. Filterable: those, system (true or false), description. Searched by "
+                                        + "q: key, name, description. An organization has at most 200 custom roles."),
+        create =
+                @Operation(
+                        summary = "Create a custom role (roles:write; it may grant nothing beyond the caller's own "
+                                + "permissions)"),
+        bulk =
+                @Operation(
+                        summary = "Create, change and delete custom roles in one request (roles:write)",
+                        description =
+                                "Operations: create, update, delete. An operation's id is the role's key (or id). Each "
+                                        + "runs exactly as its single-item endpoint would and gets that endpoint's status and body "
+                                        + "(a problem document when it fails). With atomic true they share one transaction: at the "
+                                        + "first failure everything is undone, the failed operation keeps its own status and the "
+                                        + "others are 424; committed tells which happened. At most 100 operations."),
+        get = @Operation(summary = "One role (roles:read)"),
+        update =
+                @Operation(
+                        summary = "Change a custom role; its holders get the new permissions on their next request "
+                                + "(roles:write; system roles are read-only, 409)"),
+        delete =
+                @Operation(
+                        summary =
+                                "Delete a custom role nobody holds (members, usable API keys, open invitations) and no "
+                                        + "role inherits (roles:write)"),
+        filters = {
+            @Parameter(
+                    name = "system",
+                    in = ParameterIn.QUERY,
+                    description = "Only system (true) or only custom (false) roles",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+        })
 public class RolesResource extends CollectionResource<String, Described, RoleRequest, RolesResource.RoleView> {
 
     /** Most permissions a custom role can list; the catalogue is far smaller. */

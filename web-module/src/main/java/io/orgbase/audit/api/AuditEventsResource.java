@@ -12,9 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
 public class AuditEventsResource {
 
     private final Tenant tenant;
@@ -26,6 +33,25 @@ public class AuditEventsResource {
     }
 
     @GET
+    @Operation(
+            summary = "The organization's audit trail, newest first (audit:read)",
+            description = "Sortable: seq (default, newest first), occurredAt. Filterable: those, action, "
+                    + "entityType, entityId, actorId, actorType, actor, requestId, clientAddress, changes. "
+                    + "Searched by q: action, entity type and id, actor, changes.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "AuditPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<AuditEventView> list(@Context UriInfo uri) {
         return Items.of(events.list(tenant, CollectionParams.from(uri)), AuditEventView::of);
     }
@@ -33,6 +59,16 @@ public class AuditEventsResource {
     @GET
     @Path("verify")
     @Cost(20) // walks the whole chain
+    @Operation(
+            summary =
+                    "Walk the organization's hash chain and report the first entry that does not fit " + "(audit:read)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The outcome (200 also when the chain is broken)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "AuditVerification")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Verification verify() {
         return events.verify(tenant);
     }

@@ -17,11 +17,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's audit trail (sign-ins, accounts): platform administrators only. */
 @Path("admin/audit-events")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
 public class PlatformAuditResource {
 
     @Inject
@@ -31,6 +38,23 @@ public class PlatformAuditResource {
     AuditEvents events;
 
     @GET
+    @Operation(
+            summary =
+                    "The platform's audit trail (sign-ins, accounts), newest first; platform administrators " + "only",
+            description = "The same fields as an organization's audit trail.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "AuditPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Items<AuditEventView> list(@Context UriInfo uri) {
         return Items.of(events.listPlatform(callers.currentUser(), CollectionParams.from(uri)), AuditEventView::of);
     }
@@ -41,6 +65,15 @@ public class PlatformAuditResource {
     /** Applies every organization's audit retention now instead of at night. */
     @POST
     @Path("retention")
+    @Operation(
+            summary = "Apply every organization's audit retention now (it also runs nightly); platform "
+                    + "administrators only")
+    @APIResponse(
+            responseCode = "200",
+            description = "Entries removed per organization id (organizations with nothing removed left out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RetentionApplied")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public RetentionView applyRetention() {
         return new RetentionView(events.applyRetention(callers.currentUser()));
     }
@@ -48,6 +81,13 @@ public class PlatformAuditResource {
     @GET
     @Path("verify")
     @Cost(20) // walks the whole chain
+    @Operation(summary = "Walk the platform's hash chain; platform administrators only")
+    @APIResponse(
+            responseCode = "200",
+            description = "The outcome",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "AuditVerification")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Verification verify() {
         return events.verifyPlatform(callers.currentUser());
     }

@@ -1,6 +1,7 @@
 package io.orgbase.contact.api;
 
 import io.orgbase.api.AddressView;
+import io.orgbase.api.CollectionDoc;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
 import io.orgbase.contact.Contact;
@@ -21,8 +22,39 @@ import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Contacts of one organization, each with its email addresses, phone numbers and postal addresses. */
+@Tag(name = "contacts")
+@CollectionDoc(
+        item = "Contact",
+        page = "ContactPage",
+        request = "ContactRequest",
+        patch = "ContactRequest",
+        list =
+                @Operation(
+                        summary = "Contacts, oldest first unless sorted otherwise (contacts:read)",
+                        description =
+                                "Sortable: createdAt (default), updatedAt. Filterable: those, id, firstName, lastName, "
+                                        + "organizationName, jobTitle, department, status, email (contacts with any of these email "
+                                        + "addresses, any case) and tag (any of the named tags, any case); email and tag take eq, "
+                                        + "neq, in and notin. Searched by q: first and last name, organization name, job title."),
+        create = @Operation(summary = "Create a contact with its channels (contacts:write; owner, admin)"),
+        bulk =
+                @Operation(
+                        summary = "Create, change and delete contacts in one request (contacts:write)",
+                        description =
+                                "Operations: create (body as POST /contacts), update (as PATCH), delete. Each runs "
+                                        + "exactly as its single-item endpoint would and gets that endpoint's status and body. With "
+                                        + "atomic true they share one transaction. At most 100 operations."),
+        get = @Operation(summary = "A contact with its channels"),
+        update =
+                @Operation(
+                        summary =
+                                "Change a contact; a channel list sent replaces that kind of channel (null clears it) "
+                                        + "(contacts:write)"),
+        delete = @Operation(summary = "Delete a contact with its channels and tags (contacts:write)"))
 public class ContactsResource extends CollectionResource<UUID, Contact, ContactRequest, ContactsResource.ContactView> {
 
     private final Tenant tenant;

@@ -1,5 +1,6 @@
 package io.orgbase.customfield.api;
 
+import io.orgbase.api.CollectionDoc;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Tagged;
 import io.orgbase.customfield.CustomField;
@@ -13,8 +14,44 @@ import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's custom field definitions. */
+@Tag(name = "custom-fields")
+@CollectionDoc(
+        item = "CustomField",
+        page = "CustomFieldPage",
+        request = "CustomFieldRequest",
+        patch = "CustomFieldPatch",
+        list =
+                @Operation(
+                        summary = "The organization's custom field definitions (organization:read)",
+                        description =
+                                "By entity, position and key unless sorted otherwise. Sortable and filterable by entity, "
+                                        + "position, key, label; filterable by type and required. Searched by q in key and label."),
+        create =
+                @Operation(
+                        summary =
+                                "Define a custom field for one kind of record (organization:write; at most 100 per kind)"),
+        bulk =
+                @Operation(
+                        summary = "Create, change and delete custom fields in one request (organization:write)",
+                        description =
+                                "Each operation runs exactly as its single-item endpoint would and gets that endpoint's "
+                                        + "status and body (a problem document when it fails). With atomic true they share one "
+                                        + "transaction: at the first failure everything is undone, the failed operation keeps its "
+                                        + "own status and the others are 424; committed tells which happened. At most 100 "
+                                        + "operations."),
+        get = @Operation(summary = "A custom field definition"),
+        update =
+                @Operation(
+                        summary = "Change label, required, enum values or position; entity, key and type are fixed "
+                                + "(organization:write)"),
+        delete =
+                @Operation(
+                        summary = "Delete the definition and remove its values from every record of the organization "
+                                + "(organization:write)"))
 public class CustomFieldsResource
         extends CollectionResource<UUID, CustomField, CustomFieldRequest, CustomFieldsResource.CustomFieldView> {
 

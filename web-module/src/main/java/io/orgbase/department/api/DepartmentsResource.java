@@ -1,5 +1,6 @@
 package io.orgbase.department.api;
 
+import io.orgbase.api.CollectionDoc;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
@@ -23,8 +24,51 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Departments of one organization. */
+@Tag(name = "departments")
+@CollectionDoc(
+        item = "Department",
+        page = "DepartmentPage",
+        request = "DepartmentRequest",
+        patch = "DepartmentPatch",
+        list =
+                @Operation(
+                        summary = "Departments, by name unless sorted otherwise",
+                        description =
+                                "Sortable: name, code, createdAt, updatedAt, depth. Filterable (simple `?field=value` and "
+                                        + "in `filter`): those, id, parentId, headId, description, createdBy, updatedBy, and tag "
+                                        + "(departments carrying any of the named tags, any case; eq, neq, in, notin). Searched by "
+                                        + "`q`: name, code, description."),
+        create = @Operation(summary = "Create a department (owner, admin)"),
+        bulk =
+                @Operation(
+                        summary = "Create, change and delete departments in one request (owner, admin)",
+                        description =
+                                "Each operation runs exactly as its single-item endpoint would and gets that endpoint's "
+                                        + "status and body (a problem document when it fails). With atomic true they share one "
+                                        + "transaction: at the first failure everything is undone, the failed operation keeps its "
+                                        + "own status and the others are 424; committed tells which happened. At most 100 "
+                                        + "operations."),
+        get = @Operation(summary = "A department"),
+        update = @Operation(summary = "Change a department; parentId moves it (cycles are refused) (owner, admin)"),
+        delete = @Operation(summary = "Delete a department without sub-departments (owner, admin)"),
+        filters = {
+            @Parameter(
+                    name = "parentId",
+                    in = ParameterIn.QUERY,
+                    description =
+                            "Simple filter (any declared field works the same way; repeat it for any of several values)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+        })
 public class DepartmentsResource
         extends CollectionResource<UUID, Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
 
@@ -109,6 +153,24 @@ public class DepartmentsResource
     /** Everything below the department, at any depth (the collection conventions apply). */
     @GET
     @Path("{id}/descendants")
+    @Operation(
+            summary = "Everything below the department, at any depth (one range of the path index however large "
+                    + "the tree)",
+            description = "The fields, filters, sorts and search of GET /departments apply.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the departments below",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DepartmentPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<DepartmentView> descendants(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(departments.descendants(tenant, id, CollectionParams.from(uri)), DepartmentView::of);
     }
@@ -116,6 +178,14 @@ public class DepartmentsResource
     /** The departments above this one, the top first. */
     @GET
     @Path("{id}/ancestors")
+    @Operation(summary = "The departments above this one, the top first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ancestors",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DepartmentList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<DepartmentView> ancestors(@PathParam("id") UUID id) {
         return new Items<>(departments.ancestors(tenant, id).stream()
                 .map(DepartmentView::of)
@@ -125,6 +195,24 @@ public class DepartmentsResource
     /** The members in this department (the member directory's conventions apply). */
     @GET
     @Path("{id}/members")
+    @Operation(
+            summary = "The members placed directly in this department (members:read); the directory's "
+                    + "inDepartment filter reaches below",
+            description = "The fields, filters, sorts and search of GET /members apply.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of members",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MemberPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<MemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(memberships.ofDepartment(tenant, id, CollectionParams.from(uri)), MemberView::of);
     }

@@ -15,11 +15,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's feature catalogue with the defaults. */
 @Path("features")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "reference")
 public class FeaturesResource {
 
     @Inject
@@ -29,6 +36,12 @@ public class FeaturesResource {
     Features features;
 
     @GET
+    @Operation(summary = "The feature catalogue with each feature's platform default")
+    @APIResponse(
+            responseCode = "200",
+            description = "The features",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Items<FeatureView> list() {
         return new Items<>(features.catalogue(callers.current()).stream()
                 .map(FeatureView::of)
@@ -39,6 +52,18 @@ public class FeaturesResource {
     @PATCH
     @Path("{key}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a feature's default (platform administrators)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureDefault")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feature",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Feature")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public FeatureView setDefault(@PathParam("key") String key, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Boolean enabled = json.bool("enabledByDefault", Need.REQUIRED);

@@ -13,9 +13,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The features in effect for one organization. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "organizations")
 public class OrganizationFeaturesResource {
 
     private final Tenant tenant;
@@ -27,6 +34,17 @@ public class OrganizationFeaturesResource {
     }
 
     @GET
+    @Operation(
+            summary = "The features in effect for the organization",
+            description = "Each feature of the catalogue with enabled (what applies here) and overridden (whether "
+                    + "that is this organization's own setting rather than the platform default). An operation "
+                    + "of a switched-off feature answers 403 with problem type feature-disabled.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The features",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<FeatureView> list() {
         return new Items<>(
                 features.effective(tenant).stream().map(FeatureView::of).toList());
@@ -36,6 +54,18 @@ public class OrganizationFeaturesResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch a feature for this organization (platform administrators)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureOverride")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The feature as it now applies",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Feature")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public FeatureView override(@PathParam("key") String key, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Boolean enabled = json.bool("enabled", Need.NULLABLE);

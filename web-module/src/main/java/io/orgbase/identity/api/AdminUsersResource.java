@@ -22,11 +22,21 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("admin/users")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
 public class AdminUsersResource {
 
     @Inject
@@ -60,6 +70,14 @@ public class AdminUsersResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "A user account (platform administrators only)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(users.get(callers.currentUser(), id));
     }
@@ -72,6 +90,24 @@ public class AdminUsersResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary = "Vouch for an account's email address, or withdraw that (platform administrators only)",
+            description = "emailVerified true makes the account the owner of its address (verified via admin): "
+                    + "adding members and the external identity provider find it by email, and other, "
+                    + "unverified accounts of the same address stop signing in with it (their sessions end). "
+                    + "409 when another account owns the address already.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserPatch")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public UserView update(@PathParam("id") UUID id, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Boolean verified = json.bool("emailVerified", Need.REQUIRED);
@@ -80,6 +116,20 @@ public class AdminUsersResource {
     }
 
     @POST
+    @Operation(summary = "Create a user account (platform administrators only)")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewUser")))
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the user",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         NewUser request = new NewUser(

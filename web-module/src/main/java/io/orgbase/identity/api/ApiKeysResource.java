@@ -28,9 +28,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API keys of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "api-keys")
 public class ApiKeysResource {
 
     private final Tenant tenant;
@@ -84,12 +92,47 @@ public class ApiKeysResource {
     }
 
     @GET
+    @Operation(
+            summary = "The organization's API keys (never their secrets) (owner, admin)",
+            description = "Sortable: createdAt (default), name. Filterable: those, id, prefix, role, expiresAt, "
+                    + "lastUsedAt, revokedAt (isnull true: the live ones), createdBy. Searched by q: name, "
+                    + "prefix.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "Keys, oldest first, revoked ones included",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKeyPage")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<ApiKeyView> list(@Context UriInfo uri) {
         return Items.of(apiKeys.list(tenant, CollectionParams.from(uri)), ApiKeyView::of);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create an API key; the answer is the only place its secret ever appears (owner, admin; "
+                    + "not by API keys)")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKeyRequest")))
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKeyCreated")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(InputStream body, @Context UriInfo uri) {
         return created(body, uri.getAbsolutePathBuilder());
     }
@@ -102,6 +145,27 @@ public class ApiKeysResource {
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create and revoke API keys in one request (owner, admin); the answer carries the new "
+                    + "secrets and is no-store",
+            description = "Operations: create (body as POST /api-keys), delete (revoke). Each runs exactly as its "
+                    + "single-item endpoint would and gets that endpoint's status and body (a problem document "
+                    + "when it fails). With atomic true they share one transaction: at the first failure "
+                    + "everything is undone, the failed operation keeps its own status and the others are 424; "
+                    + "committed tells which happened. At most 100 operations.")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "BulkRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One result per operation, in order",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "BulkOutcome")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Response bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
         Bulk.Outcome outcome = Bulk.run(
@@ -114,12 +178,29 @@ public class ApiKeysResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "An API key (never its secret)")
+    @Parameter(ref = "ifNoneMatch")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match names the current ETag)")
+    @APIResponse(
+            responseCode = "200",
+            description = "An API key (never its secret)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKey")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiKeyView get(@PathParam("id") UUID id) {
         return ApiKeyView.of(apiKeys.get(tenant, id));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Revoke an API key (it answers 401 from then on) (owner, admin)")
+    @Parameter(ref = "ifMatch")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response revoke(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         apiKeys.revoke(tenant, id, ETags.ifMatch(headers));
         return Response.noContent().build();

@@ -19,11 +19,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("auth")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth")
 public class AuthResource {
 
     @Inject
@@ -53,6 +60,20 @@ public class AuthResource {
     @POST
     @Path("login")
     @Public
+    @Operation(
+            summary = "Exchange email and password for an access token and a refresh token",
+            description = "Failed attempts are counted per account and per client address; past the limit the "
+                    + "answer is 429 with Retry-After, whether or not the account exists.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "LoginRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public TokenView login(InputStream body, @Context HttpServletRequest request) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
@@ -65,6 +86,22 @@ public class AuthResource {
     @POST
     @Path("login/mfa")
     @Public
+    @Operation(
+            summary = "Second step of signing in with two-factor sign-in on",
+            description = "After login answered 401 with type .../mfa_required and an mfaToken (valid 5 minutes, "
+                    + "single use), send it with a code of the authenticator app (current or previous 30-second "
+                    + "step, each step accepted once) or an unused recovery code. Five wrong codes end the "
+                    + "challenge.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MfaLogin")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public TokenView completeLogin(InputStream body, @Context HttpServletRequest request) {
         JsonBody json = JsonBody.read(body);
         String mfaToken = json.string("mfaToken", Need.REQUIRED);
@@ -80,6 +117,25 @@ public class AuthResource {
     @POST
     @Path("oidc")
     @Public
+    @Operation(
+            summary = "Sign in with a token of the trusted external OpenID Connect issuer",
+            description = "Only when ORGBASE_OIDC_ISSUER, ORGBASE_OIDC_JWKS_URL and ORGBASE_OIDC_AUDIENCE are set "
+                    + "(404 otherwise). The token (an ID token, or an access token whose audience is Orgbase's "
+                    + "client) must be signed with an asymmetric key of the issuer's JWKS (RS256/384/512, "
+                    + "PS256, ES256/384; no jku, x5u, jwk or x5c header), carry the configured issuer and "
+                    + "audience, be unexpired (60 s clock skew), and name an Orgbase account by its email claim "
+                    + "(ORGBASE_OIDC_EMAIL_CLAIM, default email; email_verified false is refused). The identity "
+                    + "provider's authentication counts as complete: Orgbase's own second factor is not asked.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "OidcExchange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TokenView exchange(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String token = json.string("token", Need.REQUIRED);
@@ -90,6 +146,18 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @Public
+    @Operation(
+            summary = "Exchange a refresh token for a new pair; the presented token stops working",
+            description = "Presenting a refresh token that was already used revokes every token of its sign-in.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RefreshRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "A new access token and refresh token",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public TokenView refresh(InputStream body) {
         return TokenView.of(sessions.refresh(refreshToken(body)));
     }
@@ -97,6 +165,12 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Public
+    @Operation(summary = "Sign out; revokes the refresh token and every token rotated from the same sign-in")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RefreshRequest")))
+    @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response logout(InputStream body) {
         sessions.close(refreshToken(body));
         return Response.noContent().build();

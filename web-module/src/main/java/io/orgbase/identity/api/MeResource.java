@@ -31,10 +31,18 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("me")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me")
 public class MeResource {
 
     @Inject
@@ -124,6 +132,13 @@ public class MeResource {
 
     @GET
     @Path("profile")
+    @Operation(summary = "The caller's own profile (the same in every organization)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile; ETag for If-Match",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Profile")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public ProfileView profile() {
         return ProfileView.of(users.profile(callers.currentUser()));
     }
@@ -132,6 +147,24 @@ public class MeResource {
     @PATCH
     @Path("profile")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary = "Change some profile fields",
+            description = "Only the fields sent change; null clears phone, language, time zone and avatar.")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "ProfilePatch")),
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "ProfilePatch"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile after the change",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Profile")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public ProfileView updateProfile(InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         ProfileRequest values = new ProfileRequest(
@@ -148,6 +181,15 @@ public class MeResource {
     /** The caller's teams in every active organization they are an active member of. */
     @GET
     @Path("teams")
+    @Operation(
+            summary = "The caller's teams in every organization they are an active member of (archived "
+                    + "organizations left out)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's teams, by organization slug and team name",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MyTeamList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Items<MyTeamView> teams() {
         return new Items<>(teams.mine(callers.currentUser()).stream()
                 .map(t -> new MyTeamView(t.id(), t.name(), new OrgRef(t.orgId(), t.orgSlug(), t.orgName()), t.role()))
@@ -155,6 +197,12 @@ public class MeResource {
     }
 
     @GET
+    @Operation(summary = "The signed-in user with their organizations and roles")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Me")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public MeView me() {
         return MeView.of(users.me(callers.currentUser()));
     }
@@ -166,6 +214,19 @@ public class MeResource {
     @PUT
     @Path("default-org")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Set (or with null clear) the organization \"current\" means when the request has no "
+                    + "subdomain")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DefaultOrganization")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller, with the new default",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Me")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public MeView setDefaultOrganization(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String org = json.string("org", Need.NULLABLE);
@@ -182,6 +243,13 @@ public class MeResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's password; revokes all of the caller's refresh tokens")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordChange")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Response changePassword(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String current = json.string("currentPassword", Need.REQUIRED);

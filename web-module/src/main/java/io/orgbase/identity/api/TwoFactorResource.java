@@ -17,11 +17,18 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's TOTP second factor. */
 @Path("me/2fa/totp")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "me")
 public class TwoFactorResource {
 
     @Inject
@@ -36,6 +43,13 @@ public class TwoFactorResource {
 
     /** Starts enrolment: the secret, its otpauth URI, and the URI as a PNG data URI. */
     @POST
+    @Operation(summary = "Start TOTP enrolment (RFC 6238); two-factor sign-in is on only after confirmation")
+    @APIResponse(
+            responseCode = "200",
+            description = "The secret, its otpauth URI and a QR code of it",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpEnrolment")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response enrol() {
         Enrolment enrolment = twoFactor.enrol(callers.currentUser());
         return Response.ok(new EnrolmentView(
@@ -49,6 +63,17 @@ public class TwoFactorResource {
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm enrolment with a first code; answers ten single-use recovery codes, shown only now")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpCode")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Two-factor sign-in is on",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RecoveryCodes")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response confirm(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String code = json.string("code", Need.REQUIRED);
@@ -65,6 +90,14 @@ public class TwoFactorResource {
      */
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn two-factor sign-in off (password and a current code or recovery code)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpDisable")))
+    @APIResponse(responseCode = "204", description = "Two-factor authentication is off")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response disable(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String password = json.string("password", Need.REQUIRED);
@@ -77,6 +110,14 @@ public class TwoFactorResource {
     @POST
     @Path("disable")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same as DELETE /api/v1/me/2fa/totp, for clients whose proxies drop DELETE bodies")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpDisable")))
+    @APIResponse(responseCode = "204", description = "Two-factor authentication is off")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response disableByPost(InputStream body) {
         return disable(body);
     }

@@ -14,11 +14,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Redeeming an invitation: the token is the credential, no sign-in needed. */
 @Path("invitations")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "members")
 public class AcceptInvitationResource {
 
     @Inject
@@ -32,6 +39,17 @@ public class AcceptInvitationResource {
     @POST
     @Path("{token}/accept")
     @Public
+    @Operation(summary = "Join the organization of an invitation; creates the account when the email has none")
+    @RequestBody(
+            required = false,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "InvitationAcceptance")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Joined",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "InvitationAccepted")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public AcceptedView accept(@PathParam("token") String token, InputStream body) {
         JsonBody json = JsonBody.readOptional(body);
         String password = json.string("password", Need.OPTIONAL);

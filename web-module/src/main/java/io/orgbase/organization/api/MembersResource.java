@@ -32,9 +32,19 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Members of one organization. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "members")
 public class MembersResource {
 
     private final Tenant tenant;
@@ -87,12 +97,59 @@ public class MembersResource {
     }
 
     @GET
+    @Operation(
+            summary = "Members of the organization",
+            description = "The member directory. Sortable: email (default), displayName, joinedAt. Filterable: "
+                    + "those, userId, role, active, inherited, jobTitle, employeeNumber, departmentId, "
+                    + "managerId, lastActiveAt, teamId (members of any of these teams) and inDepartment "
+                    + "(members of these departments or any department below them); teamId and inDepartment "
+                    + "take eq, neq, in and notin. Searched by q: email, display name, job title, employee "
+                    + "number.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "Members",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MemberPage")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<MemberView> list(@Context UriInfo uri) {
         return Items.of(memberships.list(tenant, CollectionParams.from(uri)), MemberView::of);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Add the account that owns an email, with a system or custom role (owner, admin; nobody "
+                    + "grants more than they hold, so the owner role only by owners)",
+            description = "Only an account whose email is verified is added (201). An email that no verified "
+                    + "account owns - unknown, or claimed only by unverified accounts, which are never told "
+                    + "apart - is invited instead (202, the invitation with its token, Location naming it); "
+                    + "inherited and the employment fields are then refused (400), they are set once the person "
+                    + "has joined.")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MemberRequest")))
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Member")))
+    @APIResponse(
+            responseCode = "202",
+            description = "No verified account owns the email; it was invited (Cache-Control no-store)",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "InvitationCreated")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response add(InputStream body, @Context UriInfo uri) {
         return added(body, uri, uri.getAbsolutePathBuilder());
     }
@@ -105,6 +162,27 @@ public class MembersResource {
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Add, change (a bulk role change) and remove members in one request (owner, admin)",
+            description = "Operations: create (body as POST /members), update (as PATCH), delete. An operation's id "
+                    + "is the member's user id. Each runs exactly as its single-item endpoint would and gets "
+                    + "that endpoint's status and body (a problem document when it fails). With atomic true "
+                    + "they share one transaction: at the first failure everything is undone, the failed "
+                    + "operation keeps its own status and the others are 424; committed tells which happened. "
+                    + "At most 100 operations.")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "BulkRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One result per operation, in order",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "BulkOutcome")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
         return Bulk.run(
@@ -117,6 +195,16 @@ public class MembersResource {
 
     @GET
     @Path("{userId}")
+    @Operation(summary = "A member")
+    @Parameter(ref = "ifNoneMatch")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match names the current ETag)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A member",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Member")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public MemberView get(@PathParam("userId") UUID userId) {
         return MemberView.of(memberships.get(tenant, userId));
     }
@@ -124,6 +212,24 @@ public class MembersResource {
     @PATCH
     @Path("{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary = "Change a member's role, suspend (active false) or reactivate the membership, or change "
+                    + "their employment (null clears a field); the last active owner can be neither demoted nor "
+                    + "suspended")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleChange")))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Member")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public MemberView update(@PathParam("userId") UUID userId, InputStream body, @Context HttpHeaders headers) {
         return updated(userId, body, ETags.ifMatch(headers));
     }
@@ -131,6 +237,14 @@ public class MembersResource {
     /** Removes a member; removing yourself is leaving. */
     @DELETE
     @Path("{userId}")
+    @Operation(summary = "Remove a member, or leave when userId is the caller (the last owner cannot leave)")
+    @Parameter(ref = "ifMatch")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response remove(@PathParam("userId") UUID userId, @Context HttpHeaders headers) {
         removed(userId, ETags.ifMatch(headers));
         return Response.noContent().build();

@@ -33,9 +33,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One organization; everything below it runs in this organization as the tenant. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "organizations")
 public class OrganizationResource {
 
     private final Tenant tenant;
@@ -49,12 +57,44 @@ public class OrganizationResource {
     }
 
     @GET
+    @Operation(summary = "The organization")
+    @Parameter(ref = "ifNoneMatch")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match names the current ETag)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The organization",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public OrganizationView get() {
         return OrganizationView.of(organizations.get(tenant));
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary = "Change the organization's fields (owner, admin; moving it and audit retention are for "
+                    + "owners)",
+            description = "Only the fields sent change; null clears the ones that may be empty. A new parentId "
+                    + "moves the organization in the hierarchy: owners only, organization:write needed in the "
+                    + "new parent, and a move below itself is a 400. null makes it a top-level organization.")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "OrganizationPatch")),
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "OrganizationPatch"))
+            })
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public OrganizationView update(InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         OrganizationRequest values = OrganizationRequests.forUpdate(json);
@@ -63,6 +103,13 @@ public class OrganizationResource {
     }
 
     @DELETE
+    @Operation(summary = "Delete the organization and everything it owns (owner only; 409 while it has subsidiaries)")
+    @Parameter(ref = "ifMatch")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@Context HttpHeaders headers) {
         organizations.delete(tenant, ETags.ifMatch(headers));
         return Response.noContent().build();
@@ -75,6 +122,28 @@ public class OrganizationResource {
     @PUT
     @Path("status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Suspend, archive or reactivate the organization",
+            description = "Suspended: everyone reads, only owners and platform administrators change anything, API "
+                    + "keys are refused (403 organization-suspended). Archived: read-only for everyone (403 "
+                    + "organization-archived) except deleting it, and left out of lists unless the request "
+                    + "filters on status. Owners may suspend or archive; platform administrators make any "
+                    + "transition, and only they reactivate. Each transition is an audit event "
+                    + "(organization-suspended, organization-archived, organization-active) with its reason. "
+                    + "The same status again changes nothing.")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StatusChange")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The organization in its new state",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public OrganizationView changeStatus(InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         OrganizationStatus status = json.oneOf("status", OrganizationStatus.class, JsonBody.Need.REQUIRED);
@@ -86,6 +155,24 @@ public class OrganizationResource {
     /** The direct subsidiaries (the collection conventions apply). */
     @GET
     @Path("children")
+    @Operation(
+            summary = "The direct subsidiaries",
+            description = "Sortable: name (default), slug, code; filterable by id, status, type and parentId; "
+                    + "searched by q over slug, name and code - only what the view shows. Members of this "
+                    + "organization see these facts about its subsidiaries without being members there.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of subsidiaries (depth 1)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativePage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> children(@Context UriInfo uri) {
         return Items.of(organizations.children(tenant, CollectionParams.from(uri)), RelativeView::of);
     }
@@ -93,6 +180,13 @@ public class OrganizationResource {
     /** The parents up to the top of the hierarchy, the top first. */
     @GET
     @Path("ancestors")
+    @Operation(summary = "The parents up to the top of the hierarchy, the top first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ancestors (depth counts up from this organization; empty at the top)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativeList")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> ancestors() {
         return new Items<>(
                 organizations.ancestors(tenant).stream().map(RelativeView::of).toList());
@@ -101,6 +195,23 @@ public class OrganizationResource {
     /** Everything below, each with its depth (the collection conventions apply). */
     @GET
     @Path("descendants")
+    @Operation(
+            summary = "Every organization below this one, with its depth",
+            description = "As children, over the whole subtree (up to 10,000 organizations, the nearest first; at "
+                    + "most 20 levels deep). depth 1 is a direct subsidiary.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of descendants",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativePage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> descendants(@Context UriInfo uri) {
         return Items.of(organizations.descendants(tenant, CollectionParams.from(uri)), RelativeView::of);
     }

@@ -23,10 +23,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("orgs")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "organizations")
 public class OrganizationsResource {
 
     @Inject
@@ -42,12 +52,45 @@ public class OrganizationsResource {
     TenantBoundaries boundaries;
 
     @GET
+    @Operation(
+            summary = "The caller's organizations (platform administrators see all)",
+            description = "Sortable: slug (default), name, code, createdAt, effectiveDate. Filterable: those, id, "
+                    + "status, type, parentId, currency, endDate, and tag (organizations whose own tags include "
+                    + "any of the names, spelled as each organization spells it). Searched by q: slug, name, "
+                    + "code. A platform administrator lists every organization. Archived organizations are left "
+                    + "out unless the request filters on status (?status=archived).")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "Organizations",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "OrganizationPage")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Items<OrganizationView> list(@Context UriInfo uri) {
         return Items.of(organizations.listFor(callers.currentUser(), CollectionParams.from(uri)), OrganizationView::of);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an organization; the caller becomes its owner")
+    @Parameter(ref = "idempotencyKey")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "OrganizationRequest")))
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the organization",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response create(InputStream body, @Context UriInfo uri) {
         OrganizationRequest request = OrganizationRequests.forCreate(JsonBody.read(body));
         Listed created = organizations.create(callers.currentUser(), request);
@@ -64,7 +107,9 @@ public class OrganizationsResource {
      * administrator).
      */
     @Path("{org}")
-    public OrganizationResource organization(@PathParam("org") String reference, @HeaderParam("Host") String host) {
+    public OrganizationResource organization(
+            @Parameter(ref = "org") @PathParam("org") String reference,
+            @Parameter(hidden = true) @HeaderParam("Host") String host) {
         if (Organizations.CURRENT.equals(reference)) {
             reference = subdomains.slugOf(host).orElse(reference);
         }

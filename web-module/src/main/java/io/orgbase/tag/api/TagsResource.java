@@ -27,9 +27,17 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's tags: which exist and where they are used; rename, merge, delete. */
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tags")
 public class TagsResource {
 
     private final Tenant tenant;
@@ -63,12 +71,40 @@ public class TagsResource {
     }
 
     @GET
+    @Operation(
+            summary = "The organization's tags, each with how many records of each kind carry it "
+                    + "(organization:read)",
+            description = "By name unless sorted otherwise (name, createdAt); searched by q in the name. Tags are "
+                    + "created by using them on a record.")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TagPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<TagView> list(@Context UriInfo uri) {
         return Items.of(tags.list(tenant, CollectionParams.from(uri)), TagView::of);
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "A tag with its usage")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tag",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TagView get(@PathParam("id") UUID id) {
         return TagView.of(tags.get(tenant, id));
     }
@@ -77,6 +113,23 @@ public class TagsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(
+            summary = "Rename the tag on every record at once (organization:write); a name another tag has is a "
+                    + "409 (merge instead)")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TagRename")))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Renamed",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public TagView rename(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         String name = json.string("name", Need.REQUIRED);
@@ -88,6 +141,22 @@ public class TagsResource {
     @POST
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Move every use of this tag to another one and delete this one (organization:write); a "
+                    + "record carrying both keeps one")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TagMerge")))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tag merged into, with its usage",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TagView merge(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         UUID into = json.uuid("into", Need.REQUIRED);
@@ -98,6 +167,13 @@ public class TagsResource {
     /** Deletes the tag from every record. */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete the tag from every record (organization:write)")
+    @Parameter(ref = "ifMatch")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         tags.delete(tenant, id, ETags.ifMatch(headers));
         return Response.noContent().build();

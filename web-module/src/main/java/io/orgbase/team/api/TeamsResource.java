@@ -1,5 +1,6 @@
 package io.orgbase.team.api;
 
+import io.orgbase.api.CollectionDoc;
 import io.orgbase.api.CollectionResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
@@ -32,8 +33,42 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Teams of one organization, and each team's members. */
+@Tag(name = "teams")
+@CollectionDoc(
+        item = "Team",
+        page = "TeamPage",
+        request = "TeamRequest",
+        patch = "TeamPatch",
+        list =
+                @Operation(
+                        summary = "Teams, by name unless sorted otherwise (teams:read)",
+                        description =
+                                "Sortable: name (default), createdAt, updatedAt. Filterable: those, id, description, "
+                                        + "memberId (teams any of these users is in), leadId (teams any of them leads) and tag (any "
+                                        + "of the named tags, any case); memberId, leadId and tag take eq, neq, in and notin. "
+                                        + "Searched by q: name, description."),
+        create = @Operation(summary = "Create a team (teams:write; owner, admin)"),
+        bulk =
+                @Operation(
+                        summary = "Create, change and delete teams in one request (teams:write)",
+                        description =
+                                "Each operation runs exactly as its single-item endpoint would and gets that endpoint's "
+                                        + "status and body (a problem document when it fails). With atomic true they share one "
+                                        + "transaction: at the first failure everything is undone, the failed operation keeps its "
+                                        + "own status and the others are 424; committed tells which happened. At most 100 "
+                                        + "operations."),
+        get = @Operation(summary = "A team"),
+        update = @Operation(summary = "Rename a team, change its description or settings (teams:write)"),
+        delete = @Operation(summary = "Delete a team; its members stay members of the organization (teams:write)"))
 public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, TeamsResource.TeamView> {
 
     private final Tenant tenant;
@@ -117,6 +152,24 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
 
     @GET
     @Path("{id}/members")
+    @Operation(
+            summary = "The team's members",
+            description = "Sortable by email (default), displayName, joinedAt; filterable by those, userId and role "
+                    + "(lead, member).")
+    @Parameter(ref = "limit")
+    @Parameter(ref = "cursor")
+    @Parameter(ref = "sort")
+    @Parameter(ref = "filter")
+    @Parameter(ref = "q")
+    @Parameter(ref = "count")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of team members",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMemberPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<TeamMemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(teams.members(tenant, id, CollectionParams.from(uri)), TeamMemberView::of);
     }
@@ -125,6 +178,19 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put a member of the organization in the team, as lead or member (teams:write)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMemberRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response addMember(@PathParam("id") UUID id, InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         UUID userId = json.uuid("userId", Need.REQUIRED);
@@ -139,6 +205,14 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
 
     @GET
     @Path("{id}/members/{userId}")
+    @Operation(summary = "A team member")
+    @APIResponse(
+            responseCode = "200",
+            description = "The team member",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TeamMemberView member(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
         return TeamMemberView.of(teams.member(tenant, id, userId));
     }
@@ -147,6 +221,20 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     @PATCH
     @Path("{id}/members/{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a team member's role (teams:write)")
+    @Parameter(ref = "ifMatch")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamRoleChange")))
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TeamMemberView changeMember(
             @PathParam("id") UUID id,
             @PathParam("userId") UUID userId,
@@ -161,6 +249,13 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     /** Takes a member out of the team (they stay a member of the organization). */
     @DELETE
     @Path("{id}/members/{userId}")
+    @Operation(summary = "Take a member out of the team; they stay a member of the organization (teams:write)")
+    @Parameter(ref = "ifMatch")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response removeMember(
             @PathParam("id") UUID id, @PathParam("userId") UUID userId, @Context HttpHeaders headers) {
         teams.removeMember(tenant, id, userId, ETags.ifMatch(headers));

@@ -1,0 +1,313 @@
+package io.orgbase.api;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Finishes the API contract that SmallRye OpenAPI's Maven plugin generates from the resources at
+ * build time (never at run time: Payara serves the result as a static document).
+ *
+ * <ul>
+ *   <li>Operations a resource inherits from {@link CollectionResource} take their summaries, bodies,
+ *       record schemas, key name and filters from the subclass's {@link CollectionDoc}; a subclass
+ *       without one fails the build.
+ *   <li>Endpoints marked {@link Public} need no credentials ({@code security: []}); every other
+ *       operation takes the document's bearer token or API key.
+ *   <li>Operation ids become {@code departmentsList}-style names: the resource without
+ *       "Resource", then the method.
+ *   <li>Path parameters named {@code id} or {@code userId} are UUIDs unless a collection says
+ *       otherwise.
+ *   <li>A collection outside any organization (reference data) cannot answer 404 for the
+ *       collection itself.
+ *   <li>Schemas the scanner derived from Java return types but nothing references (the contract
+ *       names its own) are dropped.
+ * </ul>
+ */
+public class ContractFilter implements OASFilter {
+
+    private static final String JSON = "application/json";
+    private static final Set<String> INHERITED = Set.of("list", "create", "bulk", "get", "update", "delete");
+    private static final Set<String> UUID_PARAMETERS = Set.of("id", "userId");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Map<String, PathItem> paths = new LinkedHashMap<>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            String published = path;
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    item.getOperations().entrySet()) {
+                published = finish(path, published, item, entry.getKey(), entry.getValue());
+            }
+            paths.put(published, item);
+        });
+        List.copyOf(openAPI.getPaths().getPathItems().keySet()).forEach(openAPI.getPaths()::removePathItem);
+        paths.forEach(openAPI.getPaths()::addPathItem);
+        dropUnreferencedSchemas(openAPI);
+    }
+
+    /** Finishes one operation; answers the path as published (a collection may rename its key). */
+    private static String finish(
+            String path, String published, PathItem item, PathItem.HttpMethod verb, Operation operation) {
+        String id = operation.getOperationId();
+        int split = id == null ? -1 : id.lastIndexOf('_');
+        if (split < 0) {
+            if (id == null) {
+                throw new IllegalStateException("no operation id on " + verb + " " + path);
+            }
+            return published; // written in the static part (servlet paths), final as it is
+        }
+        Class<?> resource = load(id.substring(0, split));
+        String method = id.substring(split + 1);
+        operation.setOperationId(operationId(resource, method));
+        if (resource.isAnnotationPresent(Public.class) || publicMethod(resource, method)) {
+            operation.setSecurity(new java.util.ArrayList<>()); // no credentials needed
+        }
+        CollectionDoc doc = resource.getAnnotation(CollectionDoc.class);
+        boolean inherited = CollectionResource.class.isAssignableFrom(resource) && INHERITED.contains(method);
+        if (inherited && doc == null) {
+            throw new IllegalStateException(resource.getName() + " extends CollectionResource without @CollectionDoc");
+        }
+        String key = inherited ? doc.key() : null;
+        List<Parameter> pathParameters = new java.util.ArrayList<>(parameters(operation));
+        pathParameters.addAll(item.getParameters() == null ? List.of() : item.getParameters());
+        for (Parameter parameter : pathParameters) {
+            if (parameter.getIn() != Parameter.In.PATH) {
+                continue;
+            }
+            if (inherited && parameter.getName().equals("id")) {
+                parameter.setName(doc.key());
+                if (!doc.keyFormat().isEmpty()) {
+                    parameter.getSchema().setFormat(doc.keyFormat());
+                }
+                if (!doc.keyDescription().isEmpty()) {
+                    parameter.setDescription(doc.keyDescription());
+                }
+            } else if (UUID_PARAMETERS.contains(parameter.getName()) && parameter.getSchema() != null) {
+                // a String parameter read as a UUID, or a UUID the scanner made a schema of
+                parameter.setSchema(
+                        OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid"));
+            }
+        }
+        if (inherited) {
+            describe(operation, method, doc);
+            if (!path.contains("{org}") && !path.endsWith("/{id}")) {
+                // a collection outside any organization: only a record can be missing
+                operation.getResponses().removeAPIResponse("404");
+            }
+            if (key != null && path.endsWith("/{id}")) {
+                return path.substring(0, path.length() - "{id}".length()) + "{" + key + "}";
+            }
+        }
+        return published;
+    }
+
+    private static void describe(Operation operation, String method, CollectionDoc doc) {
+        org.eclipse.microprofile.openapi.annotations.Operation text =
+                switch (method) {
+                    case "list" -> doc.list();
+                    case "create" -> doc.create();
+                    case "bulk" -> doc.bulk();
+                    case "get" -> doc.get();
+                    case "update" -> doc.update();
+                    default -> doc.delete();
+                };
+        operation.setSummary(text.summary());
+        operation.setDescription(text.description().isEmpty() ? null : text.description());
+        switch (method) {
+            case "list" -> {
+                respond(operation, "200", doc.page());
+                for (var filter : doc.filters()) {
+                    operation.addParameter(filter(filter));
+                }
+            }
+            case "create" -> {
+                operation.setRequestBody(body(doc.request(), JSON));
+                respond(operation, "201", doc.item());
+            }
+            case "get" -> respond(operation, "200", doc.item());
+            case "update" -> {
+                operation.setRequestBody(body(doc.patch(), JSON, "application/merge-patch+json"));
+                respond(operation, "200", doc.item());
+            }
+            default -> {
+                // bulk and delete are described on the skeleton
+            }
+        }
+    }
+
+    private static Parameter filter(org.eclipse.microprofile.openapi.annotations.parameters.Parameter declared) {
+        Schema schema = OASFactory.createSchema()
+                .type(Schema.SchemaType.valueOf(declared.schema().type().name()));
+        if (!declared.schema().format().isEmpty()) {
+            schema.setFormat(declared.schema().format());
+        }
+        return OASFactory.createParameter()
+                .name(declared.name())
+                .in(Parameter.In.valueOf(declared.in().name()))
+                .description(declared.description())
+                .schema(schema);
+    }
+
+    private static RequestBody body(String schema, String... mediaTypes) {
+        Content content = OASFactory.createContent();
+        for (String mediaType : mediaTypes) {
+            content.addMediaType(mediaType, OASFactory.createMediaType().schema(ref(schema)));
+        }
+        return OASFactory.createRequestBody().required(true).content(content);
+    }
+
+    private static void respond(Operation operation, String status, String schema) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        response.setContent(OASFactory.createContent()
+                .addMediaType(JSON, OASFactory.createMediaType().schema(ref(schema))));
+    }
+
+    private static Schema ref(String schema) {
+        return OASFactory.createSchema().ref("#/components/schemas/" + schema);
+    }
+
+    private static List<Parameter> parameters(Operation operation) {
+        return operation.getParameters() == null ? List.of() : operation.getParameters();
+    }
+
+    /** {@code io.orgbase.department.api.DepartmentsResource} and {@code list}: {@code departmentsList}. */
+    static String operationId(Class<?> resource, String method) {
+        String name = resource.getSimpleName().replaceFirst("Resource$", "");
+        return name.substring(0, 1).toLowerCase(Locale.ROOT)
+                + name.substring(1)
+                + method.substring(0, 1).toUpperCase(Locale.ROOT)
+                + method.substring(1);
+    }
+
+    private static boolean publicMethod(Class<?> resource, String name) {
+        for (java.lang.reflect.Method method : resource.getMethods()) {
+            if (method.getName().equals(name) && method.isAnnotationPresent(Public.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ContractFilter.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("operation of an unknown resource " + name, e);
+        }
+    }
+
+    /** Keeps the schemas reachable from the paths and the other components. */
+    private static void dropUnreferencedSchemas(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        Map<String, Schema> schemas = components.getSchemas();
+        Set<String> reached = new HashSet<>();
+        Deque<Schema> pending = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> {
+            parametersOf(item.getParameters(), pending);
+            item.getOperations().values().forEach(operation -> {
+                parametersOf(operation.getParameters(), pending);
+                if (operation.getRequestBody() != null) {
+                    contentOf(operation.getRequestBody().getContent(), pending);
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(r -> responseOf(r, pending));
+                }
+            });
+        });
+        if (components.getResponses() != null) {
+            components.getResponses().values().forEach(r -> responseOf(r, pending));
+        }
+        if (components.getParameters() != null) {
+            parametersOf(List.copyOf(components.getParameters().values()), pending);
+        }
+        if (components.getRequestBodies() != null) {
+            components.getRequestBodies().values().forEach(b -> contentOf(b.getContent(), pending));
+        }
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name) && schemas.containsKey(name)) {
+                    pending.push(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(pending::push);
+            }
+            if (schema.getItems() != null) {
+                pending.push(schema.getItems());
+            }
+            if (schema.getAdditionalPropertiesSchema() != null) {
+                pending.push(schema.getAdditionalPropertiesSchema());
+            }
+            for (List<Schema> group :
+                    List.of(nonNull(schema.getAllOf()), nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
+                group.forEach(pending::push);
+            }
+            if (schema.getNot() != null) {
+                pending.push(schema.getNot());
+            }
+        }
+        List.copyOf(schemas.keySet()).stream()
+                .filter(name -> !reached.contains(name))
+                .forEach(components::removeSchema);
+    }
+
+    private static List<Schema> nonNull(List<Schema> schemas) {
+        return schemas == null ? List.of() : schemas;
+    }
+
+    private static void parametersOf(List<Parameter> parameters, Deque<Schema> into) {
+        if (parameters != null) {
+            parameters.forEach(p -> {
+                // a reference to a shared parameter is written as the reference alone; the scanner
+                // leaves the type of the Java parameter it was declared beside (UriInfo) in the model
+                if (p.getRef() == null && p.getSchema() != null) {
+                    into.push(p.getSchema());
+                }
+                contentOf(p.getContent(), into);
+            });
+        }
+    }
+
+    private static void responseOf(APIResponse response, Deque<Schema> into) {
+        contentOf(response.getContent(), into);
+        if (response.getHeaders() != null) {
+            for (Header header : response.getHeaders().values()) {
+                if (header.getSchema() != null) {
+                    into.push(header.getSchema());
+                }
+            }
+        }
+    }
+
+    private static void contentOf(Content content, Deque<Schema> into) {
+        if (content != null && content.getMediaTypes() != null) {
+            for (MediaType mediaType : content.getMediaTypes().values()) {
+                if (mediaType.getSchema() != null) {
+                    into.push(mediaType.getSchema());
+                }
+            }
+        }
+    }
+}
