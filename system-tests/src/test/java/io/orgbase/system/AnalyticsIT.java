@@ -30,31 +30,29 @@ class AnalyticsIT {
         Fixtures.addMember(owner, org, cid, "member");
         UUID sales = Fixtures.newDepartment(owner, org, "Sales");
         UUID it = Fixtures.newDepartment(owner, org, "IT");
-        owner.api()
-                .patch(
-                        org.path() + "/departments/" + it,
-                        json("headId", ann.id().toString()));
-        owner.api().patch(org.path() + "/members/" + ann.id(), json("departmentId", sales.toString()));
-        owner.api().patch(org.path() + "/members/" + bob.id(), json("departmentId", sales.toString()));
-        UUID launch =
-                owner.api().post(org.path() + "/teams", json("name", "Launch")).id();
-        owner.api().post(org.path() + "/teams", json("name", "Leaderless"));
-        owner.api()
-                .post(
-                        org.path() + "/teams/" + launch + "/members",
-                        json("userId", ann.id().toString(), "role", "lead"));
-        owner.api()
-                .post(
-                        org.path() + "/teams/" + launch + "/members",
-                        json("userId", bob.id().toString()));
-        owner.api().patch(org.path() + "/members/" + cid.id(), json("active", false));
+        owner.in(org).departments().item(it).update(json("headId", ann.id().toString()));
+        owner.in(org).members().item(ann.id()).update(json("departmentId", sales.toString()));
+        owner.in(org).members().item(bob.id()).update(json("departmentId", sales.toString()));
+        UUID launch = owner.in(org).teams().create(json("name", "Launch")).id();
+        owner.in(org).teams().create(json("name", "Leaderless"));
+        owner.in(org)
+                .teams()
+                .item(launch)
+                .members()
+                .create(json("userId", ann.id().toString(), "role", "lead"));
+        owner.in(org)
+                .teams()
+                .item(launch)
+                .members()
+                .create(json("userId", bob.id().toString()));
+        owner.in(org).members().item(cid.id()).update(json("active", false));
         bob.api().get(org.path());
         // someone who joins and leaves still counts in this month's history only while they were in
         Session dee = Fixtures.newUser();
         Fixtures.addMember(owner, org, dee, "member");
-        owner.api().delete(org.path() + "/members/" + dee.id());
+        owner.in(org).members().item(dee.id()).delete();
 
-        Api.Reply reply = owner.api().get(org.path() + "/analytics?months=3");
+        Api.Reply reply = owner.in(org).analytics().get("months=3");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         JsonObject report = reply.json();
         JsonObject members = report.getJsonObject("members");
@@ -89,9 +87,9 @@ class AnalyticsIT {
                 .isEqualTo("Leaderless");
 
         // the member directory shows when each member last acted here
-        assertThat(owner.api().get(org.path() + "/members/" + bob.id()).json().isNull("lastActiveAt"))
+        assertThat(owner.in(org).members().item(bob.id()).get().json().isNull("lastActiveAt"))
                 .isFalse();
-        assertThat(owner.api().get(org.path() + "/members/" + ann.id()).json().get("lastActiveAt"))
+        assertThat(owner.in(org).members().item(ann.id()).get().json().get("lastActiveAt"))
                 .isEqualTo(JsonValue.NULL);
     }
 
@@ -104,12 +102,12 @@ class AnalyticsIT {
         Fixtures.addMember(owner, org, viewer, "viewer");
         Org theirs = Fixtures.newOrg(stranger);
         Fixtures.newDepartment(stranger, theirs, "Theirs");
-        assertInvalidFields(owner.api().get(org.path() + "/analytics?months=0"), "months");
-        assertInvalidFields(owner.api().get(org.path() + "/analytics?months=61"), "months");
-        assertInvalidFields(owner.api().get(org.path() + "/analytics?months=x"), "months");
-        assertProblem(viewer.api().get(org.path() + "/analytics"), 403);
-        assertProblem(owner.api().get(theirs.path() + "/analytics"), 404);
-        JsonObject mine = owner.api().get(org.path() + "/analytics").json();
+        assertInvalidFields(owner.in(org).analytics().get("months=0"), "months");
+        assertInvalidFields(owner.in(org).analytics().get("months=61"), "months");
+        assertInvalidFields(owner.in(org).analytics().get("months=x"), "months");
+        assertProblem(viewer.in(org).analytics().get(), 403);
+        assertProblem(owner.in(theirs).analytics().get(), 404);
+        JsonObject mine = owner.in(org).analytics().get().json();
         assertThat(mine.getJsonObject("members").getInt("total")).isEqualTo(2);
         assertThat(mine.getJsonObject("departmentsWithoutHead").getInt("count")).isZero();
         assertThat(mine.getJsonArray("headcount")).hasSize(12);

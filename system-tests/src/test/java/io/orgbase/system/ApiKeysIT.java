@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 class ApiKeysIT {
 
     private static JsonObject create(Session owner, Org org, String role, String expiresAt) {
-        Api.Reply created = owner.api()
-                .post(
-                        org.path() + "/api-keys",
-                        json("name", "key-" + Secrets.suffix(), "role", role, "expiresAt", expiresAt));
+        Api.Reply created = owner.in(org)
+                .apiKeys()
+                .create(json("name", "key-" + Secrets.suffix(), "role", role, "expiresAt", expiresAt));
         assertThat(created.status()).as("create key: %s", created).isEqualTo(201);
         assertThat(created.header("Cache-Control")).contains("no-store");
         return created.json();
@@ -42,15 +41,12 @@ class ApiKeysIT {
         assertThat(Pages.names(service.get(org.path() + "/departments"))).containsExactly("By key");
         assertProblem(service.delete(org.path()), 403);
 
-        JsonObject listed = owner.api()
-                .get(org.path() + "/api-keys")
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0);
+        JsonObject listed =
+                owner.in(org).apiKeys().list().json().getJsonArray("items").getJsonObject(0);
         assertThat(listed.getString("prefix"))
                 .isEqualTo(created.getJsonObject("apiKey").getString("prefix"));
         assertThat(listed.containsKey("key")).isFalse();
-        assertThat(owner.api().get(org.path() + "/api-keys").body()).doesNotContain(secret);
+        assertThat(owner.in(org).apiKeys().list().body()).doesNotContain(secret);
         assertThat(listed.isNull("lastUsedAt")).isFalse();
     }
 
@@ -94,7 +90,7 @@ class ApiKeysIT {
         assertThat(service.get(org.path()).status()).isEqualTo(200);
 
         String id = created.getJsonObject("apiKey").getString("id");
-        assertThat(owner.api().delete(org.path() + "/api-keys/" + id).status()).isEqualTo(204);
+        assertThat(owner.in(org).apiKeys().item(id).delete().status()).isEqualTo(204);
         assertProblem(service.get(org.path()), 401);
 
         String soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString();

@@ -82,8 +82,10 @@ class AuditIT {
         Session admin = Fixtures.newUser();
         Fixtures.addMember(owner, org, admin, "admin");
         UUID id = Fixtures.newDepartment(owner, org, "Authored");
-        JsonObject changed = admin.api()
-                .patch(org.path() + "/departments/" + id, json("description", "by the admin"))
+        JsonObject changed = admin.in(org)
+                .departments()
+                .item(id)
+                .update(json("description", "by the admin"))
                 .json();
         assertThat(changed.getString("createdBy")).isEqualTo(owner.id().toString());
         assertThat(changed.getString("updatedBy")).isEqualTo(admin.id().toString());
@@ -95,8 +97,10 @@ class AuditIT {
         Org org = Fixtures.newOrg(owner);
         Session member = Fixtures.newUser();
         Fixtures.addMember(owner, org, member, "viewer");
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + member.id(), json("role", "member"))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(member.id())
+                        .update(json("role", "member"))
                         .status())
                 .isEqualTo(200);
         JsonObject roleChange = Fixtures.events(owner, org, "entityType=membership&action=update")
@@ -106,11 +110,10 @@ class AuditIT {
         assertThat(roleChange.getJsonObject("changes").getJsonObject("role").getString("new"))
                 .isEqualTo("member");
 
-        Api.Reply key = owner.api().post(org.path() + "/api-keys", json("name", "audited", "role", "viewer"));
+        Api.Reply key = owner.in(org).apiKeys().create(json("name", "audited", "role", "viewer"));
         String secret = key.json().getString("key");
         String keyId = key.json().getJsonObject("apiKey").getString("id");
-        assertThat(owner.api().delete(org.path() + "/api-keys/" + keyId).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).apiKeys().item(keyId).delete().status()).isEqualTo(204);
         List<JsonObject> keyTrail = Fixtures.events(owner, org, "entityType=api-key&entityId=" + keyId);
         assertThat(actions(keyTrail)).containsExactly("update", "create");
         assertThat(keyTrail.get(1)
@@ -121,13 +124,11 @@ class AuditIT {
         assertThat(keyTrail.get(0).getJsonObject("changes").containsKey("revokedAt"))
                 .isTrue();
 
-        Api.Reply invited = owner.api()
-                .post(
-                        org.path() + "/invitations",
-                        json("email", "aud-" + Secrets.suffix() + "@it.example", "role", "viewer"));
+        Api.Reply invited = owner.in(org)
+                .invitations()
+                .create(json("email", "aud-" + Secrets.suffix() + "@it.example", "role", "viewer"));
         String token = invited.json().getString("token");
-        String everything =
-                owner.api().get(org.path() + "/audit-events?limit=200").body();
+        String everything = owner.in(org).auditEvents().list("limit=200").body();
         assertThat(everything).doesNotContain(secret).doesNotContain(token).contains("[redacted]");
     }
 
@@ -188,14 +189,15 @@ class AuditIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.newDepartment(owner, org, "Taken");
         int before = Fixtures.events(owner, org, "").size();
-        String code = owner.api()
-                .get(org.path() + "/departments")
+        String code = owner.in(org)
+                .departments()
+                .list()
                 .json()
                 .getJsonArray("items")
                 .getJsonObject(0)
                 .getString("code");
-        assertProblem(owner.api().post(org.path() + "/departments", json("name", "Twin", "code", code)), 409);
-        assertInvalidFields(owner.api().post(org.path() + "/departments", json("name", "")), "name", "code");
+        assertProblem(owner.in(org).departments().create(json("name", "Twin", "code", code)), 409);
+        assertInvalidFields(owner.in(org).departments().create(json("name", "")), "name", "code");
         assertThat(Fixtures.events(owner, org, "")).hasSize(before);
     }
 
@@ -234,13 +236,13 @@ class AuditIT {
                                         java.nio.charset.StandardCharsets.UTF_8)))
                 .isEmpty();
 
-        assertInvalidFields(owner.api().get(org.path() + "/audit-events?cursor=garbage"), "cursor");
-        assertInvalidFields(owner.api().get(org.path() + "/audit-events?colour=red&actorId=x"), "colour", "actorId");
-        assertInvalidFields(owner.api().get(org.path() + "/audit-events?limit=1000"), "limit");
-        assertProblem(owner.api().get(theirs.path() + "/audit-events"), 404);
+        assertInvalidFields(owner.in(org).auditEvents().list("cursor=garbage"), "cursor");
+        assertInvalidFields(owner.in(org).auditEvents().list("colour=red&actorId=x"), "colour", "actorId");
+        assertInvalidFields(owner.in(org).auditEvents().list("limit=1000"), "limit");
+        assertProblem(owner.in(theirs).auditEvents().list(), 404);
         Session viewer = Fixtures.newUser();
         Fixtures.addMember(owner, org, viewer, "member");
-        assertProblem(viewer.api().get(org.path() + "/audit-events"), 403);
+        assertProblem(viewer.in(org).auditEvents().list(), 403);
     }
 
     @Test
@@ -250,13 +252,14 @@ class AuditIT {
         List<CompletableFuture<Integer>> writes = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String name = "Racer " + i;
-            writes.add(CompletableFuture.supplyAsync(() -> owner.api()
-                    .post(org.path() + "/departments", json("name", name, "code", "R-" + Secrets.suffix()))
+            writes.add(CompletableFuture.supplyAsync(() -> owner.in(org)
+                    .departments()
+                    .create(json("name", name, "code", "R-" + Secrets.suffix()))
                     .status()));
         }
         assertThat(writes.stream().map(CompletableFuture::join)).containsOnly(201);
         JsonObject verification =
-                owner.api().get(org.path() + "/audit-events/verify").json();
+                owner.in(org).auditEvents().item("verify").get().json();
         assertThat(verification.getBoolean("intact")).as("%s", verification).isTrue();
         assertThat(verification.getInt("checked")).isGreaterThanOrEqualTo(14);
     }
@@ -266,9 +269,9 @@ class AuditIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         UUID department = Fixtures.newDepartment(owner, org, "Evidence");
-        owner.api().patch(org.path() + "/departments/" + department, json("name", "Evidence 2"));
-        owner.api().patch(org.path() + "/departments/" + department, json("name", "Evidence 3"));
-        assertThat(owner.api().get(org.path() + "/audit-events/verify").json().getBoolean("intact"))
+        owner.in(org).departments().item(department).update(json("name", "Evidence 2"));
+        owner.in(org).departments().item(department).update(json("name", "Evidence 3"));
+        assertThat(owner.in(org).auditEvents().item("verify").get().json().getBoolean("intact"))
                 .isTrue();
 
         try (Connection app = DriverManager.getConnection(
@@ -288,7 +291,7 @@ class AuditIT {
             tamper.setObject(1, UUID.fromString(update.getString("id")));
             assertThat(tamper.executeUpdate()).isEqualTo(1);
         }
-        JsonObject broken = owner.api().get(org.path() + "/audit-events/verify").json();
+        JsonObject broken = owner.in(org).auditEvents().item("verify").get().json();
         assertThat(broken.getBoolean("intact")).isFalse();
         assertThat(broken.getJsonNumber("brokenAt").longValue()).isEqualTo(seq);
         assertThat(broken.getString("reason")).contains("does not match");
@@ -304,7 +307,7 @@ class AuditIT {
             remove.setObject(1, UUID.fromString(first.getString("id")));
             assertThat(remove.executeUpdate()).isEqualTo(1);
         }
-        JsonObject gap = owner.api().get(other.path() + "/audit-events/verify").json();
+        JsonObject gap = owner.in(other).auditEvents().item("verify").get().json();
         assertThat(gap.getBoolean("intact")).isFalse();
         assertThat(gap.getJsonNumber("brokenAt").longValue())
                 .isEqualTo(first.getJsonNumber("seq").longValue());
@@ -357,7 +360,7 @@ class AuditIT {
         assertThat(actions(left).get(0)).isEqualTo("audit-purged");
         assertThat(left).hasSize(3);
         JsonObject verification =
-                owner.api().get(org.path() + "/audit-events/verify").json();
+                owner.in(org).auditEvents().item("verify").get().json();
         assertThat(verification.getBoolean("intact")).as("%s", verification).isTrue();
         assertThat(verification.getInt("checked")).isEqualTo(3);
         assertThat(Fixtures.events(owner, keepsAll, "limit=200").size()).isGreaterThan(3);

@@ -30,7 +30,7 @@ class BulkCollectionsIT {
     }
 
     private static String role(Session owner, Org org, Session member) {
-        return owner.api().get(org.path() + "/members/" + member.id()).json().getString("role");
+        return owner.in(org).members().item(member.id()).get().json().getString("role");
     }
 
     @Test
@@ -47,18 +47,17 @@ class BulkCollectionsIT {
         Fixtures.addMember(owner, org, ann, "member");
         Fixtures.addMember(owner, org, bob, "member");
 
-        Api.Reply reply = owner.api()
-                .post(
-                        org.path() + "/members/bulk",
-                        "{\"operations\":["
-                                + "{\"op\":\"update\",\"id\":\"" + ann.id() + "\",\"body\":{\"role\":\"admin\"}},"
-                                + "{\"op\":\"update\",\"id\":\"" + bob.id()
-                                + "\",\"ifMatch\":\"\\\"99\\\"\",\"body\":{\"role\":\"admin\"}},"
-                                + "{\"op\":\"update\",\"id\":\"" + theirMember.id()
-                                + "\",\"body\":{\"role\":\"viewer\"}},"
-                                + "{\"op\":\"create\",\"body\":{\"email\":\"" + cy.email() + "\",\"role\":\"viewer\"}},"
-                                + "{\"op\":\"update\",\"id\":\"" + bob.id() + "\",\"body\":{\"role\":\"emperor\"}}"
-                                + "]}");
+        Api.Reply reply = owner.in(org)
+                .members()
+                .bulk("{\"operations\":["
+                        + "{\"op\":\"update\",\"id\":\"" + ann.id() + "\",\"body\":{\"role\":\"admin\"}},"
+                        + "{\"op\":\"update\",\"id\":\"" + bob.id()
+                        + "\",\"ifMatch\":\"\\\"99\\\"\",\"body\":{\"role\":\"admin\"}},"
+                        + "{\"op\":\"update\",\"id\":\"" + theirMember.id()
+                        + "\",\"body\":{\"role\":\"viewer\"}},"
+                        + "{\"op\":\"create\",\"body\":{\"email\":\"" + cy.email() + "\",\"role\":\"viewer\"}},"
+                        + "{\"op\":\"update\",\"id\":\"" + bob.id() + "\",\"body\":{\"role\":\"emperor\"}}"
+                        + "]}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(statuses(reply.json())).containsExactly(200, 412, 404, 201, 400);
         assertThat(body(reply.json(), 0).getString("role")).isEqualTo("admin");
@@ -71,15 +70,14 @@ class BulkCollectionsIT {
                 .as("the other organization's member")
                 .isEqualTo("member");
 
-        JsonObject removed = owner.api()
-                .post(
-                        org.path() + "/members/bulk",
-                        "{\"atomic\":true,\"operations\":[{\"op\":\"delete\",\"id\":\"" + cy.id() + "\"},"
-                                + "{\"op\":\"delete\",\"id\":\"" + owner.id() + "\"}]}")
+        JsonObject removed = owner.in(org)
+                .members()
+                .bulk("{\"atomic\":true,\"operations\":[{\"op\":\"delete\",\"id\":\"" + cy.id() + "\"},"
+                        + "{\"op\":\"delete\",\"id\":\"" + owner.id() + "\"}]}")
                 .json();
         assertThat(removed.getBoolean("committed")).isFalse();
         assertThat(statuses(removed)).as("the last owner cannot leave").containsExactly(424, 409);
-        assertThat(owner.api().get(org.path() + "/members/" + cy.id()).status())
+        assertThat(owner.in(org).members().item(cy.id()).get().status())
                 .as("the removal was undone")
                 .isEqualTo(200);
     }
@@ -111,10 +109,10 @@ class BulkCollectionsIT {
 
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
-        assertThat(stranger.api().get(theirs.path() + "/members/" + ann.id()).status())
+        assertThat(stranger.in(theirs).members().item(ann.id()).get().status())
                 .as("not a member there: like a user that does not exist")
                 .isEqualTo(404);
-        assertThat(owner.api().get(org.path() + "/members/" + UUID.randomUUID()).status())
+        assertThat(owner.in(org).members().item(UUID.randomUUID()).get().status())
                 .isEqualTo(404);
     }
 
@@ -124,32 +122,27 @@ class BulkCollectionsIT {
         Org org = Fixtures.newOrg(owner);
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
-        UUID foreign = UUID.fromString(stranger.api()
-                .post(
-                        theirs.path() + "/invitations",
-                        json("email", "x-" + Secrets.suffix() + "@it.example", "role", "member"))
+        UUID foreign = UUID.fromString(stranger.in(theirs)
+                .invitations()
+                .create(json("email", "x-" + Secrets.suffix() + "@it.example", "role", "member"))
                 .json()
                 .getJsonObject("invitation")
                 .getString("id"));
 
-        Api.Reply reply = owner.api()
-                .post(
-                        org.path() + "/invitations/bulk",
-                        "{\"operations\":["
-                                + "{\"op\":\"create\",\"body\":{\"email\":\"a-" + Secrets.suffix()
-                                + "@it.example\",\"role\":\"member\"}},"
-                                + "{\"op\":\"create\",\"body\":{\"email\":\"not an email\",\"role\":\"member\"}},"
-                                + "{\"op\":\"delete\",\"id\":\"" + foreign + "\"}]}");
+        Api.Reply reply = owner.in(org)
+                .invitations()
+                .bulk("{\"operations\":["
+                        + "{\"op\":\"create\",\"body\":{\"email\":\"a-" + Secrets.suffix()
+                        + "@it.example\",\"role\":\"member\"}},"
+                        + "{\"op\":\"create\",\"body\":{\"email\":\"not an email\",\"role\":\"member\"}},"
+                        + "{\"op\":\"delete\",\"id\":\"" + foreign + "\"}]}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(statuses(reply.json())).containsExactly(201, 400, 404);
         JsonObject sent = body(reply.json(), 0);
         assertThat(sent.getString("token")).isNotBlank();
         UUID invitation = UUID.fromString(sent.getJsonObject("invitation").getString("id"));
-        assertThat(stranger.api()
-                        .get(theirs.path() + "/invitations/" + foreign)
-                        .json()
-                        .getString("status"))
+        assertThat(stranger.in(theirs).invitations().item(foreign).get().json().getString("status"))
                 .isEqualTo("pending");
 
         String path = org.path() + "/invitations/" + invitation;
@@ -163,15 +156,14 @@ class BulkCollectionsIT {
                         .status())
                 .isEqualTo(204);
         assertThat(owner.api().get(path).json().getString("status")).isEqualTo("revoked");
-        assertThat(owner.api().get(theirs.path() + "/invitations/" + foreign).status())
+        assertThat(owner.in(theirs).invitations().item(foreign).get().status())
                 .as("another organization's invitation")
                 .isEqualTo(404);
 
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/invitations/bulk",
-                                "{\"operations\":[{\"op\":\"update\",\"id\":\"" + invitation + "\",\"body\":{}}]}"),
+                owner.in(org)
+                        .invitations()
+                        .bulk("{\"operations\":[{\"op\":\"update\",\"id\":\"" + invitation + "\",\"body\":{}}]}"),
                 "operations[0].op");
     }
 
@@ -179,19 +171,19 @@ class BulkCollectionsIT {
     void apiKeysAreCreatedAndRevokedInBulk() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        UUID old = owner.api()
-                .post(org.path() + "/api-keys", json("name", "old", "role", "viewer"))
+        UUID old = owner.in(org)
+                .apiKeys()
+                .create(json("name", "old", "role", "viewer"))
                 .json()
                 .getJsonObject("apiKey")
                 .getString("id")
                 .transform(UUID::fromString);
 
-        Api.Reply reply = owner.api()
-                .post(
-                        org.path() + "/api-keys/bulk",
-                        "{\"atomic\":true,\"operations\":["
-                                + "{\"op\":\"create\",\"body\":{\"name\":\"new\",\"role\":\"viewer\"}},"
-                                + "{\"op\":\"delete\",\"id\":\"" + old + "\"}]}");
+        Api.Reply reply = owner.in(org)
+                .apiKeys()
+                .bulk("{\"atomic\":true,\"operations\":["
+                        + "{\"op\":\"create\",\"body\":{\"name\":\"new\",\"role\":\"viewer\"}},"
+                        + "{\"op\":\"delete\",\"id\":\"" + old + "\"}]}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(reply.json().getBoolean("committed")).isTrue();
@@ -204,21 +196,19 @@ class BulkCollectionsIT {
                 .as("the new key works")
                 .isEqualTo(200);
 
-        Api.Reply revoked = owner.api().get(org.path() + "/api-keys/" + old);
+        Api.Reply revoked = owner.in(org).apiKeys().item(old).get();
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.json().get("revokedAt")).isNotEqualTo(JsonValue.NULL);
         assertThat(revoked.header("ETag")).isNotNull();
 
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
-        assertThat(stranger.api().get(theirs.path() + "/api-keys/" + old).status())
-                .isEqualTo(404);
+        assertThat(stranger.in(theirs).apiKeys().item(old).get().status()).isEqualTo(404);
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/api-keys/bulk",
-                                "{\"operations\":[{\"op\":\"delete\",\"id\":\"" + old + "\",\"body\":{}},"
-                                        + "{\"op\":\"delete\",\"id\":\"" + old + "\",\"ifMatch\":3}]}"),
+                owner.in(org)
+                        .apiKeys()
+                        .bulk("{\"operations\":[{\"op\":\"delete\",\"id\":\"" + old + "\",\"body\":{}},"
+                                + "{\"op\":\"delete\",\"id\":\"" + old + "\",\"ifMatch\":3}]}"),
                 "operations[0].body",
                 "operations[1].ifMatch");
     }
@@ -229,31 +219,28 @@ class BulkCollectionsIT {
         Org org = Fixtures.newOrg(owner);
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
-        assertThat(stranger.api()
-                        .post(
-                                theirs.path() + "/roles",
-                                "{\"key\":\"foreign\",\"name\":\"Foreign\",\"permissions\":[\"departments:read\"]}")
+        assertThat(stranger.in(theirs)
+                        .roles()
+                        .create("{\"key\":\"foreign\",\"name\":\"Foreign\",\"permissions\":[\"departments:read\"]}")
                         .status())
                 .isEqualTo(201);
 
-        Api.Reply reply = owner.api()
-                .post(
-                        org.path() + "/roles/bulk",
-                        "{\"operations\":["
-                                + "{\"op\":\"create\",\"body\":{\"key\":\"auditor\",\"name\":\"Auditor\","
-                                + "\"permissions\":[\"audit:read\"]}},"
-                                + "{\"op\":\"create\",\"body\":{\"key\":\"clerk\",\"name\":\"Clerk\","
-                                + "\"permissions\":[\"departments:read\"]}},"
-                                + "{\"op\":\"create\",\"body\":{\"key\":\"temp\",\"name\":\"Temp\","
-                                + "\"permissions\":[\"departments:read\"]}},"
-                                + "{\"op\":\"update\",\"id\":\"clerk\",\"body\":{\"name\":\"Senior clerk\"}},"
-                                + "{\"op\":\"delete\",\"id\":\"temp\"},"
-                                + "{\"op\":\"delete\",\"id\":\"foreign\"},"
-                                + "{\"op\":\"update\",\"id\":\"owner\",\"body\":{\"name\":\"Boss\"}}]}");
+        Api.Reply reply = owner.in(org)
+                .roles()
+                .bulk("{\"operations\":["
+                        + "{\"op\":\"create\",\"body\":{\"key\":\"auditor\",\"name\":\"Auditor\","
+                        + "\"permissions\":[\"audit:read\"]}},"
+                        + "{\"op\":\"create\",\"body\":{\"key\":\"clerk\",\"name\":\"Clerk\","
+                        + "\"permissions\":[\"departments:read\"]}},"
+                        + "{\"op\":\"create\",\"body\":{\"key\":\"temp\",\"name\":\"Temp\","
+                        + "\"permissions\":[\"departments:read\"]}},"
+                        + "{\"op\":\"update\",\"id\":\"clerk\",\"body\":{\"name\":\"Senior clerk\"}},"
+                        + "{\"op\":\"delete\",\"id\":\"temp\"},"
+                        + "{\"op\":\"delete\",\"id\":\"foreign\"},"
+                        + "{\"op\":\"update\",\"id\":\"owner\",\"body\":{\"name\":\"Boss\"}}]}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(statuses(reply.json())).containsExactly(201, 201, 201, 200, 204, 404, 409);
-        assertThat(stranger.api().get(theirs.path() + "/roles/foreign").status())
-                .isEqualTo(200);
+        assertThat(stranger.in(theirs).roles().item("foreign").get().status()).isEqualTo(200);
 
         String roles = org.path() + "/roles";
         List<String> keys = new ArrayList<>();
@@ -314,9 +301,7 @@ class BulkCollectionsIT {
                         .append(batch * 100 + i)
                         .append("\",\"name\":\"R\",\"permissions\":[]}}");
             }
-            JsonObject outcome = owner.api()
-                    .post(org.path() + "/roles/bulk", operations + "]}")
-                    .json();
+            JsonObject outcome = owner.in(org).roles().bulk(operations + "]}").json();
             assertThat(statuses(outcome)).as("batch %d", batch).containsOnly(201);
         }
         // four creates race for the last two places
@@ -324,8 +309,9 @@ class BulkCollectionsIT {
         List<java.util.concurrent.Future<Integer>> racing = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String key = "last" + i;
-            racing.add(pool.submit(() -> owner.api()
-                    .post(org.path() + "/roles", "{\"key\":\"" + key + "\",\"name\":\"Last\",\"permissions\":[]}")
+            racing.add(pool.submit(() -> owner.in(org)
+                    .roles()
+                    .create("{\"key\":\"" + key + "\",\"name\":\"Last\",\"permissions\":[]}")
                     .status()));
         }
         List<Integer> raced = new ArrayList<>();
@@ -334,12 +320,10 @@ class BulkCollectionsIT {
         }
         pool.shutdown();
         assertThat(raced).containsExactlyInAnyOrder(201, 201, 409, 409);
-        Api.Reply oneMore =
-                owner.api().post(org.path() + "/roles", "{\"key\":\"extra\",\"name\":\"Extra\",\"permissions\":[]}");
+        Api.Reply oneMore = owner.in(org).roles().create("{\"key\":\"extra\",\"name\":\"Extra\",\"permissions\":[]}");
         assertThat(oneMore.status()).as("%s", oneMore).isEqualTo(409);
-        JsonObject all = owner.api()
-                .get(org.path() + "/roles?system=false&limit=200&count=true")
-                .json();
+        JsonObject all =
+                owner.in(org).roles().list("system=false&limit=200&count=true").json();
         assertThat(all.getInt("total")).isEqualTo(200);
         assertThat(all.getJsonArray("items")).hasSize(200);
         assertThat(all.isNull("nextCursor")).isTrue();

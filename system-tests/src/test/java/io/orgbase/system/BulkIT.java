@@ -88,7 +88,7 @@ class BulkIT {
         assertThat(created)
                 .allSatisfy(event -> assertThat(event.getJsonObject("actor").getString("id"))
                         .isEqualTo(owner.id().toString()));
-        assertThat(owner.api().get(org.path() + "/audit-events/verify").json().getBoolean("intact"))
+        assertThat(owner.in(org).auditEvents().item("verify").get().json().getBoolean("intact"))
                 .isTrue();
     }
 
@@ -99,15 +99,13 @@ class BulkIT {
         Session stranger = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(stranger);
         UUID foreign = Fixtures.newDepartment(stranger, theirs, "Theirs");
-        JsonObject outcome = owner.api()
-                .post(
-                        org.path() + "/departments/bulk",
-                        "{\"operations\":[{\"op\":\"delete\",\"id\":\"" + foreign + "\"},"
-                                + "{\"op\":\"update\",\"id\":\"" + foreign + "\",\"body\":{\"name\":\"Mine now\"}}]}")
+        JsonObject outcome = owner.in(org)
+                .departments()
+                .bulk("{\"operations\":[{\"op\":\"delete\",\"id\":\"" + foreign + "\"},"
+                        + "{\"op\":\"update\",\"id\":\"" + foreign + "\",\"body\":{\"name\":\"Mine now\"}}]}")
                 .json();
         assertThat(statuses(outcome)).containsExactly(404, 404);
-        assertThat(Pages.names(stranger.api().get(theirs.path() + "/departments")))
-                .containsExactly("Theirs");
+        assertThat(Pages.names(stranger.in(theirs).departments().list())).containsExactly("Theirs");
     }
 
     @Test
@@ -135,6 +133,6 @@ class BulkIT {
         assertInvalidFields(owner.api().post(bulk, many + "]}"), "operations");
         assertInvalidFields(
                 owner.api().post(bulk, "{\"operations\":[" + create("X", "X") + "],\"atomic\":\"yes\"}"), "atomic");
-        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).isEmpty();
+        assertThat(Pages.names(owner.in(org).departments().list())).isEmpty();
     }
 }

@@ -86,7 +86,7 @@ class ConcurrencyIT {
                         .status())
                 .isEqualTo(200);
         assertProblem(owner.api().withHeader("If-Match", roleTag).delete(role), 412);
-        assertThat(owner.api().get(org.path() + "/roles/owner").headers().firstValue("ETag"))
+        assertThat(owner.in(org).roles().item("owner").get().headers().firstValue("ETag"))
                 .isEmpty();
     }
 

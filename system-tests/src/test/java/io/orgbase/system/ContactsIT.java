@@ -231,14 +231,13 @@ class ContactsIT {
     void theDatabaseHoldsEachKindToExactlyOnePrimary() throws SQLException {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        UUID id = owner.api()
-                .post(
-                        org.path() + "/contacts",
-                        json(
-                                "lastName",
-                                "Db",
-                                "emails",
-                                array(json("email", "one@example.com"), json("email", "two@example.com"))))
+        UUID id = owner.in(org)
+                .contacts()
+                .create(json(
+                        "lastName",
+                        "Db",
+                        "emails",
+                        array(json("email", "one@example.com"), json("email", "two@example.com"))))
                 .id();
         try (Connection db = Fixtures.appRole()) {
             db.setAutoCommit(false);
@@ -265,7 +264,7 @@ class ContactsIT {
             }
             assertThatCommitFails(db);
         }
-        assertThat(owner.api().get(org.path() + "/contacts/" + id).json().getString("primaryEmail"))
+        assertThat(owner.in(org).contacts().item(id).get().json().getString("primaryEmail"))
                 .isEqualTo("one@example.com");
     }
 
@@ -275,10 +274,9 @@ class ContactsIT {
         Session stranger = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Org theirs = Fixtures.newOrg(stranger);
-        UUID foreign = stranger.api()
-                .post(
-                        theirs.path() + "/contacts",
-                        json("lastName", "Secret", "emails", array(json("email", "secret@example.com"))))
+        UUID foreign = stranger.in(theirs)
+                .contacts()
+                .create(json("lastName", "Secret", "emails", array(json("email", "secret@example.com"))))
                 .id();
         UUID missing = UUID.randomUUID();
         String contacts = org.path() + "/contacts/";
@@ -299,17 +297,14 @@ class ContactsIT {
             assertThat(viaForeign.json().getString("detail"))
                     .isEqualTo(viaMissing.json().getString("detail"));
         }
-        assertThat(owner.api()
-                        .get(org.path() + "/contacts?email=secret@example.com")
+        assertThat(owner.in(org)
+                        .contacts()
+                        .list("email=secret@example.com")
                         .json()
                         .getJsonArray("items"))
                 .isEmpty();
-        assertThat(owner.api().get(org.path() + "/contacts").json().getJsonArray("items"))
-                .isEmpty();
-        assertThat(stranger.api()
-                        .get(theirs.path() + "/contacts/" + foreign)
-                        .json()
-                        .getString("notes", null))
+        assertThat(owner.in(org).contacts().list().json().getJsonArray("items")).isEmpty();
+        assertThat(stranger.in(theirs).contacts().item(foreign).get().json().getString("notes", null))
                 .isNull();
     }
 

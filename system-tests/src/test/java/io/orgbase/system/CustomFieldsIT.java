@@ -109,11 +109,10 @@ class CustomFieldsIT {
         assertThat(merged.getString("costCenter")).isEqualTo("CC-1");
 
         // teams have their own definitions
-        Api.Reply team =
-                owner.api().post(org.path() + "/teams", json("name", "T", "customFields", json("channel", "#t")));
+        Api.Reply team = owner.in(org).teams().create(json("name", "T", "customFields", json("channel", "#t")));
         assertThat(team.status()).as("%s", team).isEqualTo(201);
         assertInvalidFields(
-                owner.api().post(org.path() + "/teams", json("name", "U", "customFields", json("costCenter", "x"))),
+                owner.in(org).teams().create(json("name", "U", "customFields", json("costCenter", "x"))),
                 "customFields.costCenter");
 
         // the organization's own fields
@@ -228,10 +227,7 @@ class CustomFieldsIT {
         assertProblem(owner.api().get(fields + "/" + foreign), 404);
         assertProblem(owner.api().delete(fields + "/" + foreign), 404);
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/teams",
-                                json("name", "T", "customFields", json("secret", "x", "level", "a"))),
+                owner.in(org).teams().create(json("name", "T", "customFields", json("secret", "x", "level", "a"))),
                 "customFields.secret");
         assertThat(keys(owner.api().get(fields))).containsExactly("note", "level");
     }

@@ -153,8 +153,10 @@ class DepartmentTreeIT {
         assertInvalidFields(owner.api().patch(departments + "/" + sales, json("settings", "flat")), "settings");
 
         // Members are placed in departments through their employment.
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + member.id(), json("departmentId", emea.toString()))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(member.id())
+                        .update(json("departmentId", emea.toString()))
                         .status())
                 .isEqualTo(200);
         assertThat(Pages.emails(owner.api().get(departments + "/" + emea + "/members")))
@@ -167,8 +169,7 @@ class DepartmentTreeIT {
 
         // A department with members stays; the head leaving leaves it without one.
         assertProblem(owner.api().delete(departments + "/" + emea), 409);
-        assertThat(owner.api().delete(org.path() + "/members/" + member.id()).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).members().item(member.id()).delete().status()).isEqualTo(204);
         assertThat(owner.api().get(departments + "/" + sales).json().isNull("headId"))
                 .isTrue();
         assertThat(owner.api().delete(departments + "/" + emea).status()).isEqualTo(204);
@@ -205,23 +206,22 @@ class DepartmentTreeIT {
                                 json("headId", stranger.id().toString())),
                 "headId");
         assertInvalidFields(
-                owner.api().patch(org.path() + "/members/" + owner.id(), json("departmentId", foreign.toString())),
+                owner.in(org).members().item(owner.id()).update(json("departmentId", foreign.toString())),
                 "departmentId");
         assertThat(Pages.names(owner.api().get(org.path() + "/members?inDepartment=" + foreign)))
                 .isEmpty();
     }
 
     static UUID child(Session session, Org org, String name, UUID parent) {
-        Api.Reply created = session.api()
-                .post(
-                        org.path() + "/departments",
-                        json(
-                                "name",
-                                name,
-                                "code",
-                                "C" + UUID.randomUUID().toString().substring(0, 8),
-                                "parentId",
-                                parent.toString()));
+        Api.Reply created = session.in(org)
+                .departments()
+                .create(json(
+                        "name",
+                        name,
+                        "code",
+                        "C" + UUID.randomUUID().toString().substring(0, 8),
+                        "parentId",
+                        parent.toString()));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.id();
     }

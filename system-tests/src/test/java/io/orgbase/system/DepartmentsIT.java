@@ -60,13 +60,15 @@ class DepartmentsIT {
         Session owner = Fixtures.newUser();
         Org first = Fixtures.newOrg(owner);
         Org second = Fixtures.newOrg(owner);
-        assertThat(owner.api()
-                        .post(first.path() + "/departments", json("name", "A", "code", "OPS"))
+        assertThat(owner.in(first)
+                        .departments()
+                        .create(json("name", "A", "code", "OPS"))
                         .status())
                 .isEqualTo(201);
-        assertProblem(owner.api().post(first.path() + "/departments", json("name", "B", "code", "OPS")), 409);
-        assertThat(owner.api()
-                        .post(second.path() + "/departments", json("name", "A", "code", "OPS"))
+        assertProblem(owner.in(first).departments().create(json("name", "B", "code", "OPS")), 409);
+        assertThat(owner.in(second)
+                        .departments()
+                        .create(json("name", "A", "code", "OPS"))
                         .status())
                 .isEqualTo(201);
     }
@@ -101,12 +103,11 @@ class DepartmentsIT {
         Fixtures.addMember(owner, org, member, "member");
         UUID id = Fixtures.newDepartment(admin, org, "By admin");
 
-        assertThat(member.api().get(org.path() + "/departments/" + id).status()).isEqualTo(200);
-        assertProblem(member.api().post(org.path() + "/departments", json("name", "X", "code", "X")), 403);
-        assertProblem(member.api().patch(org.path() + "/departments/" + id, json("name", "X")), 403);
-        assertProblem(member.api().delete(org.path() + "/departments/" + id), 403);
-        assertThat(admin.api().delete(org.path() + "/departments/" + id).status())
-                .isEqualTo(204);
+        assertThat(member.in(org).departments().item(id).get().status()).isEqualTo(200);
+        assertProblem(member.in(org).departments().create(json("name", "X", "code", "X")), 403);
+        assertProblem(member.in(org).departments().item(id).update(json("name", "X")), 403);
+        assertProblem(member.in(org).departments().item(id).delete(), 403);
+        assertThat(admin.in(org).departments().item(id).delete().status()).isEqualTo(204);
     }
 
     @Test
@@ -170,7 +171,7 @@ class DepartmentsIT {
         for (String name : List.of("d", "a", "c", "b")) {
             Fixtures.newDepartment(owner, org, name);
         }
-        JsonObject first = owner.api().get(org.path() + "/departments?limit=2").json();
+        JsonObject first = owner.in(org).departments().list("limit=2").json();
         assertThat(Pages.names(first)).containsExactly("a", "b");
         JsonObject second = owner.api()
                 .get(org.path() + "/departments?limit=2&cursor=" + first.getString("nextCursor"))

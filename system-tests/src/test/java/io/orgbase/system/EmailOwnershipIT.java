@@ -33,7 +33,7 @@ class EmailOwnershipIT {
     }
 
     private static JsonObject invite(Session inviter, Org org, String email, String role) {
-        Api.Reply created = inviter.api().post(org.path() + "/invitations", json("email", email, "role", role));
+        Api.Reply created = inviter.in(org).invitations().create(json("email", email, "role", role));
         assertThat(created.status()).as("invite: %s", created).isEqualTo(201);
         return created.json();
     }
@@ -58,7 +58,7 @@ class EmailOwnershipIT {
         // the real organization adds the address as an admin: it is invited, the squatter is not bound
         Session victimOwner = Fixtures.newUser();
         Org victimOrg = Fixtures.newOrg(victimOwner);
-        Api.Reply added = victimOwner.api().post(victimOrg.path() + "/members", json("email", email, "role", "admin"));
+        Api.Reply added = victimOwner.in(victimOrg).members().create(json("email", email, "role", "admin"));
         assertThat(added.status()).as("%s", added).isEqualTo(202);
         assertThat(added.header("Location")).contains(victimOrg.slug() + "/invitations/");
         assertThat(added.header("Cache-Control")).isEqualTo("no-store");
@@ -87,8 +87,8 @@ class EmailOwnershipIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
 
-        Api.Reply toClaimed = owner.api().post(org.path() + "/members", json("email", claimed, "role", "member"));
-        Api.Reply toUnknown = owner.api().post(org.path() + "/members", json("email", unknown, "role", "member"));
+        Api.Reply toClaimed = owner.in(org).members().create(json("email", claimed, "role", "member"));
+        Api.Reply toUnknown = owner.in(org).members().create(json("email", unknown, "role", "member"));
         assertThat(toClaimed.status()).isEqualTo(202);
         assertThat(toUnknown.status()).isEqualTo(202);
         assertThat(toClaimed.json().keySet()).isEqualTo(toUnknown.json().keySet());
@@ -104,8 +104,8 @@ class EmailOwnershipIT {
         assertThat(claimedAccept.body()).isEqualTo(unknownAccept.body());
 
         // fields only a joined member can have are refused for an invitation, nothing is stored
-        Api.Reply employed = owner.api()
-                .post(org.path() + "/members", json("email", victimEmail(), "role", "member", "jobTitle", "CFO"));
+        Api.Reply employed =
+                owner.in(org).members().create(json("email", victimEmail(), "role", "member", "jobTitle", "CFO"));
         assertInvalidFields(employed, "jobTitle");
     }
 
@@ -153,7 +153,7 @@ class EmailOwnershipIT {
         // adding by email now finds the owner
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply added = owner.api().post(org.path() + "/members", json("email", email, "role", "member"));
+        Api.Reply added = owner.in(org).members().create(json("email", email, "role", "member"));
         assertThat(added.status()).as("%s", added).isEqualTo(201);
         assertThat(added.json().getString("userId")).isEqualTo(real.accountId().toString());
         assertThat(added.json().getBoolean("emailVerified")).isTrue();

@@ -177,8 +177,10 @@ class EmploymentIT {
         // Another organization's member numbers are free here.
         Org other = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, other, bob, "member");
-        assertThat(owner.api()
-                        .patch(other.path() + "/members/" + bob.id(), json("employeeNumber", "E-1"))
+        assertThat(owner.in(other)
+                        .members()
+                        .item(bob.id())
+                        .update(json("employeeNumber", "E-1"))
                         .status())
                 .isEqualTo(200);
     }

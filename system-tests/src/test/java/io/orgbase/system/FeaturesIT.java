@@ -35,18 +35,13 @@ class FeaturesIT {
         assertThat(off.getBoolean("overridden")).isTrue();
 
         JsonObject refused = assertProblem(
-                owner.api()
-                        .post(
-                                org.path() + "/roles",
-                                json("key", "auditor", "name", "Auditor", "permissions", List.of())),
-                403);
+                owner.in(org).roles().create(json("key", "auditor", "name", "Auditor", "permissions", List.of())), 403);
         assertThat(refused.getString("type")).endsWith("/feature-disabled");
         assertThat(refused.getString("detail")).contains("custom-roles");
-        assertThat(owner.api().get(org.path() + "/roles").status()).isEqualTo(200);
-        assertThat(owner.api()
-                        .post(
-                                other.path() + "/roles",
-                                json("key", "auditor", "name", "Auditor", "permissions", List.of()))
+        assertThat(owner.in(org).roles().list().status()).isEqualTo(200);
+        assertThat(owner.in(other)
+                        .roles()
+                        .create(json("key", "auditor", "name", "Auditor", "permissions", List.of()))
                         .status())
                 .isEqualTo(201);
 
@@ -55,10 +50,9 @@ class FeaturesIT {
                 .json();
         assertThat(back.getBoolean("enabled")).isTrue();
         assertThat(back.getBoolean("overridden")).isFalse();
-        assertThat(owner.api()
-                        .post(
-                                org.path() + "/roles",
-                                json("key", "auditor", "name", "Auditor", "permissions", List.of()))
+        assertThat(owner.in(org)
+                        .roles()
+                        .create(json("key", "auditor", "name", "Auditor", "permissions", List.of()))
                         .status())
                 .isEqualTo(201);
     }
@@ -79,22 +73,23 @@ class FeaturesIT {
                 .isFalse();
         try {
             assertThat(assertProblem(
-                                    owner.api()
-                                            .post(
-                                                    plain.path() + "/invitations",
-                                                    json("email", "x@it.example", "role", "member")),
+                                    owner.in(plain)
+                                            .invitations()
+                                            .create(json("email", "x@it.example", "role", "member")),
                                     403)
                             .getString("type"))
                     .endsWith("/feature-disabled");
-            assertThat(owner.api()
-                            .post(chosen.path() + "/invitations", json("email", "y@it.example", "role", "member"))
+            assertThat(owner.in(chosen)
+                            .invitations()
+                            .create(json("email", "y@it.example", "role", "member"))
                             .status())
                     .isEqualTo(201);
         } finally {
             platform.api().patch("/api/v1/features/invitations", json("enabledByDefault", true));
         }
-        assertThat(owner.api()
-                        .post(plain.path() + "/invitations", json("email", "x@it.example", "role", "member"))
+        assertThat(owner.in(plain)
+                        .invitations()
+                        .create(json("email", "x@it.example", "role", "member"))
                         .status())
                 .isEqualTo(201);
         assertThat(owner.api().get("/api/v1/features").json().getJsonArray("items").stream()
@@ -113,8 +108,7 @@ class FeaturesIT {
         assertInvalidFields(
                 platform.api().patch("/api/v1/features/api-keys", json("enabledByDefault", 1)), "enabledByDefault");
         assertProblem(platform.api().patch("/api/v1/features/teleportation", json("enabledByDefault", true)), 404);
-        assertThat(feature(owner.api().get(org.path() + "/features"), "api-keys")
-                        .getBoolean("overridden"))
+        assertThat(feature(owner.in(org).features().list(), "api-keys").getBoolean("overridden"))
                 .isFalse();
     }
 
@@ -125,7 +119,7 @@ class FeaturesIT {
         Org theirs = Fixtures.newOrg(bob);
         String none =
                 alice.api().get("/api/v1/orgs/" + Fixtures.slug() + "/features").body();
-        Api.Reply foreign = alice.api().get(theirs.path() + "/features");
+        Api.Reply foreign = alice.in(theirs).features().list();
         assertProblem(foreign, 404);
         assertThat(foreign.body()).isEqualTo(none);
     }

@@ -18,7 +18,18 @@ final class Fixtures {
     private Fixtures() {}
 
     /** A signed-in user. */
-    record Session(UUID id, String email, String password, Api api) {}
+    record Session(UUID id, String email, String password, Api api) {
+
+        /** The API as this user calls it. */
+        Client client() {
+            return new Client(api);
+        }
+
+        /** The user's calls into one organization. */
+        Client.Organization in(Org org) {
+            return client().org(org.slug());
+        }
+    }
 
     /** An organization. */
     record Org(UUID id, String slug) {
@@ -67,14 +78,13 @@ final class Fixtures {
 
     /** Adds {@code user} to {@code org} with {@code role}, as {@code owner}. */
     static void addMember(Session owner, Org org, Session user, String role) {
-        Api.Reply added = owner.api().post(org.path() + "/members", json("email", user.email(), "role", role));
+        Api.Reply added = owner.in(org).members().create(json("email", user.email(), "role", role));
         assertThat(added.status()).as("add member: %s", added).isEqualTo(201);
     }
 
     /** A new department in {@code org}. */
     static UUID newDepartment(Session session, Org org, String name) {
-        Api.Reply created =
-                session.api().post(org.path() + "/departments", json("name", name, "code", "D-" + Secrets.suffix()));
+        Api.Reply created = session.in(org).departments().create(json("name", name, "code", "D-" + Secrets.suffix()));
         assertThat(created.status()).as("create department: %s", created).isEqualTo(201);
         return created.id();
     }
@@ -93,16 +103,15 @@ final class Fixtures {
     }
 
     static JsonObject createRole(Session session, Org org, String key, List<String> permissions, String parent) {
-        Api.Reply created = session.api()
-                .post(
-                        org.path() + "/roles",
-                        json("key", key, "name", "Role " + key, "permissions", permissions, "parent", parent));
+        Api.Reply created = session.in(org)
+                .roles()
+                .create(json("key", key, "name", "Role " + key, "permissions", permissions, "parent", parent));
         assertThat(created.status()).as("create role: %s", created).isEqualTo(201);
         return created.json();
     }
 
     static UUID define(Session session, Org org, JsonObject definition) {
-        Api.Reply created = session.api().post(org.path() + "/custom-fields", definition);
+        Api.Reply created = session.in(org).customFields().create(definition);
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.id();
     }
@@ -120,7 +129,7 @@ final class Fixtures {
     }
 
     static JsonObject tag(Session session, Org org, String name) {
-        return session.api().get(org.path() + "/tags?limit=200").json().getJsonArray("items").stream()
+        return session.in(org).tags().list("limit=200").json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(t -> t.getString("name").equals(name))
                 .findFirst()

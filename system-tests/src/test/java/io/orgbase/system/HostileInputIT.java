@@ -30,24 +30,19 @@ class HostileInputIT {
         assertInvalidFields(owner.api().patch(org.path(), json("name", "\u0000")), "name");
         assertInvalidFields(owner.api().patch(org.path(), json("name", "Bell\u0007")), "name");
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/departments",
-                                json("name", "Ok", "code", "OK1", "settings", json("nested", json("deep", "x\u0000")))),
+                owner.in(org)
+                        .departments()
+                        .create(json("name", "Ok", "code", "OK1", "settings", json("nested", json("deep", "x\u0000")))),
                 "settings.nested.deep");
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/departments",
-                                json("name", "Ok", "code", "OK2", "settings", json("k\u0001", 1))),
+                owner.in(org).departments().create(json("name", "Ok", "code", "OK2", "settings", json("k\u0001", 1))),
                 "settings");
         assertThat(owner.api().get(org.path()).json().getString("name")).isEqualTo(before);
 
         // tabs and line breaks are text
-        Api.Reply contact = owner.api()
-                .post(
-                        org.path() + "/contacts",
-                        json("firstName", "Ann", "lastName", "Lee", "notes", "line one\n\tline two\r\n"));
+        Api.Reply contact = owner.in(org)
+                .contacts()
+                .create(json("firstName", "Ann", "lastName", "Lee", "notes", "line one\n\tline two\r\n"));
         assertThat(contact.status()).as("%s", contact).isEqualTo(201);
     }
 

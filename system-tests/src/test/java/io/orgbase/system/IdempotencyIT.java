@@ -33,7 +33,7 @@ class IdempotencyIT {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).containsExactly("Sales");
+        assertThat(Pages.names(owner.in(org).departments().list())).containsExactly("Sales");
 
         assertProblem(client.post(org.path() + "/departments", json("name", "Other", "code", "S2")), 422);
         // another caller's same key is another request
@@ -88,8 +88,7 @@ class IdempotencyIT {
         }
         List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).allMatch(status -> status == 201 || status == 409);
-        assertThat(Pages.names(owner.api().get(org.path() + "/departments?name=Raced")))
-                .hasSize(1);
+        assertThat(Pages.names(owner.in(org).departments().list("name=Raced"))).hasSize(1);
 
         assertInvalidFields(
                 owner.api()
@@ -116,6 +115,6 @@ class IdempotencyIT {
                 .withHeader("Idempotency-Key", key)
                 .post(departments, json("name", "Twice", "code", "TW"));
         assertProblem(elsewhere, 422);
-        assertThat(Pages.names(owner.api().get(second.path() + "/departments"))).isEmpty();
+        assertThat(Pages.names(owner.in(second).departments().list())).isEmpty();
     }
 }

@@ -22,39 +22,40 @@ class InheritedMembershipIT {
         Org europe = Fixtures.child(owner, holding, "Europe");
         Org swiss = Fixtures.child(owner, europe, "Switzerland");
 
-        Api.Reply added = owner.api()
-                .post(holding.path() + "/members", json("email", auditor.email(), "role", "viewer", "inherited", true));
+        Api.Reply added =
+                owner.in(holding).members().create(json("email", auditor.email(), "role", "viewer", "inherited", true));
         assertThat(added.status()).as("%s", added).isEqualTo(201);
         assertThat(added.json().getBoolean("inherited")).isTrue();
         Fixtures.addMember(owner, holding, manager, "admin");
 
         // the viewer reads in every subsidiary, with the viewer's rights there
         assertThat(auditor.api().get(swiss.path()).json().getString("role")).isEqualTo("viewer");
-        assertThat(auditor.api().get(europe.path() + "/departments").status()).isEqualTo(200);
-        assertProblem(auditor.api().post(swiss.path() + "/departments", json("name", "X", "code", "X")), 403);
+        assertThat(auditor.in(europe).departments().list().status()).isEqualTo(200);
+        assertProblem(auditor.in(swiss).departments().create(json("name", "X", "code", "X")), 403);
         // a plain membership stays where it is
         assertProblem(manager.api().get(europe.path()), 404);
 
         // an inherited admin acts in each subsidiary, in that subsidiary's context
-        assertThat(owner.api()
-                        .patch(holding.path() + "/members/" + manager.id(), json("inherited", true))
+        assertThat(owner.in(holding)
+                        .members()
+                        .item(manager.id())
+                        .update(json("inherited", true))
                         .json()
                         .getBoolean("inherited"))
                 .isTrue();
-        Api.Reply created = manager.api().post(swiss.path() + "/departments", json("name", "Zurich", "code", "ZH"));
+        Api.Reply created = manager.in(swiss).departments().create(json("name", "Zurich", "code", "ZH"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(Pages.names(owner.api().get(swiss.path() + "/departments"))).containsExactly("Zurich");
-        assertThat(Pages.names(owner.api().get(holding.path() + "/departments")))
-                .isEmpty();
+        assertThat(Pages.names(owner.in(swiss).departments().list())).containsExactly("Zurich");
+        assertThat(Pages.names(owner.in(holding).departments().list())).isEmpty();
         // not a member of the subsidiary's own list
-        assertThat(Pages.emails(owner.api().get(swiss.path() + "/members"))).containsExactly(owner.email());
-        assertThat(Pages.emails(owner.api().get(holding.path() + "/members?inherited=true")))
+        assertThat(Pages.emails(owner.in(swiss).members().list())).containsExactly(owner.email());
+        assertThat(Pages.emails(owner.in(holding).members().list("inherited=true")))
                 .containsExactlyInAnyOrder(auditor.email(), manager.email());
 
         // suspended or taken back, it stops at once
-        owner.api().patch(holding.path() + "/members/" + auditor.id(), json("active", false));
+        owner.in(holding).members().item(auditor.id()).update(json("active", false));
         assertProblem(auditor.api().get(swiss.path()), 404);
-        owner.api().patch(holding.path() + "/members/" + manager.id(), json("inherited", false));
+        owner.in(holding).members().item(manager.id()).update(json("inherited", false));
         assertProblem(manager.api().get(swiss.path()), 404);
         assertThat(manager.api().get(holding.path()).status()).isEqualTo(200);
     }
@@ -69,24 +70,15 @@ class InheritedMembershipIT {
         Fixtures.createRole(owner, holding, "auditor", List.of("departments:read"), null);
 
         assertProblem(
-                admin.api()
-                        .post(
-                                holding.path() + "/members",
-                                json("email", user.email(), "role", "viewer", "inherited", true)),
+                admin.in(holding).members().create(json("email", user.email(), "role", "viewer", "inherited", true)),
                 403);
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                holding.path() + "/members",
-                                json("email", user.email(), "role", "auditor", "inherited", true)),
+                owner.in(holding).members().create(json("email", user.email(), "role", "auditor", "inherited", true)),
                 "inherited");
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                holding.path() + "/members",
-                                json("email", user.email(), "role", "viewer", "inherited", "yes")),
+                owner.in(holding).members().create(json("email", user.email(), "role", "viewer", "inherited", "yes")),
                 "inherited");
-        assertProblem(owner.api().get(holding.path() + "/members/" + user.id()), 404);
+        assertProblem(owner.in(holding).members().item(user.id()).get(), 404);
     }
 
     @Test
@@ -97,8 +89,10 @@ class InheritedMembershipIT {
         Org subsidiary = Fixtures.child(owner, holding, "Sub");
         Org theirs = Fixtures.newOrg(stranger);
         // the stranger's inherited role in their own organization gives nothing in another hierarchy
-        assertThat(stranger.api()
-                        .patch(theirs.path() + "/members/" + stranger.id(), json("inherited", true))
+        assertThat(stranger.in(theirs)
+                        .members()
+                        .item(stranger.id())
+                        .update(json("inherited", true))
                         .status())
                 .isEqualTo(200);
         Api.Reply foreign = stranger.api().get(subsidiary.path());

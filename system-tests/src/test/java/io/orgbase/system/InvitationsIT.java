@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class InvitationsIT {
 
     private static JsonObject invite(Session inviter, Org org, String email, String role) {
-        Api.Reply created = inviter.api().post(org.path() + "/invitations", json("email", email, "role", role));
+        Api.Reply created = inviter.in(org).invitations().create(json("email", email, "role", role));
         assertThat(created.status()).as("invite: %s", created).isEqualTo(201);
         return created.json();
     }
@@ -44,11 +44,8 @@ class InvitationsIT {
         Session invitedUser = Fixtures.login(email.toLowerCase(), password);
         assertThat(invitedUser.api().get(org.path()).json().getString("role")).isEqualTo("admin");
         assertProblem(accept(token, json("password", password, "displayName", "Again")), 404);
-        JsonObject listed = owner.api()
-                .get(org.path() + "/invitations")
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0);
+        JsonObject listed =
+                owner.in(org).invitations().list().json().getJsonArray("items").getJsonObject(0);
         assertThat(listed.getString("status")).isEqualTo("accepted");
         assertThat(listed.containsKey("token")).isFalse();
     }
@@ -64,8 +61,7 @@ class InvitationsIT {
         assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
         assertThat(accepted.json().getBoolean("accountCreated")).isFalse();
         assertThat(existing.api().get(org.path()).json().getString("role")).isEqualTo("member");
-        assertProblem(
-                owner.api().post(org.path() + "/invitations", json("email", existing.email(), "role", "admin")), 409);
+        assertProblem(owner.in(org).invitations().create(json("email", existing.email(), "role", "admin")), 409);
     }
 
     @Test
@@ -74,17 +70,13 @@ class InvitationsIT {
         Org org = Fixtures.newOrg(owner);
         JsonObject invited = invite(owner, org, "revoked-" + Secrets.suffix() + "@it.example", "member");
         String id = invited.getJsonObject("invitation").getString("id");
-        assertThat(owner.api().delete(org.path() + "/invitations/" + id).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).invitations().item(id).delete().status()).isEqualTo(204);
 
         assertProblem(
                 accept(invited.getString("token"), json("password", Secrets.password(), "displayName", "X")), 404);
         assertProblem(accept("obi_unknown", json("password", Secrets.password(), "displayName", "X")), 404);
-        JsonObject listed = owner.api()
-                .get(org.path() + "/invitations")
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0);
+        JsonObject listed =
+                owner.in(org).invitations().list().json().getJsonArray("items").getJsonObject(0);
         assertThat(listed.getString("status")).isEqualTo("revoked");
     }
 
@@ -101,25 +93,23 @@ class InvitationsIT {
                 .getString("id");
 
         assertProblem(
-                admin.api()
-                        .post(
-                                org.path() + "/invitations",
-                                json("email", "o-" + Secrets.suffix() + "@it.example", "role", "owner")),
+                admin.in(org)
+                        .invitations()
+                        .create(json("email", "o-" + Secrets.suffix() + "@it.example", "role", "owner")),
                 403);
         assertProblem(
-                member.api()
-                        .post(
-                                org.path() + "/invitations",
-                                json("email", "m-" + Secrets.suffix() + "@it.example", "role", "member")),
+                member.in(org)
+                        .invitations()
+                        .create(json("email", "m-" + Secrets.suffix() + "@it.example", "role", "member")),
                 403);
-        assertThat(member.api().get(org.path() + "/invitations").status()).isEqualTo(200);
+        assertThat(member.in(org).invitations().list().status()).isEqualTo(200);
 
         Session stranger = Fixtures.newUser();
         Org strangers = Fixtures.newOrg(stranger);
-        assertProblem(stranger.api().get(org.path() + "/invitations"), 404);
-        assertProblem(stranger.api().delete(strangers.path() + "/invitations/" + id), 404);
+        assertProblem(stranger.in(org).invitations().list(), 404);
+        assertProblem(stranger.in(strangers).invitations().item(id).delete(), 404);
         assertThat(Pages.slugs(stranger.api().get("/api/v1/orgs"))).containsExactly(strangers.slug());
-        assertThat(stranger.api().get(strangers.path() + "/invitations").json().getJsonArray("items"))
+        assertThat(stranger.in(strangers).invitations().list().json().getJsonArray("items"))
                 .isEmpty();
     }
 
@@ -129,11 +119,11 @@ class InvitationsIT {
         Org org = Fixtures.newOrg(owner);
         String email = "twice-" + Secrets.suffix() + "@it.example";
         invite(owner, org, email, "member");
-        assertProblem(owner.api().post(org.path() + "/invitations", json("email", email, "role", "member")), 409);
+        assertProblem(owner.in(org).invitations().create(json("email", email, "role", "member")), 409);
         assertInvalidFields(
-                owner.api().post(org.path() + "/invitations", json("email", "x@y.example", "role", "emperor")), "role");
-        assertInvalidFields(owner.api().post(org.path() + "/invitations", json()), "email", "role");
-        assertProblem(owner.api().delete(org.path() + "/invitations/" + UUID.randomUUID()), 404);
+                owner.in(org).invitations().create(json("email", "x@y.example", "role", "emperor")), "role");
+        assertInvalidFields(owner.in(org).invitations().create(json()), "email", "role");
+        assertProblem(owner.in(org).invitations().item(UUID.randomUUID()).delete(), 404);
         String token = invite(owner, org, "weak-" + Secrets.suffix() + "@it.example", "member")
                 .getString("token");
         assertInvalidFields(accept(token, json("password", "short", "displayName", "X")), "password");

@@ -74,12 +74,14 @@ class IsolationIT {
             }
         }
         assertThat(bob.api().get(theirs.path()).json().getString("name")).isEqualTo("Organization " + theirs.slug());
-        assertThat(bob.api()
-                        .get(theirs.path() + "/departments/" + theirDepartment)
+        assertThat(bob.in(theirs)
+                        .departments()
+                        .item(theirDepartment)
+                        .get()
                         .json()
                         .getString("name"))
                 .isEqualTo("Theirs");
-        assertThat(Pages.emails(bob.api().get(theirs.path() + "/members"))).containsExactly(bob.email());
+        assertThat(Pages.emails(bob.in(theirs).members().list())).containsExactly(bob.email());
     }
 
     /**
@@ -170,15 +172,15 @@ class IsolationIT {
                                 roles,
                                 json("key", "mine", "name", "Mine", "permissions", List.of(), "parent", "their-role")),
                 "parent");
-        assertInvalidFields(
-                alice.api().post(mine.path() + "/members", json("email", bob.email(), "role", "their-role")), "role");
-        assertInvalidFields(
-                alice.api().post(mine.path() + "/api-keys", json("name", "k", "role", "their-role")), "role");
-        assertProblem(alice.api().patch(mine.path() + "/members/" + bob.id(), json("role", "admin")), 404);
-        assertProblem(alice.api().delete(mine.path() + "/members/" + bob.id()), 404);
+        assertInvalidFields(alice.in(mine).members().create(json("email", bob.email(), "role", "their-role")), "role");
+        assertInvalidFields(alice.in(mine).apiKeys().create(json("name", "k", "role", "their-role")), "role");
+        assertProblem(alice.in(mine).members().item(bob.id()).update(json("role", "admin")), 404);
+        assertProblem(alice.in(mine).members().item(bob.id()).delete(), 404);
 
-        assertThat(bob.api()
-                        .get(theirs.path() + "/departments/" + theirDepartment)
+        assertThat(bob.in(theirs)
+                        .departments()
+                        .item(theirDepartment)
+                        .get()
                         .json()
                         .getString("name"))
                 .isEqualTo("Theirs");
@@ -186,10 +188,10 @@ class IsolationIT {
 
     @Test
     void listsNeverShowForeignRows() {
-        assertThat(Pages.names(alice.api().get(mine.path() + "/departments"))).containsExactly("Mine");
-        assertThat(Pages.names(bob.api().get(theirs.path() + "/departments"))).containsExactly("Theirs");
+        assertThat(Pages.names(alice.in(mine).departments().list())).containsExactly("Mine");
+        assertThat(Pages.names(bob.in(theirs).departments().list())).containsExactly("Theirs");
         assertThat(Pages.slugs(alice.api().get("/api/v1/orgs"))).containsExactly(mine.slug());
-        assertThat(Pages.emails(alice.api().get(mine.path() + "/members"))).containsExactly(alice.email());
+        assertThat(Pages.emails(alice.in(mine).members().list())).containsExactly(alice.email());
         assertThat(alice.api().get("/api/v1/me").json().getJsonArray("memberships"))
                 .hasSize(1);
         assertThat(alice.api()
@@ -197,7 +199,7 @@ class IsolationIT {
                         .json()
                         .getJsonArray("items"))
                 .isEmpty();
-        assertThat(alice.api().get(mine.path() + "/roles").json().getJsonArray("items").stream()
+        assertThat(alice.in(mine).roles().list().json().getJsonArray("items").stream()
                         .map(r -> r.asJsonObject().getString("key")))
                 .containsExactly("owner", "admin", "member", "viewer");
     }
@@ -241,8 +243,10 @@ class IsolationIT {
                     .hasMessageContaining("row-level security");
             app.rollback();
         }
-        assertThat(bob.api()
-                        .get(theirs.path() + "/departments/" + theirDepartment)
+        assertThat(bob.in(theirs)
+                        .departments()
+                        .item(theirDepartment)
+                        .get()
                         .json()
                         .getString("name"))
                 .isEqualTo("Theirs");

@@ -21,20 +21,18 @@ class MembersIT {
         Session user = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
 
-        Api.Reply added = owner.api()
-                .post(org.path() + "/members", json("email", user.email().toUpperCase(), "role", "member"));
+        Api.Reply added =
+                owner.in(org).members().create(json("email", user.email().toUpperCase(), "role", "member"));
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().getString("userId")).isEqualTo(user.id().toString());
         assertThat(added.header("Location")).endsWith("/members/" + user.id());
-        assertThat(Pages.emails(owner.api().get(org.path() + "/members")))
-                .containsExactlyInAnyOrder(owner.email(), user.email());
+        assertThat(Pages.emails(owner.in(org).members().list())).containsExactlyInAnyOrder(owner.email(), user.email());
         assertThat(user.api().get(org.path()).json().getString("role")).isEqualTo("member");
 
-        Api.Reply promoted = owner.api().patch(org.path() + "/members/" + user.id(), json("role", "admin"));
+        Api.Reply promoted = owner.in(org).members().item(user.id()).update(json("role", "admin"));
         assertThat(promoted.json().getString("role")).isEqualTo("admin");
 
-        assertThat(owner.api().delete(org.path() + "/members/" + user.id()).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).members().item(user.id()).delete().status()).isEqualTo(204);
         assertProblem(user.api().get(org.path()), 404);
     }
 
@@ -46,10 +44,10 @@ class MembersIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, member, "member");
 
-        assertThat(member.api().get(org.path() + "/members").status()).isEqualTo(200);
-        assertProblem(member.api().post(org.path() + "/members", json("email", other.email(), "role", "member")), 403);
-        assertProblem(member.api().patch(org.path() + "/members/" + owner.id(), json("role", "member")), 403);
-        assertProblem(member.api().delete(org.path() + "/members/" + owner.id()), 403);
+        assertThat(member.in(org).members().list().status()).isEqualTo(200);
+        assertProblem(member.in(org).members().create(json("email", other.email(), "role", "member")), 403);
+        assertProblem(member.in(org).members().item(owner.id()).update(json("role", "member")), 403);
+        assertProblem(member.in(org).members().item(owner.id()).delete(), 403);
     }
 
     @Test
@@ -60,15 +58,18 @@ class MembersIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, admin, "admin");
 
-        assertProblem(admin.api().post(org.path() + "/members", json("email", user.email(), "role", "owner")), 403);
-        assertProblem(admin.api().patch(org.path() + "/members/" + owner.id(), json("role", "member")), 403);
-        assertProblem(admin.api().delete(org.path() + "/members/" + owner.id()), 403);
-        assertThat(admin.api()
-                        .post(org.path() + "/members", json("email", user.email(), "role", "member"))
+        assertProblem(admin.in(org).members().create(json("email", user.email(), "role", "owner")), 403);
+        assertProblem(admin.in(org).members().item(owner.id()).update(json("role", "member")), 403);
+        assertProblem(admin.in(org).members().item(owner.id()).delete(), 403);
+        assertThat(admin.in(org)
+                        .members()
+                        .create(json("email", user.email(), "role", "member"))
                         .status())
                 .isEqualTo(201);
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + admin.id(), json("role", "owner"))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(admin.id())
+                        .update(json("role", "owner"))
                         .status())
                 .isEqualTo(200);
     }
@@ -79,19 +80,21 @@ class MembersIT {
         Session second = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
 
-        assertProblem(owner.api().delete(org.path() + "/members/" + owner.id()), 409);
-        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("role", "admin")), 409);
+        assertProblem(owner.in(org).members().item(owner.id()).delete(), 409);
+        assertProblem(owner.in(org).members().item(owner.id()).update(json("role", "admin")), 409);
 
         Fixtures.addMember(owner, org, second, "owner");
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + owner.id(), json("role", "admin"))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(owner.id())
+                        .update(json("role", "admin"))
                         .status())
                 .isEqualTo(200);
-        assertProblem(second.api().delete(org.path() + "/members/" + second.id()), 409);
-        assertThat(owner.api().delete(org.path() + "/members/" + owner.id()).status())
+        assertProblem(second.in(org).members().item(second.id()).delete(), 409);
+        assertThat(owner.in(org).members().item(owner.id()).delete().status())
                 .as("an admin may leave")
                 .isEqualTo(204);
-        assertThat(Pages.emails(second.api().get(org.path() + "/members"))).containsExactly(second.email());
+        assertThat(Pages.emails(second.in(org).members().list())).containsExactly(second.email());
     }
 
     @Test
@@ -102,16 +105,16 @@ class MembersIT {
         Fixtures.addMember(first, org, second, "owner");
 
         CompletableFuture<Api.Reply> a = CompletableFuture.supplyAsync(
-                () -> first.api().patch(org.path() + "/members/" + second.id(), json("role", "admin")));
+                () -> first.in(org).members().item(second.id()).update(json("role", "admin")));
         CompletableFuture<Api.Reply> b = CompletableFuture.supplyAsync(
-                () -> second.api().patch(org.path() + "/members/" + first.id(), json("role", "admin")));
+                () -> second.in(org).members().item(first.id()).update(json("role", "admin")));
 
         List<Integer> statuses = List.of(a.get().status(), b.get().status());
         // the loser is refused either by the owner count (409) or, if it started after the winner
         // committed, because it is no longer an owner itself (403); never do both succeed
         assertThat(statuses).containsOnlyOnce(200);
         assertThat(statuses).filteredOn(status -> status != 200).singleElement().isIn(403, 409);
-        long owners = first.api().get(org.path() + "/members").json().getJsonArray("items").stream()
+        long owners = first.in(org).members().list().json().getJsonArray("items").stream()
                 .filter(m -> m.asJsonObject().getString("role").equals("owner"))
                 .count();
         assertThat(owners).isEqualTo(1);
@@ -124,13 +127,15 @@ class MembersIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, member, "admin");
 
-        JsonObject suspended = owner.api()
-                .patch(org.path() + "/members/" + member.id(), json("active", false))
+        JsonObject suspended = owner.in(org)
+                .members()
+                .item(member.id())
+                .update(json("active", false))
                 .json();
         assertThat(suspended.getBoolean("active")).isFalse();
         assertThat(suspended.getString("role")).isEqualTo("admin");
         assertProblem(member.api().get(org.path()), 403);
-        assertProblem(member.api().get(org.path() + "/departments"), 403);
+        assertProblem(member.in(org).departments().list(), 403);
         JsonObject mine = member.api()
                 .get("/api/v1/me")
                 .json()
@@ -138,11 +143,13 @@ class MembersIT {
                 .getJsonObject(0);
         assertThat(mine.getBoolean("active")).isFalse();
 
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + member.id(), json("active", true))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(member.id())
+                        .update(json("active", true))
                         .status())
                 .isEqualTo(200);
-        assertThat(member.api().get(org.path() + "/departments").status()).isEqualTo(200);
+        assertThat(member.in(org).departments().list().status()).isEqualTo(200);
     }
 
     @Test
@@ -150,17 +157,19 @@ class MembersIT {
         Session owner = Fixtures.newUser();
         Session second = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("active", false)), 409);
+        assertProblem(owner.in(org).members().item(owner.id()).update(json("active", false)), 409);
 
         Fixtures.addMember(owner, org, second, "owner");
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + second.id(), json("active", false))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(second.id())
+                        .update(json("active", false))
                         .status())
                 .isEqualTo(200);
-        assertProblem(owner.api().patch(org.path() + "/members/" + owner.id(), json("active", false)), 409);
-        assertProblem(owner.api().delete(org.path() + "/members/" + owner.id()), 409);
-        assertInvalidFields(owner.api().patch(org.path() + "/members/" + second.id(), json("active", "no")), "active");
-        assertInvalidFields(owner.api().patch(org.path() + "/members/" + second.id(), json()), "role");
+        assertProblem(owner.in(org).members().item(owner.id()).update(json("active", false)), 409);
+        assertProblem(owner.in(org).members().item(owner.id()).delete(), 409);
+        assertInvalidFields(owner.in(org).members().item(second.id()).update(json("active", "no")), "active");
+        assertInvalidFields(owner.in(org).members().item(second.id()).update(json()), "role");
     }
 
     @Test
@@ -170,8 +179,7 @@ class MembersIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, member, "member");
 
-        assertThat(member.api().delete(org.path() + "/members/" + member.id()).status())
-                .isEqualTo(204);
+        assertThat(member.in(org).members().item(member.id()).delete().status()).isEqualTo(204);
         assertProblem(member.api().get(org.path()), 404);
     }
 
@@ -182,17 +190,15 @@ class MembersIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, user, "member");
 
-        assertInvalidFields(
-                owner.api().post(org.path() + "/members", json("email", "not-an-email", "role", "member")), "email");
-        assertInvalidFields(
-                owner.api().post(org.path() + "/members", json("email", user.email(), "role", "king")), "role");
-        assertInvalidFields(owner.api().post(org.path() + "/members", json()), "email", "role");
-        assertProblem(owner.api().post(org.path() + "/members", json("email", user.email(), "role", "member")), 409);
-        assertInvalidFields(owner.api().patch(org.path() + "/members/" + user.id(), json("role", 3)), "role");
-        assertProblem(owner.api().patch(org.path() + "/members/" + UUID.randomUUID(), json("role", "admin")), 404);
-        assertProblem(owner.api().delete(org.path() + "/members/" + UUID.randomUUID()), 404);
-        assertProblem(owner.api().delete(org.path() + "/members/not-an-id"), 404);
-        JsonObject unchanged = owner.api().get(org.path() + "/members").json();
+        assertInvalidFields(owner.in(org).members().create(json("email", "not-an-email", "role", "member")), "email");
+        assertInvalidFields(owner.in(org).members().create(json("email", user.email(), "role", "king")), "role");
+        assertInvalidFields(owner.in(org).members().create(json()), "email", "role");
+        assertProblem(owner.in(org).members().create(json("email", user.email(), "role", "member")), 409);
+        assertInvalidFields(owner.in(org).members().item(user.id()).update(json("role", 3)), "role");
+        assertProblem(owner.in(org).members().item(UUID.randomUUID()).update(json("role", "admin")), 404);
+        assertProblem(owner.in(org).members().item(UUID.randomUUID()).delete(), 404);
+        assertProblem(owner.in(org).members().item("not-an-id").delete(), 404);
+        JsonObject unchanged = owner.in(org).members().list().json();
         assertThat(unchanged.getJsonArray("items")).hasSize(2);
     }
 }

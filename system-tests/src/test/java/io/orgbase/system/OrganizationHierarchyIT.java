@@ -25,25 +25,23 @@ class OrganizationHierarchyIT {
         Org asia = Fixtures.child(owner, holding, "Asia");
         Org swiss = Fixtures.child(owner, europe, "Switzerland");
 
-        assertThat(names(owner.api().get(holding.path() + "/children"))).containsExactly("Asia", "Europe");
-        assertThat(names(owner.api().get(holding.path() + "/children?sort=-name")))
-                .containsExactly("Europe", "Asia");
-        JsonObject descendants = owner.api()
-                .get(holding.path() + "/descendants?sort=name&count=true")
-                .json();
+        assertThat(names(owner.in(holding).children().get())).containsExactly("Asia", "Europe");
+        assertThat(names(owner.in(holding).children().get("sort=-name"))).containsExactly("Europe", "Asia");
+        JsonObject descendants =
+                owner.in(holding).descendants().get("sort=name&count=true").json();
         assertThat(descendants.getInt("total")).isEqualTo(3);
         assertThat(descendants.getJsonArray("items").stream()
                         .map(i -> i.asJsonObject().getString("name") + "@"
                                 + i.asJsonObject().getInt("depth")))
                 .containsExactly("Asia@1", "Europe@1", "Switzerland@2");
-        assertThat(names(owner.api().get(holding.path() + "/descendants?limit=1&sort=name")))
+        assertThat(names(owner.in(holding).descendants().get("limit=1&sort=name")))
                 .containsExactly("Asia");
-        assertThat(owner.api().get(swiss.path() + "/ancestors").json().getJsonArray("items").stream()
+        assertThat(owner.in(swiss).ancestors().get().json().getJsonArray("items").stream()
                         .map(i -> i.asJsonObject().getString("slug") + "@"
                                 + i.asJsonObject().getInt("depth")))
                 .containsExactly(holding.slug() + "@2", europe.slug() + "@1");
-        assertThat(names(owner.api().get(holding.path() + "/ancestors"))).isEmpty();
-        assertThat(names(owner.api().get(asia.path() + "/descendants"))).isEmpty();
+        assertThat(names(owner.in(holding).ancestors().get())).isEmpty();
+        assertThat(names(owner.in(asia).descendants().get())).isEmpty();
         assertThat(owner.api().get(swiss.path()).json().getString("parentId"))
                 .isEqualTo(europe.id().toString());
         assertThat(Pages.slugs(owner.api().get(ORGS + "?parentId=" + europe.id())))
@@ -84,9 +82,8 @@ class OrganizationHierarchyIT {
                 .patch(middle.path(), json("parentId", elsewhere.id().toString()))
                 .json();
         assertThat(moved.getString("parentId")).isEqualTo(elsewhere.id().toString());
-        assertThat(names(owner.api().get(elsewhere.path() + "/descendants?sort=name")))
-                .containsExactly("Bottom", "Middle");
-        assertThat(names(owner.api().get(top.path() + "/descendants"))).isEmpty();
+        assertThat(names(owner.in(elsewhere).descendants().get("sort=name"))).containsExactly("Bottom", "Middle");
+        assertThat(names(owner.in(top).descendants().get())).isEmpty();
 
         assertThat(owner.api()
                         .patch(middle.path(), json("parentId", null))
@@ -132,7 +129,7 @@ class OrganizationHierarchyIT {
                         .status())
                 .isEqualTo(200);
         // the members of the holding see its subsidiaries, not inside them
-        assertThat(names(member.api().get(holding.path() + "/children"))).hasSize(1);
+        assertThat(names(member.in(holding).children().get())).hasSize(1);
         assertProblem(member.api().get(subsidiary.path()), 404);
     }
 
@@ -155,24 +152,22 @@ class OrganizationHierarchyIT {
             assertProblem(foreign, 404);
             assertThat(foreign.body()).isEqualTo(none);
         }
-        assertThat(bob.api().get(theirs.path() + "/children").json().getJsonArray("items"))
-                .isEmpty();
+        assertThat(bob.in(theirs).children().get().json().getJsonArray("items")).isEmpty();
     }
 
     @Test
     void hierarchyListsFollowTheCollectionConventions() {
         Session owner = Fixtures.newUser();
         Org holding = Fixtures.newOrg(owner);
-        assertInvalidFields(owner.api().get(holding.path() + "/children?sort=nope"), "sort");
+        assertInvalidFields(owner.in(holding).children().get("sort=nope"), "sort");
         // relatives are filtered and sorted only on what their view shows
-        assertInvalidFields(owner.api().get(holding.path() + "/children?sort=createdAt"), "sort");
-        assertInvalidFields(owner.api().get(holding.path() + "/descendants?tag=secret"), "tag");
-        assertInvalidFields(owner.api().get(holding.path() + "/descendants?currency=EUR"), "currency");
+        assertInvalidFields(owner.in(holding).children().get("sort=createdAt"), "sort");
+        assertInvalidFields(owner.in(holding).descendants().get("tag=secret"), "tag");
+        assertInvalidFields(owner.in(holding).descendants().get("currency=EUR"), "currency");
         assertInvalidFields(
-                owner.api().get(holding.path() + "/children?filter=%7B%22endDate%22%3A%7B%22isnull%22%3Atrue%7D%7D"),
-                "filter");
-        assertInvalidFields(owner.api().get(holding.path() + "/descendants?limit=0"), "limit");
-        assertInvalidFields(owner.api().get(holding.path() + "/descendants?filter=%7B"), "filter");
+                owner.in(holding).children().get("filter=%7B%22endDate%22%3A%7B%22isnull%22%3Atrue%7D%7D"), "filter");
+        assertInvalidFields(owner.in(holding).descendants().get("limit=0"), "limit");
+        assertInvalidFields(owner.in(holding).descendants().get("filter=%7B"), "filter");
     }
 
     private static List<String> names(Api.Reply list) {

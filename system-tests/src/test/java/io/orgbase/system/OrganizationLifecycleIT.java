@@ -19,33 +19,36 @@ class OrganizationLifecycleIT {
         Session admin = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, admin, "admin");
-        String key = owner.api()
-                .post(org.path() + "/api-keys", json("name", "svc", "role", "admin"))
+        String key = owner.in(org)
+                .apiKeys()
+                .create(json("name", "svc", "role", "admin"))
                 .json()
                 .getString("key");
         Api service = Api.anonymous().withApiKey(key);
         assertThat(service.get(org.path() + "/departments").status()).isEqualTo(200);
 
-        assertProblem(admin.api().put(org.path() + "/status", json("status", "suspended")), 403);
-        JsonObject suspended = owner.api()
-                .put(org.path() + "/status", json("status", "suspended", "reason", "Unpaid invoice"))
+        assertProblem(admin.in(org).status().put(json("status", "suspended")), 403);
+        JsonObject suspended = owner.in(org)
+                .status()
+                .put(json("status", "suspended", "reason", "Unpaid invoice"))
                 .json();
         assertThat(suspended.getString("status")).isEqualTo("suspended");
 
-        assertThat(admin.api().get(org.path() + "/departments").status()).isEqualTo(200);
-        JsonObject refused =
-                assertProblem(admin.api().post(org.path() + "/departments", json("name", "X", "code", "X")), 403);
+        assertThat(admin.in(org).departments().list().status()).isEqualTo(200);
+        JsonObject refused = assertProblem(admin.in(org).departments().create(json("name", "X", "code", "X")), 403);
         assertThat(refused.getString("type")).endsWith("/organization-suspended");
         assertThat(assertProblem(service.get(org.path() + "/departments"), 403).getString("type"))
                 .endsWith("/organization-suspended");
-        assertThat(owner.api()
-                        .post(org.path() + "/departments", json("name", "Kept going", "code", "K"))
+        assertThat(owner.in(org)
+                        .departments()
+                        .create(json("name", "Kept going", "code", "K"))
                         .status())
                 .isEqualTo(201);
-        assertProblem(owner.api().put(org.path() + "/status", json("status", "active")), 403);
+        assertProblem(owner.in(org).status().put(json("status", "active")), 403);
 
-        JsonObject event = owner.api()
-                .get(org.path() + "/audit-events?action=organization-suspended")
+        JsonObject event = owner.in(org)
+                .auditEvents()
+                .list("action=organization-suspended")
                 .json()
                 .getJsonArray("items")
                 .getJsonObject(0);
@@ -55,14 +58,16 @@ class OrganizationLifecycleIT {
                 .isEqualTo(owner.id().toString());
 
         Session platform = Fixtures.admin();
-        assertThat(platform.api()
-                        .put(org.path() + "/status", json("status", "active"))
+        assertThat(platform.in(org)
+                        .status()
+                        .put(json("status", "active"))
                         .json()
                         .getString("status"))
                 .isEqualTo("active");
         assertThat(service.get(org.path() + "/departments").status()).isEqualTo(200);
-        assertThat(admin.api()
-                        .post(org.path() + "/departments", json("name", "Back", "code", "B"))
+        assertThat(admin.in(org)
+                        .departments()
+                        .create(json("name", "Back", "code", "B"))
                         .status())
                 .isEqualTo(201);
     }
@@ -73,17 +78,15 @@ class OrganizationLifecycleIT {
         Org org = Fixtures.newOrg(owner);
         Org kept = Fixtures.newOrg(owner);
 
-        assertThat(owner.api()
-                        .put(org.path() + "/status", json("status", "archived"))
-                        .status())
+        assertThat(owner.in(org).status().put(json("status", "archived")).status())
                 .isEqualTo(200);
 
         assertThat(owner.api().get(org.path()).json().getString("status")).isEqualTo("archived");
         assertThat(assertProblem(owner.api().patch(org.path(), json("name", "Renamed")), 403)
                         .getString("type"))
                 .endsWith("/organization-archived");
-        assertProblem(owner.api().post(org.path() + "/departments", json("name", "X", "code", "X")), 403);
-        assertProblem(owner.api().put(org.path() + "/status", json("status", "suspended")), 403);
+        assertProblem(owner.in(org).departments().create(json("name", "X", "code", "X")), 403);
+        assertProblem(owner.in(org).status().put(json("status", "suspended")), 403);
 
         assertThat(Pages.slugs(owner.api().get("/api/v1/orgs"))).containsExactly(kept.slug());
         assertThat(Pages.slugs(owner.api().get("/api/v1/orgs?status=archived"))).containsExactly(org.slug());
@@ -93,14 +96,15 @@ class OrganizationLifecycleIT {
                 .containsExactlyInAnyOrder(kept.slug(), org.slug());
 
         Session platform = Fixtures.admin();
-        assertThat(platform.api()
-                        .put(org.path() + "/status", json("status", "active"))
+        assertThat(platform.in(org)
+                        .status()
+                        .put(json("status", "active"))
                         .json()
                         .getString("status"))
                 .isEqualTo("active");
         assertThat(owner.api().patch(org.path(), json("name", "Alive again")).status())
                 .isEqualTo(200);
-        owner.api().put(org.path() + "/status", json("status", "archived"));
+        owner.in(org).status().put(json("status", "archived"));
         assertThat(owner.api().delete(org.path()).status()).isEqualTo(204); // owners may still delete it
     }
 
@@ -116,13 +120,13 @@ class OrganizationLifecycleIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, leaving, "member");
         Fixtures.addMember(owner, org, staying, "admin");
-        owner.api().put(org.path() + "/status", json("status", "suspended"));
+        owner.in(org).status().put(json("status", "suspended"));
 
-        assertThat(leaving.api().delete(org.path() + "/members/" + leaving.id()).status())
+        assertThat(leaving.in(org).members().item(leaving.id()).delete().status())
                 .isEqualTo(204);
         assertProblem(leaving.api().get(org.path()), 404);
 
-        owner.api().put(org.path() + "/status", json("status", "archived"));
+        owner.in(org).status().put(json("status", "archived"));
         Session platform = Fixtures.admin();
         assertThat(platform.api()
                         .put(org.path() + "/features/api-keys", json("enabled", false))
@@ -133,28 +137,23 @@ class OrganizationLifecycleIT {
                         .getString("detail"))
                 .isEqualTo("Only platform administrators switch features.");
         assertProblem(Fixtures.newUser().api().put(org.path() + "/features/api-keys", json("enabled", true)), 404);
-        assertThat(staying.api().delete(org.path() + "/members/" + staying.id()).status())
+        assertThat(staying.in(org).members().item(staying.id()).delete().status())
                 .isEqualTo(204);
-        assertThat(owner.api().get(org.path() + "/members").json().getJsonArray("items"))
-                .hasSize(1);
+        assertThat(owner.in(org).members().list().json().getJsonArray("items")).hasSize(1);
     }
 
     @Test
     void badStatusRequestsAreRefused() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        assertInvalidFields(owner.api().put(org.path() + "/status", json("status", "sleeping")), "status");
-        assertInvalidFields(owner.api().put(org.path() + "/status", json("reason", "no status")), "status");
+        assertInvalidFields(owner.in(org).status().put(json("status", "sleeping")), "status");
+        assertInvalidFields(owner.in(org).status().put(json("reason", "no status")), "status");
         assertInvalidFields(
-                owner.api().put(org.path() + "/status", json("status", "suspended", "reason", "x".repeat(501))),
-                "reason");
-        assertInvalidFields(owner.api().put(org.path() + "/status", json("status", "suspended", "extra", 1)), "extra");
+                owner.in(org).status().put(json("status", "suspended", "reason", "x".repeat(501))), "reason");
+        assertInvalidFields(owner.in(org).status().put(json("status", "suspended", "extra", 1)), "extra");
         assertThat(owner.api().get(org.path()).json().getString("status")).isEqualTo("active");
         // the same status again changes nothing
-        assertThat(owner.api()
-                        .put(org.path() + "/status", json("status", "active"))
-                        .json()
-                        .getString("status"))
+        assertThat(owner.in(org).status().put(json("status", "active")).json().getString("status"))
                 .isEqualTo("active");
     }
 }

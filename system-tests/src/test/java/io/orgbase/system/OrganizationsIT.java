@@ -120,7 +120,7 @@ class OrganizationsIT {
         assertThat(owner.api().delete(org.path()).status()).isEqualTo(204);
 
         assertProblem(owner.api().get(org.path()), 404);
-        assertProblem(admin.api().get(org.path() + "/departments"), 404);
+        assertProblem(admin.in(org).departments().list(), 404);
         assertThat(Pages.slugs(owner.api().get(ORGS))).doesNotContain(org.slug());
     }
 
@@ -135,7 +135,7 @@ class OrganizationsIT {
                 .containsExactly(org.slug());
         JsonObject seen = platform.api().get(org.path()).json();
         assertThat(seen.isNull("role")).isTrue();
-        assertThat(platform.api().get(org.path() + "/members").status()).isEqualTo(200);
+        assertThat(platform.in(org).members().list().status()).isEqualTo(200);
         assertThat(Pages.slugs(owner.api().get(ORGS))).containsExactly(org.slug());
 
         List<String> details = platform
@@ -162,8 +162,9 @@ class OrganizationsIT {
                         "audit:read via AuditEvents.list",
                         "members:read via Memberships.list",
                         "organization:read via Organizations.get");
-        assertThat(owner.api()
-                        .get(org.path() + "/audit-events?action=platform-admin-access")
+        assertThat(owner.in(org)
+                        .auditEvents()
+                        .list("action=platform-admin-access")
                         .json()
                         .getJsonArray("items"))
                 .hasSize(4);

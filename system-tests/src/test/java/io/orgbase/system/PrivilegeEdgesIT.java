@@ -23,8 +23,8 @@ class PrivilegeEdgesIT {
         Session coOwner = Fixtures.newUser();
         Session admin = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply added = owner.api()
-                .post(org.path() + "/members", json("email", coOwner.email(), "role", "owner", "inherited", true));
+        Api.Reply added =
+                owner.in(org).members().create(json("email", coOwner.email(), "role", "owner", "inherited", true));
         assertThat(added.status()).as("%s", added).isEqualTo(201);
         Fixtures.addMember(owner, org, admin, "admin");
         String coOwnerPath = org.path() + "/members/" + coOwner.id();
@@ -60,26 +60,24 @@ class PrivilegeEdgesIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, admin, "admin");
 
-        Api.Reply invited = owner.api()
-                .post(
-                        org.path() + "/invitations",
-                        json("email", "heir-" + Secrets.suffix() + "@it.example", "role", "owner"));
+        Api.Reply invited = owner.in(org)
+                .invitations()
+                .create(json("email", "heir-" + Secrets.suffix() + "@it.example", "role", "owner"));
         assertThat(invited.status()).isEqualTo(201);
         String invitation = org.path() + "/invitations/"
                 + invited.json().getJsonObject("invitation").getString("id");
         assertProblem(admin.api().delete(invitation), 403);
         assertThat(owner.api().get(invitation).json().getString("status")).isEqualTo("pending");
 
-        Api.Reply role = owner.api()
-                .post(
-                        org.path() + "/roles",
-                        json(
-                                "key", "closer",
-                                "name", "Closer",
-                                "permissions", List.of("organization:delete"),
-                                "parent", "viewer"));
+        Api.Reply role = owner.in(org)
+                .roles()
+                .create(json(
+                        "key", "closer",
+                        "name", "Closer",
+                        "permissions", List.of("organization:delete"),
+                        "parent", "viewer"));
         assertThat(role.status()).as("%s", role).isEqualTo(201);
-        Api.Reply key = owner.api().post(org.path() + "/api-keys", json("name", "closer-key", "role", "closer"));
+        Api.Reply key = owner.in(org).apiKeys().create(json("name", "closer-key", "role", "closer"));
         assertThat(key.status()).as("%s", key).isEqualTo(201);
         String keyPath =
                 org.path() + "/api-keys/" + key.json().getJsonObject("apiKey").getString("id");
@@ -98,12 +96,12 @@ class PrivilegeEdgesIT {
         Fixtures.createRole(owner, org, "closer", List.of("organization:delete"), "base");
 
         // base grants nothing the admin lacks, but closer (beyond the admin) inherits from it
-        assertProblem(
-                admin.api().patch(org.path() + "/roles/base", json("permissions", List.of("departments:read"))), 403);
-        assertThat(owner.api().get(org.path() + "/roles/base").json().toString())
-                .contains("departments:write");
-        assertThat(owner.api()
-                        .patch(org.path() + "/roles/base", json("permissions", List.of("departments:read")))
+        assertProblem(admin.in(org).roles().item("base").update(json("permissions", List.of("departments:read"))), 403);
+        assertThat(owner.in(org).roles().item("base").get().json().toString()).contains("departments:write");
+        assertThat(owner.in(org)
+                        .roles()
+                        .item("base")
+                        .update(json("permissions", List.of("departments:read")))
                         .status())
                 .isEqualTo(200);
     }
@@ -112,13 +110,12 @@ class PrivilegeEdgesIT {
     void anApiKeyCannotAskForMoreThanTheOperatorsBudget() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply huge = owner.api()
-                .post(
-                        org.path() + "/api-keys",
-                        json("name", "greedy", "role", "member", "rateLimitPerMinute", 1_000_000));
+        Api.Reply huge = owner.in(org)
+                .apiKeys()
+                .create(json("name", "greedy", "role", "member", "rateLimitPerMinute", 1_000_000));
         Problems.assertInvalidFields(huge, "rateLimitPerMinute");
-        Api.Reply modest = owner.api()
-                .post(org.path() + "/api-keys", json("name", "modest", "role", "member", "rateLimitPerMinute", 60));
+        Api.Reply modest =
+                owner.in(org).apiKeys().create(json("name", "modest", "role", "member", "rateLimitPerMinute", 60));
         assertThat(modest.status()).as("%s", modest).isEqualTo(201);
     }
 }

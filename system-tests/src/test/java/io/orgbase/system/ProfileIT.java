@@ -84,8 +84,9 @@ class ProfileIT {
         assertThat(user.api().get(PROFILE).json().getString("displayName")).isEqualTo("First");
 
         Org org = Fixtures.newOrg(user);
-        String key = user.api()
-                .post(org.path() + "/api-keys", json("name", "svc", "role", "viewer"))
+        String key = user.in(org)
+                .apiKeys()
+                .create(json("name", "svc", "role", "viewer"))
                 .json()
                 .getString("key");
         assertProblem(Api.anonymous().withApiKey(key).get(PROFILE), 403);

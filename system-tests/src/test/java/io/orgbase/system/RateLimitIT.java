@@ -33,8 +33,8 @@ class RateLimitIT {
     void anApiKeyKeepsToItsOwnBudget() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply created = owner.api()
-                .post(org.path() + "/api-keys", json("name", "throttled", "role", "viewer", "rateLimitPerMinute", 5));
+        Api.Reply created =
+                owner.in(org).apiKeys().create(json("name", "throttled", "role", "viewer", "rateLimitPerMinute", 5));
         assertThat(created.json().getJsonObject("apiKey").getInt("rateLimitPerMinute"))
                 .isEqualTo(5);
         Api key = Api.anonymous().withApiKey(created.json().getString("key"));
@@ -56,8 +56,8 @@ class RateLimitIT {
     void aBulkRequestCostsOneRequestPerOperation() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply created = owner.api()
-                .post(org.path() + "/api-keys", json("name", "bulky", "role", "admin", "rateLimitPerMinute", 8));
+        Api.Reply created =
+                owner.in(org).apiKeys().create(json("name", "bulky", "role", "admin", "rateLimitPerMinute", 8));
         Api key = Api.anonymous().withApiKey(created.json().getString("key"));
         StringBuilder operations = new StringBuilder();
         for (int i = 0; i < 10; i++) {
@@ -73,15 +73,15 @@ class RateLimitIT {
         assertProblem(refused, 429);
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
         // nothing ran: the budget is checked before the first operation
-        assertThat(Pages.names(owner.api().get(org.path() + "/departments"))).isEmpty();
+        assertThat(Pages.names(owner.in(org).departments().list())).isEmpty();
     }
 
     @Test
     void expensiveReadsCostMoreOfTheBudget() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply created = owner.api()
-                .post(org.path() + "/api-keys", json("name", "searcher", "role", "admin", "rateLimitPerMinute", 12));
+        Api.Reply created =
+                owner.in(org).apiKeys().create(json("name", "searcher", "role", "admin", "rateLimitPerMinute", 12));
         Api key = Api.anonymous().withApiKey(created.json().getString("key"));
         String departments = org.path() + "/departments";
 
@@ -94,7 +94,7 @@ class RateLimitIT {
         assertThat(Integer.parseInt(counted.header("Retry-After"))).isBetween(1, 60);
 
         Problems.assertInvalidFields(owner.api().get(departments + "?q=" + "x".repeat(101)), "q");
-        Api.Reply verify = owner.api().get(org.path() + "/audit-events/verify");
+        Api.Reply verify = owner.in(org).auditEvents().item("verify").get();
         assertThat(verify.status()).isEqualTo(200);
     }
 

@@ -69,8 +69,9 @@ class ReferenceDataIT {
     void apiKeysReadTheVocabulariesToo() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        String key = owner.api()
-                .post(org.path() + "/api-keys", json("name", "reader", "role", "viewer"))
+        String key = owner.in(org)
+                .apiKeys()
+                .create(json("name", "reader", "role", "viewer"))
                 .json()
                 .getString("key");
         Api service = Api.anonymous().withApiKey(key);

@@ -30,15 +30,14 @@ class RolesIT {
     void aCustomRoleGrantsItsOwnAndItsParentsPermissions() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply created = owner.api()
-                .post(
-                        org.path() + "/roles",
-                        json(
-                                "key", "dept-editor",
-                                "name", "Department editor",
-                                "description", "Keeps the org chart",
-                                "permissions", List.of("departments:write"),
-                                "parent", "viewer"));
+        Api.Reply created = owner.in(org)
+                .roles()
+                .create(json(
+                        "key", "dept-editor",
+                        "name", "Department editor",
+                        "description", "Keeps the org chart",
+                        "permissions", List.of("departments:write"),
+                        "parent", "viewer"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.header("Location")).endsWith(org.path() + "/roles/dept-editor");
         JsonObject role = created.json();
@@ -51,11 +50,11 @@ class RolesIT {
         JsonObject byId =
                 owner.api().get(org.path() + "/roles/" + role.getString("id")).json();
         assertThat(byId.getString("key")).isEqualTo("dept-editor");
-        List<String> keys = owner.api().get(org.path() + "/roles").json().getJsonArray("items").stream()
+        List<String> keys = owner.in(org).roles().list().json().getJsonArray("items").stream()
                 .map(r -> r.asJsonObject().getString("key"))
                 .toList();
         assertThat(keys).containsExactly("owner", "admin", "member", "viewer", "dept-editor");
-        JsonObject admin = owner.api().get(org.path() + "/roles/admin").json();
+        JsonObject admin = owner.in(org).roles().item("admin").get().json();
         assertThat(admin.getBoolean("system")).isTrue();
         assertThat(admin.isNull("id")).isTrue();
         assertThat(strings(admin, "effectivePermissions"))
@@ -64,14 +63,14 @@ class RolesIT {
 
         Session editor = Fixtures.newUser();
         Fixtures.addMember(owner, org, editor, "dept-editor");
-        assertThat(editor.api()
-                        .post(org.path() + "/departments", json("name", "Made by editor", "code", "ED1"))
+        assertThat(editor.in(org)
+                        .departments()
+                        .create(json("name", "Made by editor", "code", "ED1"))
                         .status())
                 .isEqualTo(201);
-        assertThat(editor.api().get(org.path() + "/departments").status()).isEqualTo(200);
-        assertProblem(editor.api().get(org.path() + "/members"), 403);
-        assertThat(Pages.roleOf(owner.api().get(org.path() + "/members"), editor.email()))
-                .isEqualTo("dept-editor");
+        assertThat(editor.in(org).departments().list().status()).isEqualTo(200);
+        assertProblem(editor.in(org).members().list(), 403);
+        assertThat(Pages.roleOf(owner.in(org).members().list(), editor.email())).isEqualTo("dept-editor");
         JsonObject membership = editor.api()
                 .get("/api/v1/me")
                 .json()
@@ -89,20 +88,22 @@ class RolesIT {
         Fixtures.createRole(owner, org, "clerk", List.of("departments:read"), "base");
         Session clerk = Fixtures.newUser();
         Fixtures.addMember(owner, org, clerk, "clerk");
-        assertProblem(clerk.api().get(org.path() + "/members"), 403);
+        assertProblem(clerk.in(org).members().list(), 403);
 
         // a grandparent's new permission reaches the grandchild's holder
-        Api.Reply changed = owner.api()
-                .patch(org.path() + "/roles/base", json("permissions", List.of("organization:read", "members:read")));
+        Api.Reply changed = owner.in(org)
+                .roles()
+                .item("base")
+                .update(json("permissions", List.of("organization:read", "members:read")));
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
-        assertThat(clerk.api().get(org.path() + "/members").status()).isEqualTo(200);
+        assertThat(clerk.in(org).members().list().status()).isEqualTo(200);
 
-        Api.Reply detached = owner.api().patch(org.path() + "/roles/clerk", json("parent", null, "name", "Clerk"));
+        Api.Reply detached = owner.in(org).roles().item("clerk").update(json("parent", null, "name", "Clerk"));
         assertThat(detached.status()).as("%s", detached).isEqualTo(200);
         assertThat(detached.json().isNull("parent")).isTrue();
         assertThat(detached.json().getString("name")).isEqualTo("Clerk");
         assertThat(strings(detached.json(), "effectivePermissions")).containsExactly("departments:read");
-        assertProblem(clerk.api().get(org.path() + "/members"), 403);
+        assertProblem(clerk.in(org).members().list(), 403);
         assertProblem(clerk.api().get(org.path()), 403);
     }
 
@@ -114,9 +115,9 @@ class RolesIT {
         Fixtures.createRole(owner, org, "second", List.of(), "first");
         Fixtures.createRole(owner, org, "third", List.of(), "second");
 
-        assertInvalidFields(owner.api().patch(org.path() + "/roles/first", json("parent", "third")), "parent");
-        assertInvalidFields(owner.api().patch(org.path() + "/roles/first", json("parent", "first")), "parent");
-        assertThat(owner.api().get(org.path() + "/roles/first").json().isNull("parent"))
+        assertInvalidFields(owner.in(org).roles().item("first").update(json("parent", "third")), "parent");
+        assertInvalidFields(owner.in(org).roles().item("first").update(json("parent", "first")), "parent");
+        assertThat(owner.in(org).roles().item("first").get().json().isNull("parent"))
                 .isTrue();
     }
 
@@ -135,11 +136,15 @@ class RolesIT {
                     List.of(org.id()),
                     2,
                     List.of(
-                            () -> owner.api()
-                                    .patch(org.path() + "/roles/" + a, json("parent", b))
+                            () -> owner.in(org)
+                                    .roles()
+                                    .item(a)
+                                    .update(json("parent", b))
                                     .status(),
-                            () -> owner.api()
-                                    .patch(org.path() + "/roles/" + b, json("parent", a))
+                            () -> owner.in(org)
+                                    .roles()
+                                    .item(b)
+                                    .update(json("parent", a))
                                     .status()));
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 400);
         }
@@ -154,50 +159,46 @@ class RolesIT {
         Session holder = Fixtures.newUser();
         Fixtures.addMember(owner, org, holder, "held");
 
-        JsonObject problem = assertProblem(owner.api().delete(org.path() + "/roles/held"), 409);
+        JsonObject problem = assertProblem(owner.in(org).roles().item("held").delete(), 409);
         assertThat(problem.getString("detail")).contains("1 member");
-        assertThat(assertProblem(owner.api().delete(org.path() + "/roles/parent-role"), 409)
+        assertThat(assertProblem(owner.in(org).roles().item("parent-role").delete(), 409)
                         .getString("detail"))
                 .contains("inherited by held");
 
         // an API key and an open invitation hold it as well
-        Api.Reply key = owner.api().post(org.path() + "/api-keys", json("name", "held-key", "role", "held"));
+        Api.Reply key = owner.in(org).apiKeys().create(json("name", "held-key", "role", "held"));
         assertThat(key.status()).as("%s", key).isEqualTo(201);
-        Api.Reply invitation = owner.api()
-                .post(
-                        org.path() + "/invitations",
-                        json("email", "held-" + Secrets.suffix() + "@it.example", "role", "held"));
+        Api.Reply invitation = owner.in(org)
+                .invitations()
+                .create(json("email", "held-" + Secrets.suffix() + "@it.example", "role", "held"));
         assertThat(invitation.status()).as("%s", invitation).isEqualTo(201);
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + holder.id(), json("role", "viewer"))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(holder.id())
+                        .update(json("role", "viewer"))
                         .status())
                 .isEqualTo(200);
-        assertThat(assertProblem(owner.api().delete(org.path() + "/roles/held"), 409)
+        assertThat(assertProblem(owner.in(org).roles().item("held").delete(), 409)
                         .getString("detail"))
                 .contains("1 API key", "1 open invitation")
                 .doesNotContain("member");
 
         String keyId = key.json().getJsonObject("apiKey").getString("id");
         String secret = key.json().getString("key");
-        assertThat(owner.api().delete(org.path() + "/api-keys/" + keyId).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).apiKeys().item(keyId).delete().status()).isEqualTo(204);
         assertThat(owner.api()
                         .delete(org.path() + "/invitations/"
                                 + invitation.json().getJsonObject("invitation").getString("id"))
                         .status())
                 .isIn(200, 204);
-        assertThat(owner.api().delete(org.path() + "/roles/held").status()).isEqualTo(204);
-        assertProblem(owner.api().get(org.path() + "/roles/held"), 404);
+        assertThat(owner.in(org).roles().item("held").delete().status()).isEqualTo(204);
+        assertProblem(owner.in(org).roles().item("held").get(), 404);
         assertProblem(owner.api().get(org.path() + "/roles/" + child.getString("id")), 404);
-        assertThat(owner.api().delete(org.path() + "/roles/parent-role").status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).roles().item("parent-role").delete().status()).isEqualTo(204);
 
         // the revoked key keeps the name of its former role and stays refused
-        JsonObject listed = owner.api()
-                .get(org.path() + "/api-keys")
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0);
+        JsonObject listed =
+                owner.in(org).apiKeys().list().json().getJsonArray("items").getJsonObject(0);
         assertThat(listed.getString("role")).isEqualTo("held");
         assertProblem(Api.anonymous().withApiKey(secret).get(org.path()), 401);
     }
@@ -246,11 +247,7 @@ class RolesIT {
         assertProblem(owner.api().patch(roles + "/ghost", json("name", "x")), 404);
         assertProblem(owner.api().delete(roles + "/ghost"), 404);
         assertInvalidFields(
-                owner.api()
-                        .post(
-                                org.path() + "/members",
-                                json("email", Fixtures.newUser().email(), "role", "ghost")),
-                "role");
+                owner.in(org).members().create(json("email", Fixtures.newUser().email(), "role", "ghost")), "role");
 
         JsonObject kept = owner.api().get(roles + "/kept").json();
         assertThat(strings(kept, "permissions")).containsExactly("departments:read");
@@ -267,54 +264,46 @@ class RolesIT {
         Fixtures.createRole(owner, org, "destroyer", List.of("organization:delete"), null);
 
         assertProblem(
-                admin.api()
-                        .post(
-                                org.path() + "/roles",
-                                json("key", "my-own", "name", "x", "permissions", List.of("organization:delete"))),
+                admin.in(org)
+                        .roles()
+                        .create(json("key", "my-own", "name", "x", "permissions", List.of("organization:delete"))),
                 403);
         assertThat(assertProblem(
-                                admin.api()
-                                        .post(
-                                                org.path() + "/roles",
-                                                json(
-                                                        "key",
-                                                        "heir",
-                                                        "name",
-                                                        "x",
-                                                        "permissions",
-                                                        List.of(),
-                                                        "parent",
-                                                        "owner")),
+                                admin.in(org)
+                                        .roles()
+                                        .create(json(
+                                                "key",
+                                                "heir",
+                                                "name",
+                                                "x",
+                                                "permissions",
+                                                List.of(),
+                                                "parent",
+                                                "owner")),
                                 403)
                         .getString("detail"))
                 .contains("organization:delete");
         Session newcomer = Fixtures.newUser();
-        assertProblem(
-                admin.api().post(org.path() + "/members", json("email", newcomer.email(), "role", "destroyer")), 403);
-        assertProblem(
-                admin.api().post(org.path() + "/invitations", json("email", newcomer.email(), "role", "destroyer")),
-                403);
-        assertProblem(
-                admin.api().post(org.path() + "/api-keys", json("name", "k-" + Secrets.suffix(), "role", "destroyer")),
-                403);
-        assertProblem(admin.api().patch(org.path() + "/roles/destroyer", json("permissions", List.of())), 403);
-        assertProblem(admin.api().delete(org.path() + "/roles/destroyer"), 403);
+        assertProblem(admin.in(org).members().create(json("email", newcomer.email(), "role", "destroyer")), 403);
+        assertProblem(admin.in(org).invitations().create(json("email", newcomer.email(), "role", "destroyer")), 403);
+        assertProblem(admin.in(org).apiKeys().create(json("name", "k-" + Secrets.suffix(), "role", "destroyer")), 403);
+        assertProblem(admin.in(org).roles().item("destroyer").update(json("permissions", List.of())), 403);
+        assertProblem(admin.in(org).roles().item("destroyer").delete(), 403);
 
         // an admin may build and grant roles within their own permissions
         Fixtures.createRole(admin, org, "recruiter", List.of("members:read", "members:write"), "viewer");
-        assertProblem(admin.api().patch(org.path() + "/roles/recruiter", json("parent", "owner")), 403);
+        assertProblem(admin.in(org).roles().item("recruiter").update(json("parent", "owner")), 403);
         Session recruiter = Fixtures.newUser();
         Fixtures.addMember(admin, org, recruiter, "recruiter");
         // the recruiter may add members, but only with roles within the recruiter's own permissions
-        assertProblem(
-                recruiter.api().post(org.path() + "/members", json("email", newcomer.email(), "role", "admin")), 403);
-        assertProblem(recruiter.api().patch(org.path() + "/members/" + admin.id(), json("active", false)), 403);
+        assertProblem(recruiter.in(org).members().create(json("email", newcomer.email(), "role", "admin")), 403);
+        assertProblem(recruiter.in(org).members().item(admin.id()).update(json("active", false)), 403);
         assertThat(recruiter
                         .api()
                         .post(org.path() + "/members", json("email", newcomer.email(), "role", "viewer"))
                         .status())
                 .isEqualTo(201);
-        assertThat(strings(owner.api().get(org.path() + "/roles/destroyer").json(), "permissions"))
+        assertThat(strings(owner.in(org).roles().item("destroyer").get().json(), "permissions"))
                 .containsExactly("organization:delete");
     }
 
@@ -324,7 +313,7 @@ class RolesIT {
         Org org = Fixtures.newOrg(owner);
         Fixtures.createRole(owner, org, "dept-bot", List.of("departments:read", "departments:write"), null);
 
-        Api.Reply key = owner.api().post(org.path() + "/api-keys", json("name", "bot", "role", "dept-bot"));
+        Api.Reply key = owner.in(org).apiKeys().create(json("name", "bot", "role", "dept-bot"));
         assertThat(key.status()).as("%s", key).isEqualTo(201);
         assertThat(key.json().getJsonObject("apiKey").getString("role")).isEqualTo("dept-bot");
         Api bot = Api.anonymous().withApiKey(key.json().getString("key"));
@@ -335,7 +324,7 @@ class RolesIT {
         assertProblem(bot.get(org.path() + "/members"), 403);
 
         String email = "custom-" + Secrets.suffix() + "@it.example";
-        Api.Reply invited = owner.api().post(org.path() + "/invitations", json("email", email, "role", "dept-bot"));
+        Api.Reply invited = owner.in(org).invitations().create(json("email", email, "role", "dept-bot"));
         assertThat(invited.status()).as("%s", invited).isEqualTo(201);
         assertThat(invited.json().getJsonObject("invitation").getString("role")).isEqualTo("dept-bot");
         String token = invited.json().getString("token");
@@ -345,8 +334,7 @@ class RolesIT {
                         json("password", Secrets.password(), "displayName", "Invited"));
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
         assertThat(accepted.json().getString("role")).isEqualTo("dept-bot");
-        assertThat(Pages.roleOf(owner.api().get(org.path() + "/members"), email))
-                .isEqualTo("dept-bot");
+        assertThat(Pages.roleOf(owner.in(org).members().list(), email)).isEqualTo("dept-bot");
     }
 
     @Test

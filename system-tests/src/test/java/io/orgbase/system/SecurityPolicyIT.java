@@ -41,15 +41,14 @@ class SecurityPolicyIT {
                 .isEqualTo(201);
 
         // only owners set it, and not from a session that it would lock out
-        assertProblem(
-                admin.api().patch(org.path() + "/settings", json("security", json("requireTwoFactor", true))), 403);
+        assertProblem(admin.in(org).settings().patch(json("security", json("requireTwoFactor", true))), 403);
         JsonObject settings = owner.patch(org.path() + "/settings", json("security", json("requireTwoFactor", true)))
                 .json();
         assertThat(settings.getJsonObject("security").getBoolean("requireTwoFactor"))
                 .isTrue();
         assertThat(owner.get(org.path()).status()).isEqualTo(200);
 
-        Api.Reply refused = member.api().get(org.path() + "/departments");
+        Api.Reply refused = member.in(org).departments().list();
         JsonObject problem = assertProblem(refused, 401);
         assertThat(problem.getString("type")).endsWith("/two-factor-required");
         assertThat(refused.header("WWW-Authenticate"))
@@ -72,13 +71,12 @@ class SecurityPolicyIT {
         // an owner without a second factor of their own cannot switch it on elsewhere either
         Session plain = Fixtures.newUser();
         Org other = Fixtures.newOrg(plain);
-        assertProblem(
-                plain.api().patch(other.path() + "/settings", json("security", json("requireTwoFactor", true))), 409);
+        assertProblem(plain.in(other).settings().patch(json("security", json("requireTwoFactor", true))), 409);
 
         assertThat(owner.patch(org.path() + "/settings", json("security", json("requireTwoFactor", JsonValue.NULL)))
                         .status())
                 .isEqualTo(200);
-        assertThat(member.api().get(org.path() + "/departments").status()).isEqualTo(200);
+        assertThat(member.in(org).departments().list().status()).isEqualTo(200);
     }
 
     @Test
@@ -86,22 +84,24 @@ class SecurityPolicyIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         assertInvalidFields(
-                owner.api().patch(org.path() + "/settings", json("security", json("maxSessionHours", 0))),
+                owner.in(org).settings().patch(json("security", json("maxSessionHours", 0))),
                 "security.maxSessionHours");
         assertInvalidFields(
-                owner.api().patch(org.path() + "/settings", json("security", json("maxSessionHours", 8761))),
+                owner.in(org).settings().patch(json("security", json("maxSessionHours", 8761))),
                 "security.maxSessionHours");
         assertInvalidFields(
-                owner.api().patch(org.path() + "/settings", json("security", json("requireTwoFactor", "yes"))),
+                owner.in(org).settings().patch(json("security", json("requireTwoFactor", "yes"))),
                 "security.requireTwoFactor");
-        JsonObject eight = owner.api()
-                .patch(org.path() + "/settings", json("security", json("maxSessionHours", 8)))
+        JsonObject eight = owner.in(org)
+                .settings()
+                .patch(json("security", json("maxSessionHours", 8)))
                 .json();
         assertThat(eight.getJsonObject("security").getInt("maxSessionHours")).isEqualTo(8);
         // a session that signed in just now is well inside eight hours
-        assertThat(owner.api().get(org.path() + "/departments").status()).isEqualTo(200);
-        assertThat(owner.api()
-                        .patch(org.path() + "/settings", json("security", json("maxSessionHours", JsonValue.NULL)))
+        assertThat(owner.in(org).departments().list().status()).isEqualTo(200);
+        assertThat(owner.in(org)
+                        .settings()
+                        .patch(json("security", json("maxSessionHours", JsonValue.NULL)))
                         .json()
                         .getJsonObject("security")
                         .isNull("maxSessionHours"))

@@ -18,7 +18,7 @@ class SettingsIT {
     void everySettingHasADefault() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        Api.Reply reply = owner.api().get(org.path() + "/settings");
+        Api.Reply reply = owner.in(org).settings().get();
         JsonObject settings = reply.json();
         assertThat(settings.getJsonObject("general").getString("weekStart")).isEqualTo("monday");
         assertThat(settings.getJsonObject("general").isNull("website")).isTrue();
@@ -151,7 +151,7 @@ class SettingsIT {
         assertThat(owner.api().get(path).json().getJsonObject("general").getString("description"))
                 .isEqualTo("Two");
 
-        String trail = owner.api().get(org.path() + "/audit-events?limit=200").body();
+        String trail = owner.in(org).auditEvents().list("limit=200").body();
         assertThat(trail).contains("\\\"description\\\":\\\"One\\\"").contains("\\\"description\\\":\\\"Two\\\"");
     }
 
@@ -160,10 +160,11 @@ class SettingsIT {
         Session alice = Fixtures.newUser();
         Session bob = Fixtures.newUser();
         Org theirs = Fixtures.newOrg(bob);
-        assertProblem(alice.api().get(theirs.path() + "/settings"), 404);
-        assertProblem(alice.api().patch(theirs.path() + "/settings", json("general", json("description", "x"))), 404);
-        assertThat(bob.api()
-                        .get(theirs.path() + "/settings")
+        assertProblem(alice.in(theirs).settings().get(), 404);
+        assertProblem(alice.in(theirs).settings().patch(json("general", json("description", "x"))), 404);
+        assertThat(bob.in(theirs)
+                        .settings()
+                        .get()
                         .json()
                         .getJsonObject("general")
                         .isNull("description"))

@@ -48,8 +48,10 @@ class StandingIT {
         joinTeam(owner.api(), org, member, "Suspended team");
         assertThat(slugs(member.api().get("/api/v1/orgs"))).contains(org.slug());
 
-        assertThat(owner.api()
-                        .patch(org.path() + "/members/" + member.id(), json("active", false))
+        assertThat(owner.in(org)
+                        .members()
+                        .item(member.id())
+                        .update(json("active", false))
                         .status())
                 .isEqualTo(200);
         assertProblem(member.api().get(org.path()), 403);

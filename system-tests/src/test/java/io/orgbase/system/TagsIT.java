@@ -133,7 +133,7 @@ class TagsIT {
 
         JsonObject keep = Fixtures.tag(owner, org, "keep");
         assertProblem(member.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "x")), 403);
-        assertThat(member.api().get(org.path() + "/tags").status()).isEqualTo(200);
+        assertThat(member.in(org).tags().list().status()).isEqualTo(200);
         assertInvalidFields(owner.api().patch(org.path() + "/tags/" + keep.getString("id"), json("name", "")), "name");
         assertInvalidFields(
                 owner.api()
@@ -143,8 +143,9 @@ class TagsIT {
                 "into");
 
         // the stranger's tag of the same name is theirs alone
-        UUID foreignDept = stranger.api()
-                .post(theirs.path() + "/departments", json("name", "Theirs", "code", "T", "tags", List.of("keep")))
+        UUID foreignDept = stranger.in(theirs)
+                .departments()
+                .create(json("name", "Theirs", "code", "T", "tags", List.of("keep")))
                 .id();
         JsonObject foreign = Fixtures.tag(stranger, theirs, "keep");
         assertThat(foreign.getString("id")).isNotEqualTo(keep.getString("id"));
@@ -168,8 +169,8 @@ class TagsIT {
         Session viewer = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, org, viewer, "viewer");
-        Api.Reply contact = owner.api()
-                .post(org.path() + "/contacts", json("lastName", "Secret", "tags", List.of("takeover-target")));
+        Api.Reply contact =
+                owner.in(org).contacts().create(json("lastName", "Secret", "tags", List.of("takeover-target")));
         assertThat(contact.status()).as("%s", contact).isEqualTo(201);
         UUID field = Fixtures.define(
                 owner, org, json("entity", "contact", "key", "dealsize", "label", "Deal size", "type", "number"));
@@ -182,10 +183,9 @@ class TagsIT {
         assertThat(seen.containsKey("contact")).isFalse();
         assertThat(seen.getInt("department")).isZero();
 
-        assertThat(owner.api().get(org.path() + "/custom-fields/" + field).status())
-                .isEqualTo(200);
-        assertProblem(viewer.api().get(org.path() + "/custom-fields/" + field), 404);
-        assertThat(viewer.api().get(org.path() + "/custom-fields").json().getJsonArray("items"))
+        assertThat(owner.in(org).customFields().item(field).get().status()).isEqualTo(200);
+        assertProblem(viewer.in(org).customFields().item(field).get(), 404);
+        assertThat(viewer.in(org).customFields().list().json().getJsonArray("items"))
                 .isEmpty();
     }
 
@@ -272,15 +272,18 @@ class TagsIT {
         UUID sales = owner.api()
                 .post(departments, json("name", "Sales", "code", "S", "tags", List.of("emea")))
                 .id();
-        UUID team = owner.api()
-                .post(org.path() + "/teams", json("name", "Launch", "tags", List.of("emea")))
+        UUID team = owner.in(org)
+                .teams()
+                .create(json("name", "Launch", "tags", List.of("emea")))
                 .id();
         String salesEtag = owner.api().get(departments + "/" + sales).header("ETag");
-        String teamEtag = owner.api().get(org.path() + "/teams/" + team).header("ETag");
+        String teamEtag = owner.in(org).teams().item(team).get().header("ETag");
 
         String emea = Fixtures.tag(owner, org, "emea").getString("id");
-        assertThat(owner.api()
-                        .patch(org.path() + "/tags/" + emea, json("name", "Europe"))
+        assertThat(owner.in(org)
+                        .tags()
+                        .item(emea)
+                        .update(json("name", "Europe"))
                         .status())
                 .isEqualTo(200);
         Api.Reply renamed = owner.api().withHeader("If-None-Match", salesEtag).get(departments + "/" + sales);
@@ -301,7 +304,7 @@ class TagsIT {
 
         // deleting it, and deleting a custom field, are changes of the records too
         String renamedEtag = renamed.header("ETag");
-        assertThat(owner.api().delete(org.path() + "/tags/" + emea).status()).isEqualTo(204);
+        assertThat(owner.in(org).tags().item(emea).delete().status()).isEqualTo(204);
         Api.Reply untagged =
                 owner.api().withHeader("If-None-Match", renamedEtag).get(departments + "/" + sales);
         assertThat(untagged.status()).isEqualTo(200);
@@ -311,8 +314,7 @@ class TagsIT {
                 owner, org, json("entity", "department", "key", "budget", "label", "Budget", "type", "number"));
         owner.api().patch(departments + "/" + sales, json("customFields", json("budget", 5)));
         String withValue = owner.api().get(departments + "/" + sales).header("ETag");
-        assertThat(owner.api().delete(org.path() + "/custom-fields/" + field).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).customFields().item(field).delete().status()).isEqualTo(204);
         Api.Reply withoutValue =
                 owner.api().withHeader("If-None-Match", withValue).get(departments + "/" + sales);
         assertThat(withoutValue.status()).isEqualTo(200);

@@ -27,8 +27,8 @@ class TeamsIT {
         Fixtures.addMember(owner, org, bob, "member");
         UUID sales = Fixtures.newDepartment(owner, org, "Sales");
         UUID it = Fixtures.newDepartment(owner, org, "IT");
-        owner.api().patch(org.path() + "/members/" + ann.id(), json("departmentId", sales.toString()));
-        owner.api().patch(org.path() + "/members/" + bob.id(), json("departmentId", it.toString()));
+        owner.in(org).members().item(ann.id()).update(json("departmentId", sales.toString()));
+        owner.in(org).members().item(bob.id()).update(json("departmentId", it.toString()));
         String teams = org.path() + "/teams";
 
         Api.Reply created = owner.api()
@@ -93,8 +93,7 @@ class TeamsIT {
         assertThat(renamed.getInt("version")).isEqualTo(2);
 
         // Leaving the organization leaves its teams; deleting a team keeps its members in the organization.
-        assertThat(owner.api().delete(org.path() + "/members/" + ann.id()).status())
-                .isEqualTo(204);
+        assertThat(owner.in(org).members().item(ann.id()).delete().status()).isEqualTo(204);
         assertThat(emails(owner.api().get(teams + "/" + launch + "/members"))).isEmpty();
         assertThat(owner.api()
                         .post(
@@ -104,8 +103,7 @@ class TeamsIT {
                 .isEqualTo(201);
         assertThat(owner.api().delete(teams + "/" + quiet).status()).isEqualTo(204);
         assertProblem(owner.api().get(teams + "/" + quiet), 404);
-        assertThat(owner.api().get(org.path() + "/members/" + bob.id()).status())
-                .isEqualTo(200);
+        assertThat(owner.in(org).members().item(bob.id()).get().status()).isEqualTo(200);
         for (String type : List.of("team", "team-member")) {
             assertThat(owner.api()
                             .get(org.path() + "/audit-events?entityType=" + type + "&action=delete")
@@ -124,19 +122,19 @@ class TeamsIT {
         Org second = Fixtures.newOrg(owner);
         Fixtures.addMember(owner, first, ann, "member");
         Fixtures.addMember(owner, second, ann, "viewer");
-        UUID alpha =
-                owner.api().post(first.path() + "/teams", json("name", "Alpha")).id();
-        UUID beta =
-                owner.api().post(second.path() + "/teams", json("name", "Beta")).id();
-        owner.api().post(second.path() + "/teams", json("name", "Not hers"));
-        owner.api()
-                .post(
-                        first.path() + "/teams/" + alpha + "/members",
-                        json("userId", ann.id().toString(), "role", "lead"));
-        owner.api()
-                .post(
-                        second.path() + "/teams/" + beta + "/members",
-                        json("userId", ann.id().toString()));
+        UUID alpha = owner.in(first).teams().create(json("name", "Alpha")).id();
+        UUID beta = owner.in(second).teams().create(json("name", "Beta")).id();
+        owner.in(second).teams().create(json("name", "Not hers"));
+        owner.in(first)
+                .teams()
+                .item(alpha)
+                .members()
+                .create(json("userId", ann.id().toString(), "role", "lead"));
+        owner.in(second)
+                .teams()
+                .item(beta)
+                .members()
+                .create(json("userId", ann.id().toString()));
 
         JsonObject mine = ann.api().get("/api/v1/me/teams").json();
         List<String> names = mine.getJsonArray("items").stream()
@@ -151,7 +149,7 @@ class TeamsIT {
         assertThat(alphaView.getString("role")).isEqualTo("lead");
         assertThat(alphaView.getJsonObject("org").getString("slug")).isEqualTo(first.slug());
         // suspended in one organization: its teams are not hers to act in
-        owner.api().patch(second.path() + "/members/" + ann.id(), json("active", false));
+        owner.in(second).members().item(ann.id()).update(json("active", false));
         assertThat(ann.api().get("/api/v1/me/teams").json().getJsonArray("items").stream()
                         .map(v -> v.asJsonObject().getString("name"))
                         .toList())
@@ -170,9 +168,8 @@ class TeamsIT {
         Fixtures.addMember(owner, org, viewer, "viewer");
         String teams = org.path() + "/teams";
         UUID kept = owner.api().post(teams, json("name", "Kept")).id();
-        UUID foreign = stranger.api()
-                .post(theirs.path() + "/teams", json("name", "Theirs"))
-                .id();
+        UUID foreign =
+                stranger.in(theirs).teams().create(json("name", "Theirs")).id();
 
         assertThat(viewer.api().get(teams).status()).isEqualTo(200);
         assertProblem(viewer.api().post(teams, json("name", "X")), 403);
@@ -227,10 +224,7 @@ class TeamsIT {
                                 json("userId", owner.id().toString())),
                 404);
         assertThat(Pages.names(owner.api().get(teams))).containsExactly("Kept");
-        assertThat(stranger.api()
-                        .get(theirs.path() + "/teams/" + foreign)
-                        .json()
-                        .getString("name"))
+        assertThat(stranger.in(theirs).teams().item(foreign).get().json().getString("name"))
                 .isEqualTo("Theirs");
 
         JsonObject after = owner.api().get(teams + "/" + kept).json();
@@ -243,39 +237,34 @@ class TeamsIT {
         Session stranger = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Org theirs = Fixtures.newOrg(stranger);
-        UUID kept =
-                owner.api().post(org.path() + "/teams", json("name", "Kept")).id();
-        UUID doomed =
-                owner.api().post(org.path() + "/teams", json("name", "Doomed")).id();
-        UUID foreign = stranger.api()
-                .post(theirs.path() + "/teams", json("name", "Theirs"))
-                .id();
-        Api.Reply reply = owner.api()
-                .post(
-                        org.path() + "/teams/bulk",
-                        "{\"operations\":[{\"op\":\"create\",\"body\":{\"name\":\"New\"}},"
-                                + "{\"op\":\"create\",\"body\":{\"name\":\"kept\"}},"
-                                + "{\"op\":\"update\",\"id\":\"" + kept + "\",\"body\":{\"description\":\"d\"}},"
-                                + "{\"op\":\"delete\",\"id\":\"" + doomed + "\"},"
-                                + "{\"op\":\"delete\",\"id\":\"" + foreign + "\"}]}");
+        UUID kept = owner.in(org).teams().create(json("name", "Kept")).id();
+        UUID doomed = owner.in(org).teams().create(json("name", "Doomed")).id();
+        UUID foreign =
+                stranger.in(theirs).teams().create(json("name", "Theirs")).id();
+        Api.Reply reply = owner.in(org)
+                .teams()
+                .bulk("{\"operations\":[{\"op\":\"create\",\"body\":{\"name\":\"New\"}},"
+                        + "{\"op\":\"create\",\"body\":{\"name\":\"kept\"}},"
+                        + "{\"op\":\"update\",\"id\":\"" + kept + "\",\"body\":{\"description\":\"d\"}},"
+                        + "{\"op\":\"delete\",\"id\":\"" + doomed + "\"},"
+                        + "{\"op\":\"delete\",\"id\":\"" + foreign + "\"}]}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.json().getJsonArray("results").stream()
                         .map(r -> r.asJsonObject().getInt("status"))
                         .toList())
                 .containsExactly(201, 409, 200, 204, 404);
-        assertThat(Pages.names(owner.api().get(org.path() + "/teams"))).containsExactly("Kept", "New");
-        assertThat(stranger.api().get(theirs.path() + "/teams/" + foreign).status())
-                .isEqualTo(200);
+        assertThat(Pages.names(owner.in(org).teams().list())).containsExactly("Kept", "New");
+        assertThat(stranger.in(theirs).teams().item(foreign).get().status()).isEqualTo(200);
 
-        Api.Reply fields = owner.api()
-                .post(
-                        org.path() + "/custom-fields/bulk",
+        Api.Reply fields = owner.in(org)
+                .customFields()
+                .bulk(
                         "{\"atomic\":true,\"operations\":["
                                 + "{\"op\":\"create\",\"body\":{\"entity\":\"team\",\"key\":\"a\",\"label\":\"A\",\"type\":\"string\"}},"
                                 + "{\"op\":\"create\",\"body\":{\"entity\":\"team\",\"key\":\"b\",\"label\":\"B\",\"type\":\"color\"}}]}");
         assertThat(fields.status()).as("%s", fields).isEqualTo(200);
         assertThat(fields.json().getBoolean("committed")).isFalse();
-        assertThat(owner.api().get(org.path() + "/custom-fields").json().getJsonArray("items"))
+        assertThat(owner.in(org).customFields().list().json().getJsonArray("items"))
                 .isEmpty();
     }
 
