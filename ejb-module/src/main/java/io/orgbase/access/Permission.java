@@ -19,6 +19,8 @@ public enum Permission {
     TEAMS_WRITE("teams:write", "Create, change and delete teams and choose their members"),
     CONTACTS_READ("contacts:read", "See contacts"),
     CONTACTS_WRITE("contacts:write", "Create, change and delete contacts"),
+    CATEGORIES_READ("categories:read", "See categories"),
+    CATEGORIES_WRITE("categories:write", "Create, change, move and delete categories"),
     API_KEYS_READ("api-keys:read", "List the organization's API keys"),
     API_KEYS_WRITE("api-keys:write", "Create and revoke API keys"),
     ROLES_READ("roles:read", "See the organization's roles and what each grants"),
@@ -53,6 +55,7 @@ public enum Permission {
             case DEPARTMENT -> DEPARTMENTS_READ;
             case TEAM -> TEAMS_READ;
             case CONTACT -> CONTACTS_READ;
+            case CATEGORY -> CATEGORIES_READ;
         };
     }
 

@@ -3,6 +3,8 @@ package io.orgbase.access;
 import static io.orgbase.access.Permission.API_KEYS_READ;
 import static io.orgbase.access.Permission.API_KEYS_WRITE;
 import static io.orgbase.access.Permission.AUDIT_READ;
+import static io.orgbase.access.Permission.CATEGORIES_READ;
+import static io.orgbase.access.Permission.CATEGORIES_WRITE;
 import static io.orgbase.access.Permission.CONTACTS_READ;
 import static io.orgbase.access.Permission.CONTACTS_WRITE;
 import static io.orgbase.access.Permission.DEPARTMENTS_READ;
@@ -37,6 +39,8 @@ public final class RolePermissions {
                             TEAMS_WRITE,
                             CONTACTS_READ,
                             CONTACTS_WRITE,
+                            CATEGORIES_READ,
+                            CATEGORIES_WRITE,
                             API_KEYS_READ,
                             API_KEYS_WRITE,
                             ROLES_READ,
@@ -44,8 +48,14 @@ public final class RolePermissions {
                             AUDIT_READ),
             Role.MEMBER,
                     EnumSet.of(
-                            ORGANIZATION_READ, MEMBERS_READ, DEPARTMENTS_READ, TEAMS_READ, CONTACTS_READ, ROLES_READ),
-            Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ, TEAMS_READ));
+                            ORGANIZATION_READ,
+                            MEMBERS_READ,
+                            DEPARTMENTS_READ,
+                            TEAMS_READ,
+                            CONTACTS_READ,
+                            CATEGORIES_READ,
+                            ROLES_READ),
+            Role.VIEWER, EnumSet.of(ORGANIZATION_READ, DEPARTMENTS_READ, TEAMS_READ, CATEGORIES_READ));
 
     private RolePermissions() {}
 

@@ -1,5 +1,6 @@
 package io.orgbase.persistence;
 
+import io.orgbase.category.Category;
 import io.orgbase.contact.Contact;
 import io.orgbase.department.Department;
 import io.orgbase.organization.Organization;
@@ -14,7 +15,8 @@ public enum RecordKind {
     ORGANIZATION(Organization.class),
     DEPARTMENT(Department.class),
     TEAM(Team.class),
-    CONTACT(Contact.class);
+    CONTACT(Contact.class),
+    CATEGORY(Category.class);
 
     private final Class<? extends Extensible> entity;
 
@@ -25,6 +27,16 @@ public enum RecordKind {
     /** The entity whose rows are records of this kind. */
     public Class<? extends Extensible> entity() {
         return entity;
+    }
+
+    /** The table its records are rows of. */
+    public String table() {
+        return entity.getAnnotation(jakarta.persistence.Table.class).name();
+    }
+
+    /** The keys of every kind, in declaration order: {@code organization, department, …}. */
+    public static java.util.List<String> keys() {
+        return java.util.Arrays.stream(values()).map(RecordKind::key).toList();
     }
 
     public String key() {

@@ -189,6 +189,10 @@ final class Client {
             return at("departments", (a, p) -> new Collection<>(a, p, Department::new));
         }
 
+        Collection<Node> categories() {
+            return at("categories", (a, p) -> new Collection<>(a, p, Node::new));
+        }
+
         Collection<Team> teams() {
             return at("teams", (a, p) -> new Collection<>(a, p, Team::new));
         }
@@ -258,10 +262,10 @@ final class Client {
         }
     }
 
-    /** A department and its subtree. */
-    static final class Department extends Item {
+    /** A record of a tree collection: its subtree and its ancestors. */
+    static class Node extends Item {
 
-        Department(Api api, String path) {
+        Node(Api api, String path) {
             super(api, path);
         }
 
@@ -271,6 +275,14 @@ final class Client {
 
         Resource ancestors() {
             return at("ancestors");
+        }
+    }
+
+    /** A department, its subtree and its members. */
+    static final class Department extends Node {
+
+        Department(Api api, String path) {
+            super(api, path);
         }
 
         Resource members() {

@@ -22,8 +22,11 @@ public @interface CollectionDoc {
     /** The schema of one record (components/schemas). */
     String item();
 
-    /** The schema of a page of records. */
-    String page();
+    /** The schema of a page of records; {@code <item>Page}, made by the filter when not written. */
+    String page() default "";
+
+    /** The schema of a list never paged (a tree's ancestors); {@code <item>List}, made when not written. */
+    String items() default "";
 
     /** The schema of a create body. */
     String request();
@@ -50,6 +53,12 @@ public @interface CollectionDoc {
     Operation update();
 
     Operation delete();
+
+    /** A tree's subtree ({@link TreeResource}); required there. */
+    Operation descendants() default @Operation;
+
+    /** A tree's ancestors ({@link TreeResource}); required there. */
+    Operation ancestors() default @Operation;
 
     /** Simple filters worth naming on the list operation. */
     Parameter[] filters() default {};

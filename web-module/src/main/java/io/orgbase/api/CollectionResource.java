@@ -260,6 +260,11 @@ public abstract class CollectionResource<K, E, R, V> {
         return Response.noContent().build();
     }
 
+    /** How a record is answered. */
+    protected final Function<E, V> view() {
+        return view;
+    }
+
     private Response created(InputStream body, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         R request = read(json, Write.CREATE);
@@ -271,7 +276,7 @@ public abstract class CollectionResource<K, E, R, V> {
     }
 
     /** @throws NotFound when the segment cannot name a record here (as a record that is not there) */
-    private K key(String raw) {
+    protected final K key(String raw) {
         K key = keys.apply(raw);
         if (key == null) {
             throw new NotFound("Nothing here has this id.");

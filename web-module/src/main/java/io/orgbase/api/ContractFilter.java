@@ -1,5 +1,6 @@
 package io.orgbase.api;
 
+import io.orgbase.persistence.RecordKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -46,10 +47,15 @@ public class ContractFilter implements OASFilter {
 
     private static final String JSON = "application/json";
     private static final Set<String> INHERITED = Set.of("list", "create", "bulk", "get", "update", "delete");
+    private static final Set<String> TREE = Set.of("descendants", "ancestors");
     private static final Set<String> UUID_PARAMETERS = Set.of("id", "userId");
+
+    /** The document's schemas, where the page and list schemas a collection leaves out are made. */
+    private Components components;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        components = openAPI.getComponents();
         Map<String, PathItem> paths = new LinkedHashMap<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             String published = path;
@@ -61,12 +67,12 @@ public class ContractFilter implements OASFilter {
         });
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).forEach(openAPI.getPaths()::removePathItem);
         paths.forEach(openAPI.getPaths()::addPathItem);
+        recordKinds();
         dropUnreferencedSchemas(openAPI);
     }
 
     /** Finishes one operation; answers the path as published (a collection may rename its key). */
-    private static String finish(
-            String path, String published, PathItem item, PathItem.HttpMethod verb, Operation operation) {
+    private String finish(String path, String published, PathItem item, PathItem.HttpMethod verb, Operation operation) {
         String id = operation.getOperationId();
         int split = id == null ? -1 : id.lastIndexOf('_');
         if (split < 0) {
@@ -82,7 +88,8 @@ public class ContractFilter implements OASFilter {
             operation.setSecurity(new java.util.ArrayList<>()); // no credentials needed
         }
         CollectionDoc doc = resource.getAnnotation(CollectionDoc.class);
-        boolean inherited = CollectionResource.class.isAssignableFrom(resource) && INHERITED.contains(method);
+        boolean inherited = CollectionResource.class.isAssignableFrom(resource) && INHERITED.contains(method)
+                || TreeResource.class.isAssignableFrom(resource) && TREE.contains(method);
         if (inherited && doc == null) {
             throw new IllegalStateException(resource.getName() + " extends CollectionResource without @CollectionDoc");
         }
@@ -113,14 +120,14 @@ public class ContractFilter implements OASFilter {
                 // a collection outside any organization: only a record can be missing
                 operation.getResponses().removeAPIResponse("404");
             }
-            if (key != null && path.endsWith("/{id}")) {
-                return path.substring(0, path.length() - "{id}".length()) + "{" + key + "}";
+            if (key != null) {
+                return path.replace("/{id}", "/{" + key + "}");
             }
         }
         return published;
     }
 
-    private static void describe(Operation operation, String method, CollectionDoc doc) {
+    private void describe(Operation operation, String method, CollectionDoc doc) {
         org.eclipse.microprofile.openapi.annotations.Operation text =
                 switch (method) {
                     case "list" -> doc.list();
@@ -128,13 +135,18 @@ public class ContractFilter implements OASFilter {
                     case "bulk" -> doc.bulk();
                     case "get" -> doc.get();
                     case "update" -> doc.update();
+                    case "descendants" -> doc.descendants();
+                    case "ancestors" -> doc.ancestors();
                     default -> doc.delete();
                 };
+        if (text.summary().isEmpty()) {
+            throw new IllegalStateException("@CollectionDoc has no summary for " + method);
+        }
         operation.setSummary(text.summary());
         operation.setDescription(text.description().isEmpty() ? null : text.description());
         switch (method) {
             case "list" -> {
-                respond(operation, "200", doc.page());
+                respond(operation, "200", pageOf(doc));
                 for (var filter : doc.filters()) {
                     operation.addParameter(filter(filter));
                 }
@@ -144,6 +156,8 @@ public class ContractFilter implements OASFilter {
                 respond(operation, "201", doc.item());
             }
             case "get" -> respond(operation, "200", doc.item());
+            case "descendants" -> respond(operation, "200", pageOf(doc));
+            case "ancestors" -> respond(operation, "200", listOf(doc));
             case "update" -> {
                 operation.setRequestBody(body(doc.patch(), JSON, "application/merge-patch+json"));
                 respond(operation, "200", doc.item());
@@ -152,6 +166,64 @@ public class ContractFilter implements OASFilter {
                 // bulk and delete are described on the skeleton
             }
         }
+    }
+
+    /**
+     * The kinds of extensible records are the code's ({@link RecordKind}): the {@code RecordKind}
+     * schema takes them as its values and {@code TagUsage} as its properties, so that a new kind is
+     * not listed again in the contract.
+     */
+    private void recordKinds() {
+        Map<String, Schema> schemas = components.getSchemas();
+        Schema kinds = schemas.get("RecordKind");
+        Schema usage = schemas.get("TagUsage");
+        if (kinds == null || usage == null) {
+            throw new IllegalStateException("the static part lacks the RecordKind or TagUsage schema");
+        }
+        kinds.setEnumeration(new java.util.ArrayList<>(RecordKind.keys()));
+        for (String kind : RecordKind.keys()) {
+            usage.addProperty(kind, OASFactory.createSchema().type(Schema.SchemaType.INTEGER));
+        }
+    }
+
+    /** {@code <item>Page}: a page of the collection's records, as the collection conventions answer it. */
+    private String pageOf(CollectionDoc doc) {
+        String name = doc.page().isEmpty() ? doc.item() + "Page" : doc.page();
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
+            components.addSchema(
+                    name,
+                    OASFactory.createSchema()
+                            .type(Schema.SchemaType.OBJECT)
+                            .addProperty("items", arrayOf(doc.item()))
+                            .addProperty(
+                                    "nextCursor",
+                                    OASFactory.createSchema()
+                                            .type(Schema.SchemaType.STRING)
+                                            .nullable(true)
+                                            .description("Pass as cursor for the next page; null on the last"))
+                            .addProperty(
+                                    "total",
+                                    OASFactory.createSchema()
+                                            .type(Schema.SchemaType.INTEGER)
+                                            .nullable(true)
+                                            .description("All matching items; only with count=true")));
+        }
+        return name;
+    }
+
+    /** {@code <item>List}: all of some records at once (never paged). */
+    private String listOf(CollectionDoc doc) {
+        String name = doc.items().isEmpty() ? doc.item() + "List" : doc.items();
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
+            components.addSchema(
+                    name,
+                    OASFactory.createSchema().type(Schema.SchemaType.OBJECT).addProperty("items", arrayOf(doc.item())));
+        }
+        return name;
+    }
+
+    private static Schema arrayOf(String item) {
+        return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(ref(item));
     }
 
     private static Parameter filter(org.eclipse.microprofile.openapi.annotations.parameters.Parameter declared) {

@@ -1,5 +1,6 @@
 package io.orgbase.customfield.boundary;
 
+import io.orgbase.extensible.KnownRecordKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -9,15 +10,12 @@ import java.util.List;
 /**
  * A custom field definition as a client sends it.
  *
- * @param entity organization, department, team or contact
+ * @param entity the key of a {@link io.orgbase.persistence.RecordKind}
  * @param type string, number, boolean, date or enum
  * @param enumValues the choices of an enum field (required for enum, refused for the others)
  */
 public record CustomFieldRequest(
-        @Pattern(
-                        regexp = "organization|department|team|contact",
-                        message = "must be organization, department, team or contact")
-                String entity,
+        @KnownRecordKind String entity,
         @Pattern(
                         regexp = "^[a-z][a-zA-Z0-9_]{0,49}$",
                         message = "must start with a lower-case letter, then up to 49 letters, digits or '_'")

@@ -59,10 +59,6 @@ public class CustomFields {
             .defaultSort("key", false)
             .build();
 
-    /** The tables whose records carry custom_fields, by entity key. */
-    private static final java.util.Map<String, String> TABLES =
-            java.util.Map.of("department", "department", "team", "team", "contact", "contact");
-
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
@@ -184,11 +180,12 @@ public class CustomFields {
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
         CustomField field = require(id);
         precondition.check(field);
-        String table = TABLES.get(field.getEntity());
-        String sql = table == null
+        RecordKind kind = RecordKind.byKey(field.getEntity());
+        // an organization's record is its own row (its id is the tenant); every other kind's rows carry org_id
+        String sql = kind == RecordKind.ORGANIZATION
                 ? "update organization set custom_fields = custom_fields - ?1 where id = ?2 and jsonb_exists(custom_fields, ?1)"
                         + " returning id"
-                : "update " + table + " set custom_fields = custom_fields - ?1 where org_id = ?2"
+                : "update " + kind.table() + " set custom_fields = custom_fields - ?1 where org_id = ?2"
                         + " and jsonb_exists(custom_fields, ?1) returning id";
         List<UUID> changed = ((List<?>) em.createNativeQuery(sql)
                         .setParameter(1, field.getKey())
@@ -197,8 +194,7 @@ public class CustomFields {
                         .getResultList())
                 .stream().map(Ids::of).toList();
         // the records lost a value: each is a new version, and the change is on its audit trail
-        records.touch(
-                RecordKind.byKey(field.getEntity()), changed, "custom-field-deleted", Map.of("field", field.getKey()));
+        records.touch(kind, changed, "custom-field-deleted", Map.of("field", field.getKey()));
         em.remove(field);
         em.flush();
     }

@@ -1,9 +1,9 @@
 package io.orgbase.department.api;
 
 import io.orgbase.api.CollectionDoc;
-import io.orgbase.api.CollectionResource;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
+import io.orgbase.api.TreeResource;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CollectionDoc(
         item = "Department",
         page = "DepartmentPage",
+        items = "DepartmentList",
         request = "DepartmentRequest",
         patch = "DepartmentPatch",
         list =
@@ -61,6 +62,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         get = @Operation(summary = "A department"),
         update = @Operation(summary = "Change a department; parentId moves it (cycles are refused) (owner, admin)"),
         delete = @Operation(summary = "Delete a department without sub-departments (owner, admin)"),
+        descendants =
+                @Operation(
+                        summary = "Everything below the department, at any depth (one range of the path index"
+                                + " however large the tree)",
+                        description = "The fields, filters, sorts and search of GET /departments apply."),
+        ancestors = @Operation(summary = "The departments above this one, the top first"),
         filters = {
             @Parameter(
                     name = "parentId",
@@ -70,14 +77,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
         })
 public class DepartmentsResource
-        extends CollectionResource<UUID, Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
+        extends TreeResource<Department, DepartmentRequest, DepartmentsResource.DepartmentView> {
 
     private final Tenant tenant;
     private final Departments departments;
     private final Memberships memberships;
 
     public DepartmentsResource(Tenant tenant, Departments departments, Memberships memberships) {
-        super(UUIDS, DepartmentView::of, Department::getId);
+        super(DepartmentView::of, Department::getId);
         this.tenant = tenant;
         this.departments = departments;
         this.memberships = memberships;
@@ -138,6 +145,11 @@ public class DepartmentsResource
     }
 
     @Override
+    protected Branches<Tenant, Department> branches() {
+        return new Branches<>(tenant, departments::descendants, departments::ancestors);
+    }
+
+    @Override
     protected DepartmentRequest read(JsonBody json, Write write) {
         return new DepartmentRequest(
                 json.string("name", write.identity()),
@@ -148,48 +160,6 @@ public class DepartmentsResource
                 json.document("settings", write.clearable()),
                 json.document("customFields", write.clearable()),
                 json.strings("tags", write.clearable(), Tags.MAX_PER_RECORD));
-    }
-
-    /** Everything below the department, at any depth (the collection conventions apply). */
-    @GET
-    @Path("{id}/descendants")
-    @Operation(
-            summary = "Everything below the department, at any depth (one range of the path index however large "
-                    + "the tree)",
-            description = "The fields, filters, sorts and search of GET /departments apply.")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of the departments below",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DepartmentPage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Items<DepartmentView> descendants(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return Items.of(departments.descendants(tenant, id, CollectionParams.from(uri)), DepartmentView::of);
-    }
-
-    /** The departments above this one, the top first. */
-    @GET
-    @Path("{id}/ancestors")
-    @Operation(summary = "The departments above this one, the top first")
-    @APIResponse(
-            responseCode = "200",
-            description = "The ancestors",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DepartmentList")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Items<DepartmentView> ancestors(@PathParam("id") UUID id) {
-        return new Items<>(departments.ancestors(tenant, id).stream()
-                .map(DepartmentView::of)
-                .toList());
     }
 
     /** The members in this department (the member directory's conventions apply). */

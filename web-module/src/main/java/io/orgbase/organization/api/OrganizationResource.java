@@ -5,6 +5,7 @@ import io.orgbase.analytics.api.AnalyticsResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.audit.api.AuditEventsResource;
+import io.orgbase.category.api.CategoriesResource;
 import io.orgbase.contact.api.ContactsResource;
 import io.orgbase.customfield.api.CustomFieldsResource;
 import io.orgbase.department.api.DepartmentsResource;
@@ -234,6 +235,11 @@ public class OrganizationResource {
     @Path("departments")
     public DepartmentsResource departments() {
         return new DepartmentsResource(tenant, boundaries.departments(), boundaries.memberships());
+    }
+
+    @Path("categories")
+    public CategoriesResource categories() {
+        return new CategoriesResource(tenant, boundaries.categories());
     }
 
     @Path("teams")

@@ -3,6 +3,7 @@ package io.orgbase.organization.api;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.analytics.boundary.Analytics;
 import io.orgbase.audit.boundary.AuditEvents;
+import io.orgbase.category.boundary.Categories;
 import io.orgbase.contact.boundary.ContactBook;
 import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.department.boundary.Departments;
@@ -29,6 +30,9 @@ public class TenantBoundaries {
 
     @Inject
     Departments departments;
+
+    @Inject
+    Categories categories;
 
     @Inject
     ApiKeys apiKeys;
@@ -73,6 +77,10 @@ public class TenantBoundaries {
 
     public Departments departments() {
         return departments;
+    }
+
+    public Categories categories() {
+        return categories;
     }
 
     public ApiKeys apiKeys() {
