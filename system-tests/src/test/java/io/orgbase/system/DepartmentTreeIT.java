@@ -276,6 +276,18 @@ class DepartmentTreeIT {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             app.rollback();
+            assertThatThrownBy(() -> app.createStatement().execute("select tree_declare_unchecked('membership')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+        }
+        // names PostgreSQL would cut short are refused, even to the schema owner
+        try (Connection schemaOwner = Orgbase.target().superuser()) {
+            schemaOwner.setAutoCommit(false);
+            assertThatThrownBy(() -> schemaOwner.createStatement().execute("select tree_declare(repeat('t', 51))"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("longer than 50 bytes");
+            schemaOwner.rollback();
         }
     }
 
