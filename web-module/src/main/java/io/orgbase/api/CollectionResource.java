@@ -157,32 +157,17 @@ public abstract class CollectionResource<K, E, R, V> {
     protected abstract R read(JsonBody json, Write write);
 
     @GET
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(responseCode = "200", description = "A page of records")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<V> list(@Context UriInfo uri) {
         return Items.of(calls().page(CollectionParams.from(uri)), view);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Parameter(ref = "idempotencyKey")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Response create(InputStream body, @Context UriInfo uri) {
         return created(body, uri.getAbsolutePathBuilder());
     }
@@ -194,7 +179,6 @@ public abstract class CollectionResource<K, E, R, V> {
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Parameter(ref = "idempotencyKey")
     @RequestBody(
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkRequest")))
@@ -202,12 +186,7 @@ public abstract class CollectionResource<K, E, R, V> {
             responseCode = "200",
             description = "One result per operation, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkOutcome")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Bulk.Outcome bulk(InputStream body, @Context UriInfo uri) {
         UriBuilder collection = Bulk.collection(uri);
         return Bulk.run(
@@ -223,9 +202,7 @@ public abstract class CollectionResource<K, E, R, V> {
     @Parameter(ref = "ifNoneMatch")
     @APIResponse(responseCode = "200", description = "The record")
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match names the current ETag)")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public V get(@PathParam("id") String id) {
         return view.apply(calls().find(key(id)));
     }
@@ -235,26 +212,18 @@ public abstract class CollectionResource<K, E, R, V> {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Parameter(ref = "ifMatch")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
     public V update(@PathParam("id") String id, InputStream body, @Context HttpHeaders headers) {
         return updated(key(id), body, ETags.ifMatch(headers));
     }
 
     @DELETE
     @Path("{id}")
-    @Parameter(ref = "ifMatch")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@PathParam("id") String id, @Context HttpHeaders headers) {
         calls().remove(key(id), ETags.ifMatch(headers));
         return Response.noContent().build();

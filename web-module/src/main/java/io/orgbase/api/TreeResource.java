@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -59,17 +58,8 @@ public abstract class TreeResource<E, R, V> extends CollectionResource<UUID, E, 
 
     @GET
     @Path("{id}/descendants")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(responseCode = "200", description = "A page of the records below")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<V> descendants(@PathParam("id") String id, @Context UriInfo uri) {
         return Items.of(branches().below(key(id), CollectionParams.from(uri)), view());
     }
@@ -77,9 +67,7 @@ public abstract class TreeResource<E, R, V> extends CollectionResource<UUID, E, 
     @GET
     @Path("{id}/ancestors")
     @APIResponse(responseCode = "200", description = "The ancestors")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<V> ancestors(@PathParam("id") String id) {
         return new Items<>(branches().above(key(id)).stream().map(view()).toList());
     }

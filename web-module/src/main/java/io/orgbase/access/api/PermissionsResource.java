@@ -36,7 +36,6 @@ public class PermissionsResource {
             responseCode = "200",
             description = "Permissions and system roles",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "PermissionCatalogue")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public CatalogueView catalogue() {
         return new CatalogueView(
                 catalogue.permissions().stream()

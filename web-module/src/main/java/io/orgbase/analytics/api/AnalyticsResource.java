@@ -51,9 +51,7 @@ public class AnalyticsResource {
             description = "The figures",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Analytics")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Report report(@QueryParam("months") String months) {
         int count = QueryInts.parse("months", months, 12, 1, Analytics.MAX_MONTHS);
         return analytics.report(tenant, count);

@@ -169,20 +169,11 @@ public class DepartmentsResource
             summary = "The members placed directly in this department (members:read); the directory's "
                     + "inDepartment filter reaches below",
             description = "The fields, filters, sorts and search of GET /members apply.")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page of members",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "MemberPage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<MemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(memberships.ofDepartment(tenant, id, CollectionParams.from(uri)), MemberView::of);
     }

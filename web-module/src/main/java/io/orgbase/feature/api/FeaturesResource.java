@@ -41,7 +41,6 @@ public class FeaturesResource {
             responseCode = "200",
             description = "The features",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureList")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Items<FeatureView> list() {
         return new Items<>(features.catalogue(callers.current()).stream()
                 .map(FeatureView::of)
@@ -60,10 +59,7 @@ public class FeaturesResource {
             responseCode = "200",
             description = "The feature",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Feature")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public FeatureView setDefault(@PathParam("key") String key, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Boolean enabled = json.bool("enabledByDefault", Need.REQUIRED);

@@ -43,8 +43,6 @@ public class OrganizationFeaturesResource {
             responseCode = "200",
             description = "The features",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "FeatureList")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<FeatureView> list() {
         return new Items<>(
                 features.effective(tenant).stream().map(FeatureView::of).toList());
@@ -62,10 +60,7 @@ public class OrganizationFeaturesResource {
             responseCode = "200",
             description = "The feature as it now applies",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Feature")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public FeatureView override(@PathParam("key") String key, InputStream body) {
         JsonBody json = JsonBody.read(body);
         Boolean enabled = json.bool("enabled", Need.NULLABLE);

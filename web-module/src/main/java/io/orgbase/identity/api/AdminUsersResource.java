@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,9 +74,7 @@ public class AdminUsersResource {
             responseCode = "200",
             description = "The user",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView get(@PathParam("id") UUID id) {
         return UserView.of(users.get(callers.currentUser(), id));
     }
@@ -103,10 +100,7 @@ public class AdminUsersResource {
             responseCode = "200",
             description = "The user",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public UserView update(@PathParam("id") UUID id, InputStream body) {
         JsonBody json = JsonBody.read(body);
@@ -117,19 +111,14 @@ public class AdminUsersResource {
 
     @POST
     @Operation(summary = "Create a user account (platform administrators only)")
-    @Parameter(ref = "idempotencyKey")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NewUser")))
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the user",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response create(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         NewUser request = new NewUser(

@@ -71,7 +71,6 @@ public class AuthResource {
             responseCode = "200",
             description = "Signed in",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public TokenView login(InputStream body, @Context HttpServletRequest request) {
@@ -99,7 +98,6 @@ public class AuthResource {
             responseCode = "200",
             description = "Signed in",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public TokenView completeLogin(InputStream body, @Context HttpServletRequest request) {
@@ -133,7 +131,6 @@ public class AuthResource {
             responseCode = "200",
             description = "Signed in",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public TokenView exchange(InputStream body) {
@@ -156,7 +153,6 @@ public class AuthResource {
             responseCode = "200",
             description = "A new access token and refresh token",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public TokenView refresh(InputStream body) {
         return TokenView.of(sessions.refresh(refreshToken(body)));
@@ -170,7 +166,6 @@ public class AuthResource {
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response logout(InputStream body) {
         sessions.close(refreshToken(body));
         return Response.noContent().build();

@@ -137,7 +137,6 @@ public class MeResource {
             responseCode = "200",
             description = "The profile; ETag for If-Match",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Profile")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public ProfileView profile() {
         return ProfileView.of(users.profile(callers.currentUser()));
@@ -188,7 +187,6 @@ public class MeResource {
             responseCode = "200",
             description = "The caller's teams, by organization slug and team name",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "MyTeamList")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Items<MyTeamView> teams() {
         return new Items<>(teams.mine(callers.currentUser()).stream()
@@ -202,7 +200,6 @@ public class MeResource {
             responseCode = "200",
             description = "The caller",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Me")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public MeView me() {
         return MeView.of(users.me(callers.currentUser()));
     }
@@ -224,8 +221,6 @@ public class MeResource {
             responseCode = "200",
             description = "The caller, with the new default",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Me")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public MeView setDefaultOrganization(InputStream body) {
         JsonBody json = JsonBody.read(body);
@@ -248,8 +243,6 @@ public class MeResource {
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordChange")))
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Response changePassword(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String current = json.string("currentPassword", Need.REQUIRED);

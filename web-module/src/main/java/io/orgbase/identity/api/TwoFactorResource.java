@@ -48,7 +48,6 @@ public class TwoFactorResource {
             responseCode = "200",
             description = "The secret, its otpauth URI and a QR code of it",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpEnrolment")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response enrol() {
         Enrolment enrolment = twoFactor.enrol(callers.currentUser());
@@ -71,8 +70,6 @@ public class TwoFactorResource {
             responseCode = "200",
             description = "Two-factor sign-in is on",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RecoveryCodes")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response confirm(InputStream body) {
         JsonBody json = JsonBody.read(body);
@@ -95,8 +92,6 @@ public class TwoFactorResource {
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpDisable")))
     @APIResponse(responseCode = "204", description = "Two-factor authentication is off")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response disable(InputStream body) {
         JsonBody json = JsonBody.read(body);
@@ -115,8 +110,6 @@ public class TwoFactorResource {
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TotpDisable")))
     @APIResponse(responseCode = "204", description = "Two-factor authentication is off")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response disableByPost(InputStream body) {
         return disable(body);

@@ -47,8 +47,6 @@ public class AcceptInvitationResource {
             responseCode = "200",
             description = "Joined",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "InvitationAccepted")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public AcceptedView accept(@PathParam("token") String token, InputStream body) {
         JsonBody json = JsonBody.readOptional(body);

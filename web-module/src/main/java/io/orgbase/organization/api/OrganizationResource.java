@@ -59,14 +59,10 @@ public class OrganizationResource {
 
     @GET
     @Operation(summary = "The organization")
-    @Parameter(ref = "ifNoneMatch")
-    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match names the current ETag)")
     @APIResponse(
             responseCode = "200",
             description = "The organization",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public OrganizationView get() {
         return OrganizationView.of(organizations.get(tenant));
     }
@@ -105,12 +101,8 @@ public class OrganizationResource {
 
     @DELETE
     @Operation(summary = "Delete the organization and everything it owns (owner only; 409 while it has subsidiaries)")
-    @Parameter(ref = "ifMatch")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@Context HttpHeaders headers) {
         organizations.delete(tenant, ETags.ifMatch(headers));
         return Response.noContent().build();
@@ -132,7 +124,6 @@ public class OrganizationResource {
                     + "transition, and only they reactivate. Each transition is an audit event "
                     + "(organization-suspended, organization-archived, organization-active) with its reason. "
                     + "The same status again changes nothing.")
-    @Parameter(ref = "ifMatch")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "StatusChange")))
@@ -140,11 +131,7 @@ public class OrganizationResource {
             responseCode = "200",
             description = "The organization in its new state",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public OrganizationView changeStatus(InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         OrganizationStatus status = json.oneOf("status", OrganizationStatus.class, JsonBody.Need.REQUIRED);
@@ -161,19 +148,10 @@ public class OrganizationResource {
             description = "Sortable: name (default), slug, code; filterable by id, status, type and parentId; "
                     + "searched by q over slug, name and code - only what the view shows. Members of this "
                     + "organization see these facts about its subsidiaries without being members there.")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page of subsidiaries (depth 1)",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativePage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> children(@Context UriInfo uri) {
         return Items.of(organizations.children(tenant, CollectionParams.from(uri)), RelativeView::of);
     }
@@ -186,8 +164,6 @@ public class OrganizationResource {
             responseCode = "200",
             description = "The ancestors (depth counts up from this organization; empty at the top)",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativeList")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> ancestors() {
         return new Items<>(
                 organizations.ancestors(tenant).stream().map(RelativeView::of).toList());
@@ -200,19 +176,10 @@ public class OrganizationResource {
             summary = "Every organization below this one, with its depth",
             description = "As children, over the whole subtree (up to 10,000 organizations, the nearest first; at "
                     + "most 20 levels deep). depth 1 is a direct subsidiary.")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page of descendants",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RelativePage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<RelativeView> descendants(@Context UriInfo uri) {
         return Items.of(organizations.descendants(tenant, CollectionParams.from(uri)), RelativeView::of);
     }

@@ -59,17 +59,10 @@ public class OrganizationsResource {
                     + "any of the names, spelled as each organization spells it). Searched by q: slug, name, "
                     + "code. A platform administrator lists every organization. Archived organizations are left "
                     + "out unless the request filters on status (?status=archived).")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "Organizations",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "OrganizationPage")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Items<OrganizationView> list(@Context UriInfo uri) {
         return Items.of(organizations.listFor(callers.currentUser(), CollectionParams.from(uri)), OrganizationView::of);
     }
@@ -77,20 +70,15 @@ public class OrganizationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an organization; the caller becomes its owner")
-    @Parameter(ref = "idempotencyKey")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "OrganizationRequest")))
-    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the organization",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Organization")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response create(InputStream body, @Context UriInfo uri) {
         OrganizationRequest request = OrganizationRequests.forCreate(JsonBody.read(body));
         Listed created = organizations.create(callers.currentUser(), request);

@@ -27,7 +27,6 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,18 +70,10 @@ public class CurrenciesResource {
             summary = "ISO 4217 currencies (seeded; withdrawn ones inactive)",
             description = "Sortable: code (default), name. Filterable: those, numericCode, active, minorUnits; q "
                     + "searches code and name. Any credentials (API keys too).")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page of currencies",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "CurrencyPage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     public Items<CurrencyView> list(@Context UriInfo uri) {
         return Items.of(currencies.list(callers.current(), CollectionParams.from(uri)), CurrencyView::of);
     }
@@ -94,8 +85,6 @@ public class CurrenciesResource {
             responseCode = "200",
             description = "Found",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Currency")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public CurrencyView get(@PathParam("code") String code) {
         return CurrencyView.of(currencies.get(callers.current(), code));
     }
@@ -105,7 +94,6 @@ public class CurrenciesResource {
     @Path("{code}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change it (platform administrators; its code never changes)")
-    @Parameter(ref = "ifMatch")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "CurrencyPatch")))
@@ -113,11 +101,7 @@ public class CurrenciesResource {
             responseCode = "200",
             description = "Changed",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Currency")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public CurrencyView update(@PathParam("code") String code, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         CurrencyChange change = new CurrencyChange(

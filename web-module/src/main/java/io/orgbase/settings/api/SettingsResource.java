@@ -71,8 +71,6 @@ public class SettingsResource {
             responseCode = "200",
             description = "The settings; ETag is the version of the organization's changes (0 before any)",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Settings")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public SettingsView get() {
         return SettingsView.of(settings.get(tenant));
     }

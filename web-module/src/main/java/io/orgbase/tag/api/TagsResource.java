@@ -76,20 +76,11 @@ public class TagsResource {
                     + "(organization:read)",
             description = "By name unless sorted otherwise (name, createdAt); searched by q in the name. Tags are "
                     + "created by using them on a record.")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TagPage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<TagView> list(@Context UriInfo uri) {
         return Items.of(tags.list(tenant, CollectionParams.from(uri)), TagView::of);
     }
@@ -102,9 +93,7 @@ public class TagsResource {
             description = "The tag",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public TagView get(@PathParam("id") UUID id) {
         return TagView.of(tags.get(tenant, id));
     }
@@ -116,19 +105,14 @@ public class TagsResource {
     @Operation(
             summary = "Rename the tag on every record at once (organization:write); a name another tag has is a "
                     + "409 (merge instead)")
-    @Parameter(ref = "ifMatch")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TagRename")))
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(
             responseCode = "200",
             description = "Renamed",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public TagView rename(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
@@ -153,10 +137,7 @@ public class TagsResource {
             responseCode = "200",
             description = "The tag merged into, with its usage",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tag")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public TagView merge(@PathParam("id") UUID id, InputStream body, @Context HttpHeaders headers) {
         JsonBody json = JsonBody.read(body);
         UUID into = json.uuid("into", Need.REQUIRED);
@@ -168,12 +149,8 @@ public class TagsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete the tag from every record (organization:write)")
-    @Parameter(ref = "ifMatch")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         tags.delete(tenant, id, ETags.ifMatch(headers));
         return Response.noContent().build();

@@ -36,7 +36,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -156,20 +155,11 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
             summary = "The team's members",
             description = "Sortable by email (default), displayName, joinedAt; filterable by those, userId and role "
                     + "(lead, member).")
-    @Parameter(ref = "limit")
-    @Parameter(ref = "cursor")
-    @Parameter(ref = "sort")
-    @Parameter(ref = "filter")
-    @Parameter(ref = "q")
-    @Parameter(ref = "count")
     @APIResponse(
             responseCode = "200",
             description = "A page of team members",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMemberPage")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Items<TeamMemberView> members(@PathParam("id") UUID id, @Context UriInfo uri) {
         return Items.of(teams.members(tenant, id, CollectionParams.from(uri)), TeamMemberView::of);
     }
@@ -186,10 +176,7 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
             responseCode = "201",
             description = "Added",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response addMember(@PathParam("id") UUID id, InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
@@ -210,9 +197,7 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
             responseCode = "200",
             description = "The team member",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public TeamMemberView member(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
         return TeamMemberView.of(teams.member(tenant, id, userId));
     }
@@ -222,19 +207,14 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     @Path("{id}/members/{userId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a team member's role (teams:write)")
-    @Parameter(ref = "ifMatch")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamRoleChange")))
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(
             responseCode = "200",
             description = "Changed",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "TeamMember")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public TeamMemberView changeMember(
             @PathParam("id") UUID id,
             @PathParam("userId") UUID userId,
@@ -250,12 +230,8 @@ public class TeamsResource extends CollectionResource<UUID, Team, TeamRequest, T
     @DELETE
     @Path("{id}/members/{userId}")
     @Operation(summary = "Take a member out of the team; they stay a member of the organization (teams:write)")
-    @Parameter(ref = "ifMatch")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response removeMember(
             @PathParam("id") UUID id, @PathParam("userId") UUID userId, @Context HttpHeaders headers) {
         teams.removeMember(tenant, id, userId, ETags.ifMatch(headers));
