@@ -10,7 +10,9 @@ import io.orgbase.persistence.TreeNode;
  */
 public record Tree<E extends TreeNode>(Class<E> type, String table, String noun) {
 
-    public static <E extends TreeNode> Tree<E> of(Class<E> type, String table, String noun) {
-        return new Tree<>(type, table, noun);
+    /** The tree of {@code type}'s table (its {@code @Table}), whose rows are called {@code noun}. */
+    public static <E extends TreeNode> Tree<E> of(Class<E> type, String noun) {
+        return new Tree<>(
+                type, type.getAnnotation(jakarta.persistence.Table.class).name(), noun);
     }
 }

@@ -1,9 +1,10 @@
 package io.orgbase.category;
 
+import io.orgbase.persistence.Keyed;
 import java.util.Locale;
 
 /** What a category classifies; a category's children may be of any type. */
-public enum CategoryType {
+public enum CategoryType implements Keyed {
     PRODUCT,
     DOCUMENT,
     ASSET,
@@ -11,17 +12,13 @@ public enum CategoryType {
     OTHER;
 
     /** The name the API and the database use: {@code cost-centre}. */
+    @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The type spelled {@code key}, or null. */
     public static CategoryType byKey(String key) {
-        for (CategoryType type : values()) {
-            if (type.key().equals(key)) {
-                return type;
-            }
-        }
-        return null;
+        return Keyed.byKey(CategoryType.class, key);
     }
 }

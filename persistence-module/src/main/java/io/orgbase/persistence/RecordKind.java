@@ -11,7 +11,7 @@ import java.util.Locale;
  * The kinds of records that carry tags and custom fields, under the names the API and the database
  * use, each with its entity: a new extensible kind is declared here.
  */
-public enum RecordKind {
+public enum RecordKind implements Keyed {
     ORGANIZATION(Organization.class),
     DEPARTMENT(Department.class),
     TEAM(Team.class),
@@ -36,20 +36,16 @@ public enum RecordKind {
 
     /** The keys of every kind, in declaration order: {@code organization, department, …}. */
     public static java.util.List<String> keys() {
-        return java.util.Arrays.stream(values()).map(RecordKind::key).toList();
+        return Keyed.keys(RecordKind.class);
     }
 
+    @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The kind spelled {@code key}, or null. */
     public static RecordKind byKey(String key) {
-        for (RecordKind kind : values()) {
-            if (kind.key().equals(key)) {
-                return kind;
-            }
-        }
-        return null;
+        return Keyed.byKey(RecordKind.class, key);
     }
 }

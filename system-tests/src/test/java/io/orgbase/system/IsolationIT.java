@@ -274,6 +274,28 @@ class IsolationIT {
                                     "select count(*) from pg_class where relname in ('department', 'membership', 'organization',"
                                             + " 'org_role', 'api_key', 'invitation') and relrowsecurity and relforcerowsecurity"))
                     .isEqualTo(6);
+            // every table that holds an organization's rows, today's and every one added later, has
+            // its row policies enabled, forced on its owner, and at least one written
+            List<String> unguarded = new java.util.ArrayList<>();
+            try (PreparedStatement tables = admin.prepareStatement(
+                            "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                    + " where n.nspname = 'public' and c.relkind = 'r'"
+                                    + " and exists (select 1 from pg_attribute a where a.attrelid = c.oid"
+                                    + "   and a.attname = 'org_id' and not a.attisdropped)"
+                                    // the platform's security log: written in and outside tenants,
+                                    // never read by the application (SecurityEvents)
+                                    + " and c.relname <> 'security_event'"
+                                    + " and not (c.relrowsecurity and c.relforcerowsecurity"
+                                    + "   and exists (select 1 from pg_policy p where p.polrelid = c.oid))"
+                                    + " order by 1");
+                    ResultSet rows = tables.executeQuery()) {
+                while (rows.next()) {
+                    unguarded.add(rows.getString(1));
+                }
+            }
+            assertThat(unguarded)
+                    .as("tables with org_id but no forced row policy")
+                    .isEmpty();
         }
     }
 

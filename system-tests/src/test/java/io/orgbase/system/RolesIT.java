@@ -45,7 +45,8 @@ class RolesIT {
         assertThat(role.getString("parent")).isEqualTo("viewer");
         assertThat(strings(role, "permissions")).containsExactly("departments:write");
         assertThat(strings(role, "effectivePermissions"))
-                .containsExactly("organization:read", "departments:read", "departments:write", "teams:read");
+                .containsExactly(
+                        "organization:read", "departments:read", "departments:write", "teams:read", "categories:read");
 
         JsonObject byId =
                 owner.api().get(org.path() + "/roles/" + role.getString("id")).json();

@@ -230,7 +230,7 @@ public abstract class CollectionResource<K, E, R, V> {
     }
 
     /** How a record is answered. */
-    protected final Function<E, V> view() {
+    protected Function<E, V> view() {
         return view;
     }
 
@@ -245,7 +245,7 @@ public abstract class CollectionResource<K, E, R, V> {
     }
 
     /** @throws NotFound when the segment cannot name a record here (as a record that is not there) */
-    protected final K key(String raw) {
+    protected K key(String raw) {
         K key = keys.apply(raw);
         if (key == null) {
             throw new NotFound("Nothing here has this id.");

@@ -1,5 +1,6 @@
 package io.orgbase.api;
 
+import io.orgbase.persistence.Keyed;
 import io.orgbase.persistence.RecordKind;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,8 +45,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class ContractFilter implements OASFilter {
 
     private static final String JSON = "application/json";
-    private static final Set<String> INHERITED = Set.of("list", "create", "bulk", "get", "update", "delete");
-    private static final Set<String> TREE = Set.of("descendants", "ancestors");
     private static final Set<String> UUID_PARAMETERS = Set.of("id", "userId");
 
     /** The document's schemas, where the page and list schemas a collection leaves out are made. */
@@ -56,71 +55,88 @@ public class ContractFilter implements OASFilter {
         components = openAPI.getComponents();
         Map<String, PathItem> paths = new LinkedHashMap<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            String published = path;
+            CollectionDoc collection = null;
             for (Map.Entry<PathItem.HttpMethod, Operation> entry :
                     item.getOperations().entrySet()) {
-                published = finish(path, published, item, entry.getKey(), entry.getValue());
+                CollectionDoc inherited = finish(path, entry.getKey(), entry.getValue());
+                collection = inherited != null ? inherited : collection;
             }
-            paths.put(published, item);
+            paths.put(collection == null ? path : nameKey(path, item, collection), item);
         });
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).forEach(openAPI.getPaths()::removePathItem);
         paths.forEach(openAPI.getPaths()::addPathItem);
-        recordKinds();
+        valuesFromCode();
         dropUnreferencedSchemas(openAPI);
     }
 
-    /** Finishes one operation; answers the path as published (a collection may rename its key). */
-    private String finish(String path, String published, PathItem item, PathItem.HttpMethod verb, Operation operation) {
+    /**
+     * Finishes one operation.
+     *
+     * @return the {@link CollectionDoc} of the collection the operation is inherited from, or null
+     */
+    private CollectionDoc finish(String path, PathItem.HttpMethod verb, Operation operation) {
         String id = operation.getOperationId();
         int split = id == null ? -1 : id.lastIndexOf('_');
         if (split < 0) {
             if (id == null) {
                 throw new IllegalStateException("no operation id on " + verb + " " + path);
             }
-            return published; // written in the static part (servlet paths), final as it is
+            return null; // written in the static part (servlet paths), final as it is
         }
         Class<?> resource = load(id.substring(0, split));
         String method = id.substring(split + 1);
+        java.lang.reflect.Method java = javaMethod(resource, method);
         operation.setOperationId(operationId(resource, method));
         boolean open = resource.isAnnotationPresent(Public.class) || publicMethod(resource, method);
         if (open) {
             operation.setSecurity(new java.util.ArrayList<>()); // no credentials needed
         }
-        conventions(operation, verb, path, open, javaMethod(resource, method));
-        CollectionDoc doc = resource.getAnnotation(CollectionDoc.class);
-        boolean inherited = CollectionResource.class.isAssignableFrom(resource) && INHERITED.contains(method)
-                || TreeResource.class.isAssignableFrom(resource) && TREE.contains(method);
-        if (inherited && doc == null) {
-            throw new IllegalStateException(resource.getName() + " extends CollectionResource without @CollectionDoc");
-        }
-        String key = inherited ? doc.key() : null;
-        List<Parameter> pathParameters = new java.util.ArrayList<>(parameters(operation));
-        pathParameters.addAll(item.getParameters() == null ? List.of() : item.getParameters());
-        for (Parameter parameter : pathParameters) {
-            if (parameter.getIn() != Parameter.In.PATH) {
-                continue;
-            }
-            if (inherited && parameter.getName().equals("id")) {
-                parameter.setName(doc.key());
-                if (!doc.keyFormat().isEmpty()) {
-                    parameter.getSchema().setFormat(doc.keyFormat());
-                }
-                if (!doc.keyDescription().isEmpty()) {
-                    parameter.setDescription(doc.keyDescription());
-                }
-            } else if (UUID_PARAMETERS.contains(parameter.getName()) && parameter.getSchema() != null) {
+        conventions(operation, verb, path, open, java);
+        for (Parameter parameter : parameters(operation)) {
+            if (parameter.getIn() == Parameter.In.PATH
+                    && UUID_PARAMETERS.contains(parameter.getName())
+                    && parameter.getSchema() != null) {
                 // a String parameter read as a UUID, or a UUID the scanner made a schema of
                 parameter.setSchema(
                         OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid"));
             }
         }
-        if (inherited) {
-            describe(operation, method, doc);
-            if (key != null) {
-                return path.replace("/{id}", "/{" + key + "}");
+        boolean inherited = java != null
+                && (java.getDeclaringClass() == CollectionResource.class
+                        || java.getDeclaringClass() == TreeResource.class);
+        if (!inherited) {
+            return null;
+        }
+        CollectionDoc doc = resource.getAnnotation(CollectionDoc.class);
+        if (doc == null) {
+            throw new IllegalStateException(resource.getName() + " extends CollectionResource without @CollectionDoc");
+        }
+        describe(operation, method, doc);
+        return doc;
+    }
+
+    /**
+     * A collection's record as its key is called ({@code {slug}}, {@code {role}}): the path's last
+     * {@code {id}} and the parameter of every operation on it.
+     */
+    private static String nameKey(String path, PathItem item, CollectionDoc doc) {
+        List<Parameter> all = new java.util.ArrayList<>(parameters(item.getParameters()));
+        item.getOperations().values().forEach(operation -> all.addAll(parameters(operation.getParameters())));
+        for (Parameter parameter : all) {
+            if (parameter.getIn() == Parameter.In.PATH && parameter.getName().equals("id")) {
+                parameter.setName(doc.key());
+                Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+                if (!doc.keyFormat().isEmpty()) {
+                    schema.setFormat(doc.keyFormat());
+                }
+                parameter.setSchema(schema);
+                if (!doc.keyDescription().isEmpty()) {
+                    parameter.setDescription(doc.keyDescription());
+                }
             }
         }
-        return published;
+        int last = path.lastIndexOf("/{id}");
+        return last < 0 ? path : path.substring(0, last) + "/{" + doc.key() + "}" + path.substring(last + 5);
     }
 
     private void describe(Operation operation, String method, CollectionDoc doc) {
@@ -165,21 +181,37 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * The kinds of extensible records are the code's ({@link RecordKind}): the {@code RecordKind}
-     * schema takes them as its values and {@code TagUsage} as its properties, so that a new kind is
-     * not listed again in the contract.
+     * Values written once, in the code: a static schema that names a {@link Keyed} enum in
+     * {@code x-enum-of} takes its keys as its values, and {@code TagUsage} takes the keys of
+     * {@link RecordKind} as its properties.
      */
-    private void recordKinds() {
+    private void valuesFromCode() {
         Map<String, Schema> schemas = components.getSchemas();
-        Schema kinds = schemas.get("RecordKind");
-        Schema usage = schemas.get("TagUsage");
-        if (kinds == null || usage == null) {
-            throw new IllegalStateException("the static part lacks the RecordKind or TagUsage schema");
+        for (Schema schema : schemas.values()) {
+            Object named = schema.getExtensions() == null
+                    ? null
+                    : schema.getExtensions().get("x-enum-of");
+            if (named != null) {
+                schema.setEnumeration(new java.util.ArrayList<>(Keyed.keys(keyed(named.toString()))));
+                schema.removeExtension("x-enum-of");
+            }
         }
-        kinds.setEnumeration(new java.util.ArrayList<>(RecordKind.keys()));
+        Schema usage = schemas.get("TagUsage");
+        if (usage == null) {
+            throw new IllegalStateException("the static part lacks the TagUsage schema");
+        }
         for (String kind : RecordKind.keys()) {
             usage.addProperty(kind, OASFactory.createSchema().type(Schema.SchemaType.INTEGER));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Keyed> keyed(String name) {
+        Class<?> type = load(name);
+        if (!type.isEnum() || !Keyed.class.isAssignableFrom(type)) {
+            throw new IllegalStateException("x-enum-of names " + name + ", not an enum of keys");
+        }
+        return (Class<? extends Keyed>) type;
     }
 
     /** {@code <item>Page}: a page of the collection's records, as the collection conventions answer it. */
@@ -254,7 +286,11 @@ public class ContractFilter implements OASFilter {
     }
 
     private static List<Parameter> parameters(Operation operation) {
-        return operation.getParameters() == null ? List.of() : operation.getParameters();
+        return parameters(operation.getParameters());
+    }
+
+    private static List<Parameter> parameters(List<Parameter> parameters) {
+        return parameters == null ? List.of() : parameters;
     }
 
     /** {@code io.orgbase.department.api.DepartmentsResource} and {@code list}: {@code departmentsList}. */
@@ -430,9 +466,37 @@ public class ContractFilter implements OASFilter {
                 pending.push(schema.getNot());
             }
         }
+        Set<String> written = staticSchemas();
         List.copyOf(schemas.keySet()).stream()
-                .filter(name -> !reached.contains(name))
+                .filter(name -> !reached.contains(name) && !written.contains(name))
                 .forEach(components::removeSchema);
+    }
+
+    /**
+     * The schemas the static part writes: never dropped here, so that one nothing uses any more is
+     * reported by the lint ({@code OpenApiLintTest}) instead of vanishing.
+     */
+    private static Set<String> staticSchemas() {
+        Set<String> names = new HashSet<>();
+        try (java.io.InputStream in =
+                ContractFilter.class.getClassLoader().getResourceAsStream("META-INF/openapi.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("no META-INF/openapi.yml beside the filter");
+            }
+            boolean inSchemas = false;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.equals("  schemas:")) {
+                    inSchemas = true;
+                } else if (inSchemas && !line.isBlank() && !line.startsWith("    ")) {
+                    inSchemas = false;
+                } else if (inSchemas && line.matches("    [A-Za-z0-9_.-]+:\\s*")) {
+                    names.add(line.strip().replaceAll(":$", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
     }
 
     private static List<Schema> nonNull(List<Schema> schemas) {

@@ -2,19 +2,14 @@ package io.orgbase.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +27,7 @@ class OpenApiCoverageTest {
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOneExists() throws Exception {
         Set<String> implemented = new TreeSet<>();
-        for (Class<?> root : rootResources()) {
+        for (Class<?> root : JaxRs.roots()) {
             walk(root, "/api/v1/" + strip(root.getAnnotation(Path.class).value()), implemented, 0);
         }
         Set<String> documented = documented();
@@ -53,23 +48,13 @@ class OpenApiCoverageTest {
         for (Method method : resource.getMethods()) {
             Path path = method.getAnnotation(Path.class);
             String full = path == null ? base : base + "/" + strip(path.value());
-            String verb = httpMethod(method);
+            String verb = JaxRs.httpMethod(method);
             if (verb != null) {
                 into.add(normalize(verb + " " + full));
             } else if (path != null) {
                 walk(method.getReturnType(), full, into, depth + 1);
             }
         }
-    }
-
-    private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
     }
 
     private static String strip(String path) {
@@ -98,29 +83,6 @@ class OpenApiCoverageTest {
             }
         }
         return operations;
-    }
-
-    static Set<Class<?>> rootResources() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path classes = java.nio.file.Path.of(OrgbaseApplication.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        Set<Class<?>> roots = new java.util.HashSet<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file :
-                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name =
-                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                if (!name.contains("$")) {
-                    Class<?> type = Class.forName(name, false, OpenApiCoverageTest.class.getClassLoader());
-                    if (type.isAnnotationPresent(Path.class)) {
-                        roots.add(type);
-                    }
-                }
-            }
-        }
-        return roots;
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -45,4 +45,30 @@ class ResourceScopesTest {
         assertThat(roots).as("root resources found").contains("OrganizationsResource", "AuthResource");
         assertThat(otherwise).as("root resources not @ApplicationScoped").isEmpty();
     }
+
+    /**
+     * An application-scoped bean is reached through a client proxy, which Weld cannot make for a
+     * class with a final method anywhere up its hierarchy: the request would fail with a 500 at
+     * its first call (as {@code CollectionResource}'s helpers once did for the vocabularies).
+     */
+    @Test
+    void rootResourcesCanBeProxied() throws Exception {
+        List<String> finals = new ArrayList<>();
+        for (Class<?> root : JaxRs.roots()) {
+            for (Class<?> type = root; type != null && type != Object.class; type = type.getSuperclass()) {
+                for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                    int modifiers = method.getModifiers();
+                    if (java.lang.reflect.Modifier.isFinal(modifiers)
+                            && !java.lang.reflect.Modifier.isStatic(modifiers)
+                            && !java.lang.reflect.Modifier.isPrivate(modifiers)) {
+                        finals.add(root.getSimpleName() + ": " + method);
+                    }
+                }
+            }
+            assertThat(java.lang.reflect.Modifier.isFinal(root.getModifiers()))
+                    .as("%s is final", root.getSimpleName())
+                    .isFalse();
+        }
+        assertThat(finals).as("final methods on proxied resources").isEmpty();
+    }
 }

@@ -20,6 +20,7 @@ import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import io.orgbase.tree.Tree;
@@ -33,6 +34,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,9 +65,7 @@ public class Categories {
             .defaultSort("name", false)
             .build();
 
-    static final Tree<Category> TREE = Tree.of(Category.class, "category", "category");
-
-    private static final int SLUG_ATTEMPTS = 20;
+    static final Tree<Category> TREE = Tree.of(Category.class, "category");
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -78,6 +78,9 @@ public class Categories {
 
     @Inject
     CollectionQueries collections;
+
+    @Inject
+    DatabaseSession session;
 
     @RequiresPermission(Permission.CATEGORIES_READ)
     public Slice<Category> list(Tenant tenant, CollectionRequest request) {
@@ -113,7 +116,7 @@ public class Categories {
             throw InvalidInput.field("type", "is required");
         }
         String name = request.name().strip();
-        String slug = request.slug() != null ? requireFree(request.slug()) : freeSlug(name);
+        String slug = request.slug() != null ? requireFree(request.slug()) : freeSlug(tenant, name);
         Category category = new Category(name, slug, CategoryType.byKey(request.type()));
         Extras extras = extensible.forNew(category, request);
         category.setDescription(request.description());
@@ -202,8 +205,13 @@ public class Categories {
         return slug;
     }
 
-    /** The name as a slug ({@code Café & Bar} is {@code cafe-bar}), numbered when taken. */
-    private String freeSlug(String name) {
+    /**
+     * The name as a slug ({@code Café & Bar} is {@code cafe-bar}), numbered when the organization has
+     * it already ({@code cafe-bar-2}, the lowest number free). Names with no Latin letters or digits
+     * become {@code category}, numbered alike. Creates that make slugs queue on one lock per
+     * organization, so two of them cannot pick the same number.
+     */
+    private String freeSlug(Tenant tenant, String name) {
         String base = Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
@@ -215,13 +223,20 @@ public class Categories {
         if (base.isEmpty()) {
             base = "category";
         }
-        for (int n = 1; n <= SLUG_ATTEMPTS; n++) {
-            String slug = n == 1 ? base : base + "-" + n;
-            if (!taken(slug)) {
-                return slug;
+        session.lock("category-slug:" + tenant.orgId());
+        Set<String> used = Set.copyOf(em.createQuery(
+                        "select c.slug from Category c where c.slug = :base or c.slug like :numbered", String.class)
+                .setParameter("base", base)
+                .setParameter("numbered", base + "-%")
+                .getResultList());
+        if (!used.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            if (!used.contains(base + "-" + n)) {
+                return base + "-" + n;
             }
         }
-        throw new Conflict("Categories named like this have taken every slug made from the name; send a slug.");
     }
 
     private boolean taken(String slug) {

@@ -1,6 +1,8 @@
 package io.orgbase.category.boundary;
 
+import io.orgbase.category.CategoryType;
 import io.orgbase.persistence.ExtensibleRequest;
+import io.orgbase.requests.KeyOf;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -21,10 +23,7 @@ public record CategoryRequest(
                         regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
                         message = "must be lowercase letters and digits in words joined by '-'")
                 String slug,
-        @Pattern(
-                        regexp = "^(product|document|asset|cost-centre|other)$",
-                        message = "must be product, document, asset, cost-centre or other")
-                String type,
+        @KeyOf(CategoryType.class) String type,
         UUID parentId,
         @Size(max = 4000) String description,
         Boolean active,

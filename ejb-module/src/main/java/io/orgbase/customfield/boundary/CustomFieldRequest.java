@@ -1,6 +1,7 @@
 package io.orgbase.customfield.boundary;
 
-import io.orgbase.extensible.KnownRecordKind;
+import io.orgbase.persistence.RecordKind;
+import io.orgbase.requests.KeyOf;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param enumValues the choices of an enum field (required for enum, refused for the others)
  */
 public record CustomFieldRequest(
-        @KnownRecordKind String entity,
+        @KeyOf(RecordKind.class) String entity,
         @Pattern(
                         regexp = "^[a-z][a-zA-Z0-9_]{0,49}$",
                         message = "must start with a lower-case letter, then up to 49 letters, digits or '_'")

@@ -63,7 +63,7 @@ public class Departments {
             .build();
 
     /** Departments are a tree kind. */
-    static final Tree<Department> TREE = Tree.of(Department.class, "department", "department");
+    static final Tree<Department> TREE = Tree.of(Department.class, "department");
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
