@@ -2,9 +2,6 @@ package io.orgbase.api;
 
 import io.orgbase.persistence.Keyed;
 import io.orgbase.persistence.RecordKind;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +13,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
@@ -66,7 +61,7 @@ public class ContractFilter implements OASFilter {
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).forEach(openAPI.getPaths()::removePathItem);
         paths.forEach(openAPI.getPaths()::addPathItem);
         valuesFromCode();
-        dropUnreferencedSchemas(openAPI);
+        UnusedSchemas.drop(openAPI);
     }
 
     /**
@@ -91,7 +86,7 @@ public class ContractFilter implements OASFilter {
         if (open) {
             operation.setSecurity(new java.util.ArrayList<>()); // no credentials needed
         }
-        conventions(operation, verb, path, open, java);
+        ContractConventions.apply(operation, verb, path, open, java);
         for (Parameter parameter : parameters(operation)) {
             if (parameter.getIn() == Parameter.In.PATH
                     && UUID_PARAMETERS.contains(parameter.getName())
@@ -290,7 +285,7 @@ public class ContractFilter implements OASFilter {
     }
 
     private static List<Parameter> parameters(List<Parameter> parameters) {
-        return parameters == null ? List.of() : parameters;
+        return ContractConventions.parameters(parameters);
     }
 
     /** {@code io.orgbase.department.api.DepartmentsResource} and {@code list}: {@code departmentsList}. */
@@ -300,88 +295,6 @@ public class ContractFilter implements OASFilter {
                 + name.substring(1)
                 + method.substring(0, 1).toUpperCase(Locale.ROOT)
                 + method.substring(1);
-    }
-
-    /**
-     * What every operation of a kind answers, whatever its resource: written here once, so that
-     * resources declare only what is their own. Each is added only where the operation does not
-     * declare that status itself.
-     *
-     * <ul>
-     *   <li>401 without credentials, unless {@link Public};
-     *   <li>404 where the path names something (an organization, a record) that may not be there;
-     *   <li>400 and 413 where there is a request body (malformed or oversized);
-     *   <li>on a signed-in POST, the {@code Idempotency-Key} header and its 422;
-     *   <li>a versioned record ({@link Tagged}): {@code If-None-Match} and 304 on GET,
-     *       {@code If-Match} and 412 on PATCH and PUT; a DELETE that reads the headers reads
-     *       {@code If-Match} and answers 412;
-     *   <li>a page of records (a method that returns {@link Items} and reads the query through
-     *       {@code UriInfo}) takes the collection parameters and answers 400 for bad ones.
-     * </ul>
-     */
-    private static void conventions(
-            Operation operation, PathItem.HttpMethod verb, String path, boolean open, java.lang.reflect.Method method) {
-        if (!open) {
-            answer(operation, "401", "Unauthenticated");
-        }
-        if (path.contains("{")) {
-            answer(operation, "404", "NotFound");
-        }
-        if (operation.getRequestBody() != null) {
-            answer(operation, "400", "BadRequest");
-            answer(operation, "413", "TooLarge");
-        }
-        if (verb == PathItem.HttpMethod.POST && !open) {
-            take(operation, "idempotencyKey");
-            answer(operation, "422", "IdempotencyKeyReused");
-        }
-        if (method != null && Tagged.class.isAssignableFrom(method.getReturnType())) {
-            // a versioned record: its ETag makes a GET conditional and guards a change
-            if (verb == PathItem.HttpMethod.GET) {
-                take(operation, "ifNoneMatch");
-                if (operation.getResponses().getAPIResponse("304") == null) {
-                    operation
-                            .getResponses()
-                            .addAPIResponse(
-                                    "304",
-                                    OASFactory.createAPIResponse()
-                                            .description("Not modified (If-None-Match names the current ETag)"));
-                }
-            } else if (verb == PathItem.HttpMethod.PATCH || verb == PathItem.HttpMethod.PUT) {
-                take(operation, "ifMatch");
-                answer(operation, "412", "PreconditionFailed");
-            }
-        }
-        if (method != null
-                && verb == PathItem.HttpMethod.DELETE
-                && java.util.Arrays.asList(method.getParameterTypes()).contains(jakarta.ws.rs.core.HttpHeaders.class)) {
-            // a delete that reads the headers reads If-Match (ETags.ifMatch)
-            take(operation, "ifMatch");
-            answer(operation, "412", "PreconditionFailed");
-        }
-        if (method != null
-                && method.getReturnType() == Items.class
-                && java.util.Arrays.asList(method.getParameterTypes()).contains(jakarta.ws.rs.core.UriInfo.class)) {
-            for (String parameter : List.of("limit", "cursor", "sort", "filter", "q", "count")) {
-                take(operation, parameter);
-            }
-            answer(operation, "400", "BadRequest");
-        }
-    }
-
-    private static void answer(Operation operation, String status, String response) {
-        if (operation.getResponses().getAPIResponse(status) == null) {
-            operation
-                    .getResponses()
-                    .addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + response));
-        }
-    }
-
-    private static void take(Operation operation, String parameter) {
-        String ref = "#/components/parameters/" + parameter;
-        if (parameters(operation).stream().noneMatch(p -> ref.equals(p.getRef()))) {
-            operation.addParameter(OASFactory.createParameter().ref(ref));
-        }
     }
 
     /** The resource method of that name that answers HTTP (resource methods are not overloaded). */
@@ -410,130 +323,6 @@ public class ContractFilter implements OASFilter {
             return Class.forName(name, false, ContractFilter.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("operation of an unknown resource " + name, e);
-        }
-    }
-
-    /** Keeps the schemas reachable from the paths and the other components. */
-    private static void dropUnreferencedSchemas(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        Map<String, Schema> schemas = components.getSchemas();
-        Set<String> reached = new HashSet<>();
-        Deque<Schema> pending = new ArrayDeque<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> {
-            parametersOf(item.getParameters(), pending);
-            item.getOperations().values().forEach(operation -> {
-                parametersOf(operation.getParameters(), pending);
-                if (operation.getRequestBody() != null) {
-                    contentOf(operation.getRequestBody().getContent(), pending);
-                }
-                if (operation.getResponses() != null) {
-                    operation.getResponses().getAPIResponses().values().forEach(r -> responseOf(r, pending));
-                }
-            });
-        });
-        if (components.getResponses() != null) {
-            components.getResponses().values().forEach(r -> responseOf(r, pending));
-        }
-        if (components.getParameters() != null) {
-            parametersOf(List.copyOf(components.getParameters().values()), pending);
-        }
-        if (components.getRequestBodies() != null) {
-            components.getRequestBodies().values().forEach(b -> contentOf(b.getContent(), pending));
-        }
-        while (!pending.isEmpty()) {
-            Schema schema = pending.pop();
-            if (schema.getRef() != null) {
-                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-                if (reached.add(name) && schemas.containsKey(name)) {
-                    pending.push(schemas.get(name));
-                }
-                continue;
-            }
-            if (schema.getProperties() != null) {
-                schema.getProperties().values().forEach(pending::push);
-            }
-            if (schema.getItems() != null) {
-                pending.push(schema.getItems());
-            }
-            if (schema.getAdditionalPropertiesSchema() != null) {
-                pending.push(schema.getAdditionalPropertiesSchema());
-            }
-            for (List<Schema> group :
-                    List.of(nonNull(schema.getAllOf()), nonNull(schema.getAnyOf()), nonNull(schema.getOneOf()))) {
-                group.forEach(pending::push);
-            }
-            if (schema.getNot() != null) {
-                pending.push(schema.getNot());
-            }
-        }
-        Set<String> written = staticSchemas();
-        List.copyOf(schemas.keySet()).stream()
-                .filter(name -> !reached.contains(name) && !written.contains(name))
-                .forEach(components::removeSchema);
-    }
-
-    /**
-     * The schemas the static part writes: never dropped here, so that one nothing uses any more is
-     * reported by the lint ({@code OpenApiLintTest}) instead of vanishing.
-     */
-    private static Set<String> staticSchemas() {
-        Set<String> names = new HashSet<>();
-        try (java.io.InputStream in =
-                ContractFilter.class.getClassLoader().getResourceAsStream("META-INF/openapi.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("no META-INF/openapi.yml beside the filter");
-            }
-            boolean inSchemas = false;
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (line.equals("  schemas:")) {
-                    inSchemas = true;
-                } else if (inSchemas && !line.isBlank() && !line.startsWith("    ")) {
-                    inSchemas = false;
-                } else if (inSchemas && line.matches("    [A-Za-z0-9_.-]+:\\s*")) {
-                    names.add(line.strip().replaceAll(":$", ""));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return names;
-    }
-
-    private static List<Schema> nonNull(List<Schema> schemas) {
-        return schemas == null ? List.of() : schemas;
-    }
-
-    private static void parametersOf(List<Parameter> parameters, Deque<Schema> into) {
-        if (parameters != null) {
-            parameters.forEach(p -> {
-                // a reference to a shared parameter is written as the reference alone; the scanner
-                // leaves the type of the Java parameter it was declared beside (UriInfo) in the model
-                if (p.getRef() == null && p.getSchema() != null) {
-                    into.push(p.getSchema());
-                }
-                contentOf(p.getContent(), into);
-            });
-        }
-    }
-
-    private static void responseOf(APIResponse response, Deque<Schema> into) {
-        contentOf(response.getContent(), into);
-        if (response.getHeaders() != null) {
-            for (Header header : response.getHeaders().values()) {
-                if (header.getSchema() != null) {
-                    into.push(header.getSchema());
-                }
-            }
-        }
-    }
-
-    private static void contentOf(Content content, Deque<Schema> into) {
-        if (content != null && content.getMediaTypes() != null) {
-            for (MediaType mediaType : content.getMediaTypes().values()) {
-                if (mediaType.getSchema() != null) {
-                    into.push(mediaType.getSchema());
-                }
-            }
         }
     }
 }
