@@ -118,7 +118,7 @@ class RunCommandIT {
         return builder.start();
     }
 
-    private static void awaitLine(Process process, Path log, String text) throws Exception {
+    static void awaitLine(Process process, Path log, String text) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.readString(log).contains(text)) {
@@ -133,7 +133,7 @@ class RunCommandIT {
     }
 
     /** SIGTERM, as a service manager or Ctrl-C would send, then wait for a clean exit. */
-    private static void stop(Process process) throws InterruptedException {
+    static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();

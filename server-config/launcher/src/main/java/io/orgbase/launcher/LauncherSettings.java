@@ -15,17 +15,44 @@ public record LauncherSettings(
         Path war,
         Optional<ExternalDatabase> externalDatabase,
         String javaOptions,
-        Map<String, String> passThrough) {
+        Map<String, String> passThrough,
+        Optional<Cluster> cluster) {
 
     /** An external PostgreSQL: the application role, and the owner role migrations run as. */
     public record ExternalDatabase(
             String url, String user, String password, String migrationUser, String migrationPassword) {}
 
+    /**
+     * A Payara Micro cluster to join: its name, this member's Hazelcast port and interface, and the
+     * members to discover over TCP ({@code host:port,…}, this one included). Without one, each start
+     * is a cluster of its own that never joins another grid on the host.
+     */
+    public record Cluster(String name, int port, String members, String networkInterface) {
+
+        static Optional<Cluster> from(Map<String, String> env) {
+            String name = env.get("ORGBASE_CLUSTER_NAME");
+            if (name == null || name.isBlank()) {
+                return Optional.empty();
+            }
+            if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
+                throw new IllegalArgumentException("ORGBASE_CLUSTER_NAME must be letters, digits, '.', '_' or '-'");
+            }
+            int port = parsePort(env.getOrDefault("ORGBASE_CLUSTER_PORT", "6900"));
+            String networkInterface = env.getOrDefault("ORGBASE_CLUSTER_INTERFACE", "127.0.0.1");
+            String members = env.getOrDefault("ORGBASE_CLUSTER_MEMBERS", networkInterface + ":" + port);
+            if (!members.matches("[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*")) {
+                throw new IllegalArgumentException("ORGBASE_CLUSTER_MEMBERS must be host:port, comma-separated");
+            }
+            return Optional.of(new Cluster(name, port, members, networkInterface));
+        }
+    }
+
     /** Orgbase's own settings and MicroProfile ones reach the server unchanged. */
     static boolean passedThrough(String name) {
         return (name.startsWith("ORGBASE_") || name.startsWith("MP_"))
                 && !name.equals("ORGBASE_HOME")
-                && !name.equals("ORGBASE_JAVA_OPTS");
+                && !name.equals("ORGBASE_JAVA_OPTS")
+                && !name.startsWith("ORGBASE_CLUSTER_");
     }
 
     public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
@@ -50,7 +77,7 @@ public record LauncherSettings(
                 passThrough.put(name, value);
             }
         });
-        return new LauncherSettings(port, home, microJar, war, external, javaOptions, passThrough);
+        return new LauncherSettings(port, home, microJar, war, external, javaOptions, passThrough, Cluster.from(env));
     }
 
     static int parsePort(String value) {

@@ -34,8 +34,9 @@ final class MicroServer {
     }
 
     /**
-     * Starts Payara Micro. Its Hazelcast member is confined to itself (a unique cluster name and
-     * TCP discovery of its own port), so it never joins another grid on the same host; its runtime
+     * Starts Payara Micro. Its Hazelcast member joins the configured cluster ({@link
+     * LauncherSettings.Cluster}), else is confined to itself (a unique cluster name and TCP discovery
+     * of its own port), so it never joins another grid on the same host by chance; its runtime
      * directory is recreated on every start, because a reused one deploys the application twice.
      */
     static MicroServer start(LauncherSettings settings, Map<String, String> environment, File output)
@@ -52,7 +53,10 @@ final class MicroServer {
                 preBoot,
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                         + ".allow-payload-for-undefined-http-methods=true\n");
-        int hazelcastPort = FreePorts.next();
+        LauncherSettings.Cluster cluster = settings.cluster().orElseGet(() -> {
+            int own = FreePorts.next();
+            return new LauncherSettings.Cluster("orgbase-" + UUID.randomUUID(), own, "127.0.0.1:" + own, "127.0.0.1");
+        });
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,13 +74,13 @@ final class MicroServer {
                 "--rootdir",
                 runtime.toString(),
                 "--startport",
-                Integer.toString(hazelcastPort),
+                Integer.toString(cluster.port()),
                 "--interfaces",
-                "127.0.0.1",
+                cluster.networkInterface(),
                 "--clustermode",
-                "tcpip:127.0.0.1:" + hazelcastPort,
+                "tcpip:" + cluster.members(),
                 "--clustername",
-                "orgbase-" + UUID.randomUUID(),
+                cluster.name(),
                 "--nohostaware",
                 "--prebootcommandfile",
                 preBoot.toString()));
