@@ -60,4 +60,28 @@ class LauncherSettingsTest {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of(), new Properties()))
                 .hasMessageContaining("orgbase.micro.jar");
     }
+
+    @Test
+    void joinsAClusterOnlyWhenOneIsNamed() {
+        assertThat(LauncherSettings.from(Map.of(), build()).cluster()).isEmpty();
+        LauncherSettings.Cluster alone = LauncherSettings.from(Map.of("ORGBASE_CLUSTER_NAME", "prod"), build())
+                .cluster()
+                .orElseThrow();
+        assertThat(alone.port()).isEqualTo(6900);
+        assertThat(alone.members()).isEqualTo("127.0.0.1:6900");
+        LauncherSettings settings = LauncherSettings.from(
+                Map.of(
+                        "ORGBASE_CLUSTER_NAME", "prod",
+                        "ORGBASE_CLUSTER_PORT", "5901",
+                        "ORGBASE_CLUSTER_INTERFACE", "10.0.0.2",
+                        "ORGBASE_CLUSTER_MEMBERS", "10.0.0.1:5901,10.0.0.2:5901"),
+                build());
+        assertThat(settings.cluster().orElseThrow().members()).isEqualTo("10.0.0.1:5901,10.0.0.2:5901");
+        assertThat(settings.passThrough()).doesNotContainKey("ORGBASE_CLUSTER_NAME");
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("ORGBASE_CLUSTER_NAME", "a b"), build()))
+                .hasMessageContaining("ORGBASE_CLUSTER_NAME");
+        assertThatThrownBy(() -> LauncherSettings.from(
+                        Map.of("ORGBASE_CLUSTER_NAME", "prod", "ORGBASE_CLUSTER_MEMBERS", "a:1;rm -rf /"), build()))
+                .hasMessageContaining("ORGBASE_CLUSTER_MEMBERS");
+    }
 }
