@@ -21,6 +21,9 @@ public interface Keyed {
 
     /** The keys of {@code type}, in declaration order. */
     static java.util.List<String> keys(Class<? extends Keyed> type) {
+        if (!type.isEnum()) {
+            throw new IllegalArgumentException(type.getName() + " is not an enum: its keys are not a closed set");
+        }
         return java.util.Arrays.stream(type.getEnumConstants()).map(Keyed::key).toList();
     }
 }

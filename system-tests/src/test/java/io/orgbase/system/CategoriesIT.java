@@ -206,11 +206,9 @@ class CategoriesIT {
                     owner.in(ours).categories().create(json("name", "Child", "type", "other", "parentId", parent)),
                     "parentId");
         }
-        assertThat(withoutInstance(owner.in(ours)
-                        .categories()
-                        .item(mine)
-                        .update(json("parentId", secret.toString()))
-                        .json()))
+        Api.Reply underForeign = owner.in(ours).categories().item(mine).update(json("parentId", secret.toString()));
+        assertInvalidFields(underForeign, "parentId");
+        assertThat(withoutInstance(underForeign.json()))
                 .isEqualTo(withoutInstance(owner.in(ours)
                         .categories()
                         .item(mine)

@@ -275,18 +275,21 @@ class IsolationIT {
                                             + " 'org_role', 'api_key', 'invitation') and relrowsecurity and relforcerowsecurity"))
                     .isEqualTo(6);
             // every table that holds an organization's rows, today's and every one added later, has
-            // its row policies enabled, forced on its owner, and at least one written
+            // its row policies enabled, forced on its owner, and one that limits reads to the tenant
             List<String> unguarded = new java.util.ArrayList<>();
             try (PreparedStatement tables = admin.prepareStatement(
                             "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                                    + " where n.nspname = 'public' and c.relkind = 'r'"
+                                    + " where n.nspname = 'public' and c.relkind in ('r', 'p')"
                                     + " and exists (select 1 from pg_attribute a where a.attrelid = c.oid"
                                     + "   and a.attname = 'org_id' and not a.attisdropped)"
                                     // the platform's security log: written in and outside tenants,
                                     // never read by the application (SecurityEvents)
                                     + " and c.relname <> 'security_event'"
                                     + " and not (c.relrowsecurity and c.relforcerowsecurity"
-                                    + "   and exists (select 1 from pg_policy p where p.polrelid = c.oid))"
+                                    // a policy that reads rows, and limits them to the tenant
+                                    + "   and exists (select 1 from pg_policy p where p.polrelid = c.oid"
+                                    + "     and p.polcmd in ('*', 'r')"
+                                    + "     and pg_get_expr(p.polqual, p.polrelid) like '%orgbase_current_org()%'))"
                                     + " order by 1");
                     ResultSet rows = tables.executeQuery()) {
                 while (rows.next()) {

@@ -136,6 +136,8 @@ class RunCommandIT {
     static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            // the launcher's children (Payara Micro, PostgreSQL) first: killing it alone orphans them
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
             throw new AssertionError("the launcher did not stop within 2 minutes of SIGTERM");
         }

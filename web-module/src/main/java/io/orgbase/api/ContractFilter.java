@@ -200,13 +200,17 @@ public class ContractFilter implements OASFilter {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Class<? extends Keyed> keyed(String name) {
-        Class<?> type = load(name);
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, ContractFilter.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("x-enum-of names " + name + ", which is not on the class path", e);
+        }
         if (!type.isEnum() || !Keyed.class.isAssignableFrom(type)) {
             throw new IllegalStateException("x-enum-of names " + name + ", not an enum of keys");
         }
-        return (Class<? extends Keyed>) type;
+        return type.asSubclass(Keyed.class);
     }
 
     /** {@code <item>Page}: a page of the collection's records, as the collection conventions answer it. */

@@ -89,12 +89,12 @@ final class UnusedSchemas {
     private static Set<String> staticSchemas() {
         Set<String> names = new HashSet<>();
         try (java.io.InputStream in =
-                ContractFilter.class.getClassLoader().getResourceAsStream("META-INF/openapi.yml")) {
+                UnusedSchemas.class.getClassLoader().getResourceAsStream("META-INF/openapi.yml")) {
             if (in == null) {
                 throw new IllegalStateException("no META-INF/openapi.yml beside the filter");
             }
             boolean inSchemas = false;
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
                 if (line.equals("  schemas:")) {
                     inSchemas = true;
                 } else if (inSchemas && !line.isBlank() && !line.startsWith("    ")) {

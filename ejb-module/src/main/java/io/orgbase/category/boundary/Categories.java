@@ -20,7 +20,6 @@ import io.orgbase.problems.NotFound;
 import io.orgbase.requests.Patch;
 import io.orgbase.requests.Precondition;
 import io.orgbase.tag.control.Tags;
-import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import io.orgbase.tree.Tree;
@@ -78,9 +77,6 @@ public class Categories {
 
     @Inject
     CollectionQueries collections;
-
-    @Inject
-    DatabaseSession session;
 
     @RequiresPermission(Permission.CATEGORIES_READ)
     public Slice<Category> list(Tenant tenant, CollectionRequest request) {
@@ -208,8 +204,9 @@ public class Categories {
     /**
      * The name as a slug ({@code Café & Bar} is {@code cafe-bar}), numbered when the organization has
      * it already ({@code cafe-bar-2}, the lowest number free). Names with no Latin letters or digits
-     * become {@code category}, numbered alike. Creates that make slugs queue on one lock per
-     * organization, so two of them cannot pick the same number.
+     * become {@code category}, numbered alike. Creates that make slugs queue on the organization's
+     * category-tree lock (the one moves and inserts under a parent take too, so no second lock can
+     * be taken in the opposite order), so two of them cannot pick the same number.
      */
     private String freeSlug(Tenant tenant, String name) {
         String base = Normalizer.normalize(name, Normalizer.Form.NFD)
@@ -223,7 +220,8 @@ public class Categories {
         if (base.isEmpty()) {
             base = "category";
         }
-        session.lock("category-slug:" + tenant.orgId());
+        // the tree's own lock: one lock for a category's place and its slug, taken in one order
+        trees.lock(TREE, tenant);
         Set<String> used = Set.copyOf(em.createQuery(
                         "select c.slug from Category c where c.slug = :base or c.slug like :numbered", String.class)
                 .setParameter("base", base)

@@ -34,13 +34,22 @@ public record LauncherSettings(
             if (name == null || name.isBlank()) {
                 return Optional.empty();
             }
-            if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-                throw new IllegalArgumentException("ORGBASE_CLUSTER_NAME must be letters, digits, '.', '_' or '-'");
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                throw new IllegalArgumentException(
+                        "ORGBASE_CLUSTER_NAME must start with a letter or digit, then letters, digits, '.', '_' or '-'");
             }
-            int port = parsePort(env.getOrDefault("ORGBASE_CLUSTER_PORT", "6900"));
+            int port;
+            try {
+                port = parsePort(env.getOrDefault("ORGBASE_CLUSTER_PORT", "6900"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ORGBASE_CLUSTER_" + e.getMessage(), e);
+            }
             String networkInterface = env.getOrDefault("ORGBASE_CLUSTER_INTERFACE", "127.0.0.1");
+            if (!networkInterface.matches("[A-Za-z0-9][A-Za-z0-9.:\\[\\]-]*")) {
+                throw new IllegalArgumentException("ORGBASE_CLUSTER_INTERFACE must be an address or host name");
+            }
             String members = env.getOrDefault("ORGBASE_CLUSTER_MEMBERS", networkInterface + ":" + port);
-            if (!members.matches("[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*")) {
+            if (!members.matches("[A-Za-z0-9][A-Za-z0-9.:\\[\\]-]*(,[A-Za-z0-9][A-Za-z0-9.:\\[\\]-]*)*")) {
                 throw new IllegalArgumentException("ORGBASE_CLUSTER_MEMBERS must be host:port, comma-separated");
             }
             return Optional.of(new Cluster(name, port, members, networkInterface));

@@ -78,8 +78,17 @@ class LauncherSettingsTest {
                 build());
         assertThat(settings.cluster().orElseThrow().members()).isEqualTo("10.0.0.1:5901,10.0.0.2:5901");
         assertThat(settings.passThrough()).doesNotContainKey("ORGBASE_CLUSTER_NAME");
-        assertThatThrownBy(() -> LauncherSettings.from(Map.of("ORGBASE_CLUSTER_NAME", "a b"), build()))
-                .hasMessageContaining("ORGBASE_CLUSTER_NAME");
+        for (String name : java.util.List.of("a b", "--nocluster")) {
+            assertThatThrownBy(() -> LauncherSettings.from(Map.of("ORGBASE_CLUSTER_NAME", name), build()))
+                    .hasMessageContaining("ORGBASE_CLUSTER_NAME");
+        }
+        assertThatThrownBy(() -> LauncherSettings.from(
+                        Map.of("ORGBASE_CLUSTER_NAME", "prod", "ORGBASE_CLUSTER_PORT", "x"), build()))
+                .hasMessageContaining("ORGBASE_CLUSTER_PORT");
+        assertThatThrownBy(() -> LauncherSettings.from(
+                        Map.of("ORGBASE_CLUSTER_NAME", "prod", "ORGBASE_CLUSTER_INTERFACE", "--publicaddress"),
+                        build()))
+                .hasMessageContaining("ORGBASE_CLUSTER_INTERFACE");
         assertThatThrownBy(() -> LauncherSettings.from(
                         Map.of("ORGBASE_CLUSTER_NAME", "prod", "ORGBASE_CLUSTER_MEMBERS", "a:1;rm -rf /"), build()))
                 .hasMessageContaining("ORGBASE_CLUSTER_MEMBERS");
