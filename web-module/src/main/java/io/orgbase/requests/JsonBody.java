@@ -364,6 +364,11 @@ public final class JsonBody {
         return json;
     }
 
+    /** The fields the reader asked for so far, whether the request carried them or not. */
+    public Set<String> asked() {
+        return Set.copyOf(known);
+    }
+
     /** The fields the request carried (also those sent as null), in request order. */
     public Set<String> present() {
         return new LinkedHashSet<>(json.keySet());
