@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       "Resource", then the method.
  *   <li>Path parameters named {@code id} or {@code userId} are UUIDs unless a collection says
  *       otherwise.
+ *   <li>Pages and lists ({@code <X>Page}, {@code <X>List}) are made from their record schema.
  *   <li>Schemas the scanner derived from Java return types but nothing references (the contract
  *       names its own) are dropped.
  * </ul>
@@ -61,6 +62,7 @@ public class ContractFilter implements OASFilter {
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).forEach(openAPI.getPaths()::removePathItem);
         paths.forEach(openAPI.getPaths()::addPathItem);
         valuesFromCode();
+        wrappers(openAPI);
         UnusedSchemas.drop(openAPI);
     }
 
@@ -213,40 +215,74 @@ public class ContractFilter implements OASFilter {
         return type.asSubclass(Keyed.class);
     }
 
-    /** {@code <item>Page}: a page of the collection's records, as the collection conventions answer it. */
+    /** A page of the collection's records ({@code <item>Page} unless named). */
     private String pageOf(CollectionDoc doc) {
         String name = doc.page().isEmpty() ? doc.item() + "Page" : doc.page();
-        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
-            components.addSchema(
-                    name,
-                    OASFactory.createSchema()
-                            .type(Schema.SchemaType.OBJECT)
-                            .addProperty("items", arrayOf(doc.item()))
-                            .addProperty(
-                                    "nextCursor",
-                                    OASFactory.createSchema()
-                                            .type(Schema.SchemaType.STRING)
-                                            .nullable(true)
-                                            .description("Pass as cursor for the next page; null on the last"))
-                            .addProperty(
-                                    "total",
-                                    OASFactory.createSchema()
-                                            .type(Schema.SchemaType.INTEGER)
-                                            .nullable(true)
-                                            .description("All matching items; only with count=true")));
-        }
+        wrap(name, doc.item());
         return name;
     }
 
-    /** {@code <item>List}: all of some records at once (never paged). */
+    /** All of some records at once, never paged ({@code <item>List} unless named). */
     private String listOf(CollectionDoc doc) {
         String name = doc.items().isEmpty() ? doc.item() + "List" : doc.items();
-        if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
-            components.addSchema(
-                    name,
-                    OASFactory.createSchema().type(Schema.SchemaType.OBJECT).addProperty("items", arrayOf(doc.item())));
-        }
+        wrap(name, doc.item());
         return name;
+    }
+
+    /**
+     * Every {@code <X>Page} or {@code <X>List} an answer names and nobody wrote is made from the
+     * record schema {@code X}: a page as the collection conventions answer it, a list as
+     * {@code {items}}.
+     */
+    private void wrappers(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations()
+                .values()
+                .forEach(operation -> operation
+                        .getResponses()
+                        .getAPIResponses()
+                        .values()
+                        .forEach(response -> {
+                            if (response.getContent() == null
+                                    || response.getContent().getMediaTypes() == null) {
+                                return;
+                            }
+                            for (var media :
+                                    response.getContent().getMediaTypes().values()) {
+                                String ref = media.getSchema() == null
+                                        ? null
+                                        : media.getSchema().getRef();
+                                String name = ref == null ? "" : ref.substring(ref.lastIndexOf('/') + 1);
+                                if (name.endsWith("Page") || name.endsWith("List")) {
+                                    wrap(name, name.substring(0, name.length() - 4));
+                                }
+                            }
+                        })));
+    }
+
+    private void wrap(String name, String item) {
+        if (components.getSchemas() != null && components.getSchemas().containsKey(name)) {
+            return;
+        }
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(item)) {
+            throw new IllegalStateException(name + " wraps " + item + ", which no schema describes");
+        }
+        Schema wrapper =
+                OASFactory.createSchema().type(Schema.SchemaType.OBJECT).addProperty("items", arrayOf(item));
+        if (name.endsWith("Page")) {
+            wrapper.addProperty(
+                            "nextCursor",
+                            OASFactory.createSchema()
+                                    .type(Schema.SchemaType.STRING)
+                                    .nullable(true)
+                                    .description("Pass as cursor for the next page; null on the last"))
+                    .addProperty(
+                            "total",
+                            OASFactory.createSchema()
+                                    .type(Schema.SchemaType.INTEGER)
+                                    .nullable(true)
+                                    .description("All matching items; only with count=true"));
+        }
+        components.addSchema(name, wrapper);
     }
 
     private static Schema arrayOf(String item) {
