@@ -33,9 +33,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       "Resource", then the method.
  *   <li>Path parameters named {@code id} or {@code userId} are UUIDs unless a collection says
  *       otherwise.
+ *   <li>What every operation of a kind answers (401, 404, 400/413, idempotency, ETag
+ *       preconditions, collection parameters) is added by {@link ContractConventions}.
+ *   <li>A static schema naming a {@link Keyed} enum in {@code x-enum-of} takes its keys as values.
  *   <li>Pages and lists ({@code <X>Page}, {@code <X>List}) are made from their record schema.
  *   <li>Schemas the scanner derived from Java return types but nothing references (the contract
- *       names its own) are dropped.
+ *       names its own) are dropped ({@link UnusedSchemas}).
  * </ul>
  */
 public class ContractFilter implements OASFilter {
