@@ -34,11 +34,6 @@ public enum RecordKind implements Keyed {
         return entity.getAnnotation(jakarta.persistence.Table.class).name();
     }
 
-    /** The keys of every kind, in declaration order: {@code organization, department, …}. */
-    public static java.util.List<String> keys() {
-        return Keyed.keys(RecordKind.class);
-    }
-
     @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT);

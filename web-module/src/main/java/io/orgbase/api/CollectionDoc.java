@@ -22,12 +22,6 @@ public @interface CollectionDoc {
     /** The schema of one record (components/schemas). */
     String item();
 
-    /** The schema of a page of records; {@code <item>Page}, made by the filter when not written. */
-    String page() default "";
-
-    /** The schema of a list never paged (a tree's ancestors); {@code <item>List}, made when not written. */
-    String items() default "";
-
     /** The schema of a create body. */
     String request();
 

@@ -200,7 +200,7 @@ public class ContractFilter implements OASFilter {
         if (usage == null) {
             throw new IllegalStateException("the static part lacks the TagUsage schema");
         }
-        for (String kind : RecordKind.keys()) {
+        for (String kind : Keyed.keys(RecordKind.class)) {
             usage.addProperty(kind, OASFactory.createSchema().type(Schema.SchemaType.INTEGER));
         }
     }
@@ -218,16 +218,16 @@ public class ContractFilter implements OASFilter {
         return type.asSubclass(Keyed.class);
     }
 
-    /** A page of the collection's records ({@code <item>Page} unless named). */
+    /** A page of the collection's records: {@code <item>Page}. */
     private String pageOf(CollectionDoc doc) {
-        String name = doc.page().isEmpty() ? doc.item() + "Page" : doc.page();
+        String name = doc.item() + "Page";
         wrap(name, doc.item());
         return name;
     }
 
-    /** All of some records at once, never paged ({@code <item>List} unless named). */
+    /** All of some records at once, never paged: {@code <item>List}. */
     private String listOf(CollectionDoc doc) {
-        String name = doc.items().isEmpty() ? doc.item() + "List" : doc.items();
+        String name = doc.item() + "List";
         wrap(name, doc.item());
         return name;
     }

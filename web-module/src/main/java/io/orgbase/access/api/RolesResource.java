@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "roles")
 @CollectionDoc(
         item = "RoleDescription",
-        page = "RoleDescriptionPage",
         request = "RoleRequest",
         patch = "RolePatch",
         key = "role",

@@ -22,8 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "categories")
 @CollectionDoc(
         item = "Category",
-        page = "CategoryPage",
-        items = "CategoryList",
         request = "CategoryRequest",
         patch = "CategoryPatch",
         list =

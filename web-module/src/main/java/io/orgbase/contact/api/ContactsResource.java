@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "contacts")
 @CollectionDoc(
         item = "Contact",
-        page = "ContactPage",
         request = "ContactRequest",
         patch = "ContactRequest",
         list =

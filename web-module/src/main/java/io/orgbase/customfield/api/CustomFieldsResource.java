@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "custom-fields")
 @CollectionDoc(
         item = "CustomField",
-        page = "CustomFieldPage",
         request = "CustomFieldRequest",
         patch = "CustomFieldPatch",
         list =

@@ -37,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "departments")
 @CollectionDoc(
         item = "Department",
-        page = "DepartmentPage",
-        items = "DepartmentList",
         request = "DepartmentRequest",
         patch = "DepartmentPatch",
         list =

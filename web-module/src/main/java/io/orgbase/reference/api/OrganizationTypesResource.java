@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "reference")
 @CollectionDoc(
         item = "OrganizationType",
-        page = "OrganizationTypePage",
         request = "OrganizationTypeRequest",
         patch = "OrganizationTypePatch",
         key = "key",

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "reference")
 @CollectionDoc(
         item = "Status",
-        page = "StatusPage",
         request = "StatusRequest",
         patch = "StatusPatch",
         key = "slug",

@@ -44,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "teams")
 @CollectionDoc(
         item = "Team",
-        page = "TeamPage",
         request = "TeamRequest",
         patch = "TeamPatch",
         list =
