@@ -42,6 +42,16 @@ public class DatabaseSession {
     }
 
     /**
+     * Lets this transaction see what the platform keeps for every organization (dead letters).
+     * Only platform administrators' boundary methods enter it.
+     */
+    public void enterPlatformScope() {
+        em.createNativeQuery("select set_config('orgbase.platform', 'on', true)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
+    /**
      * Presents the hash of a secret the caller holds (an API key, an invitation token) in {@code
      * setting}; the row-level policies of those tables admit the one row with that hash, before
      * any tenant is known.

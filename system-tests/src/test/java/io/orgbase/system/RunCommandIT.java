@@ -107,6 +107,7 @@ class RunCommandIT {
                 System.getProperty("java.class.path"),
                 "-Dorgbase.micro.jar=" + System.getProperty("orgbase.micro.jar"),
                 "-Dorgbase.war=" + System.getProperty("orgbase.war"),
+                "-Dorgbase.rar=" + System.getProperty("orgbase.rar"),
                 "io.orgbase.launcher.Main"));
         builder.environment().remove("ORGBASE_ADMIN_EMAIL");
         builder.environment().remove("ORGBASE_ADMIN_PASSWORD");

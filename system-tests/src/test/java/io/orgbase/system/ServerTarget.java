@@ -1,5 +1,6 @@
 package io.orgbase.system;
 
+import io.orgbase.launcher.Broker;
 import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
 import io.orgbase.launcher.Readiness;
@@ -72,8 +73,21 @@ final class ServerTarget implements Target {
             target.domainStarted = true;
             target.configureDomain();
             target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
+            // the JMS resource adapter, configured before it is deployed, as the README says
+            String admin = Integer.toString(target.adminPort());
+            List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
+            adapterConfig.addAll(Broker.from(Map.of()).adapterConfig(target.orgbaseHome()));
+            target.asadmin(adapterConfig.toArray(String[]::new));
             target.asadmin(
-                    "--port", Integer.toString(target.adminPort()), "deploy", "--name", "orgbase", ear.toString());
+                    "--port",
+                    admin,
+                    "deploy",
+                    "--type",
+                    "rar",
+                    "--name",
+                    Broker.ADAPTER,
+                    Path.of(System.getProperty("orgbase.rar")).toAbsolutePath().toString());
+            target.asadmin("--port", admin, "deploy", "--name", "orgbase", ear.toString());
             target.awaitReady(Duration.ofMinutes(3));
             return target;
         } catch (IOException e) {
@@ -124,6 +138,10 @@ final class ServerTarget implements Target {
         Files.writeString(config, changed);
     }
 
+    private Path orgbaseHome() {
+        return domains.resolve(domain).resolve("orgbase");
+    }
+
     private int adminPort() {
         return portBase + 48;
     }
@@ -148,7 +166,7 @@ final class ServerTarget implements Target {
         env.put("DB_PASSWORD", database.appPassword());
         env.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
         env.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
-        env.put("ORGBASE_HOME", domains.resolve(domain).resolve("orgbase").toString());
+        env.put("ORGBASE_HOME", orgbaseHome().toString());
         env.put("ORGBASE_ADMIN_EMAIL", adminEmail);
         env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
         env.putAll(Orgbase.settings());

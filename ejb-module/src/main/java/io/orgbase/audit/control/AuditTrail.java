@@ -5,6 +5,8 @@ import io.orgbase.audit.AuditBuffer;
 import io.orgbase.audit.AuditEntry;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.json.Jsonp;
+import io.orgbase.messaging.Event;
+import io.orgbase.messaging.Outbox;
 import io.orgbase.persistence.Ids;
 import io.orgbase.tenancy.Tenancy;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -44,6 +46,9 @@ public class AuditTrail {
 
     @Inject
     Instance<RequestInfo> request;
+
+    @Inject
+    Outbox outbox;
 
     /**
      * Records a named action (a sign-in, a revocation) in the current transaction's audit buffer.
@@ -126,6 +131,7 @@ public class AuditTrail {
                     previous);
             previous = ChainHash.of(row);
             insert(row, previous);
+            outbox.publish(event(row, entry));
             AUDIT.fine(() -> row.action() + " " + row.entityType() + " " + row.entityId() + " by " + row.actor());
         }
         em.createNativeQuery("update audit_chain set last_seq = ?1, last_hash = ?2 where chain = ?3")
@@ -134,6 +140,35 @@ public class AuditTrail {
                 .setParameter(3, chain)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
+    }
+
+    /**
+     * Every entry is also a domain event, published after commit: {@code <entity>.<action>} (or the
+     * action alone), with what the entry records about the change.
+     */
+    private static Event event(ChainHash.Row row, AuditEntry entry) {
+        JsonObjectBuilder payload = Jsonp.PROVIDER.createObjectBuilder();
+        if (row.entityType() != null) {
+            payload.add("entityType", row.entityType());
+        }
+        if (row.entityId() != null) {
+            payload.add("entityId", row.entityId());
+        }
+        if (entry.changes() != null) {
+            payload.add("changes", toJson(entry.changes()));
+        }
+        if (row.requestId() != null) {
+            payload.add("requestId", row.requestId());
+        }
+        return new Event(
+                row.id(),
+                row.entityType() == null ? row.action() : row.entityType() + "." + row.action(),
+                PLATFORM_CHAIN.equals(row.chain()) ? null : row.chain(),
+                row.actorType(),
+                row.actorId(),
+                row.actor(),
+                entry.at(),
+                payload.build());
     }
 
     private void insert(ChainHash.Row row, String hash) {

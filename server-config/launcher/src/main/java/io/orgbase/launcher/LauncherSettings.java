@@ -13,10 +13,12 @@ public record LauncherSettings(
         Path home,
         Path microJar,
         Path war,
+        Path resourceAdapter,
         Optional<ExternalDatabase> externalDatabase,
         String javaOptions,
         Map<String, String> passThrough,
-        Optional<Cluster> cluster) {
+        Optional<Cluster> cluster,
+        Broker broker) {
 
     /** An external PostgreSQL: the application role, and the owner role migrations run as. */
     public record ExternalDatabase(
@@ -61,7 +63,8 @@ public record LauncherSettings(
         return (name.startsWith("ORGBASE_") || name.startsWith("MP_"))
                 && !name.equals("ORGBASE_HOME")
                 && !name.equals("ORGBASE_JAVA_OPTS")
-                && !name.startsWith("ORGBASE_CLUSTER_");
+                && !name.startsWith("ORGBASE_CLUSTER_")
+                && !name.startsWith("ORGBASE_JMS_");
     }
 
     public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
@@ -71,6 +74,7 @@ public record LauncherSettings(
                 .normalize();
         Path microJar = requiredPath(system, "orgbase.micro.jar");
         Path war = requiredPath(system, "orgbase.war");
+        Path resourceAdapter = requiredPath(system, "orgbase.rar");
         Optional<ExternalDatabase> external = Optional.ofNullable(env.get("DB_URL"))
                 .filter(url -> !url.isBlank())
                 .map(url -> new ExternalDatabase(
@@ -86,7 +90,17 @@ public record LauncherSettings(
                 passThrough.put(name, value);
             }
         });
-        return new LauncherSettings(port, home, microJar, war, external, javaOptions, passThrough, Cluster.from(env));
+        return new LauncherSettings(
+                port,
+                home,
+                microJar,
+                war,
+                resourceAdapter,
+                external,
+                javaOptions,
+                passThrough,
+                Cluster.from(env),
+                Broker.from(env));
     }
 
     static int parsePort(String value) {

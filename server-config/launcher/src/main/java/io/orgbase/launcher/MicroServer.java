@@ -53,6 +53,10 @@ final class MicroServer {
                 preBoot,
                 "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                         + ".allow-payload-for-undefined-http-methods=true\n");
+        // the adapter's configuration must exist before it is deployed (the deployments follow the
+        // post-boot commands); it is never application-scoped, which restarts MDB endpoints (payara#2386)
+        Path postBoot = runtime.resolve("post-boot.asadmin");
+        Files.writeString(postBoot, String.join(" ", settings.broker().adapterConfig(settings.home())) + "\n");
         LauncherSettings.Cluster cluster = settings.cluster().orElseGet(() -> {
             int own = FreePorts.next();
             return new LauncherSettings.Cluster("orgbase-" + UUID.randomUUID(), own, "127.0.0.1:" + own, "127.0.0.1");
@@ -65,6 +69,8 @@ final class MicroServer {
         command.addAll(List.of(
                 "-jar",
                 settings.microJar().toString(),
+                "--deploy",
+                settings.resourceAdapter().toString(),
                 "--deploy",
                 settings.war().toString(),
                 "--contextroot",
@@ -83,7 +89,9 @@ final class MicroServer {
                 cluster.name(),
                 "--nohostaware",
                 "--prebootcommandfile",
-                preBoot.toString()));
+                preBoot.toString(),
+                "--postbootcommandfile",
+                postBoot.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);

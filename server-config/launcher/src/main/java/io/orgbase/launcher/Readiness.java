@@ -8,10 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for an Orgbase to answer {@code /health/ready} with 200. */
+/**
+ * Waits for an Orgbase to answer {@code /health/ready} with 200 and its own checks in the answer:
+ * the server alone answers 200 with no checks, also when the application failed to deploy.
+ */
 public final class Readiness {
 
     private static final Duration POLL = Duration.ofMillis(250);
+
+    /** The name of a readiness check Orgbase itself registers (the database's). */
+    private static final String APPLICATION_CHECK = "\"database\"";
 
     private Readiness() {}
 
@@ -29,7 +35,8 @@ public final class Readiness {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && stillStarting.getAsBoolean()) {
             try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains(APPLICATION_CHECK)) {
                     return true;
                 }
             } catch (IOException notListeningYet) {

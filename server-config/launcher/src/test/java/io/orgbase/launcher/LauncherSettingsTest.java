@@ -14,6 +14,7 @@ class LauncherSettingsTest {
         Properties properties = new Properties();
         properties.setProperty("orgbase.micro.jar", "/opt/payara-micro.jar");
         properties.setProperty("orgbase.war", "/opt/orgbase.war");
+        properties.setProperty("orgbase.rar", "/opt/activemq-rar.rar");
         return properties;
     }
 

@@ -1,0 +1,2 @@
+/** Dead letters, for platform administrators. */
+package io.orgbase.messaging.boundary;

@@ -1,0 +1,2 @@
+/** What the messaging backbone keeps in the database: dead letters. */
+package io.orgbase.messaging;

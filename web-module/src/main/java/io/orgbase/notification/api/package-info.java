@@ -1,0 +1,2 @@
+/** {@code /api/v1/me/notifications}: the caller's notifications. */
+package io.orgbase.notification.api;
