@@ -15,15 +15,17 @@ import jakarta.resource.ConnectionFactoryDefinition;
 import java.util.List;
 
 /**
- * Sends outbox rows to the events queue in one local JMS transaction, outside the caller's JTA
- * transaction: the database and the broker are never enlisted together, so nothing needs XA.
+ * Sends outbox rows to the events queue in a JTA transaction of its own that holds the broker alone
+ * (committed in one phase), while the caller's database transaction waits: the two are never
+ * enlisted together, so nothing needs XA. The adapter refuses transacted sessions outside a JTA
+ * transaction.
  *
  * <p>The connection factory comes from the resource adapter deployed beside Orgbase under the name
  * {@code activemq-rar} (ActiveMQ Classic; see server-config). Its adapter has no {@code JMSContext},
  * hence the classic API.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 @ConnectionFactoryDefinition(
         name = Messaging.CONNECTION_FACTORY,
         interfaceName = "jakarta.jms.ConnectionFactory",
@@ -33,8 +35,9 @@ public class JmsPublisher {
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
-    void send(List<OutboxBatch.Row> rows) {
+    public void send(List<OutboxBatch.Row> rows) {
         try (Connection connection = factory.createConnection();
+                // inside the JTA transaction the arguments are ignored; the adapter has no createSession()
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             MessageProducer producer = session.createProducer(session.createQueue(Messaging.EVENTS_QUEUE));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -51,7 +54,6 @@ public class JmsPublisher {
                 message.setIntProperty(Messaging.ATTEMPT_PROPERTY, row.attempt());
                 producer.send(message);
             }
-            session.commit();
         } catch (JMSException e) {
             throw new IllegalStateException("the broker refused " + rows.size() + " events: " + e.getMessage(), e);
         }

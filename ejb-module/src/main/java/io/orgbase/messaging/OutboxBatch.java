@@ -20,7 +20,7 @@ import org.eclipse.persistence.config.QueryHints;
 public class OutboxBatch {
 
     /** An outbox row as taken. */
-    record Row(long seq, UUID eventId, UUID orgId, String type, String envelope, String consumer, int attempt) {}
+    public record Row(long seq, UUID eventId, UUID orgId, String type, String envelope, String consumer, int attempt) {}
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;

@@ -124,6 +124,15 @@ final class Fixtures {
                 .toList();
     }
 
+    /** The platform's audit trail (platform administrators only). */
+    static List<JsonObject> platformEvents(Session admin, String query) {
+        Api.Reply reply = admin.api().get("/api/v1/admin/audit-events?" + query);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .toList();
+    }
+
     static Connection appRole() throws SQLException {
         return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.APP, "unused-with-trust");
     }

@@ -25,7 +25,7 @@ public final class Orgbase implements LauncherSessionListener {
      * identity provider the tests serve themselves is trusted.
      */
     static Map<String, String> settings() {
-        return Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "ORGBASE_TRUSTED_PROXIES",
                 "127.0.0.1,0:0:0:0:0:0:0:1",
                 "ORGBASE_LOGIN_MAX_FAILURES_PER_ADDRESS",
@@ -46,7 +46,11 @@ public final class Orgbase implements LauncherSessionListener {
                 "ORGBASE_RATE_LIMIT_PER_PRINCIPAL",
                 "100000",
                 "ORGBASE_RATE_LIMIT_PER_ADDRESS",
-                "60");
+                "60"));
+        // consumers give up after three attempts, the first retry after 0.3 s (MessagingIT)
+        settings.put("ORGBASE_MESSAGING_MAX_ATTEMPTS", "3");
+        settings.put("ORGBASE_MESSAGING_RETRY_DELAY", "PT0.3S");
+        return Map.copyOf(settings);
     }
 
     /** The running target, started if this is the first test to ask. */

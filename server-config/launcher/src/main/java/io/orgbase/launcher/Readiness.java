@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Waits for an Orgbase to answer {@code /health/ready} with 200 and its own checks in the answer:
- * the server alone answers 200 with no checks, also when the application failed to deploy.
+ * the server alone answers 200 with no checks, also when the application failed to deploy; and for
+ * its API to answer an anonymous call with 401 (its REST resources start after its health check).
  */
 public final class Readiness {
 
@@ -32,11 +33,19 @@ public final class Readiness {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
+        // the API itself answers too (its EJBs and its REST resources start one after the other)
+        HttpRequest api = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/me"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && stillStarting.getAsBoolean()) {
             try {
                 HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains(APPLICATION_CHECK)) {
+                if (answer.statusCode() == 200
+                        && answer.body().contains(APPLICATION_CHECK)
+                        && client.send(api, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 401) {
                     return true;
                 }
             } catch (IOException notListeningYet) {
