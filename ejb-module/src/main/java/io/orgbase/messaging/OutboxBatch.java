@@ -28,6 +28,16 @@ public class OutboxBatch {
     @EJB
     JmsPublisher publisher;
 
+    /** Deletes consumers' receipts older than {@code days}; returns how many went. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetProcessedBefore(int days) {
+        return em.createNativeQuery(
+                        "delete from processed_event where processed_at < now() - make_interval(days => ?1)")
+                .setParameter(1, days)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
     /** @return how many rows were published */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int publishNext(int limit) {

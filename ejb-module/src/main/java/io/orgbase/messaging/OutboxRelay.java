@@ -26,6 +26,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     static final int BATCH = 200;
     private static final long QUIET_MILLIS = 60_000;
+    static final int PROCESSED_RETENTION_DAYS = 14;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -43,6 +44,21 @@ public class OutboxRelay {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "outbox sweep")
     public void sweep() {
         drain();
+    }
+
+    /**
+     * Forgets which events consumers applied once no copy of them can still arrive: the outbox
+     * hands a message over within seconds and retries end within minutes; a dead letter requeued
+     * later is meant to run again. Every member may; deleting twice is harmless.
+     */
+    @Schedule(hour = "4", minute = "17", persistent = false, info = "processed-event retention")
+    public void forgetOldReceipts() {
+        try {
+            int removed = batch.forgetProcessedBefore(PROCESSED_RETENTION_DAYS);
+            LOG.fine(() -> "Forgot " + removed + " processed-event receipts");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Forgetting old processed-event receipts failed", e);
+        }
     }
 
     /** Publishes until nothing is due; returns at once when a drain already runs (it will see the rows). */

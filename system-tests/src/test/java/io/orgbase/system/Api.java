@@ -107,6 +107,17 @@ final class Api {
         return send("PATCH", path, json.toString(), "application/json");
     }
 
+    /** Opens a Server-Sent Events stream with this client's headers (its token); throws unless 200. */
+    EventStream stream(String path, String lastEventId) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return EventStream.open(HTTP, request.build());
+    }
+
     Reply send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(60))

@@ -7,6 +7,7 @@ import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Payara Micro members of one cluster (the run command's {@code ORGBASE_CLUSTER_*} settings)
  * on one database, as a load balancer would spread a client over them: a token one member signed
- * works on the other (the operator gives them the same keys), and a caller's request budget is one
- * budget for the cluster, counted in the members' shared JCache.
+ * works on the other (the operator gives them the same keys), a notification made on one reaches a
+ * live stream open on the other, and a caller's request budget is one budget for the cluster,
+ * counted in the members' shared JCache.
  */
 @Tag("cluster")
 class ClusterIT {
@@ -76,6 +78,8 @@ class ClusterIT {
                         .as("a token of the first member on the second")
                         .isEqualTo(200);
 
+                aNotificationMadeOnOneMemberReachesAStreamOnTheOther(first, onSecond);
+
                 // within one budget window, requests on either member spend the same budget; the
                 // window is the clock's minute, so a phase that sees it turn starts again
                 for (int attempt = 1; ; attempt++) {
@@ -89,6 +93,36 @@ class ClusterIT {
             } finally {
                 stopAll(member);
             }
+        }
+    }
+
+    /**
+     * The change is made on the second member, whose relay is woken by the commit and publishes to
+     * its own broker, so its consumer makes the notification there; the stream is open on the first.
+     */
+    private static void aNotificationMadeOnOneMemberReachesAStreamOnTheOther(Api first, Api onSecond) {
+        String email = "live-" + Secrets.suffix() + "@it.example";
+        String password = Secrets.password();
+        assertThat(onSecond.post(
+                                "/api/v1/admin/users",
+                                json("email", email, "password", password, "displayName", "Live"))
+                        .status())
+                .isEqualTo(201);
+        Api.Reply login = first.post("/api/v1/auth/login", json("email", email, "password", password));
+        assertThat(login.status()).as("%s", login).isEqualTo(200);
+        Api userOnFirst = first.withToken(login.json().getString("accessToken"));
+        String slug = "live-" + Secrets.suffix();
+        assertThat(onSecond.post("/api/v1/orgs", json("slug", slug, "name", "Live " + slug))
+                        .status())
+                .isEqualTo(201);
+        try (EventStream stream = userOnFirst.stream("/api/v1/me/notifications/stream", null)) {
+            stream.next(Duration.ofSeconds(10), e -> e.name().equals("unread"));
+            Api.Reply added =
+                    onSecond.post("/api/v1/orgs/" + slug + "/members", json("email", email, "role", "member"));
+            assertThat(added.status()).as("%s", added).isEqualTo(201);
+            EventStream.Event told =
+                    stream.next(Duration.ofSeconds(15), e -> e.name().equals("notification"));
+            assertThat(told.data()).contains("\"type\":\"member.added\"").contains(slug);
         }
     }
 

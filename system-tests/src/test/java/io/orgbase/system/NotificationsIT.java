@@ -66,6 +66,45 @@ class NotificationsIT {
     }
 
     @Test
+    void anOpenStreamReceivesNewNotificationsAndTheUnreadCountAsTheyHappen() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session dee = Fixtures.newUser();
+        Session other = Fixtures.newUser();
+        try (EventStream stream = dee.api().stream("/api/v1/me/notifications/stream", null);
+                EventStream theirs = other.api().stream("/api/v1/me/notifications/stream", null)) {
+            assertThat(stream.next(DELIVERY, e -> e.name().equals("unread")).data())
+                    .isEqualTo("{\"total\":0}");
+            Fixtures.addMember(owner, org, dee, "member");
+            EventStream.Event added = stream.next(DELIVERY, e -> e.name().equals("notification"));
+            JsonObject notification = new Api.Reply(200, null, added.data()).json();
+            assertThat(notification.getString("type")).isEqualTo("member.added");
+            assertThat(added.id()).isEqualTo(notification.getString("id"));
+            assertThat(stream.next(DELIVERY, e -> e.name().equals("unread")).data())
+                    .isEqualTo("{\"total\":1}");
+
+            // a client that reconnects with the last id it saw gets what came after it
+            assertThat(owner.in(org)
+                            .members()
+                            .item(dee.id())
+                            .update(json("role", "viewer"))
+                            .status())
+                    .isEqualTo(200);
+            String changed =
+                    stream.next(DELIVERY, e -> e.name().equals("notification")).id();
+            try (EventStream again = dee.api().stream("/api/v1/me/notifications/stream", added.id())) {
+                assertThat(again.next(DELIVERY, e -> e.name().equals("notification"))
+                                .id())
+                        .isEqualTo(changed);
+            }
+            // nobody else's stream hears of it
+            theirs.next(DELIVERY, e -> e.name().equals("unread"));
+            assertThat(theirs.pending()).noneMatch(e -> e.name().equals("notification"));
+        }
+        assertProblem(Api.anonymous().get("/api/v1/me/notifications/stream"), 401);
+    }
+
+    @Test
     void readUnreadCountsAndDeletion() {
         Session owner = Fixtures.newUser();
         Org first = Fixtures.newOrg(owner);

@@ -44,6 +44,14 @@ public class Callers {
         return known;
     }
 
+    /** When the caller's access token expires (null for an API key): a live stream ends there. */
+    public java.time.Instant tokenExpiry() {
+        if (request.getUserPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return java.time.Instant.ofEpochSecond(token.getExpirationTime());
+        }
+        return null;
+    }
+
     private Caller identify() {
         if (request.getAttribute(API_KEY_ATTRIBUTE) instanceof ApiKeyGrant apiKey) {
             return Caller.apiKey(apiKey);

@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -101,6 +102,63 @@ public class Notifications {
                         .compareTo(String.valueOf(b.org().slug())))
                 .toList();
         return new Unread(counts.stream().mapToLong(UnreadIn::unread).sum(), counts);
+    }
+
+    /** Where a live stream stands: after the notification created at {@code time} with {@code id}. */
+    public record Position(OffsetDateTime time, UUID id) {}
+
+    /**
+     * The caller's notifications after {@code position}, oldest first: what a live stream has not
+     * sent yet. A null position: from their first.
+     */
+    @AuthenticatedOnly
+    public Listed since(Caller caller, Position position, int limit) {
+        session.enterUser(caller.userId());
+        var query = position == null
+                ? em.createQuery(
+                                "select n from Notification n where n.recipientId = :me order by n.createdAt, n.id",
+                                Notification.class)
+                        .setParameter("me", caller.userId())
+                : em.createQuery(
+                                "select n from Notification n where n.recipientId = :me and (n.createdAt > :time"
+                                        + " or (n.createdAt = :time and n.id > :id)) order by n.createdAt, n.id",
+                                Notification.class)
+                        .setParameter("me", caller.userId())
+                        .setParameter("time", position.time())
+                        .setParameter("id", position.id());
+        List<Notification> newer =
+                query.setMaxResults(Math.max(1, Math.min(limit, 100))).getResultList();
+        return new Listed(
+                new Slice<>(newer, null, null),
+                organizations(newer.stream().map(Notification::getOrgId).toList()));
+    }
+
+    /**
+     * Where a stream starts: after the caller's notification {@code id} (a client's
+     * {@code Last-Event-ID}) when it is theirs, else after their newest (null: they have none).
+     */
+    @AuthenticatedOnly
+    public Position position(Caller caller, UUID id) {
+        session.enterUser(caller.userId());
+        List<Notification> found = id == null
+                ? List.of()
+                : em.createQuery(
+                                "select n from Notification n where n.id = :id and n.recipientId = :me",
+                                Notification.class)
+                        .setParameter("id", id)
+                        .setParameter("me", caller.userId())
+                        .getResultList();
+        if (found.isEmpty()) {
+            found = em.createQuery(
+                            "select n from Notification n where n.recipientId = :me order by n.createdAt desc, n.id desc",
+                            Notification.class)
+                    .setParameter("me", caller.userId())
+                    .setMaxResults(1)
+                    .getResultList();
+        }
+        return found.isEmpty()
+                ? null
+                : new Position(found.get(0).getCreatedAt(), found.get(0).getId());
     }
 
     /**

@@ -1,10 +1,17 @@
 package io.orgbase.notification.control;
 
 import io.orgbase.messaging.Event;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -19,8 +26,16 @@ public class NotificationWriter {
     /** What a notification says and what it is about. */
     public record Message(String type, String title, String body, String subjectType, String subjectId, String path) {}
 
+    private static final Object SIGNAL_KEY = NotificationWriter.class.getName() + ".signal";
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    LiveSignals signals;
 
     /** @return how many recipients got it now (those who had it already are not counted) */
     public int deliver(Event event, Collection<UUID> recipients, Message message) {
@@ -44,7 +59,32 @@ public class NotificationWriter {
                 .setParameter(11, event.actor())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
+        signalAfterCommit(recipients);
         return ((Number) added).intValue();
+    }
+
+    /** Tells the recipients' open streams, once the notifications are there to be read. */
+    @SuppressWarnings("unchecked")
+    private void signalAfterCommit(Collection<UUID> recipients) {
+        Set<UUID> pending = (Set<UUID>) transactions.getResource(SIGNAL_KEY);
+        if (pending == null) {
+            Set<UUID> users = new HashSet<>();
+            transactions.putResource(SIGNAL_KEY, users);
+            LiveSignals live = signals;
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        live.signal(users);
+                    }
+                }
+            });
+            pending = users;
+        }
+        pending.addAll(recipients);
     }
 
     private static String truncate(String text, int max) {

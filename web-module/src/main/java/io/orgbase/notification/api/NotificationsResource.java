@@ -1,5 +1,6 @@
 package io.orgbase.notification.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.api.Items;
 import io.orgbase.notification.boundary.Notifications;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +22,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,6 +45,9 @@ public class NotificationsResource {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    LiveNotifications live;
 
     /** How many are unread, and the count of each organization. */
     public record UnreadView(long total, java.util.List<UnreadInView> organizations) {}
@@ -92,6 +100,38 @@ public class NotificationsResource {
     public MarkedView readAll(
             @Parameter(description = "Only this organization's (its id)") @QueryParam("orgId") String orgId) {
         return new MarkedView(notifications.markAllRead(callers.currentUser(), uuid("orgId", orgId)));
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "The caller's new notifications and unread count as they happen (Server-Sent Events)",
+            description = "Authenticated like every call (Authorization: Bearer), so clients use a fetch-based "
+                    + "event-stream reader rather than the browser's EventSource. Events: `notification` (id: the "
+                    + "notification's id, data: a Notification), `unread` (data: {\"total\": n}, after each "
+                    + "change and on connecting), `expired` (the access token ran out: reconnect with a new one); "
+                    + "a comment every 20 s. Send Last-Event-ID to replay what came after that notification. At "
+                    + "most five streams per user: a sixth ends the oldest. Works across cluster members.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An endless event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public void stream(
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Parameter(description = "The id of the last notification the client received")
+                    @HeaderParam("Last-Event-ID")
+                    String lastEventId) {
+        Caller caller = callers.currentUser();
+        UUID last;
+        try {
+            last = lastEventId == null || lastEventId.isBlank() ? null : UUID.fromString(lastEventId.strip());
+        } catch (IllegalArgumentException notOurs) {
+            last = null;
+        }
+        live.open(caller, callers.tokenExpiry(), sink, sse, last);
     }
 
     @GET
