@@ -25,7 +25,8 @@ public enum Permission {
     API_KEYS_WRITE("api-keys:write", "Create and revoke API keys"),
     ROLES_READ("roles:read", "See the organization's roles and what each grants"),
     ROLES_WRITE("roles:write", "Create, change and delete the organization's custom roles"),
-    AUDIT_READ("audit:read", "Read and verify the organization's audit trail");
+    AUDIT_READ("audit:read", "Read and verify the organization's audit trail"),
+    ANNOUNCEMENTS_SEND("announcements:send", "Send announcements to the organization's people");
 
     private final String key;
     private final String description;

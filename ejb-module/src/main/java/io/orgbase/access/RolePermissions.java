@@ -1,5 +1,6 @@
 package io.orgbase.access;
 
+import static io.orgbase.access.Permission.ANNOUNCEMENTS_SEND;
 import static io.orgbase.access.Permission.API_KEYS_READ;
 import static io.orgbase.access.Permission.API_KEYS_WRITE;
 import static io.orgbase.access.Permission.AUDIT_READ;
@@ -45,7 +46,8 @@ public final class RolePermissions {
                             API_KEYS_WRITE,
                             ROLES_READ,
                             ROLES_WRITE,
-                            AUDIT_READ),
+                            AUDIT_READ,
+                            ANNOUNCEMENTS_SEND),
             Role.MEMBER,
                     EnumSet.of(
                             ORGANIZATION_READ,

@@ -54,6 +54,9 @@ class RoleMatrixIT {
                             c.org().path() + "/invitations",
                             json("email", "matrix-" + Secrets.suffix() + "@it.example", "role", "viewer"))),
             new Probe("GET api-keys", MANAGERS, c -> c.api().get(c.org().path() + "/api-keys")),
+            new Probe("POST announcements", MANAGERS, c -> c.api()
+                    .post(c.org().path() + "/announcements", json("title", "Matrix"))),
+            new Probe("GET announcements", ALL, c -> c.api().get(c.org().path() + "/announcements")),
             new Probe("POST api-keys", MANAGERS, c -> c.api()
                     .post(c.org().path() + "/api-keys", json("name", "matrix-" + Secrets.suffix(), "role", "viewer"))),
             new Probe("GET roles", Set.of("owner", "admin", "member"), c -> c.api()

@@ -11,6 +11,7 @@ import io.orgbase.customfield.api.CustomFieldsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.feature.api.OrganizationFeaturesResource;
 import io.orgbase.identity.api.ApiKeysResource;
+import io.orgbase.notification.api.AnnouncementsResource;
 import io.orgbase.organization.OrganizationStatus;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
@@ -252,5 +253,10 @@ public class OrganizationResource {
     @Path("api-keys")
     public ApiKeysResource apiKeys() {
         return new ApiKeysResource(tenant, boundaries.apiKeys());
+    }
+
+    @Path("announcements")
+    public AnnouncementsResource announcements() {
+        return new AnnouncementsResource(tenant, boundaries.announcements());
     }
 }

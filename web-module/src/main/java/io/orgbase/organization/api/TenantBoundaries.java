@@ -9,6 +9,7 @@ import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.feature.boundary.Features;
 import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.notification.boundary.Announcements;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Organizations;
@@ -45,6 +46,9 @@ public class TenantBoundaries {
 
     @Inject
     AuditEvents audit;
+
+    @Inject
+    Announcements announcements;
 
     @Inject
     Settings settings;
@@ -97,6 +101,10 @@ public class TenantBoundaries {
 
     public AuditEvents audit() {
         return audit;
+    }
+
+    public Announcements announcements() {
+        return announcements;
     }
 
     public Settings settings() {

@@ -1,0 +1,29 @@
+package io.orgbase.notification.api;
+
+import io.orgbase.notification.Announcement;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An announcement: what it says, to whom (no audience: everyone), who sent it and when. */
+public record AnnouncementView(
+        UUID id,
+        String title,
+        String body,
+        UUID departmentId,
+        UUID teamId,
+        String role,
+        UUID createdBy,
+        OffsetDateTime createdAt) {
+
+    static AnnouncementView of(Announcement a) {
+        return new AnnouncementView(
+                a.getId(),
+                a.getTitle(),
+                a.getBody(),
+                a.getDepartmentId(),
+                a.getTeamId(),
+                a.getRole(),
+                a.getCreatedBy(),
+                a.getCreatedAt());
+    }
+}
