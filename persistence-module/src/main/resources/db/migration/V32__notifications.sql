@@ -45,11 +45,14 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON notification TO "${app_role}";
 -- How consumers add notifications: for many recipients in one statement, once per recipient and
 -- event. An INSERT ... ON CONFLICT is checked against the reading policy too, which a consumer (in
 -- the organization, as no user) does not pass; so this runs with its owner's rights, for the
--- organization the transaction entered only, and for users that exist.
+-- organization the transaction entered only, and for users that exist. Only active members hear
+-- the organization's news, unless p_members_only is false (telling someone they were removed or
+-- suspended).
 CREATE POLICY notification_owner ON notification FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
 CREATE FUNCTION orgbase_deliver_notification(
         p_event uuid, p_org uuid, p_recipients text, p_type text, p_title text, p_body text,
-        p_subject_type text, p_subject_id text, p_subject_path text, p_actor_id uuid, p_actor text)
+        p_subject_type text, p_subject_id text, p_subject_path text, p_actor_id uuid, p_actor text,
+        p_members_only boolean)
     RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
     AS $$
@@ -65,13 +68,15 @@ BEGIN
                p_subject_path, p_actor_id, p_actor, p_event, now()
         FROM app_user u
         WHERE u.id = ANY (string_to_array(p_recipients, ',')::uuid[])
+          AND (NOT p_members_only OR EXISTS (
+                SELECT 1 FROM membership m WHERE m.org_id = p_org AND m.user_id = u.id AND m.active))
         ORDER BY u.id
         ON CONFLICT (source_event_id, recipient_id) DO NOTHING;
     GET DIAGNOSTICS v_added = ROW_COUNT;
     RETURN v_added;
 END
 $$;
-REVOKE ALL ON FUNCTION orgbase_deliver_notification(uuid, uuid, text, text, text, text, text, text, text, uuid, text)
+REVOKE ALL ON FUNCTION orgbase_deliver_notification(uuid, uuid, text, text, text, text, text, text, text, uuid, text, boolean)
     FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION orgbase_deliver_notification(uuid, uuid, text, text, text, text, text, text, text, uuid, text)
+GRANT EXECUTE ON FUNCTION orgbase_deliver_notification(uuid, uuid, text, text, text, text, text, text, text, uuid, text, boolean)
     TO "${app_role}";

@@ -5,6 +5,8 @@ CREATE TABLE announcement (
     org_id         uuid        NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
     title          text        NOT NULL,
     body           text,
+    -- who it is for; kept apart from the target, which a deleted department or team clears
+    audience       text        NOT NULL,
     department_id  uuid,
     team_id        uuid,
     role           text,
@@ -19,7 +21,13 @@ CREATE TABLE announcement (
         REFERENCES team (org_id, id) ON DELETE SET NULL (team_id),
     CONSTRAINT announcement_title_length CHECK (char_length(title) BETWEEN 1 AND 300),
     CONSTRAINT announcement_body_length CHECK (char_length(body) <= 4000),
+    CONSTRAINT announcement_audience_known CHECK (audience IN ('everyone', 'department', 'team', 'role')),
     CONSTRAINT announcement_one_audience CHECK (num_nonnulls(department_id, team_id, role) <= 1),
+    CONSTRAINT announcement_audience_target CHECK (
+        (audience = 'everyone' AND num_nonnulls(department_id, team_id, role) = 0)
+        OR (audience = 'department' AND team_id IS NULL AND role IS NULL)
+        OR (audience = 'team' AND department_id IS NULL AND role IS NULL)
+        OR (audience = 'role' AND role IS NOT NULL)),
     CONSTRAINT announcement_role_known CHECK (role IN ('owner', 'admin', 'member', 'viewer'))
 );
 CREATE INDEX announcement_org_time_idx ON announcement (org_id, created_at DESC, id);

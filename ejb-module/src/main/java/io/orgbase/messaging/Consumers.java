@@ -39,13 +39,15 @@ public class Consumers {
         try {
             event = Event.parse(text);
         } catch (Event.Unreadable unreadable) {
-            failures.refused(null, text, consumer == null ? UNREADABLE : consumer, attempt, unreadable.getMessage());
+            failures.refused(null, text, UNREADABLE, attempt, unreadable.getMessage());
             return;
         }
+        boolean found = false;
         for (EventHandler handler : handlers) {
             if (consumer != null ? !consumer.equals(handler.name()) : !handler.handles(event.type())) {
                 continue;
             }
+            found = true;
             if (handler.needsOrganization() && event.orgId() == null) {
                 failures.refused(event, text, handler.name(), attempt, "refused: the event names no organization");
                 continue;
@@ -60,6 +62,10 @@ public class Consumers {
                         () -> handler.name() + " failed on " + event.type() + " " + event.id() + ": " + error);
                 failures.failed(event, handler.name(), attempt, error);
             }
+        }
+        if (consumer != null && !found) {
+            // a retry for a consumer this version does not have (renamed, removed): kept, not lost
+            failures.refused(event, text, consumer, attempt, "refused: no consumer named " + consumer);
         }
     }
 

@@ -22,6 +22,9 @@ public class Announcement extends TenantOwnedEntity {
     @Column(name = "body", updatable = false)
     private String body;
 
+    @Column(name = "audience", nullable = false, updatable = false)
+    private String audience;
+
     @Column(name = "department_id", updatable = false)
     @Convert(converter = NullableUuidConverter.class)
     private UUID departmentId;
@@ -41,6 +44,16 @@ public class Announcement extends TenantOwnedEntity {
         this.departmentId = departmentId;
         this.teamId = teamId;
         this.role = role;
+        this.audience =
+                departmentId != null ? "department" : teamId != null ? "team" : role != null ? "role" : "everyone";
+    }
+
+    /**
+     * {@code everyone}, {@code department}, {@code team} or {@code role}. A department or team
+     * deleted later clears its id, never the audience: the announcement then reaches nobody more.
+     */
+    public String getAudience() {
+        return audience;
     }
 
     public String getTitle() {

@@ -82,9 +82,20 @@ class AnnouncementsIT {
         assertThat(told(gone, org, id)).isEmpty();
         assertThat(NotificationsIT.of(ann, org, "announcement")).hasSize(1);
 
-        JsonObject listed = ann.api().get(org.path() + "/announcements").json();
+        JsonObject listed = owner.api().get(org.path() + "/announcements").json();
         assertThat(listed.getJsonArray("items").getJsonObject(0).getString("id"))
                 .isEqualTo(id);
+        assertThat(listed.getJsonArray("items").getJsonObject(0).getString("audience"))
+                .isEqualTo("everyone");
+        assertProblem(ann.api().get(org.path() + "/announcements"), 403);
+        // the suspended member it never reached cannot read it either (once reactivated)
+        assertThat(owner.in(org)
+                        .members()
+                        .item(gone.id())
+                        .update(json("active", true))
+                        .status())
+                .isEqualTo(200);
+        assertProblem(gone.api().get(org.path() + "/announcements/" + id), 404);
     }
 
     @Test
@@ -120,11 +131,49 @@ class AnnouncementsIT {
                 send(owner, org, json("title", "Board", "role", "admin")).getString("id");
         Eventually.get("admin told", NotificationsIT.DELIVERY, () -> told(helper, org, toAdmins));
 
-        // by now everything is delivered: nobody outside an audience heard of it
+        // by now everything is delivered: nobody outside an audience heard of it, or may read it
         assertThat(told(helper, org, toSales)).isEmpty();
+        assertProblem(seller.api().get(org.path() + "/announcements/" + toAdmins), 404);
+        assertThat(seller.api()
+                        .get(org.path() + "/announcements/" + toSales)
+                        .json()
+                        .getString("audience"))
+                .isEqualTo("department");
         assertThat(told(seller, org, toTeam)).isEmpty();
         assertThat(told(seller, org, toAdmins)).isEmpty();
         assertThat(told(emeaSeller, org, toAdmins)).isEmpty();
+    }
+
+    @Test
+    void anAnnouncementWhoseTeamWasDeletedBeforeItWentOutReachesNobody() throws SQLException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session ann = member(owner, org, "member", null);
+        // as the fan-out finds it when it runs after the team's deletion: a team audience, no team
+        UUID id = UUID.randomUUID();
+        try (Connection db = Orgbase.target().superuser();
+                PreparedStatement insert = db.prepareStatement("insert into announcement (id, org_id, title, audience,"
+                        + " created_at, updated_at) values (?, ?, 'For the night shift', 'team', now(), now())")) {
+            insert.setObject(1, id);
+            insert.setObject(2, org.id());
+            insert.executeUpdate();
+        }
+        UUID eventId = UUID.randomUUID();
+        MessagingIT.enqueue(
+                eventId,
+                org.id(),
+                "announcement.create",
+                MessagingIT.envelope(
+                        eventId,
+                        org.id(),
+                        "announcement.create",
+                        "{\"entityType\":\"announcement\",\"entityId\":\"" + id + "\"}"));
+        Eventually.get(
+                "the fan-out ran",
+                NotificationsIT.DELIVERY,
+                () -> MessagingIT.processed(eventId) > 0 ? Optional.of(true) : Optional.empty());
+        assertThat(count(org.id(), id.toString())).isZero();
+        assertThat(told(ann, org, id.toString())).isEmpty();
     }
 
     @Test

@@ -179,7 +179,8 @@ class MessagingIT {
         }
     }
 
-    private static long processed(UUID eventId) throws SQLException {
+    /** How many consumers have applied the event. */
+    static long processed(UUID eventId) {
         try (Connection db = Orgbase.target().superuser();
                 PreparedStatement count =
                         db.prepareStatement("select count(*) from processed_event where event_id = ?")) {
@@ -188,6 +189,8 @@ class MessagingIT {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -105,6 +105,72 @@ class NotificationsIT {
     }
 
     @Test
+    void anInviterHearsOfTheAcceptanceOnlyWhileStillAMember() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        String kept = accepted(owner, org);
+        String gone = invitation(admin, org);
+        assertThat(owner.in(org).members().item(admin.id()).delete().status()).isEqualTo(204);
+        accept(gone);
+
+        JsonObject told = awaitNotification(owner, org, "invitation.accepted");
+        assertThat(told.getJsonObject("subject").getString("id")).isEqualTo(kept);
+        // the removed admin hears of their removal, and of nothing after it: not even once the
+        // consumer has been through the acceptance of their invitation
+        awaitNotification(admin, org, "member.removed");
+        Eventually.get(
+                "the acceptance consumed",
+                DELIVERY,
+                () -> consumedUpdatesOf(gone) > 0 ? Optional.of(true) : Optional.empty());
+        assertThat(of(admin, org, "invitation.accepted")).isEmpty();
+    }
+
+    /** How many updates of the record the notifications consumer has applied (event id = audit entry id). */
+    private static long consumedUpdatesOf(String entityId) {
+        try (java.sql.Connection db = Orgbase.target().superuser();
+                java.sql.PreparedStatement count = db.prepareStatement("select count(*) from processed_event p"
+                        + " join audit_event a on a.id = p.event_id where p.consumer = 'notifications'"
+                        + " and a.entity_id = ? and a.action = 'update'")) {
+            count.setString(1, entityId);
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An invitation by {@code inviter}, accepted by a newcomer; returns its id. */
+    private static String accepted(Session inviter, Org org) {
+        String id = invitation(inviter, org);
+        accept(id);
+        return id;
+    }
+
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String invitation(Session inviter, Org org) {
+        String email = "invitee-" + Secrets.suffix() + "@it.example";
+        Api.Reply created = inviter.in(org).invitations().create(json("email", email, "role", "member"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().getJsonObject("invitation").getString("id");
+        TOKENS.put(id, created.json().getString("token"));
+        return id;
+    }
+
+    private static void accept(String invitation) {
+        Api.Reply accepted = Api.anonymous()
+                .from(Fixtures.address())
+                .post(
+                        "/api/v1/invitations/" + TOKENS.get(invitation) + "/accept",
+                        json("password", Secrets.password(), "displayName", "Newcomer"));
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+    }
+
+    @Test
     void readUnreadCountsAndDeletion() {
         Session owner = Fixtures.newUser();
         Org first = Fixtures.newOrg(owner);

@@ -56,7 +56,7 @@ class RoleMatrixIT {
             new Probe("GET api-keys", MANAGERS, c -> c.api().get(c.org().path() + "/api-keys")),
             new Probe("POST announcements", MANAGERS, c -> c.api()
                     .post(c.org().path() + "/announcements", json("title", "Matrix"))),
-            new Probe("GET announcements", ALL, c -> c.api().get(c.org().path() + "/announcements")),
+            new Probe("GET announcements", MANAGERS, c -> c.api().get(c.org().path() + "/announcements")),
             new Probe("POST api-keys", MANAGERS, c -> c.api()
                     .post(c.org().path() + "/api-keys", json("name", "matrix-" + Secrets.suffix(), "role", "viewer"))),
             new Probe("GET roles", Set.of("owner", "admin", "member"), c -> c.api()

@@ -77,20 +77,39 @@ public class Announcements {
         return announcement;
     }
 
+    /** Everything sent, for those who may send: an announcement may be meant for others than the reader. */
     @TenantScoped
-    @RequiresPermission(Permission.ORGANIZATION_READ)
+    @RequiresPermission(Permission.ANNOUNCEMENTS_SEND)
     public Slice<Announcement> list(Tenant tenant, CollectionRequest request) {
         return collections.page(COLLECTION, request);
     }
 
-    /** @throws NotFound when the organization has none with this id */
+    /**
+     * One announcement, for those who may send them and for the people it reached (their
+     * notification links here).
+     *
+     * @throws NotFound when the organization has none with this id, or none the caller may read
+     */
     @TenantScoped
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Announcement get(Tenant tenant, UUID id) {
         Announcement found = em.find(Announcement.class, id);
-        if (found == null) {
+        if (found == null || !(tenant.permissions().contains(Permission.ANNOUNCEMENTS_SEND) || reached(tenant, id))) {
             throw new NotFound("No such announcement.");
         }
         return found;
+    }
+
+    /** Whether the caller was told of it (row-level security shows them their own notifications). */
+    private boolean reached(Tenant tenant, UUID id) {
+        UUID me = tenant.caller().userId();
+        return me != null
+                && !em.createNativeQuery("select 1 from notification where recipient_id = ?1 and subject_type"
+                                + " = 'announcement' and subject_id = ?2 limit 1")
+                        .setParameter(1, me)
+                        .setParameter(2, id.toString())
+                        .setHint(org.eclipse.persistence.config.QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getResultList()
+                        .isEmpty();
     }
 }

@@ -89,6 +89,13 @@ public class AnnouncementFanOut implements EventHandler {
 
     @SuppressWarnings("unchecked")
     private List<UUID> recipients(UUID orgId, Announcement announcement, UUID after) {
+        boolean targeted = !"everyone".equals(announcement.getAudience());
+        if (targeted
+                && announcement.getDepartmentId() == null
+                && announcement.getTeamId() == null
+                && announcement.getRole() == null) {
+            return List.of(); // its department or team was deleted: nobody is left to tell
+        }
         StringBuilder sql = new StringBuilder(
                 "select m.user_id from membership m where m.org_id = ?1 and m.active and m.user_id > ?2");
         if (announcement.getDepartmentId() != null) {

@@ -88,7 +88,8 @@ public class NotificationRules implements EventHandler {
                                 null,
                                 "organization",
                                 str(event.orgId()),
-                                orgPath));
+                                orgPath,
+                                false));
             }
             case "invitation.update" -> {
                 if (changed(changes, "acceptedAt") && value(changes, "acceptedAt", "new") != null) {
@@ -178,7 +179,8 @@ public class NotificationRules implements EventHandler {
                             null,
                             "member",
                             str(member),
-                            path));
+                            path,
+                            active));
         }
     }
 

@@ -23,8 +23,25 @@ import org.eclipse.persistence.config.QueryHints;
 @Dependent
 public class NotificationWriter {
 
-    /** What a notification says and what it is about. */
-    public record Message(String type, String title, String body, String subjectType, String subjectId, String path) {}
+    /**
+     * What a notification says and what it is about.
+     *
+     * @param membersOnly whether only the organization's active members may hear it (all but the
+     *     notices of a removal or suspension)
+     */
+    public record Message(
+            String type,
+            String title,
+            String body,
+            String subjectType,
+            String subjectId,
+            String path,
+            boolean membersOnly) {
+
+        public Message(String type, String title, String body, String subjectType, String subjectId, String path) {
+            this(type, title, body, subjectType, subjectId, path, true);
+        }
+    }
 
     private static final Object SIGNAL_KEY = NotificationWriter.class.getName() + ".signal";
 
@@ -43,7 +60,7 @@ public class NotificationWriter {
             return 0;
         }
         Object added = em.createNativeQuery(
-                        "select orgbase_deliver_notification(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                        "select orgbase_deliver_notification(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
                 .setParameter(1, event.id())
                 .setParameter(2, event.orgId())
                 .setParameter(
@@ -57,6 +74,7 @@ public class NotificationWriter {
                 .setParameter(9, message.path())
                 .setParameter(10, event.actorId())
                 .setParameter(11, event.actor())
+                .setParameter(12, message.membersOnly())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         signalAfterCommit(recipients);

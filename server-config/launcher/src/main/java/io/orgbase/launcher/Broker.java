@@ -27,7 +27,14 @@ public record Broker(Optional<String> url, Optional<String> user, Optional<Strin
                         + "tcp://broker:61616 or failover:(tcp://a:61616,tcp://b:61616)");
             }
         });
-        return new Broker(url, nonBlank(env.get("ORGBASE_JMS_USER")), nonBlank(env.get("ORGBASE_JMS_PASSWORD")));
+        Optional<String> user = nonBlank(env.get("ORGBASE_JMS_USER"));
+        Optional<String> password = nonBlank(env.get("ORGBASE_JMS_PASSWORD"));
+        // asadmin reads its command line word by word
+        if (user.filter(name -> name.matches(".*\\s.*")).isPresent()
+                || password.filter(secret -> secret.matches(".*\\s.*")).isPresent()) {
+            throw new IllegalArgumentException("ORGBASE_JMS_USER and ORGBASE_JMS_PASSWORD cannot contain blanks");
+        }
+        return new Broker(url, user, password);
     }
 
     /**

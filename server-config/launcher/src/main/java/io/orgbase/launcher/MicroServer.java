@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,6 +57,8 @@ final class MicroServer {
         // the adapter's configuration must exist before it is deployed (the deployments follow the
         // post-boot commands); it is never application-scoped, which restarts MDB endpoints (payara#2386)
         Path postBoot = runtime.resolve("post-boot.asadmin");
+        // it may carry the broker's password: readable by this account alone
+        Files.createFile(postBoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(postBoot, String.join(" ", settings.broker().adapterConfig(settings.home())) + "\n");
         LauncherSettings.Cluster cluster = settings.cluster().orElseGet(() -> {
             int own = FreePorts.next();

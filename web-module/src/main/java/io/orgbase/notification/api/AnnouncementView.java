@@ -4,11 +4,12 @@ import io.orgbase.notification.Announcement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An announcement: what it says, to whom (no audience: everyone), who sent it and when. */
+/** An announcement: what it says, to whom, who sent it and when. */
 public record AnnouncementView(
         UUID id,
         String title,
         String body,
+        String audience,
         UUID departmentId,
         UUID teamId,
         String role,
@@ -20,6 +21,7 @@ public record AnnouncementView(
                 a.getId(),
                 a.getTitle(),
                 a.getBody(),
+                a.getAudience(),
                 a.getDepartmentId(),
                 a.getTeamId(),
                 a.getRole(),

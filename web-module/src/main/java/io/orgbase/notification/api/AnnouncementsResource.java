@@ -74,7 +74,8 @@ public class AnnouncementsResource {
 
     @GET
     @Operation(
-            summary = "The organization's announcements, newest first (organization:read)",
+            summary =
+                    "Every announcement sent in the organization, newest first (announcements:send: owner, " + "admin)",
             description = "Sortable: createdAt (default, newest first). Filterable: title, body, departmentId, "
                     + "teamId, role, createdBy. Searched by q: title and body.")
     @APIResponse(
@@ -88,7 +89,9 @@ public class AnnouncementsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One announcement (organization:read)")
+    @Operation(
+            summary = "One announcement: for those who may send them, and for the people it reached (their "
+                    + "notification links here); to anyone else it does not exist")
     @APIResponse(
             responseCode = "200",
             description = "The announcement",

@@ -18,7 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,10 @@ public class LiveNotifications {
     static final int MAX_STREAMS_PER_USER = 5;
     private static final int BATCH = 100;
     private static final long HEARTBEAT_SECONDS = 20;
+    private static final Duration LOOK_BACK = Duration.ofSeconds(30);
+    private static final int SENT_MEMORY = 2_000;
+    /** The smallest id in PostgreSQL's order (bytes, unsigned), not Java's. */
+    private static final UUID FIRST = new UUID(0, 0);
 
     @Inject
     Notifications notifications;
@@ -71,6 +77,7 @@ public class LiveNotifications {
         final Sse sse;
         final Instant expires;
         Position position;
+        private final Set<UUID> sent = new LinkedHashSet<>();
 
         Stream(Caller caller, SseEventSink sink, Sse sse, Instant expires, Position position) {
             this.caller = caller;
@@ -80,25 +87,49 @@ public class LiveNotifications {
             this.position = position;
         }
 
+        /**
+         * Sends what it has not sent yet. Notifications are ordered by when their transaction
+         * started, and a transaction that started earlier may commit later: each catch-up looks
+         * {@link #LOOK_BACK} behind the last one sent and skips what it remembers sending.
+         */
         synchronized void catchUp() {
             if (sink.isClosed()) {
                 forget(this);
                 return;
             }
-            int sent;
+            Position cursor =
+                    position == null ? null : new Position(position.time().minus(LOOK_BACK), FIRST);
+            int read;
             do {
-                Listed newer = notifications.since(caller, position, BATCH);
-                sent = newer.slice().items().size();
+                Listed newer = notifications.since(caller, cursor, BATCH);
+                read = newer.slice().items().size();
                 for (Notification n : newer.slice().items()) {
+                    cursor = new Position(n.getCreatedAt(), n.getId());
+                    if (!remember(n.getId())) {
+                        continue;
+                    }
                     send(sse.newEventBuilder()
                             .name("notification")
                             .id(n.getId().toString())
                             .data(JsonSettings.jsonb().toJson(NotificationView.of(n, newer.organizations())))
                             .build());
-                    position = new Position(n.getCreatedAt(), n.getId());
+                    if (position == null || n.getCreatedAt().isAfter(position.time())) {
+                        position = new Position(n.getCreatedAt(), n.getId());
+                    }
                 }
-            } while (sent == BATCH);
+            } while (read == BATCH);
             sendUnread();
+        }
+
+        /** Notes that this stream has {@code id} (sent, or older than the stream); false if it had. */
+        boolean remember(UUID id) {
+            if (!sent.add(id)) {
+                return false;
+            }
+            if (sent.size() > SENT_MEMORY) {
+                sent.remove(sent.iterator().next());
+            }
+            return true;
         }
 
         synchronized void sendUnread() {
@@ -164,7 +195,25 @@ public class LiveNotifications {
      * reconnecting client saw last, which replays what came after) or after their newest.
      */
     void open(Caller caller, Instant expires, SseEventSink sink, Sse sse, UUID lastEventId) {
-        Stream stream = new Stream(caller, sink, sse, expires, notifications.position(caller, lastEventId));
+        Position start = notifications.position(caller, lastEventId);
+        Stream stream = new Stream(caller, sink, sse, expires, start);
+        if (start != null) {
+            // the look-back window up to the start is the client's already (in the database's order)
+            Position cursor = new Position(start.time().minus(LOOK_BACK), FIRST);
+            boolean reached = false;
+            while (!reached) {
+                Listed known = notifications.since(caller, cursor, BATCH);
+                for (Notification n : known.slice().items()) {
+                    stream.remember(n.getId());
+                    cursor = new Position(n.getCreatedAt(), n.getId());
+                    if (n.getId().equals(start.id())) {
+                        reached = true;
+                        break;
+                    }
+                }
+                reached |= known.slice().items().size() < BATCH;
+            }
+        }
         List<Stream> mine = streams.compute(caller.userId(), (id, open) -> {
             List<Stream> list = open == null ? new CopyOnWriteArrayList<>() : open;
             list.add(stream);

@@ -107,12 +107,13 @@ public class NotificationsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(
             summary = "The caller's new notifications and unread count as they happen (Server-Sent Events)",
-            description = "Authenticated like every call (Authorization: Bearer), so clients use a fetch-based "
-                    + "event-stream reader rather than the browser's EventSource. Events: `notification` (id: the "
-                    + "notification's id, data: a Notification), `unread` (data: {\"total\": n}, after each "
-                    + "change and on connecting), `expired` (the access token ran out: reconnect with a new one); "
-                    + "a comment every 20 s. Send Last-Event-ID to replay what came after that notification. At "
-                    + "most five streams per user: a sixth ends the oldest. Works across cluster members.")
+            description =
+                    "Authenticated like every call (Authorization: Bearer), so clients use a fetch-based "
+                            + "event-stream reader rather than the browser's EventSource. Events: `notification` (id: the "
+                            + "notification's id, data: a Notification), `unread` (data: {\"total\": n}, after each "
+                            + "change and on connecting), `expired` (the access token ran out: reconnect with a new one); "
+                            + "a comment every 20 s. Send Last-Event-ID to replay what came after that notification. At "
+                            + "most five streams per user on each server: a sixth ends the oldest. Works across cluster members.")
     @APIResponse(
             responseCode = "200",
             description = "An endless event stream",
