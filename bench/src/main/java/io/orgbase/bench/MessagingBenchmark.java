@@ -188,6 +188,7 @@ public final class MessagingBenchmark {
                 "{\"email\":\"" + email + "\",\"role\":\"member\"}");
         String token = client.login(email, userPassword);
         BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
         HttpResponse<InputStream> stream = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/api/v1/me/notifications/stream"))
@@ -200,15 +201,19 @@ public final class MessagingBenchmark {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.equals("event: notification")) {
                         arrivals.add(System.nanoTime());
+                    } else if (line.equals("event: unread")) {
+                        open.countDown();
                     }
                 }
-            } catch (Exception closed) {
+            } catch (java.io.IOException closed) {
                 // the run is over
             }
         });
         reader.setDaemon(true);
         reader.start();
-        Thread.sleep(1000);
+        if (!open.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the notification stream did not open");
+        }
         arrivals.clear();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
