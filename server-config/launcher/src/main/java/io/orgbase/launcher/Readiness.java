@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Waits for an Orgbase to answer {@code /health/ready} with 200 and its own checks in the answer:
  * the server alone answers 200 with no checks, also when the application failed to deploy; and for
- * its API to answer an anonymous call with 401 (its REST resources start after its health check).
+ * its API to answer an anonymous call with a problem document (its REST resources start after its
+ * health check).
  */
 public final class Readiness {
 
@@ -21,6 +22,17 @@ public final class Readiness {
     private static final String APPLICATION_CHECK = "\"database\"";
 
     private Readiness() {}
+
+    /**
+     * Whether the API itself answered an anonymous {@code GET /api/v1/me}: with a problem document
+     * (401, or 429 when a shared address budget ran out), not the server's own 404 or 503 page.
+     */
+    private static boolean answersItself(HttpResponse<Void> answer) {
+        return answer.headers()
+                .firstValue("Content-Type")
+                .filter(type -> type.startsWith("application/problem+json"))
+                .isPresent();
+    }
 
     /**
      * @param stillStarting false once the server process is gone, to stop waiting early
@@ -43,9 +55,7 @@ public final class Readiness {
                 HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200
                         && answer.body().contains(APPLICATION_CHECK)
-                        && client.send(api, HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 401) {
+                        && answersItself(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
                     return true;
                 }
             } catch (IOException notListeningYet) {
