@@ -167,4 +167,11 @@ public class User extends BaseEntity {
         this.emailVerifiedVia = null;
         this.emailVerifiedAt = null;
     }
+
+    /** Moves the account to an address it has just proven by a link sent there. */
+    public void moveToVerifiedEmail(String email, OffsetDateTime at) {
+        this.email = email;
+        this.emailVerifiedVia = "link";
+        this.emailVerifiedAt = at;
+    }
 }

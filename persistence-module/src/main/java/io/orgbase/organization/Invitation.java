@@ -27,6 +27,11 @@ public class Invitation extends TenantOwnedEntity {
     @Column(name = "token_hash", nullable = false, updatable = false)
     private String tokenHash;
 
+    /** The second secret: sent only to the invitee's address, so accepting with it proves the address. */
+    @Redacted
+    @Column(name = "email_token_hash")
+    private String emailTokenHash;
+
     @Column(name = "expires_at", nullable = false, updatable = false)
     private OffsetDateTime expiresAt;
 
@@ -87,6 +92,11 @@ public class Invitation extends TenantOwnedEntity {
 
     public void accept(OffsetDateTime when) {
         this.acceptedAt = when;
+    }
+
+    /** A new secret for the invitee's address; the link sent before stops working. */
+    public void mailTo(String emailTokenHash) {
+        this.emailTokenHash = emailTokenHash;
     }
 
     public void revoke(OffsetDateTime when) {

@@ -50,6 +50,13 @@ public final class Orgbase implements LauncherSessionListener {
         // consumers give up after three attempts, the first retry after 0.3 s (MessagingIT)
         settings.put("ORGBASE_MESSAGING_MAX_ATTEMPTS", "3");
         settings.put("ORGBASE_MESSAGING_RETRY_DELAY", "PT0.3S");
+        // mail goes to the SMTP server in this JVM; a refused delivery is tried again within seconds
+        settings.put("ORGBASE_SMTP_HOST", "127.0.0.1");
+        settings.put("ORGBASE_SMTP_PORT", Integer.toString(Mailbox.get().port()));
+        settings.put("ORGBASE_SMTP_TLS", "none");
+        settings.put("ORGBASE_MAIL_FROM", "Orgbase Tests <no-reply@orgbase.test>");
+        settings.put("ORGBASE_MAIL_RETRY_DELAY", "PT1S");
+        settings.put("ORGBASE_MAIL_MAX_RETRY_DELAY", "PT4S");
         return Map.copyOf(settings);
     }
 

@@ -169,6 +169,7 @@ final class ServerTarget implements Target {
         env.put("ORGBASE_HOME", orgbaseHome().toString());
         env.put("ORGBASE_ADMIN_EMAIL", adminEmail);
         env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+        env.put("ORGBASE_PUBLIC_URL", baseUrl());
         env.putAll(Orgbase.settings());
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {

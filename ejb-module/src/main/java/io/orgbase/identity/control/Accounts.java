@@ -34,6 +34,9 @@ public class Accounts {
     /** How an address was proven. */
     public static final String VERIFIED_BY_ADMIN = "admin";
 
+    /** An address proven by a link sent to it. */
+    public static final String VERIFIED_BY_LINK = "link";
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
@@ -168,6 +171,27 @@ public class Accounts {
         }
         user.verifyEmail(via, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         claims(user.getEmail()).stream()
+                .filter(claim -> !claim.getId().equals(user.getId()))
+                .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
+    }
+
+    /**
+     * Moves the account to a new address it has proven by a link: it owns it from now on, and
+     * unverified claims on the address stop signing in with it (their sessions end).
+     *
+     * @throws Conflict when another account owns the new address already
+     */
+    public void moveTo(User user, String newEmail) {
+        String normalized = Emails.normalize(newEmail);
+        lockAddress(normalized);
+        if (owner(normalized)
+                .filter(other -> !other.getId().equals(user.getId()))
+                .isPresent()) {
+            throw new Conflict("Another account owns this email address already.");
+        }
+        user.moveToVerifiedEmail(normalized, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        em.flush();
+        claims(normalized).stream()
                 .filter(claim -> !claim.getId().equals(user.getId()))
                 .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
     }

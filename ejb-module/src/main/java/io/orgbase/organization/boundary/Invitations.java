@@ -16,12 +16,16 @@ import io.orgbase.collections.FieldType;
 import io.orgbase.collections.Slice;
 import io.orgbase.feature.RequiresFeature;
 import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.EmailOwnership;
 import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.control.Accounts;
+import io.orgbase.identity.control.ActionQuota;
 import io.orgbase.identity.control.Credentials;
 import io.orgbase.identity.control.Emails;
 import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.identity.control.SecretTokens;
+import io.orgbase.mail.Mailer;
+import io.orgbase.mail.Mailer.Mail;
 import io.orgbase.organization.Invitation;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -48,6 +52,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.persistence.config.QueryHints;
@@ -65,6 +70,12 @@ public class Invitations {
     AuditTrail trail;
 
     private static final String PREFIX = "obi_";
+
+    /** Where the emailed link leads: a page that asks before it accepts. */
+    public static final String JOIN_PAGE = "/account/join?token=";
+
+    /** How often one invitation may be sent again per window. */
+    static final int RESENDS_PER_INVITATION = 3;
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -110,6 +121,15 @@ public class Invitations {
     @Inject
     CollectionQueries collections;
 
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    ActionQuota quota;
+
+    @jakarta.ejb.EJB
+    EmailOwnership ownership;
+
     /** An invitation just made, with the token that is never shown again. */
     public record Created(Invitation invitation, String token) {}
 
@@ -149,7 +169,65 @@ public class Invitations {
                 tenant.caller().userId());
         em.persist(invitation);
         em.flush();
+        mail(tenant, invitation);
         return new Created(invitation, token);
+    }
+
+    /**
+     * Sends a pending invitation to its address again, with a new link (the one sent before stops
+     * working; the inviter's copy of the token stays valid).
+     *
+     * @throws NotFound when the organization has no invitation with this id
+     * @throws Conflict when the invitation is not pending
+     * @throws Forbidden when the invitation's role grants a permission the caller lacks
+     * @throws io.orgbase.problems.TooManyRequests past {@value #RESENDS_PER_INVITATION} sends in 15 minutes
+     */
+    @TenantScoped
+    @RequiresFeature("invitations")
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    public Invitation resend(Tenant tenant, UUID id) {
+        Invitation invitation = require(id);
+        if (!"pending".equals(invitation.status(now()))) {
+            throw new Conflict("Only a pending invitation can be sent again.");
+        }
+        roles.requireCovered(
+                tenant, invitation.getRole(), "You cannot send an invitation to a role that grants more than you hold");
+        quota.spend(
+                "invitation:" + id,
+                RESENDS_PER_INVITATION,
+                "This invitation was sent several times just now; wait a few minutes.");
+        mail(tenant, invitation);
+        trail.record("invitation-resent", "invitation", id, Map.of("email", invitation.getEmail()));
+        return invitation;
+    }
+
+    private void mail(Tenant tenant, Invitation invitation) {
+        String token = SecretTokens.generate(PREFIX);
+        invitation.mailTo(SecretTokens.hash(token));
+        em.flush();
+        User inviter = tenant.caller().isApiKey()
+                ? null
+                : em.find(User.class, tenant.caller().userId());
+        Organization organization = em.find(Organization.class, tenant.orgId());
+        List<String> languages = new ArrayList<>();
+        accounts.owner(invitation.getEmail()).map(User::getLanguage).ifPresent(languages::add);
+        mailer.queue(new Mail(
+                "invitation",
+                invitation.getEmail(),
+                null,
+                tenant.orgId(),
+                languages,
+                Map.of(
+                        "inviter", inviter == null ? organization.getName() : inviter.getDisplayName(),
+                        "organization", organization.getName(),
+                        "role", invitation.getRole().key(),
+                        "email", invitation.getEmail(),
+                        "link", mailer.link(JOIN_PAGE + token),
+                        "days",
+                                Math.max(
+                                        1,
+                                        Duration.between(now(), invitation.getExpiresAt())
+                                                .toDays()))));
     }
 
     /** The organization's invitations, newest first, in every state. */
@@ -203,7 +281,8 @@ public class Invitations {
     public Accepted accept(String token, String password, String displayName) {
         String hash = SecretTokens.hash(token);
         session.presentSecret(Tenancy.INVITATION_HASH_SETTING, hash);
-        List<?> rows = em.createNativeQuery("select id, org_id from invitation where token_hash = ?1"
+        List<?> rows = em.createNativeQuery("select id, org_id, email_token_hash = ?1 from invitation"
+                        + " where (token_hash = ?1 or email_token_hash = ?1)"
                         + " and accepted_at is null and revoked_at is null and expires_at > now() for update")
                 .setParameter(1, hash)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -213,6 +292,8 @@ public class Invitations {
         }
         Object[] row = (Object[]) rows.get(0);
         UUID orgId = Ids.of(row[1]);
+        // the link sent to the address proves it; the inviter's copy of the token does not
+        boolean addressProven = Boolean.TRUE.equals(row[2]);
         session.enterTenant(orgId, null);
         Invitation invitation = em.find(Invitation.class, Ids.of(row[0]));
         if (!invitation.getRole().exists()) {
@@ -233,8 +314,19 @@ public class Invitations {
                 if (accounts.isClaimed(invitation.getEmail())) {
                     throttle.recordFailure(invitation.getEmail(), request.clientAddress());
                 }
-                user = accounts.register(invitation.getEmail(), displayName, password, false, null);
+                user = accounts.register(
+                        invitation.getEmail(),
+                        displayName,
+                        password,
+                        false,
+                        addressProven ? Accounts.VERIFIED_BY_LINK : null);
                 created = true;
+            } else if (addressProven) {
+                accounts.verify(user, Accounts.VERIFIED_BY_LINK);
+            }
+            if (!user.isEmailVerified()) {
+                // signed up with the inviter's copy: the address is still to be proven
+                ownership.welcome(user.getId(), orgId);
             }
         }
         if (!created && members.in(orgId, user.getId()).isPresent()) {

@@ -19,6 +19,7 @@ public final class Launcher implements AutoCloseable {
     private final LauncherSettings settings;
     private EmbeddedDatabase database;
     private MicroServer server;
+    private LocalMailbox mailbox;
 
     public Launcher(LauncherSettings settings) {
         this.settings = settings;
@@ -30,6 +31,16 @@ public final class Launcher implements AutoCloseable {
     public synchronized void start(File output) throws IOException, SQLException {
         Map<String, String> environment = new HashMap<>(settings.passThrough());
         environment.put("ORGBASE_HOME", settings.home().toString());
+        environment.putIfAbsent("ORGBASE_PUBLIC_URL", baseUrl());
+        if (!environment.containsKey("ORGBASE_SMTP_HOST")) {
+            // no SMTP server: one on loopback that shows what Orgbase sends (LocalMailbox)
+            mailbox = LocalMailbox.start();
+            environment.put("ORGBASE_SMTP_HOST", "127.0.0.1");
+            environment.put("ORGBASE_SMTP_PORT", Integer.toString(mailbox.port()));
+            environment.put("ORGBASE_SMTP_TLS", "none");
+            LOG.info("No ORGBASE_SMTP_HOST: mail goes to a local mailbox on port " + mailbox.port()
+                    + "; each message's subject and links are shown here");
+        }
         if (settings.externalDatabase().isPresent()) {
             LauncherSettings.ExternalDatabase external =
                     settings.externalDatabase().get();
@@ -83,6 +94,10 @@ public final class Launcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (mailbox != null) {
+                mailbox.close();
+                mailbox = null;
+            }
             if (database != null) {
                 try {
                     database.close();

@@ -3,6 +3,7 @@ package io.orgbase.identity.api;
 import io.orgbase.api.ClientAddress;
 import io.orgbase.api.Public;
 import io.orgbase.identity.boundary.Authentication;
+import io.orgbase.identity.boundary.EmailOwnership;
 import io.orgbase.identity.boundary.Sessions;
 import io.orgbase.identity.boundary.TwoFactor;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
@@ -44,6 +45,9 @@ public class AuthResource {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    EmailOwnership ownership;
 
     public record TokenView(
             String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
@@ -168,6 +172,83 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
     public Response logout(InputStream body) {
         sessions.close(refreshToken(body));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("email-verification")
+    @Public
+    @Operation(
+            summary = "Use an emailed verification link's token",
+            description = "The token of a link from a verification message (the account then owns its address) "
+                    + "or from a message confirming a new address (the account moves to it, and the old address "
+                    + "is told). Single use; valid for 24 hours.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "EmailTokenRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Verified",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "EmailVerified")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public VerifiedView verifyEmail(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String token = json.string("token", Need.REQUIRED);
+        json.finish();
+        return VerifiedView.of(ownership.verify(token));
+    }
+
+    /** What using a verification link did. */
+    public record VerifiedView(String email, boolean emailVerified, boolean emailChanged) {
+        static VerifiedView of(EmailOwnership.Verified verified) {
+            return new VerifiedView(
+                    verified.user().getEmail(), verified.user().isEmailVerified(), verified.addressChanged());
+        }
+    }
+
+    @POST
+    @Path("password-reset")
+    @Public
+    @Operation(
+            summary = "Ask for a password reset link",
+            description = "Always 202, whether or not the address has an account: the verified owner of the "
+                    + "address, if any, gets a link valid for 30 minutes. At most 3 requests per address and 10 "
+                    + "per client address in 15 minutes (then 429).")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordResetRequest")))
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response requestPasswordReset(InputStream body, @Context HttpServletRequest request) {
+        JsonBody json = JsonBody.read(body);
+        String email = json.string("email", Need.REQUIRED);
+        json.finish();
+        ownership.requestPasswordReset(email, clientAddress.of(request));
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    @Public
+    @Operation(
+            summary = "Choose a new password with a reset link's token",
+            description = "Single use. Every sign-in of the account ends (its refresh tokens are revoked), "
+                    + "lock-outs end, and the address is told. A password that breaks the policy is a 400 and "
+                    + "leaves the link usable.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PasswordResetConfirm")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response resetPassword(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String token = json.string("token", Need.REQUIRED);
+        String password = json.string("password", Need.REQUIRED);
+        json.finish();
+        ownership.resetPassword(token, password);
         return Response.noContent().build();
     }
 

@@ -6,6 +6,7 @@ import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.api.Tagged;
 import io.orgbase.identity.User;
+import io.orgbase.identity.boundary.EmailOwnership;
 import io.orgbase.identity.boundary.ProfileRequest;
 import io.orgbase.identity.boundary.Users;
 import io.orgbase.identity.boundary.Users.Profile;
@@ -50,6 +51,9 @@ public class MeResource {
 
     @Inject
     Users users;
+
+    @Inject
+    EmailOwnership ownership;
 
     @Inject
     Organizations organizations;
@@ -250,5 +254,44 @@ public class MeResource {
         json.finish();
         users.changePassword(callers.currentUser(), current, next);
         return Response.noContent().build();
+    }
+
+    /** Sends a verification link to the caller's address. */
+    @POST
+    @Path("email-verification")
+    @Operation(
+            summary = "Send a verification link to the caller's email address",
+            description = "The link is valid for 24 hours and works once; a new one replaces the previous one. "
+                    + "At most 3 messages (verification and address change together) in 15 minutes.")
+    @APIResponse(responseCode = "202", description = "Sent")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response requestVerification() {
+        ownership.requestVerification(callers.currentUser());
+        return Response.accepted().build();
+    }
+
+    /** Asks to move the caller's account to another address; nothing changes until the new address is proven. */
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change the caller's email address",
+            description = "Needs the current password. A link goes to the new address; the account moves there "
+                    + "when it is used (POST /auth/email-verification), and the old address is told. The answer "
+                    + "is the same whether or not another account owns the new address.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "EmailChange")))
+    @APIResponse(responseCode = "202", description = "A link was sent to the new address")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Response requestEmailChange(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String email = json.string("email", Need.REQUIRED);
+        String password = json.string("password", Need.REQUIRED);
+        json.finish();
+        ownership.requestChange(callers.currentUser(), email, password);
+        return Response.accepted().build();
     }
 }

@@ -174,6 +174,24 @@ public class InvitationsResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("{id}/resend")
+    @Operation(
+            summary = "Email a pending invitation again (owner, admin)",
+            description = "The invitee gets a new link (the one emailed before stops working; the token shown "
+                    + "when the invitation was created stays valid). At most 3 sends per invitation in 15 minutes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Sent again",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Invitation")))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public InvitationView resend(@PathParam("id") UUID id) {
+        return InvitationView.of(invitations.resend(tenant, id));
+    }
+
     private Response invited(InputStream body, UriInfo uri, UriBuilder collection) {
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
