@@ -28,9 +28,13 @@ class MailTemplatesTest {
     @Test
     void rendersTheFirstLanguageThatHasTheTemplateElseEnglish() {
         Branding brand = new Branding("Acme", null, "#aa0000", null);
-        assertThat(templates.render("invitation", List.of("de-CH"), invitation("Acme"), brand).language())
+        assertThat(templates
+                        .render("invitation", List.of("de-CH"), invitation("Acme"), brand)
+                        .language())
                 .isEqualTo("de");
-        assertThat(templates.render("invitation", List.of("pt-BR", "de"), invitation("Acme"), brand).language())
+        assertThat(templates
+                        .render("invitation", List.of("pt-BR", "de"), invitation("Acme"), brand)
+                        .language())
                 .isEqualTo("de");
         MailTemplates.Rendered english = templates.render("invitation", List.of("pt"), invitation("Acme"), brand);
         assertThat(english.language()).isEqualTo("en");
