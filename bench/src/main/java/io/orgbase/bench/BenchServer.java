@@ -63,7 +63,7 @@ final class BenchServer {
         return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,5 +1,7 @@
 package io.orgbase.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.orgbase.launcher.Launcher;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,7 +40,8 @@ import java.util.logging.Logger;
  *   <li>an announcement to {@code BENCH_AUDIENCE} (10,000) members, timed until each has it, with
  *       the server's resident memory sampled meanwhile;
  *   <li>the latency from a change (a role change over the API) to the member's open stream
- *       receiving its notification, {@code BENCH_LATENCY_ROUNDS} (200) times: p50, p99.
+ *       receiving its notification, {@code BENCH_LATENCY_ROUNDS} (200) times: p50, p99;
+ *   <li>{@code BENCH_MAILS} (10,000) queued emails, timed until an SMTP server in this JVM has them.
  * </ul>
  *
  * Writes {@code bench-work/messaging.md}; everything it starts, it stops.
@@ -66,7 +70,13 @@ public final class MessagingBenchmark {
         String password = "Bench-" + UUID.randomUUID();
         Path home = work.resolve("messaging-" + System.currentTimeMillis());
         List<String> report = new ArrayList<>();
-        try (Launcher launcher = BenchServer.start(work, home, password)) {
+        GreenMail smtp = new GreenMail(new ServerSetup(BenchServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> settings = Map.of(
+                "ORGBASE_SMTP_HOST", "127.0.0.1",
+                "ORGBASE_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "ORGBASE_SMTP_TLS", "none");
+        try (Launcher launcher = BenchServer.start(work, home, password, settings)) {
             BenchClient client = new BenchClient(launcher.baseUrl());
             String admin = client.login("bench-admin@bench.example", password);
             report.add("| measure | result |");
@@ -74,7 +84,9 @@ public final class MessagingBenchmark {
             endToEnd(launcher, client, admin, report);
             fanOut(launcher, client, admin, report);
             latency(launcher, client, admin, report);
+            mail(launcher, smtp, report);
         } finally {
+            smtp.stop();
             BenchServer.discard(home);
         }
         String text = String.join("\n", report) + "\n";
@@ -168,6 +180,34 @@ public final class MessagingBenchmark {
         report.add(String.format(
                 "| server resident memory before / peak during / after the fan-out | %,d / %,d / %,d MB |",
                 before / 1024, peak.get() / 1024, after / 1024));
+    }
+
+    /**
+     * {@code BENCH_MAILS} (10,000) rendered messages queued at once (as many transactions would
+     * leave them), timed until the SMTP server in this JVM has every one.
+     */
+    private void mail(Launcher launcher, GreenMail smtp, List<String> report) throws Exception {
+        int mails = BenchServer.setting("BENCH_MAILS", 10_000);
+        String html = "<!DOCTYPE html><html><body>" + "<p>Hello, this is a message of ordinary size.</p>".repeat(40)
+                + "</body></html>";
+        String text = "Hello, this is a message of ordinary size.\n".repeat(40);
+        long start;
+        try (Connection db = launcher.database().superuserConnection();
+                Statement sql = db.createStatement()) {
+            start = System.nanoTime();
+            sql.execute("insert into mail_delivery (id, to_address, template, locale, subject, text_body, html_body,"
+                    + " message_id) select g.id, 'reader-' || (n % 100) || '@bench.example', 'bench', 'en',"
+                    + " 'Bench message ' || n, '" + text + "', '" + html + "', '<' || g.id || '@bench.example>'"
+                    + " from generate_series(1, " + mails
+                    + ") n cross join lateral (select gen_random_uuid() as id) g");
+        }
+        if (!smtp.waitForIncomingEmail(TimeUnit.MINUTES.toMillis(10), mails)) {
+            throw new IllegalStateException("not every email arrived within 10 minutes");
+        }
+        double done = System.nanoTime();
+        report.add(String.format(
+                "| %,d emails delivered to a local SMTP server (queued at once) | %.1f s, %,.0f emails/s |",
+                mails, (done - start) / 1e9, mails / ((done - start) / 1e9)));
     }
 
     private void latency(Launcher launcher, BenchClient client, String admin, List<String> report) throws Exception {
