@@ -196,10 +196,9 @@ public final class MessagingBenchmark {
                 Statement sql = db.createStatement()) {
             start = System.nanoTime();
             sql.execute("insert into mail_delivery (id, to_address, template, locale, subject, text_body, html_body,"
-                    + " message_id) select g.id, 'reader-' || (n % 100) || '@bench.example', 'bench', 'en',"
-                    + " 'Bench message ' || n, '" + text + "', '" + html + "', '<' || g.id || '@bench.example>'"
-                    + " from generate_series(1, " + mails
-                    + ") n cross join lateral (select gen_random_uuid() as id) g");
+                    + " message_id) select g.id, 'reader-' || (g.n % 100) || '@bench.example', 'bench', 'en',"
+                    + " 'Bench message ' || g.n, '" + text + "', '" + html + "', '<' || g.id || '@bench.example>'"
+                    + " from (select gen_random_uuid() as id, n from generate_series(1, " + mails + ") n) g");
         }
         if (!smtp.waitForIncomingEmail(TimeUnit.MINUTES.toMillis(10), mails)) {
             throw new IllegalStateException("not every email arrived within 10 minutes");
