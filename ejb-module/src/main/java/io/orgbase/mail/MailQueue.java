@@ -1,5 +1,6 @@
 package io.orgbase.mail;
 
+import io.orgbase.persistence.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -47,7 +48,7 @@ public class MailQueue {
                         (String) row[4],
                         (String) row[5],
                         ((Number) row[6]).intValue(),
-                        toOffset(row[7])))
+                        Timestamps.of(row[7])))
                 .toList();
     }
 
@@ -80,15 +81,5 @@ public class MailQueue {
                         .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                         .getSingleResult())
                 .intValue();
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 }

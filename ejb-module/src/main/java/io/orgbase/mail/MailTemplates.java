@@ -36,6 +36,9 @@ public class MailTemplates {
 
     static final String FALLBACK_LANGUAGE = "en";
 
+    /** The languages Orgbase's own templates are written in. */
+    public static final List<String> SHIPPED_LANGUAGES = List.of("en", "de");
+
     private final Map<String, Optional<Mustache>> compiled = new ConcurrentHashMap<>();
     private final DefaultMustacheFactory html = new NoPartials(true);
     private final DefaultMustacheFactory text = new NoPartials(false);
@@ -48,15 +51,43 @@ public class MailTemplates {
      * @throws IllegalArgumentException when the template does not exist in English
      */
     public Rendered render(String template, List<String> languages, Map<String, Object> values, Branding branding) {
+        return render(template, languages, values, branding, Map.of());
+    }
+
+    /** An organization's own subject and plain-text body. */
+    public record Wording(String subject, String body) {}
+
+    /**
+     * Like {@link #render(String, List, Map, Branding)}, preferring the organization's own wording
+     * in each language it has one ({@code overrides} by language tag): its HTML is its text,
+     * escaped, in paragraphs, with links.
+     */
+    public Rendered render(
+            String template,
+            List<String> languages,
+            Map<String, Object> values,
+            Branding branding,
+            Map<String, Wording> overrides) {
         String language = candidates(languages).stream()
-                .filter(tag -> find(template + "/" + tag + ".subject").isPresent())
+                .filter(tag -> overrides.containsKey(tag)
+                        || find(template + "/" + tag + ".subject").isPresent())
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No mail template " + template));
         Map<String, Object> scope = new HashMap<>(values);
         scope.put("brand", branding.values());
-        String subject = oneLine(run(text, template + "/" + language + ".subject", scope));
-        String textBody = run(text, template + "/" + language + ".txt", scope);
-        String htmlBody = run(html, template + "/" + language + ".html", scope);
+        String subject;
+        String textBody;
+        String htmlBody;
+        Wording own = overrides.get(language);
+        if (own != null) {
+            subject = oneLine(runSource(own.subject(), scope));
+            textBody = runSource(own.body(), scope);
+            htmlBody = paragraphs(textBody);
+        } else {
+            subject = oneLine(run(text, template + "/" + language + ".subject", scope));
+            textBody = run(text, template + "/" + language + ".txt", scope);
+            htmlBody = run(html, template + "/" + language + ".html", scope);
+        }
         Map<String, Object> layout = new HashMap<>(scope);
         layout.put("subject", subject);
         layout.put("content", textBody);
@@ -64,6 +95,46 @@ public class MailTemplates {
         layout.put("content", htmlBody);
         String htmlMessage = run(html, layoutOf(language, "html"), layout);
         return new Rendered(language, subject, textMessage, htmlMessage);
+    }
+
+    private String runSource(String source, Map<String, Object> scope) {
+        // not cached: organizations' wordings change, and compiling one takes microseconds
+        Mustache mustache = text.compile(new StringReader(source), "own");
+        StringWriter out = new StringWriter();
+        mustache.execute(out, scope);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
+    /** Plain text as HTML: every character escaped, blank lines between paragraphs, links clickable. */
+    static String paragraphs(String plain) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : plain.strip().split("\\R\\s*\\R")) {
+            String escaped = escape(paragraph.strip()).replaceAll("\\R", "<br>");
+            escaped = URL.matcher(escaped).replaceAll(match -> {
+                String url = match.group();
+                return "<a href=\"" + java.util.regex.Matcher.quoteReplacement(url) + "\">"
+                        + java.util.regex.Matcher.quoteReplacement(url) + "</a>";
+            });
+            html.append("<p>").append(escaped).append("</p>\n");
+        }
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The tags to try for these preferences: each, then its primary language; English last. */

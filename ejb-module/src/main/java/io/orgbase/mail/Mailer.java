@@ -1,5 +1,6 @@
 package io.orgbase.mail;
 
+import io.orgbase.database.AfterCommit;
 import io.orgbase.json.Jsonp;
 import io.orgbase.persistence.Ids;
 import jakarta.annotation.Resource;
@@ -7,8 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -29,6 +28,9 @@ public class Mailer {
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -58,18 +60,37 @@ public class Mailer {
      * @return the queued message's id
      */
     public UUID queue(Mail mail) {
+        return queue(mail, null);
+    }
+
+    /**
+     * Like {@link #queue(Mail)}, at most once per {@code dedupeKey} (a message per event and
+     * person): a second call with the key queues nothing.
+     *
+     * @return the queued message's id, or null when one was queued under the key before
+     */
+    public UUID queue(Mail mail, String dedupeKey) {
+        if (dedupeKey != null && mail.orgId() == null) {
+            throw new IllegalArgumentException("only an organization's messages are queued once per key");
+        }
         Branding branding = Branding.platform();
         List<String> languages = new ArrayList<>(mail.languages());
+        Map<String, MailTemplates.Wording> wordings = Map.of();
         if (mail.orgId() != null) {
-            OrganizationLook look = organization(mail.orgId());
+            OrganizationLook look = organizationInTransaction(mail.orgId());
             branding = look.branding();
             languages.add(look.language());
+            wordings = look.wordings().getOrDefault(mail.template(), Map.of());
         }
-        MailTemplates.Rendered rendered = templates.render(mail.template(), languages, mail.values(), branding);
+        MailTemplates.Rendered rendered =
+                templates.render(mail.template(), languages, mail.values(), branding, wordings);
         UUID id = Ids.newId();
-        em.createNativeQuery(
-                        "insert into mail_delivery (id, org_id, recipient_id, to_address, template, locale,"
-                                + " subject, text_body, html_body, message_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        int added = em.createNativeQuery("insert into mail_delivery (id, org_id, recipient_id, to_address, template,"
+                        + " locale, subject, text_body, html_body, message_id, dedupe_key)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                        // ON CONFLICT also checks the reading policy, which only a tenant's own rows
+                        // pass: keyed messages are an organization's (platform mail has no key)
+                        + (dedupeKey == null ? "" : " on conflict (dedupe_key) do nothing"))
                 .setParameter(1, id)
                 .setParameter(2, mail.orgId())
                 .setParameter(3, mail.recipientId())
@@ -80,8 +101,12 @@ public class Mailer {
                 .setParameter(8, rendered.text())
                 .setParameter(9, rendered.html())
                 .setParameter(10, "<" + id + "@" + settings.messageIdDomain() + ">")
+                .setParameter(11, dedupeKey)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
+        if (added == 0) {
+            return null;
+        }
         wakeSenderAfterCommit();
         return id;
     }
@@ -91,7 +116,20 @@ public class Mailer {
         return settings.publicUrl() + pathAndQuery;
     }
 
-    private record OrganizationLook(Branding branding, String language) {}
+    /** An organization's branding, language and own wordings (template → language → wording). */
+    private record OrganizationLook(
+            Branding branding, String language, Map<String, Map<String, MailTemplates.Wording>> wordings) {}
+
+    /** Read once per transaction and organization (a fan-out mails hundreds in one). */
+    private OrganizationLook organizationInTransaction(UUID orgId) {
+        Object key = Mailer.class.getName() + ".look." + orgId;
+        OrganizationLook look = (OrganizationLook) transactions.getResource(key);
+        if (look == null) {
+            look = organization(orgId);
+            transactions.putResource(key, look);
+        }
+        return look;
+    }
 
     private OrganizationLook organization(UUID orgId) {
         List<?> rows = em.createNativeQuery("select o.name, o.language, s.settings::text from organization o"
@@ -100,7 +138,7 @@ public class Mailer {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         if (rows.isEmpty()) {
-            return new OrganizationLook(Branding.platform(), null);
+            return new OrganizationLook(Branding.platform(), null, Map.of());
         }
         Object[] row = (Object[]) rows.get(0);
         String logo = null;
@@ -117,25 +155,22 @@ public class Mailer {
                 }
             }
         }
-        return new OrganizationLook(new Branding((String) row[0], logo, primary, secondary), (String) row[1]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> own = em.createNativeQuery(
+                        "select template, language, subject, body from mail_template_override where org_id = ?1")
+                .setParameter(1, orgId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        Map<String, Map<String, MailTemplates.Wording>> wordings = new java.util.HashMap<>();
+        for (Object[] wording : own) {
+            wordings.computeIfAbsent((String) wording[0], t -> new java.util.HashMap<>())
+                    .put((String) wording[1], new MailTemplates.Wording((String) wording[2], (String) wording[3]));
+        }
+        return new OrganizationLook(new Branding((String) row[0], logo, primary, secondary), (String) row[1], wordings);
     }
 
     private void wakeSenderAfterCommit() {
-        if (transactions.getResource(KICK_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(KICK_REGISTERED, Boolean.TRUE);
         MailSender woken = sender;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    woken.kick();
-                }
-            }
-        });
+        afterCommit.once(KICK_REGISTERED, woken::kick);
     }
 }

@@ -1,13 +1,10 @@
 package io.orgbase.messaging;
 
-import jakarta.annotation.Resource;
+import io.orgbase.database.AfterCommit;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -23,8 +20,8 @@ public class Outbox {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -55,21 +52,9 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit(boolean due) {
-        if (!due || transactions.getResource(KICK_REGISTERED) != null) {
-            return;
+        if (due) {
+            OutboxRelay woken = relay;
+            afterCommit.once(KICK_REGISTERED, woken::kick);
         }
-        transactions.putResource(KICK_REGISTERED, Boolean.TRUE);
-        OutboxRelay woken = relay;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    woken.kick();
-                }
-            }
-        });
     }
 }

@@ -174,6 +174,7 @@ class BoundaryMarkersTest {
                         "DeadLetters.get",
                         "DeadLetters.list",
                         "DeadLetters.requeue",
+                        "Digests.sendNow",
                         "Features.override",
                         "Features.setDefault",
                         "OrganizationTypes.create",

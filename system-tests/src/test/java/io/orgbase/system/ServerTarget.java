@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -235,6 +236,36 @@ final class ServerTarget implements Target {
         return database.url();
     }
 
+    /** The domain's server JVM, while it runs (from the pid file it writes). */
+    private Optional<ProcessHandle> serverProcess() {
+        Path pidFile = domains.resolve(domain).resolve("config/pid");
+        try {
+            return Files.isRegularFile(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                            .filter(ProcessHandle::isAlive)
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code kill -9} of the domain's server JVM; returns once it is gone. */
+    synchronized void kill() {
+        ProcessHandle server =
+                serverProcess().orElseThrow(() -> new IllegalStateException("the domain is not running"));
+        server.destroyForcibly();
+        server.onExit().join();
+    }
+
+    /**
+     * {@code asadmin start-domain} on the same domain (its broker store and deployments) and
+     * database after {@link #kill()}; returns once Orgbase answers again.
+     */
+    synchronized void restart() throws IOException, InterruptedException {
+        asadmin("start-domain", "--domaindir", domains.toString(), domain);
+        awaitReady(Duration.ofMinutes(3));
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -244,6 +275,8 @@ final class ServerTarget implements Target {
             }
         } catch (IOException | InterruptedException | IllegalStateException e) {
             System.getLogger(ServerTarget.class.getName()).log(System.Logger.Level.WARNING, "stop-domain failed", e);
+            // never leave a domain running: what stop-domain could not stop is killed
+            serverProcess().ifPresent(ProcessHandle::destroyForcibly);
         } finally {
             try {
                 database.close();

@@ -1,5 +1,6 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.persistence.Timestamps;
 import io.orgbase.problems.TooManyRequests;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class ActionQuota {
                 .getSingleResult();
         int used = ((Number) row[0]).intValue();
         if (used > max) {
-            OffsetDateTime start = toOffset(row[1]);
+            OffsetDateTime start = Timestamps.of(row[1]);
             long seconds = Math.max(
                     1,
                     Duration.between(OffsetDateTime.now(ZoneOffset.UTC), start.plus(WINDOW))
@@ -52,15 +53,5 @@ public class ActionQuota {
                             + 1);
             throw new TooManyRequests(refusal, seconds);
         }
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 }

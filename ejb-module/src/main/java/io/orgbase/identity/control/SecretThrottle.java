@@ -1,6 +1,7 @@
 package io.orgbase.identity.control;
 
 import io.orgbase.identity.User;
+import io.orgbase.persistence.Timestamps;
 import io.orgbase.problems.TooManyRequests;
 import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.Dependent;
@@ -82,7 +83,7 @@ public class SecretThrottle {
         Object until = blocked.isEmpty() ? null : blocked.get(0);
         if (until != null) {
             long seconds =
-                    Duration.between(OffsetDateTime.now(), toOffset(until)).toSeconds() + 1;
+                    Duration.between(OffsetDateTime.now(), Timestamps.of(until)).toSeconds() + 1;
             throw new TooManyRequests("Too many wrong passwords or codes; try again later.", seconds);
         }
     }
@@ -125,15 +126,5 @@ public class SecretThrottle {
                 .setParameter(4, lockout.toSeconds())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 }

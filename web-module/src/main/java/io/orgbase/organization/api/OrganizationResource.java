@@ -11,7 +11,9 @@ import io.orgbase.customfield.api.CustomFieldsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.feature.api.OrganizationFeaturesResource;
 import io.orgbase.identity.api.ApiKeysResource;
+import io.orgbase.mail.api.MailTemplatesResource;
 import io.orgbase.notification.api.AnnouncementsResource;
+import io.orgbase.notification.api.NotificationPreferencesResource;
 import io.orgbase.organization.OrganizationStatus;
 import io.orgbase.organization.boundary.OrganizationRequest;
 import io.orgbase.organization.boundary.Organizations;
@@ -258,5 +260,15 @@ public class OrganizationResource {
     @Path("announcements")
     public AnnouncementsResource announcements() {
         return new AnnouncementsResource(tenant, boundaries.announcements());
+    }
+
+    @Path("mail-templates")
+    public MailTemplatesResource mailTemplates() {
+        return new MailTemplatesResource(tenant, boundaries.mailTemplates());
+    }
+
+    @Path("notification-preferences")
+    public NotificationPreferencesResource notificationPreferences() {
+        return new NotificationPreferencesResource(tenant, boundaries.notificationPreferences());
     }
 }

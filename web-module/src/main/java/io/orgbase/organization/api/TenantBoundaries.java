@@ -9,7 +9,9 @@ import io.orgbase.customfield.boundary.CustomFields;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.feature.boundary.Features;
 import io.orgbase.identity.boundary.ApiKeys;
+import io.orgbase.mail.boundary.MailTemplateOverrides;
 import io.orgbase.notification.boundary.Announcements;
+import io.orgbase.notification.boundary.NotificationPreferences;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Organizations;
@@ -25,6 +27,12 @@ public class TenantBoundaries {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    NotificationPreferences notificationPreferences;
+
+    @Inject
+    MailTemplateOverrides mailTemplates;
 
     @Inject
     Memberships memberships;
@@ -105,6 +113,14 @@ public class TenantBoundaries {
 
     public Announcements announcements() {
         return announcements;
+    }
+
+    public NotificationPreferences notificationPreferences() {
+        return notificationPreferences;
+    }
+
+    public MailTemplateOverrides mailTemplates() {
+        return mailTemplates;
     }
 
     public Settings settings() {

@@ -1,0 +1,86 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of Payara Server's JVM in the middle of fanning an announcement out to 10,000
+ * people, then {@code asadmin start-domain}: the fan-out resumes from the broker's store and the
+ * outbox, and every recipient has exactly one notification. It kills the suite's own domain and
+ * starts it again (Payara Micro's counterpart, {@link CrashIT}, runs a server of its own).
+ */
+class ServerCrashIT {
+
+    private static final int PEOPLE = 10_000;
+
+    @Test
+    void aFanOutKilledHalfwayFinishesAfterTheRestartWithOneNotificationEach() throws Exception {
+        assumeTrue(Orgbase.target() instanceof ServerTarget, "Payara Server only");
+        ServerTarget server = (ServerTarget) Orgbase.target();
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String prefix = "crash-" + Secrets.suffix();
+        try (Connection db = server.superuser()) {
+            db.createStatement()
+                    .execute("insert into app_user (id, email, display_name, password_hash, created_at, updated_at)"
+                            + " select gen_random_uuid(), '" + prefix + "-' || n || '@it.example', 'Crash ' || n,"
+                            + " 'x', now(), now() from generate_series(1, " + PEOPLE + ") n");
+            db.createStatement()
+                    .execute("insert into membership (id, org_id, user_id, role, created_at, updated_at)"
+                            + " select gen_random_uuid(), '" + org.id() + "', id, 'member', now(), now()"
+                            + " from app_user where email like '" + prefix + "-%'");
+        }
+        Api.Reply sent = owner.api().post(org.path() + "/announcements", json("title", "Fire drill at noon"));
+        assertThat(sent.status()).as("%s", sent).isEqualTo(201);
+        String announcement = sent.json().getString("id");
+
+        long before = Eventually.get("a first chunk", NotificationsIT.DELIVERY, () -> {
+            long count = count(server, announcement);
+            return count > 0 ? Optional.of(count) : Optional.empty();
+        });
+        server.kill();
+        long atKill = count(server, announcement);
+        assertThat(atKill).as("killed halfway (%s before the kill)", before).isLessThan(PEOPLE);
+        server.restart();
+
+        long after = Eventually.get("all 10,000 told", Duration.ofMinutes(3), () -> {
+            long count = count(server, announcement);
+            return count >= PEOPLE ? Optional.of(count) : Optional.empty();
+        });
+        assertThat(after).as("%s at the kill", atKill).isEqualTo(PEOPLE);
+        try (Connection db = server.superuser();
+                ResultSet twice = db.createStatement()
+                        .executeQuery("select count(*) from (select recipient_id from notification where subject_id = '"
+                                + announcement + "' group by recipient_id having count(*) > 1) d")) {
+            twice.next();
+            assertThat(twice.getLong(1)).as("recipients told twice").isZero();
+        }
+        // the server answers as before
+        assertThat(owner.api().get(org.path()).status()).isEqualTo(200);
+    }
+
+    private static long count(ServerTarget server, String announcement) {
+        try (Connection db = server.superuser();
+                PreparedStatement count =
+                        db.prepareStatement("select count(*) from notification where subject_id = ?")) {
+            count.setString(1, announcement);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
