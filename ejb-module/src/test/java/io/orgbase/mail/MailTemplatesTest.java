@@ -78,4 +78,37 @@ class MailTemplatesTest {
         assertThat(MailSender.delayAfter(3, base, max)).isEqualTo(Duration.ofMinutes(2));
         assertThat(MailSender.delayAfter(40, base, max)).isEqualTo(max);
     }
+
+    @Test
+    void anOrganizationsWordingIsUsedInItsLanguageAndItsHtmlIsItsEscapedText() {
+        Map<String, MailTemplates.Wording> own = Map.of(
+                "de", new MailTemplates.Wording("Willkommen bei {{organization}}", "Hallo <b>!\n\nHier: {{link}}"));
+        Branding brand = new Branding("Acme", null, null, null);
+        MailTemplates.Rendered german =
+                templates.render("invitation", List.of("de"), invitation("Acme & Co"), brand, own);
+        assertThat(german.subject()).isEqualTo("Willkommen bei Acme & Co");
+        assertThat(german.html())
+                .contains("<p>Hallo &lt;b&gt;!</p>")
+                .contains("<a href=\"https://orgbase.example/account/join?token=obi_abc\">")
+                .doesNotContain("<b>!");
+        // another language keeps Orgbase's wording
+        assertThat(templates
+                        .render("invitation", List.of("en"), invitation("Acme"), brand, own)
+                        .subject())
+                .isEqualTo("Ada <Lovelace> invites you to Acme");
+    }
+
+    @Test
+    void aWordingMayUseTheMessagesValuesOnly() {
+        Overridable.Template invitation = Overridable.all().get("invitation");
+        assertThat(Overridable.check(invitation, "Join {{organization}}", "{{#days}}{{days}}{{/days}} {{link}}"))
+                .isEmpty();
+        assertThat(Overridable.check(invitation, "{{brand.name}}", "{{link}} {{password}}"))
+                .extracting(io.orgbase.problems.FieldError::name)
+                .containsExactly("body");
+        assertThat(Overridable.check(invitation, "x", "{{link.bytes}}")).hasSize(2);
+        assertThat(Overridable.check(invitation, "{{>x}}", "{{link}}"))
+                .extracting(io.orgbase.problems.FieldError::name)
+                .containsExactly("subject");
+    }
 }

@@ -40,6 +40,8 @@ final class ServerTarget implements Target {
     private final String adminEmail;
     private final String adminPassword;
     private boolean domainStarted;
+    /** The domain's server JVM as last started, so that close() can make sure it is gone. */
+    private ProcessHandle serverJvm;
 
     private ServerTarget(
             Path payaraHome, Path work, EmbeddedDatabase database, String adminEmail, String adminPassword) {
@@ -74,6 +76,7 @@ final class ServerTarget implements Target {
             target.domainStarted = true;
             target.configureDomain();
             target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
+            target.serverJvm = target.serverProcess().orElse(null);
             // the JMS resource adapter, configured before it is deployed, as the README says
             String admin = Integer.toString(target.adminPort());
             List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
@@ -263,6 +266,7 @@ final class ServerTarget implements Target {
      */
     synchronized void restart() throws IOException, InterruptedException {
         asadmin("start-domain", "--domaindir", domains.toString(), domain);
+        serverJvm = serverProcess().orElse(null);
         awaitReady(Duration.ofMinutes(3));
     }
 
@@ -275,9 +279,20 @@ final class ServerTarget implements Target {
             }
         } catch (IOException | InterruptedException | IllegalStateException e) {
             System.getLogger(ServerTarget.class.getName()).log(System.Logger.Level.WARNING, "stop-domain failed", e);
-            // never leave a domain running: what stop-domain could not stop is killed
-            serverProcess().ifPresent(ProcessHandle::destroyForcibly);
         } finally {
+            // never leave a domain running: what stop-domain did not stop within a minute is killed
+            ProcessHandle jvm = serverJvm;
+            serverJvm = null;
+            if (jvm != null && jvm.isAlive()) {
+                try {
+                    jvm.onExit().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    jvm.destroyForcibly();
+                } catch (InterruptedException e) {
+                    jvm.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
                 database.close();
             } catch (IOException e) {

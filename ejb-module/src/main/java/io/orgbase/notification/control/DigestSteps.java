@@ -27,6 +27,16 @@ public class DigestSteps {
     /** At most this many notifications are listed in one digest (the count tells the rest). */
     static final int LISTED = 50;
 
+    /**
+     * The claim of a job's period: the insert wins, or takes over a run whose lease ran out before
+     * it finished; returns a row only to the winner.
+     */
+    static final String CLAIM = "insert into job_run as j (job, period, claimed_by, lease_until)"
+            + " values (?1, ?2, ?3, now() + ?4 * interval '1 second')"
+            + " on conflict (job, period) do update set claimed_by = excluded.claimed_by,"
+            + "   lease_until = excluded.lease_until"
+            + " where j.finished_at is null and j.lease_until < now() returning job";
+
     /** A person and organization a digest goes to. */
     public record Recipient(UUID userId, UUID orgId) {}
 
@@ -44,11 +54,7 @@ public class DigestSteps {
      * member that had it stopped renewing its lease before finishing.
      */
     public boolean claim(String job, String period, String member, Duration lease) {
-        List<?> claimed = em.createNativeQuery("insert into job_run as j (job, period, claimed_by, lease_until)"
-                        + " values (?1, ?2, ?3, now() + ?4 * interval '1 second')"
-                        + " on conflict (job, period) do update set claimed_by = excluded.claimed_by,"
-                        + "   lease_until = excluded.lease_until"
-                        + " where j.finished_at is null and j.lease_until < now() returning job")
+        List<?> claimed = em.createNativeQuery(CLAIM)
                 .setParameter(1, job)
                 .setParameter(2, period)
                 .setParameter(3, member)
