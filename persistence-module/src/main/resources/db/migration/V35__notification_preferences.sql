@@ -70,8 +70,14 @@ GRANT EXECUTE ON FUNCTION orgbase_notification_channels(uuid, text, uuid[]) TO "
 -- here; it checks both, and the exact mode of each notification, inside the organization.
 CREATE FUNCTION orgbase_digest_recipients(p_mode text, p_since timestamptz)
     RETURNS TABLE (user_id uuid, org_id uuid)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
     AS $$
+BEGIN
+    -- the job's own transaction only: nothing that runs for a person or an organization
+    IF orgbase_current_org() IS NOT NULL OR orgbase_current_user() IS NOT NULL THEN
+        RAISE EXCEPTION 'digest recipients are read outside any organization and user' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
     SELECT DISTINCT n.recipient_id, n.org_id
     FROM notification n
     LEFT JOIN notification_preference own
@@ -79,7 +85,8 @@ CREATE FUNCTION orgbase_digest_recipients(p_mode text, p_since timestamptz)
     LEFT JOIN notification_preference every
            ON every.user_id = n.recipient_id AND every.org_id = n.org_id AND every.type = '*'
     WHERE n.read_at IS NULL AND n.created_at >= p_since
-      AND coalesce(own.email, every.email, p_mode) = p_mode
+      AND coalesce(own.email, every.email, p_mode) = p_mode;
+END
 $$;
 REVOKE ALL ON FUNCTION orgbase_digest_recipients(text, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION orgbase_digest_recipients(text, timestamptz) TO "${app_role}";

@@ -143,8 +143,18 @@ public class MailSender {
             return 0;
         }
         List<UUID> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + lease.toNanos() / 2;
         try {
             for (MailQueue.Claimed message : claimed) {
+                if (System.nanoTime() > deadline) {
+                    // a slow server: what is left goes back before the lease ends and another
+                    // member could send it too
+                    queue.failed(
+                            message.id(),
+                            "Not sent within half the lease; released",
+                            OffsetDateTime.now(ZoneOffset.UTC));
+                    continue;
+                }
                 send(session, transport, message, sent);
                 if (sent.size() >= RECORD_EVERY) {
                     queue.sent(sent);

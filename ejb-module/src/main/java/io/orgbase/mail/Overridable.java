@@ -113,7 +113,11 @@ public final class Overridable {
         Set<String> names = new TreeSet<>();
         Matcher tags = TAG.matcher(text);
         while (tags.find()) {
-            names.add(tags.group(1).strip().replaceFirst("^[#^/]\\s*", ""));
+            // shown as such ({{link}}), not only tested by a section ({{#link}}{{/link}})
+            String tag = tags.group(1).strip();
+            if (NAME.matcher(tag).matches()) {
+                names.add(tag);
+            }
         }
         return names;
     }

@@ -171,19 +171,27 @@ class EmailIT {
                 m -> m.subject().contains("Confirm your email address")
                         && !m.messageId().equals(welcome.messageId()));
         assertProblem(
-                anon().post("/api/v1/auth/email-verification", json("token", welcome.token("/account/verify-email"))),
+                anon().post(
+                                "/api/v1/auth/email-verification",
+                                json("token", welcome.token("/account/verify-email"), "password", password)),
                 404);
 
         Api.Reply page = open(again.link("/account/verify-email"));
-        assertThat(page.body()).contains("Confirm my address");
+        assertThat(page.body()).contains("Confirm my address", email, "name=\"password\"");
+        // the mailbox alone is not enough: the account's password goes with the link
+        Api.Reply wrong = submit(again.link("/account/verify-email"), "password", "not-the-password");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Confirm my address");
         assertThat(user.api().get("/api/v1/me").json().getBoolean("emailVerified"))
                 .isFalse();
-        Api.Reply confirmed = submit(again.link("/account/verify-email"));
+        Api.Reply confirmed = submit(again.link("/account/verify-email"), "password", password);
         assertThat(confirmed.status()).as("%s", confirmed.body()).isEqualTo(200);
         assertThat(confirmed.body()).contains(email);
         assertThat(user.api().get("/api/v1/me").json().getBoolean("emailVerified"))
                 .isTrue();
-        assertThat(submit(again.link("/account/verify-email")).status()).isEqualTo(404);
+        assertThat(submit(again.link("/account/verify-email"), "password", password)
+                        .status())
+                .isEqualTo(404);
 
         // verified: nothing more to send; and a signed-in account may not make the server mail endlessly
         assertProblem(user.api().post("/api/v1/me/email-verification", ""), 409);
@@ -235,8 +243,9 @@ class EmailIT {
         assertThat(user.api().get("/api/v1/me").json().getString("email")).isEqualTo(old);
         Fixtures.login(old, password);
 
-        Api.Reply moved =
-                anon().post("/api/v1/auth/email-verification", json("token", confirm.token("/account/verify-email")));
+        Api.Reply moved = anon().post(
+                        "/api/v1/auth/email-verification",
+                        json("token", confirm.token("/account/verify-email"), "password", password));
         assertThat(moved.status()).as("%s", moved).isEqualTo(200);
         assertThat(moved.json().getString("email")).isEqualTo(next);
         assertThat(moved.json().getBoolean("emailChanged")).isTrue();
@@ -263,7 +272,9 @@ class EmailIT {
                 .isEqualTo(202);
         Mail confirm = MAILBOX.await(taken, "Confirm your new email address");
         assertProblem(
-                anon().post("/api/v1/auth/email-verification", json("token", confirm.token("/account/verify-email"))),
+                anon().post(
+                                "/api/v1/auth/email-verification",
+                                json("token", confirm.token("/account/verify-email"), "password", password)),
                 409);
     }
 
@@ -373,5 +384,41 @@ class EmailIT {
         assertThat(style.status()).isEqualTo(200);
         assertThat(style.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+    }
+
+    @Test
+    void someoneElsesAccountCannotBeConfirmedForAnAddressByItsMailboxAlone() {
+        // the attacker asks to move their account to the victim's address
+        String victim = address("victim");
+        String attackerPassword = Secrets.password();
+        Session attacker = user(address("attacker"), attackerPassword);
+        assertThat(attacker.api()
+                        .post("/api/v1/me/email", json("email", victim, "password", attackerPassword))
+                        .status())
+                .isEqualTo(202);
+        Mail lure = MAILBOX.await(victim, "Confirm your new email address");
+        String link = lure.link("/account/verify-email");
+
+        // the victim clicks and, not knowing the attacker's password, cannot confirm
+        Api.Reply clicked = submit(link, "password", "the victim's own password");
+        assertThat(clicked.status()).isEqualTo(400);
+        assertProblem(
+                anon().post(
+                                "/api/v1/auth/email-verification",
+                                json("token", lure.token("/account/verify-email"), "password", "guess")),
+                400);
+        assertThat(attacker.api().get("/api/v1/me").json().getString("email")).isNotEqualTo(victim);
+
+        // and a link asked for with a password ends when the password changes
+        String fresh = Secrets.password();
+        assertThat(attacker.api()
+                        .post("/api/v1/me/password", json("currentPassword", attackerPassword, "newPassword", fresh))
+                        .status())
+                .isEqualTo(204);
+        assertProblem(
+                anon().post(
+                                "/api/v1/auth/email-verification",
+                                json("token", lure.token("/account/verify-email"), "password", fresh)),
+                404);
     }
 }

@@ -8,6 +8,7 @@ import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Credentials;
+import io.orgbase.identity.control.EmailTokens;
 import io.orgbase.identity.control.ExternalIdentities;
 import io.orgbase.identity.control.ExternalIssuer;
 import io.orgbase.identity.control.MfaChallenges;
@@ -42,6 +43,9 @@ public class Authentication {
 
     @Inject
     SecretThrottle throttle;
+
+    @Inject
+    EmailTokens emailTokens;
 
     @Inject
     MfaChallenges challenges;
@@ -154,11 +158,12 @@ public class Authentication {
         return owner;
     }
 
-    /** Expired throttle counts go (they were kept forever); every cluster member may run it. */
+    /** Expired throttle counts and email links go; every cluster member may run it. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     void purgeThrottle() {
         try {
             throttle.purgeExpired();
+            emailTokens.purgeExpired();
         } catch (RuntimeException failed) {
             // an application exception (see ejb-jar.xml): the container would not log it
             SECURITY.log(Level.WARNING, "purging expired sign-in throttle counts failed", failed);

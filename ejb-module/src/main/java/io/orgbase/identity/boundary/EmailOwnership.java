@@ -135,7 +135,8 @@ public class EmailOwnership {
     @PublicAccess
     public void welcome(UUID userId, UUID orgId) {
         User user = em.find(User.class, userId);
-        if (user != null && !user.isEmailVerified()) {
+        // at most a few a window per address: joining again and again must not become a mailer
+        if (user != null && !user.isEmailVerified() && quota.allow("mail-to:" + user.getEmail(), MAILS_PER_ACCOUNT)) {
             sendVerification(user, orgId);
         }
     }
@@ -205,25 +206,51 @@ public class EmailOwnership {
     }
 
     /**
+     * The address a verification link was sent to, while it can be used (for the page that asks
+     * for the password), else empty.
+     */
+    @PublicAccess
+    public java.util.Optional<String> addressOf(String token) {
+        return tokens.peek(token, Purpose.VERIFY, Purpose.CHANGE).map(Redeemed::email);
+    }
+
+    /**
      * Uses a verification link: the account owns its address from now on, or (a link sent to a new
-     * address) moves to that address and the old one is told.
+     * address) moves to that address and the old one is told. Both the mailbox (the link) and the
+     * account (its password) must be the caller's: otherwise whoever holds an account could have
+     * someone else's address confirmed for it by a click on a plausible message.
      *
      * @throws NotFound when the link is unknown, used or expired, or the account's address changed
      *     since it was sent (one answer for all)
+     * @throws InvalidInput when the password is not the account's (counted like a sign-in; the
+     *     link stays usable)
      * @throws Conflict when another account owns the address by now
      */
     @PublicAccess
-    public Verified verify(String token) {
-        Redeemed link = tokens.redeem(token, Purpose.VERIFY, Purpose.CHANGE).orElseThrow(EmailOwnership::unknownLink);
+    public Verified verify(String token, String password) {
+        Credentials.requireBoundedPassword("password", password);
+        Redeemed link = tokens.peek(token, Purpose.VERIFY, Purpose.CHANGE).orElseThrow(EmailOwnership::unknownLink);
         User user = em.find(User.class, link.userId());
-        if (user == null) {
+        if (user == null || (link.purpose() == Purpose.VERIFY && !link.email().equals(user.getEmail()))) {
             throw unknownLink();
         }
+        throttle.check(user.getEmail(), request.clientAddress());
+        if (password == null || !hasher.matches(password, user.getPasswordHash())) {
+            throttle.recordFailure(user.getEmail(), request.clientAddress());
+            trail.record(
+                    "secret-check-failed",
+                    "user",
+                    user.getId(),
+                    Map.of("operation", "verify-email"),
+                    Actor.user(user.getId(), user.getEmail()));
+            throw new WrongSecret("password", "is not the password of the account this address is for");
+        }
+        if (tokens.redeem(token, link.purpose()).isEmpty()) {
+            throw unknownLink(); // used meanwhile
+        }
+        throttle.reset(user);
         trail.actAs(Actor.user(user.getId(), user.getEmail()));
         if (link.purpose() == Purpose.VERIFY) {
-            if (!link.email().equals(user.getEmail())) {
-                throw unknownLink();
-            }
             accounts.verify(user, Accounts.VERIFIED_BY_LINK);
             em.flush();
             return new Verified(user, false);
@@ -321,7 +348,8 @@ public class EmailOwnership {
         PasswordPolicy.check("password", newPassword, user.getEmail());
         trail.actAs(Actor.user(user.getId(), user.getEmail()));
         user.setPasswordHash(hasher.hash(newPassword));
-        tokens.revoke(user.getId(), Purpose.RESET);
+        // every pending link ends: one asked for by whoever had the old password included
+        tokens.revokeAll(user.getId());
         throttle.reset(user);
         refreshTokens.revokeAll(user.getId());
         trail.record("password-reset", "user", user.getId(), Map.of());

@@ -9,6 +9,7 @@ import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Credentials;
+import io.orgbase.identity.control.EmailTokens;
 import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.identity.control.PasswordPolicy;
 import io.orgbase.identity.control.RefreshTokens;
@@ -56,6 +57,9 @@ public class Users {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    EmailTokens emailTokens;
 
     @Inject
     SecretThrottle throttle;
@@ -148,6 +152,8 @@ public class Users {
         user.setPasswordHash(hasher.hash(newPassword));
         trail.record("password-changed", "user", user.getId(), Map.of());
         refreshTokens.revokeAll(user.getId());
+        // links asked for with the old password (a move to someone's own address) end with it
+        emailTokens.revokeAll(user.getId());
     }
 
     /** The caller's own account, with its profile fields. */

@@ -52,6 +52,9 @@ public class Accounts {
     @Inject
     ExternalIdentities identities;
 
+    @Inject
+    EmailTokens emailTokens;
+
     /**
      * The caller's own account.
      *
@@ -172,7 +175,13 @@ public class Accounts {
         user.verifyEmail(via, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         claims(user.getEmail()).stream()
                 .filter(claim -> !claim.getId().equals(user.getId()))
-                .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
+                .forEach(this::endClaim);
+    }
+
+    /** A claim on an address someone else now owns: its sessions and pending links end. */
+    private void endClaim(User claim) {
+        refreshTokens.revokeAll(claim.getId());
+        emailTokens.revokeAll(claim.getId());
     }
 
     /**
@@ -193,7 +202,7 @@ public class Accounts {
         em.flush();
         claims(normalized).stream()
                 .filter(claim -> !claim.getId().equals(user.getId()))
-                .forEach(claim -> refreshTokens.revokeAll(claim.getId()));
+                .forEach(this::endClaim);
     }
 
     /**
@@ -205,6 +214,7 @@ public class Accounts {
         user.unverifyEmail();
         identities.unlinkAll(user.getId());
         refreshTokens.revokeAll(user.getId());
+        emailTokens.revokeAll(user.getId());
     }
 
     /**

@@ -32,6 +32,19 @@ public class ActionQuota {
      * @throws TooManyRequests when this use is more than {@code max} in the window
      */
     public void spend(String key, int max, String refusal) {
+        long wait = use(key, max);
+        if (wait > 0) {
+            throw new TooManyRequests(refusal, wait);
+        }
+    }
+
+    /** Counts one more use of {@code key}; whether it is within {@code max} in the window. */
+    public boolean allow(String key, int max) {
+        return use(key, max) == 0;
+    }
+
+    /** @return 0 within the quota, else the seconds until the window ends */
+    private long use(String key, int max) {
         Object[] row = (Object[]) em.createNativeQuery("insert into login_throttle as t (key, failures, window_start)"
                         + " values (?1, 1, now()) on conflict (key) do update set"
                         + "   failures = case when t.window_start < now() - ?2 * interval '1 second' then 1"
@@ -44,14 +57,14 @@ public class ActionQuota {
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         int used = ((Number) row[0]).intValue();
-        if (used > max) {
-            OffsetDateTime start = Timestamps.of(row[1]);
-            long seconds = Math.max(
-                    1,
-                    Duration.between(OffsetDateTime.now(ZoneOffset.UTC), start.plus(WINDOW))
-                                    .toSeconds()
-                            + 1);
-            throw new TooManyRequests(refusal, seconds);
+        if (used <= max) {
+            return 0;
         }
+        OffsetDateTime start = Timestamps.of(row[1]);
+        return Math.max(
+                1,
+                Duration.between(OffsetDateTime.now(ZoneOffset.UTC), start.plus(WINDOW))
+                                .toSeconds()
+                        + 1);
     }
 }

@@ -92,6 +92,37 @@ public class EmailTokens {
                 .map(row -> new Redeemed(Ids.of(row[0]), Purpose.of((String) row[1]), (String) row[2]));
     }
 
+    /**
+     * Ends every unused link of the account: its password was changed or reset, its address is no
+     * longer its own, or its sessions were ended for another reason. A link someone requested while
+     * they held the account (a move to their own address) must not outlive that.
+     */
+    public void revokeAll(UUID userId) {
+        revoke(userId, Purpose.values());
+    }
+
+    /**
+     * What a link is, if it is known, unused, unexpired and of one of {@code purposes}, without
+     * using it up (so that a wrong password typed beside it does not spend it).
+     */
+    public Optional<Redeemed> peek(String token, Purpose... purposes) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        String[] allowed = java.util.Arrays.stream(purposes).map(p -> p.column).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, purpose, email from email_token"
+                        + " where token_hash = ?1 and used_at is null and expires_at > now()"
+                        + " and purpose = any (cast(?2 as text[]))")
+                .setParameter(1, SecretTokens.hash(token))
+                .setParameter(2, "{" + String.join(",", allowed) + "}")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new Redeemed(Ids.of(row[0]), Purpose.of((String) row[1]), (String) row[2]));
+    }
+
     /** Ends the account's unused links of these purposes (its address or password changed). */
     public void revoke(UUID userId, Purpose... purposes) {
         for (Purpose purpose : purposes) {

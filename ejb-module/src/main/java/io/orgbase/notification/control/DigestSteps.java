@@ -128,11 +128,15 @@ public class DigestSteps {
         if (items.isEmpty()) {
             return false;
         }
-        Object[] person =
-                (Object[]) em.createNativeQuery("select email, display_name, language from app_user where id = ?1")
-                        .setParameter(1, recipient.userId())
-                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                        .getSingleResult();
+        List<?> people = em.createNativeQuery("select email, display_name, language from app_user where id = ?1"
+                        + " and email_verified_at is not null")
+                .setParameter(1, recipient.userId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (people.isEmpty()) {
+            return false; // an unproven address could be anyone's
+        }
+        Object[] person = (Object[]) people.get(0);
         Map<String, Object> values = new HashMap<>();
         values.put("name", person[1]);
         values.put("count", items.size());

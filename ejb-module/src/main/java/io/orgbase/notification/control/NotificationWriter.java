@@ -143,7 +143,8 @@ public class NotificationWriter {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> people = em.createNativeQuery("select id, email, display_name, language from app_user"
-                        + " where id = any (cast(?1 as uuid[])) order by id")
+                        // mail goes to proven addresses only: an unproven one could be anyone's
+                        + " where id = any (cast(?1 as uuid[])) and email_verified_at is not null order by id")
                 .setParameter(
                         1,
                         "{"

@@ -77,6 +77,9 @@ public class Invitations {
     /** How often one invitation may be sent again per window. */
     static final int RESENDS_PER_INVITATION = 3;
 
+    /** How many invitation messages one address may receive per window. */
+    static final int INVITATIONS_PER_ADDRESS = 10;
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
@@ -202,6 +205,11 @@ public class Invitations {
     }
 
     private void mail(Tenant tenant, Invitation invitation) {
+        // however often an address is invited, revoked and invited again, by one organization or many
+        quota.spend(
+                "invite-to:" + invitation.getEmail(),
+                INVITATIONS_PER_ADDRESS,
+                "This address was sent several invitations just now; wait a few minutes.");
         String token = SecretTokens.generate(PREFIX);
         invitation.mailTo(SecretTokens.hash(token));
         em.flush();
@@ -340,13 +348,19 @@ public class Invitations {
                 em.find(Organization.class, orgId), user, invitation.getRole().key(), created);
     }
 
-    private static void requireNewAccountFields(String password, String displayName) {
+    private void requireNewAccountFields(String password, String displayName) {
         List<FieldError> missing = new ArrayList<>();
         if (password == null) {
             missing.add(new FieldError("password", "is required to create your account"));
         }
         if (displayName == null || displayName.isBlank()) {
             missing.add(new FieldError("displayName", "is required to create your account"));
+        } else if (displayName.codePoints().anyMatch(Character::isISOControl)) {
+            missing.add(new FieldError("displayName", "must not contain control characters"));
+        } else {
+            validator.validateValue(NewUser.class, "displayName", displayName.strip()).stream()
+                    .findFirst()
+                    .ifPresent(problem -> missing.add(new FieldError("displayName", problem.getMessage())));
         }
         if (!missing.isEmpty()) {
             throw new InvalidInput("This email has no account yet: choose a password and a display name.", missing);

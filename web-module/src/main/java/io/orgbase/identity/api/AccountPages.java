@@ -76,13 +76,14 @@ public class AccountPages extends HttpServlet {
             return;
         }
         switch (page) {
-            case VERIFY -> render(
-                    request,
-                    response,
-                    200,
-                    view("Confirm your email address")
-                            .message("Confirm that this address is yours.")
-                            .form(VERIFY, token, "Confirm my address", List.of(), null));
+            case VERIFY -> {
+                java.util.Optional<String> address = ownership.addressOf(token);
+                if (address.isEmpty()) {
+                    render(request, response, 404, linkNotFound());
+                } else {
+                    render(request, response, 200, verifyForm(token, address.get()));
+                }
+            }
             case RESET -> render(request, response, 200, resetForm(token));
             case JOIN -> render(request, response, 200, joinForm(token));
             default -> render(request, response, 404, view("Page not found"));
@@ -106,7 +107,7 @@ public class AccountPages extends HttpServlet {
         try {
             switch (page) {
                 case VERIFY -> {
-                    EmailOwnership.Verified verified = ownership.verify(token);
+                    EmailOwnership.Verified verified = ownership.verify(token, request.getParameter("password"));
                     render(
                             request,
                             response,
@@ -179,12 +180,14 @@ public class AccountPages extends HttpServlet {
             response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
         }
         View view = status == 404
-                ? view("Link not found")
-                        .error("This link was used already, has expired, or was replaced by a newer one.")
+                ? linkNotFound()
                 : switch (page) {
                     case RESET -> resetForm(token);
                     case JOIN -> joinForm(token);
-                    default -> view("Not confirmed");
+                    default -> ownership
+                            .addressOf(token)
+                            .map(address -> verifyForm(token, address))
+                            .orElseGet(() -> view("Not confirmed"));
                 };
         if (status != 404) {
             view.error(
@@ -196,6 +199,22 @@ public class AccountPages extends HttpServlet {
             }
         }
         render(request, response, status, view);
+    }
+
+    private static View linkNotFound() {
+        return view("Link not found").error("This link was used already, has expired, or was replaced by a newer one.");
+    }
+
+    private static View verifyForm(String token, String address) {
+        return view("Confirm your email address")
+                .message("Confirm that " + address + " is yours with the password of your Orgbase account.")
+                .form(
+                        VERIFY,
+                        token,
+                        "Confirm my address",
+                        List.of(new Field("Password", "password", "password", "current-password", true)),
+                        "If you have no Orgbase account, or did not ask for this, ignore the message: nothing "
+                                + "changes.");
     }
 
     private View resetForm(String token) {

@@ -179,10 +179,12 @@ public class AuthResource {
     @Path("email-verification")
     @Public
     @Operation(
-            summary = "Use an emailed verification link's token",
+            summary = "Use an emailed verification link's token, with the account's password",
             description = "The token of a link from a verification message (the account then owns its address) "
                     + "or from a message confirming a new address (the account moves to it, and the old address "
-                    + "is told). Single use; valid for 24 hours.")
+                    + "is told), and the password of the account it is for: the mailbox and the account must both "
+                    + "be the caller's. A wrong password is a 400 counted like a failed sign-in and leaves the "
+                    + "link usable. Single use; valid for 24 hours.")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "EmailTokenRequest")))
@@ -190,13 +192,16 @@ public class AuthResource {
             responseCode = "200",
             description = "Verified",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "EmailVerified")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public VerifiedView verifyEmail(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String token = json.string("token", Need.REQUIRED);
+        String password = json.string("password", Need.REQUIRED);
         json.finish();
-        return VerifiedView.of(ownership.verify(token));
+        return VerifiedView.of(ownership.verify(token, password));
     }
 
     /** What using a verification link did. */
