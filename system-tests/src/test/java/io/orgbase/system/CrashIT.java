@@ -74,7 +74,7 @@ class CrashIT {
 
                 // as soon as the first chunk is in, the server dies without a word
                 long before = Eventually.get("a first chunk", NotificationsIT.DELIVERY, () -> {
-                    long count = count(database, announcement);
+                    long count = told(database::superuserConnection, announcement);
                     return count > 0 ? java.util.Optional.of(count) : java.util.Optional.empty();
                 });
                 server.descendants()
@@ -83,7 +83,7 @@ class CrashIT {
                 assertThat(server.waitFor(2, TimeUnit.MINUTES))
                         .as("the launcher ends with its server")
                         .isTrue();
-                long atKill = count(database, announcement);
+                long atKill = told(database::superuserConnection, announcement);
                 assertThat(atKill)
                         .as("killed halfway (%s before the kill)", before)
                         .isLessThan(PEOPLE);
@@ -91,28 +91,41 @@ class CrashIT {
                 server = RunCommandIT.start(home, port, root.resolve("second.log"), settings);
                 RunCommandIT.awaitLine(server, root.resolve("second.log"), "Orgbase is ready");
                 long after = Eventually.get("all 10,000 told", java.time.Duration.ofMinutes(2), () -> {
-                    long count = count(database, announcement);
+                    long count = told(database::superuserConnection, announcement);
                     return count >= PEOPLE ? java.util.Optional.of(count) : java.util.Optional.empty();
                 });
                 assertThat(after).isEqualTo(PEOPLE);
-                try (Connection db = database.superuserConnection();
-                        ResultSet twice = db.createStatement()
-                                .executeQuery("select count(*) from (select recipient_id from notification"
-                                        + " where subject_id = '" + announcement + "' group by recipient_id"
-                                        + " having count(*) > 1) d")) {
-                    twice.next();
-                    assertThat(twice.getLong(1)).as("recipients told twice").isZero();
-                }
+                assertThat(toldTwice(database::superuserConnection, announcement))
+                        .as("recipients told twice")
+                        .isZero();
             } finally {
                 RunCommandIT.stop(server);
             }
         }
     }
 
-    private static long count(EmbeddedDatabase database, String announcement) {
-        try (Connection db = database.superuserConnection();
-                PreparedStatement count =
-                        db.prepareStatement("select count(*) from notification where subject_id = ?")) {
+    /** Where a crash test reads the database from outside. */
+    interface Superuser {
+        Connection open() throws SQLException;
+    }
+
+    /** How many notifications an announcement has made. */
+    static long told(Superuser superuser, String announcement) {
+        return count(superuser, "select count(*) from notification where subject_id = ?", announcement);
+    }
+
+    /** How many recipients an announcement has told more than once. */
+    static long toldTwice(Superuser superuser, String announcement) {
+        return count(
+                superuser,
+                "select count(*) from (select recipient_id from notification where subject_id = ?"
+                        + " group by recipient_id having count(*) > 1) d",
+                announcement);
+    }
+
+    private static long count(Superuser superuser, String sql, String announcement) {
+        try (Connection db = superuser.open();
+                PreparedStatement count = db.prepareStatement(sql)) {
             count.setString(1, announcement);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

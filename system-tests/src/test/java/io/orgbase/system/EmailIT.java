@@ -139,14 +139,17 @@ class EmailIT {
         assertProblem(anon().post("/api/v1/auth/password-reset", "{\"email\": 7}"), 400);
     }
 
-    @Test
-    void verificationOnDemandProvesTheAddressOnce() {
-        String email = address("verify");
-        String password = Secrets.password();
-        // an account that joined with the inviter's copy of the token has an unproven address
+    /** An account, signed in, and the organization it joined. */
+    private record Joined(Session user, Org org) {}
+
+    /**
+     * An account for {@code email} made by accepting an invitation with the inviter's copy of its
+     * token: its address is unproven.
+     */
+    private static Joined joinedWithTheInvitersCopy(String email, String password) {
         Session owner = Fixtures.newUser();
-        Org org = Fixtures.newOrg(owner);
-        String token = owner.in(org)
+        Org inviting = Fixtures.newOrg(owner);
+        String token = owner.in(inviting)
                 .invitations()
                 .create(json("email", email, "role", "member"))
                 .json()
@@ -155,7 +158,17 @@ class EmailIT {
                         "/api/v1/invitations/" + token + "/accept",
                         json("password", password, "displayName", "Joined Early"));
         assertThat(joined.status()).as("%s", joined).isEqualTo(200);
-        Session user = Fixtures.login(email, password);
+        return new Joined(Fixtures.login(email, password), inviting);
+    }
+
+    @Test
+    void verificationOnDemandProvesTheAddressOnce() {
+        String email = address("verify");
+        String password = Secrets.password();
+        // an account that joined with the inviter's copy of the token has an unproven address
+        Joined joined = joinedWithTheInvitersCopy(email, password);
+        Session user = joined.user();
+        Org org = joined.org();
         assertThat(user.api().get("/api/v1/me").json().getBoolean("emailVerified"))
                 .isFalse();
 
@@ -201,15 +214,7 @@ class EmailIT {
     void anAccountMayAskForAFewMessagesOnly() {
         String email = address("chatty");
         String password = Secrets.password();
-        Session owner = Fixtures.newUser();
-        Org org = Fixtures.newOrg(owner);
-        String token = owner.in(org)
-                .invitations()
-                .create(json("email", email, "role", "member"))
-                .json()
-                .getString("token");
-        anon().post("/api/v1/invitations/" + token + "/accept", json("password", password, "displayName", "Chatty"));
-        Session user = Fixtures.login(email, password);
+        Session user = joinedWithTheInvitersCopy(email, password).user();
         for (int i = 0; i < 3; i++) {
             assertThat(user.api().post("/api/v1/me/email-verification", "").status())
                     .isEqualTo(202);

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,41 +43,23 @@ class ServerCrashIT {
         String announcement = sent.json().getString("id");
 
         long before = Eventually.get("a first chunk", NotificationsIT.DELIVERY, () -> {
-            long count = count(server, announcement);
+            long count = CrashIT.told(server::superuser, announcement);
             return count > 0 ? Optional.of(count) : Optional.empty();
         });
         server.kill();
-        long atKill = count(server, announcement);
+        long atKill = CrashIT.told(server::superuser, announcement);
         assertThat(atKill).as("killed halfway (%s before the kill)", before).isLessThan(PEOPLE);
         server.restart();
 
         long after = Eventually.get("all 10,000 told", Duration.ofMinutes(3), () -> {
-            long count = count(server, announcement);
+            long count = CrashIT.told(server::superuser, announcement);
             return count >= PEOPLE ? Optional.of(count) : Optional.empty();
         });
         assertThat(after).as("%s at the kill", atKill).isEqualTo(PEOPLE);
-        try (Connection db = server.superuser();
-                ResultSet twice = db.createStatement()
-                        .executeQuery("select count(*) from (select recipient_id from notification where subject_id = '"
-                                + announcement + "' group by recipient_id having count(*) > 1) d")) {
-            twice.next();
-            assertThat(twice.getLong(1)).as("recipients told twice").isZero();
-        }
+        assertThat(CrashIT.toldTwice(server::superuser, announcement))
+                .as("recipients told twice")
+                .isZero();
         // the server answers as before
         assertThat(owner.api().get(org.path()).status()).isEqualTo(200);
-    }
-
-    private static long count(ServerTarget server, String announcement) {
-        try (Connection db = server.superuser();
-                PreparedStatement count =
-                        db.prepareStatement("select count(*) from notification where subject_id = ?")) {
-            count.setString(1, announcement);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -70,19 +70,36 @@ public class EmailTokens {
         return token;
     }
 
+    /** The condition a usable link meets: this token, unused, unexpired, of one of the purposes. */
+    private static final String USABLE = " where token_hash = ?1 and used_at is null and expires_at > now()"
+            + " and purpose = any (cast(?2 as text[]))";
+
     /**
      * Uses a link up, if it is known, unused and unexpired, and of one of {@code purposes} (a link
      * of another purpose stays usable).
      */
     public Optional<Redeemed> redeem(String token, Purpose... purposes) {
+        return find(
+                "update email_token set used_at = now()" + USABLE + " returning user_id, purpose, email",
+                token,
+                purposes);
+    }
+
+    /**
+     * What a link is, if it is known, unused, unexpired and of one of {@code purposes}, without
+     * using it up (so that a wrong password typed beside it does not spend it).
+     */
+    public Optional<Redeemed> peek(String token, Purpose... purposes) {
+        return find("select user_id, purpose, email from email_token" + USABLE, token, purposes);
+    }
+
+    private Optional<Redeemed> find(String sql, String token, Purpose... purposes) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
         String[] allowed = java.util.Arrays.stream(purposes).map(p -> p.column).toArray(String[]::new);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("update email_token set used_at = now()"
-                        + " where token_hash = ?1 and used_at is null and expires_at > now()"
-                        + " and purpose = any (cast(?2 as text[])) returning user_id, purpose, email")
+        List<Object[]> rows = em.createNativeQuery(sql)
                 .setParameter(1, SecretTokens.hash(token))
                 .setParameter(2, "{" + String.join(",", allowed) + "}")
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -99,28 +116,6 @@ public class EmailTokens {
      */
     public void revokeAll(UUID userId) {
         revoke(userId, Purpose.values());
-    }
-
-    /**
-     * What a link is, if it is known, unused, unexpired and of one of {@code purposes}, without
-     * using it up (so that a wrong password typed beside it does not spend it).
-     */
-    public Optional<Redeemed> peek(String token, Purpose... purposes) {
-        if (token == null || token.length() > 200) {
-            return Optional.empty();
-        }
-        String[] allowed = java.util.Arrays.stream(purposes).map(p -> p.column).toArray(String[]::new);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, purpose, email from email_token"
-                        + " where token_hash = ?1 and used_at is null and expires_at > now()"
-                        + " and purpose = any (cast(?2 as text[]))")
-                .setParameter(1, SecretTokens.hash(token))
-                .setParameter(2, "{" + String.join(",", allowed) + "}")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(row -> new Redeemed(Ids.of(row[0]), Purpose.of((String) row[1]), (String) row[2]));
     }
 
     /** Ends the account's unused links of these purposes (its address or password changed). */
