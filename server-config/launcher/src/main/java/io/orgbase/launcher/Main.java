@@ -40,10 +40,11 @@ public final class Main {
         long started = System.nanoTime();
         launcher.start(null);
         if (launcher.awaitReady(Duration.ofMinutes(5))) {
+            // the password first: whoever waits for "ready" (a person, a script) finds it above
+            showGeneratedPassword(settings.home().resolve("initial-admin-password"));
             LOG.info(String.format(
                     "Orgbase is ready at %s (%.1f s); data in %s. Ctrl-C stops it.",
                     launcher.baseUrl(), (System.nanoTime() - started) / 1e9, settings.home()));
-            showGeneratedPassword(settings.home().resolve("initial-admin-password"));
         } else {
             LOG.severe("Orgbase did not become ready; see the log above.");
         }
