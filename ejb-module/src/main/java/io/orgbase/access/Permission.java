@@ -26,7 +26,8 @@ public enum Permission {
     ROLES_READ("roles:read", "See the organization's roles and what each grants"),
     ROLES_WRITE("roles:write", "Create, change and delete the organization's custom roles"),
     AUDIT_READ("audit:read", "Read and verify the organization's audit trail"),
-    ANNOUNCEMENTS_SEND("announcements:send", "Send announcements to the organization's people");
+    ANNOUNCEMENTS_SEND("announcements:send", "Send announcements to the organization's people"),
+    DATA_JOBS_MANAGE("data-jobs:manage", "See, stop, restart and abandon everyone's imports and exports");
 
     private final String key;
     private final String description;

@@ -8,6 +8,7 @@ import static io.orgbase.access.Permission.CATEGORIES_READ;
 import static io.orgbase.access.Permission.CATEGORIES_WRITE;
 import static io.orgbase.access.Permission.CONTACTS_READ;
 import static io.orgbase.access.Permission.CONTACTS_WRITE;
+import static io.orgbase.access.Permission.DATA_JOBS_MANAGE;
 import static io.orgbase.access.Permission.DEPARTMENTS_READ;
 import static io.orgbase.access.Permission.DEPARTMENTS_WRITE;
 import static io.orgbase.access.Permission.MEMBERS_READ;
@@ -47,7 +48,8 @@ public final class RolePermissions {
                             ROLES_READ,
                             ROLES_WRITE,
                             AUDIT_READ,
-                            ANNOUNCEMENTS_SEND),
+                            ANNOUNCEMENTS_SEND,
+                            DATA_JOBS_MANAGE),
             Role.MEMBER,
                     EnumSet.of(
                             ORGANIZATION_READ,

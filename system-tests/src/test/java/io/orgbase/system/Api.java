@@ -119,11 +119,22 @@ final class Api {
     }
 
     Reply send(String method, String path, String body, String contentType) {
+        return sendBody(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType);
+    }
+
+    /** A raw body, byte for byte (a file to upload, in whatever encoding). */
+    Reply upload(String path, byte[] body, String contentType) {
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
+    private Reply sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

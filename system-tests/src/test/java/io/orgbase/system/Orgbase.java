@@ -57,6 +57,8 @@ public final class Orgbase implements LauncherSessionListener {
         settings.put("ORGBASE_MAIL_FROM", "Orgbase Tests <no-reply@orgbase.test>");
         settings.put("ORGBASE_MAIL_RETRY_DELAY", "PT1S");
         settings.put("ORGBASE_MAIL_MAX_RETRY_DELAY", "PT4S");
+        // DataJobsIT uploads one file past this
+        settings.put("ORGBASE_IMPORT_MAX_BYTES", Long.toString(DataJobsIT.MAX_UPLOAD));
         return Map.copyOf(settings);
     }
 

@@ -1,5 +1,6 @@
 package io.orgbase.system;
 
+import io.orgbase.launcher.BatchRuntime;
 import io.orgbase.launcher.Broker;
 import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
@@ -75,6 +76,13 @@ final class ServerTarget implements Target {
                     target.domain);
             target.domainStarted = true;
             target.configureDomain();
+            // the batch job repository's pool loads the driver from the server (asadmin add-library)
+            Files.copy(
+                    BatchRuntime.driverJar(),
+                    target.domains
+                            .resolve(target.domain)
+                            .resolve("lib")
+                            .resolve(BatchRuntime.driverJar().getFileName()));
             target.asadmin("start-domain", "--domaindir", target.domains.toString(), target.domain);
             target.serverJvm = target.serverProcess().orElse(null);
             // the JMS resource adapter, configured before it is deployed, as the README says
@@ -82,6 +90,11 @@ final class ServerTarget implements Target {
             List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
             adapterConfig.addAll(Broker.from(Map.of()).adapterConfig(target.orgbaseHome()));
             target.asadmin(adapterConfig.toArray(String[]::new));
+            for (List<String> batch : BatchRuntime.commands()) {
+                List<String> command = new ArrayList<>(List.of("--port", admin));
+                command.addAll(batch);
+                target.asadmin(command.toArray(String[]::new));
+            }
             target.asadmin(
                     "--port",
                     admin,

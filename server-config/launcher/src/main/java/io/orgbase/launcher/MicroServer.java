@@ -59,7 +59,15 @@ final class MicroServer {
         Path postBoot = runtime.resolve("post-boot.asadmin");
         // it may carry the broker's password: readable by this account alone
         Files.createFile(postBoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(postBoot, String.join(" ", settings.broker().adapterConfig(settings.home())) + "\n");
+        StringBuilder commands = new StringBuilder();
+        commands.append(String.join(" ", settings.broker().adapterConfig(settings.home())))
+                .append('\n');
+        // the batch job repository in PostgreSQL (Micro's default is an H2 file under --rootdir,
+        // which this launcher recreates on every start)
+        for (List<String> batch : BatchRuntime.commands()) {
+            commands.append(String.join(" ", batch)).append('\n');
+        }
+        Files.writeString(postBoot, commands.toString());
         LauncherSettings.Cluster cluster = settings.cluster().orElseGet(() -> {
             int own = FreePorts.next();
             return new LauncherSettings.Cluster("orgbase-" + UUID.randomUUID(), own, "127.0.0.1:" + own, "127.0.0.1");
@@ -72,6 +80,8 @@ final class MicroServer {
         command.addAll(List.of(
                 "-jar",
                 settings.microJar().toString(),
+                "--addlibs",
+                BatchRuntime.driverJar().toString(),
                 "--deploy",
                 settings.resourceAdapter().toString(),
                 "--deploy",

@@ -8,6 +8,7 @@ import io.orgbase.audit.api.AuditEventsResource;
 import io.orgbase.category.api.CategoriesResource;
 import io.orgbase.contact.api.ContactsResource;
 import io.orgbase.customfield.api.CustomFieldsResource;
+import io.orgbase.datajob.api.DataJobsResource;
 import io.orgbase.department.api.DepartmentsResource;
 import io.orgbase.feature.api.OrganizationFeaturesResource;
 import io.orgbase.identity.api.ApiKeysResource;
@@ -260,6 +261,11 @@ public class OrganizationResource {
     @Path("announcements")
     public AnnouncementsResource announcements() {
         return new AnnouncementsResource(tenant, boundaries.announcements());
+    }
+
+    @Path("data-jobs")
+    public DataJobsResource dataJobs() {
+        return new DataJobsResource(tenant, boundaries.dataJobs());
     }
 
     @Path("mail-templates")

@@ -6,6 +6,7 @@ import io.orgbase.audit.boundary.AuditEvents;
 import io.orgbase.category.boundary.Categories;
 import io.orgbase.contact.boundary.ContactBook;
 import io.orgbase.customfield.boundary.CustomFields;
+import io.orgbase.datajob.boundary.DataJobs;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.feature.boundary.Features;
 import io.orgbase.identity.boundary.ApiKeys;
@@ -33,6 +34,9 @@ public class TenantBoundaries {
 
     @Inject
     MailTemplateOverrides mailTemplates;
+
+    @Inject
+    DataJobs dataJobs;
 
     @Inject
     Memberships memberships;
@@ -117,6 +121,10 @@ public class TenantBoundaries {
 
     public NotificationPreferences notificationPreferences() {
         return notificationPreferences;
+    }
+
+    public DataJobs dataJobs() {
+        return dataJobs;
     }
 
     public MailTemplateOverrides mailTemplates() {

@@ -3,7 +3,7 @@ package io.orgbase.problems;
 /** The request body is larger than Orgbase accepts. */
 public class PayloadTooLarge extends DomainException {
 
-    public PayloadTooLarge(int limit) {
+    public PayloadTooLarge(long limit) {
         super("The request body is larger than " + limit + " bytes.");
     }
 

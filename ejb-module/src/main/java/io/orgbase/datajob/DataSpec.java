@@ -1,0 +1,82 @@
+package io.orgbase.datajob;
+
+import io.orgbase.access.Permission;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How a collection is imported, declared once per collection: its columns, its natural key, the
+ * checks a row passes before it is staged (the same constraints as the API's request record), and
+ * how staged rows are applied, many at a time, in the organization's transaction.
+ */
+public interface DataSpec {
+
+    /** The collection's name in the API ({@code departments}). */
+    String collection();
+
+    /** Who may import it. */
+    Permission writePermission();
+
+    /** Every field an import reads; the first is the natural key. */
+    List<DataColumn> columns();
+
+    /** The natural key's field. */
+    default String keyField() {
+        return columns().get(0).field();
+    }
+
+    /**
+     * Checks one row before it is staged.
+     *
+     * @param cells the mapped fields present in the file (field to cell text, blank cells as null)
+     */
+    Checked check(Map<String, String> cells, Mode mode);
+
+    /**
+     * Orders the staged rows so that a row is applied after those it refers to (a parent before its
+     * children): sets {@code data_job_row.level}; rows it cannot place stay at null and are reported
+     * as problems by the caller.
+     */
+    void arrange(Connection connection, UUID jobId) throws SQLException;
+
+    /** Applies (or, in a dry run, only judges) the staged rows of one unit. */
+    Applied apply(Connection connection, Unit unit) throws SQLException;
+
+    /** How an import treats rows whose key exists, or does not. */
+    enum Mode {
+        CREATE,
+        UPDATE,
+        UPSERT;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Mode of(String key) {
+            for (Mode mode : values()) {
+                if (mode.key().equals(key)) {
+                    return mode;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A row as checked: its key and staged fields, or what is wrong with it. */
+    record Checked(String key, JsonObject fields, List<RowProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The staged rows of one level after {@code afterRow}, up to {@code lastRow}. */
+    record Unit(
+            UUID orgId, UUID jobId, UUID actorId, Mode mode, boolean dryRun, int level, long afterRow, long lastRow) {}
+
+    /** What applying a unit did, or in a dry run would do. */
+    record Applied(long created, long updated, long unchanged, long failed) {}
+}

@@ -1,0 +1,372 @@
+package io.orgbase.datajob;
+
+import io.orgbase.access.Permission;
+import io.orgbase.department.boundary.DepartmentRequest;
+import io.orgbase.persistence.Ids;
+import io.orgbase.persistence.TreeNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Departments by code, with their parent by code, description and head by email. A file may list
+ * children before their parents: staged rows are applied level by level, parents first.
+ */
+@ApplicationScoped
+public class DepartmentData implements DataSpec {
+
+    private static final List<DataColumn> COLUMNS = List.of(
+            DataColumn.of("code", "department code", "key"),
+            DataColumn.of("name", "department", "department name", "title"),
+            DataColumn.of("parentCode", "parent", "parent department", "parent department code"),
+            DataColumn.of("description"),
+            DataColumn.of("headEmail", "head", "head of department", "manager", "manager email"));
+
+    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    @Inject
+    Validator validator;
+
+    @Override
+    public String collection() {
+        return "departments";
+    }
+
+    @Override
+    public Permission writePermission() {
+        return Permission.DEPARTMENTS_WRITE;
+    }
+
+    @Override
+    public List<DataColumn> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Checked check(Map<String, String> cells, Mode mode) {
+        List<RowProblem> problems = new ArrayList<>();
+        String code = cells.get("code");
+        if (code == null) {
+            problems.add(new RowProblem("code", "is required"));
+        }
+        boolean hasName = cells.containsKey("name");
+        String name = cells.get("name");
+        if (hasName && name == null || !hasName && mode == Mode.CREATE) {
+            problems.add(new RowProblem("name", "is required"));
+        }
+        DepartmentRequest request =
+                new DepartmentRequest(name, code, null, cells.get("description"), null, null, null, null);
+        for (ConstraintViolation<DepartmentRequest> violation : validator.validate(request)) {
+            problems.add(new RowProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        String parentCode = cells.get("parentCode");
+        if (parentCode != null) {
+            for (ConstraintViolation<DepartmentRequest> violation :
+                    validator.validateValue(DepartmentRequest.class, "code", parentCode)) {
+                problems.add(new RowProblem("parentCode", violation.getMessage()));
+            }
+            if (parentCode.equals(code)) {
+                problems.add(new RowProblem("parentCode", "cannot be the department itself"));
+            }
+        }
+        String head = cells.get("headEmail");
+        if (head != null && (head.length() > 254 || !head.matches(EMAIL))) {
+            problems.add(new RowProblem("headEmail", "must be an email address"));
+        }
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        cells.forEach((field, value) -> {
+            if (value == null) {
+                fields.addNull(field);
+            } else {
+                fields.add(field, field.equals("name") ? value.strip() : value);
+            }
+        });
+        return new Checked(code, fields.build(), problems);
+    }
+
+    @Override
+    public void arrange(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                """
+                with recursive placed (row_no, key, level) as (
+                    select r.row_no, r.key, 0 from data_job_row r
+                    where r.job_id = ? and (r.fields->>'parentCode' is null or not exists (
+                        select 1 from data_job_row p where p.job_id = r.job_id and p.key = r.fields->>'parentCode'))
+                  union all
+                    select c.row_no, c.key, placed.level + 1 from data_job_row c
+                    join placed on c.fields->>'parentCode' = placed.key
+                    where c.job_id = ? and placed.level < ?
+                )
+                update data_job_row r set level = placed.level from placed
+                where r.job_id = ? and r.row_no = placed.row_no""")) {
+            statement.setObject(1, jobId);
+            statement.setObject(2, jobId);
+            statement.setInt(3, TreeNode.MAX_DEPTH);
+            statement.setObject(4, jobId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** A staged row beside the department with its code, its parent, and its head, as they are now. */
+    private record Found(
+            long rowNo,
+            String key,
+            JsonObject fields,
+            UUID id,
+            String name,
+            String description,
+            UUID parentId,
+            UUID headId,
+            String path,
+            int deepestBelow,
+            UUID newParentId,
+            Integer newParentDepth,
+            String newParentPath,
+            boolean parentStaged,
+            UUID newHeadId) {}
+
+    @Override
+    public Applied apply(Connection connection, Unit unit) throws SQLException {
+        List<Found> rows = find(connection, unit);
+        Stage stage = new Stage(connection, unit);
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        for (Found row : rows) {
+            List<RowProblem> problems = judge(row, unit);
+            if (!problems.isEmpty()) {
+                stage.fail(row.rowNo(), problems);
+                continue;
+            }
+            if (row.id() == null) {
+                created++;
+                if (!unit.dryRun()) {
+                    stage.insert(row);
+                }
+            } else if (changes(row)) {
+                updated++;
+                if (!unit.dryRun()) {
+                    stage.update(row);
+                }
+            } else {
+                unchanged++;
+            }
+        }
+        long raced = stage.flush();
+        return new Applied(created - raced, updated, unchanged, stage.failed());
+    }
+
+    private static List<Found> find(Connection connection, Unit unit) throws SQLException {
+        List<Found> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                """
+                select r.row_no, r.key, r.fields::text, d.id, d.name, d.description, d.parent_id, d.head_id, d.path,
+                       case when d.id is not null and r.fields->'parentCode' is not null then
+                           (select max(s.depth) from department s
+                            where s.org_id = ? and s.path >= d.path and s.path < d.path || '~') - d.depth
+                       else 0 end,
+                       p.id, p.depth, p.path, pr.row_no, h.user_id
+                from data_job_row r
+                left join department d on d.org_id = ? and d.code = r.key
+                left join department p on p.org_id = ? and p.code = r.fields->>'parentCode'
+                left join data_job_row pr on pr.job_id = r.job_id and pr.key = r.fields->>'parentCode'
+                left join lateral (
+                    select m.user_id from membership m join app_user u on u.id = m.user_id
+                    where m.org_id = ? and u.email = lower(btrim(r.fields->>'headEmail'))
+                    limit 1) h on r.fields->>'headEmail' is not null
+                where r.job_id = ? and r.level = ? and r.row_no > ? and r.row_no <= ?
+                order by r.row_no""")) {
+            statement.setObject(1, unit.orgId());
+            statement.setObject(2, unit.orgId());
+            statement.setObject(3, unit.orgId());
+            statement.setObject(4, unit.orgId());
+            statement.setObject(5, unit.jobId());
+            statement.setInt(6, unit.level());
+            statement.setLong(7, unit.afterRow());
+            statement.setLong(8, unit.lastRow());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Found(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            Json.createReader(new java.io.StringReader(rs.getString(3)))
+                                    .readObject(),
+                            uuid(rs, 4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            uuid(rs, 7),
+                            uuid(rs, 8),
+                            rs.getString(9),
+                            rs.getInt(10),
+                            uuid(rs, 11),
+                            (Integer) rs.getObject(12),
+                            rs.getString(13),
+                            rs.getObject(14) != null,
+                            uuid(rs, 15)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static UUID uuid(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : Ids.of(value);
+    }
+
+    private static List<RowProblem> judge(Found row, Unit unit) {
+        List<RowProblem> problems = new ArrayList<>();
+        JsonObject fields = row.fields();
+        boolean exists = row.id() != null;
+        if (exists && unit.mode() == Mode.CREATE) {
+            problems.add(new RowProblem("code", "a department with this code exists already"));
+        }
+        if (!exists && unit.mode() == Mode.UPDATE) {
+            problems.add(new RowProblem("code", "no department has this code"));
+        }
+        if (!exists && !fields.containsKey("name")) {
+            problems.add(new RowProblem("name", "is required to create a department"));
+        }
+        String parentCode = text(fields, "parentCode");
+        if (parentCode != null) {
+            if (row.newParentId() == null) {
+                if (!(unit.dryRun() && row.parentStaged())) {
+                    problems.add(new RowProblem("parentCode", "no department has this code"));
+                }
+            } else {
+                int depth = row.newParentDepth() + 1;
+                boolean moves = exists && !row.newParentId().equals(row.parentId());
+                if (moves && row.newParentPath().startsWith(row.path())) {
+                    problems.add(new RowProblem("parentCode", "would place the department below itself"));
+                } else if (depth + (exists ? row.deepestBelow() : 0) > TreeNode.MAX_DEPTH) {
+                    problems.add(new RowProblem(
+                            "parentCode", "the tree would be deeper than " + TreeNode.MAX_DEPTH + " levels"));
+                }
+            }
+        }
+        if (text(fields, "headEmail") != null && row.newHeadId() == null) {
+            problems.add(new RowProblem("headEmail", "is not a member of the organization"));
+        }
+        return problems;
+    }
+
+    private static boolean changes(Found row) {
+        JsonObject fields = row.fields();
+        return fields.containsKey("name") && !Objects.equals(text(fields, "name"), row.name())
+                || fields.containsKey("description") && !Objects.equals(text(fields, "description"), row.description())
+                || fields.containsKey("parentCode") && !Objects.equals(row.newParentId(), row.parentId())
+                || fields.containsKey("headEmail") && !Objects.equals(row.newHeadId(), row.headId());
+    }
+
+    static String text(JsonObject fields, String field) {
+        return fields.containsKey(field) && !fields.isNull(field) ? fields.getString(field) : null;
+    }
+
+    /** The unit's writes, sent in batches at the end. */
+    private static final class Stage {
+        private final Connection connection;
+        private final Unit unit;
+        private final PreparedStatement insert;
+        private final PreparedStatement update;
+        private final List<Found> inserted = new ArrayList<>();
+        private final RowFailures failures;
+
+        Stage(Connection connection, Unit unit) throws SQLException {
+            this.connection = connection;
+            this.unit = unit;
+            this.insert = connection.prepareStatement(
+                    """
+                    insert into department (id, org_id, name, code, parent_id, description, head_id, created_at,
+                        updated_at, created_by, updated_by, last_job_id)
+                    values (?, ?, ?, ?, ?, ?, ?, now(), now(), ?, ?, ?)
+                    on conflict (org_id, code) do nothing""");
+            this.update = connection.prepareStatement(
+                    """
+                    update department set
+                        name = case when ? then ? else name end,
+                        description = case when ? then ? else description end,
+                        parent_id = case when ? then ? else parent_id end,
+                        head_id = case when ? then ? else head_id end,
+                        updated_at = now(), updated_by = ?, last_job_id = ?, version = version + 1
+                    where org_id = ? and id = ?""");
+            this.failures = new RowFailures(connection, unit.jobId());
+        }
+
+        void insert(Found row) throws SQLException {
+            JsonObject fields = row.fields();
+            insert.setObject(1, Ids.newId());
+            insert.setObject(2, unit.orgId());
+            insert.setString(3, text(fields, "name"));
+            insert.setString(4, row.key());
+            insert.setObject(5, row.newParentId());
+            insert.setString(6, text(fields, "description"));
+            insert.setObject(7, row.newHeadId());
+            insert.setObject(8, unit.actorId());
+            insert.setObject(9, unit.actorId());
+            insert.setObject(10, unit.jobId());
+            insert.addBatch();
+            inserted.add(row);
+        }
+
+        void update(Found row) throws SQLException {
+            JsonObject fields = row.fields();
+            update.setBoolean(1, fields.containsKey("name"));
+            update.setString(2, text(fields, "name"));
+            update.setBoolean(3, fields.containsKey("description"));
+            update.setString(4, text(fields, "description"));
+            update.setBoolean(5, fields.containsKey("parentCode"));
+            update.setObject(6, row.newParentId());
+            update.setBoolean(7, fields.containsKey("headEmail"));
+            update.setObject(8, row.newHeadId());
+            update.setObject(9, unit.actorId());
+            update.setObject(10, unit.jobId());
+            update.setObject(11, unit.orgId());
+            update.setObject(12, row.id());
+            update.addBatch();
+        }
+
+        void fail(long rowNo, List<RowProblem> problems) throws SQLException {
+            failures.add(rowNo, problems);
+        }
+
+        long failed() {
+            return failures.count();
+        }
+
+        /** @return rows another transaction created between the look and the insert (now failures) */
+        long flush() throws SQLException {
+            long raced = 0;
+            try (insert;
+                    update) {
+                if (!inserted.isEmpty()) {
+                    int[] counts = insert.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            raced++;
+                            failures.add(
+                                    inserted.get(i).rowNo(),
+                                    List.of(new RowProblem(
+                                            "code", "a department with this code was created meanwhile")));
+                        }
+                    }
+                }
+                update.executeBatch();
+            }
+            failures.flush();
+            return raced;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.orgbase.datajob.batch;
+
+import io.orgbase.datajob.DataSpec;
+import io.orgbase.datajob.DataSpecs;
+import io.orgbase.datajob.JobFailure;
+import io.orgbase.datajob.control.JobCallers;
+import io.orgbase.datajob.control.JobRecords;
+import io.orgbase.tenancy.Tenant;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** What every artifact of a data job knows: the job, its organization, its facts and its collection. */
+@Dependent
+public class JobScope {
+
+    @Inject
+    JobContext context;
+
+    @Inject
+    JobCallers callers;
+
+    @Inject
+    DataSpecs specs;
+
+    public UUID jobId() {
+        return UUID.fromString(context.getProperties().getProperty("dataJobId"));
+    }
+
+    public UUID orgId() {
+        return UUID.fromString(context.getProperties().getProperty("orgId"));
+    }
+
+    /** As the job listener found them when this execution began. */
+    public JobRecords.Facts facts() {
+        Object facts = context.getTransientUserData();
+        if (!(facts instanceof JobRecords.Facts known)) {
+            throw new JobFailure("the job's record was not read when it began");
+        }
+        return known;
+    }
+
+    public DataSpec spec() {
+        return specs.find(facts().collection())
+                .orElseThrow(() -> new JobFailure("no collection named " + facts().collection() + " is importable"));
+    }
+
+    /** A fresh tenant: the boundary call that takes it checks the starter's rights again. */
+    public Tenant tenant() {
+        JobRecords.Facts facts = facts();
+        return callers.tenant(orgId(), facts.startedBy(), facts.startedByKey());
+    }
+
+    public DataSpec.Mode mode() {
+        return DataSpec.Mode.of(facts().mode());
+    }
+}

@@ -1,0 +1,328 @@
+package io.orgbase.datajob.boundary;
+
+import io.orgbase.access.Permission;
+import io.orgbase.access.RequiresPermission;
+import io.orgbase.audit.Audited;
+import io.orgbase.collections.CollectionQueries;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.CollectionSpec;
+import io.orgbase.collections.FieldType;
+import io.orgbase.collections.Slice;
+import io.orgbase.database.AfterCommit;
+import io.orgbase.datajob.DataColumn;
+import io.orgbase.datajob.DataJob;
+import io.orgbase.datajob.DataSpec;
+import io.orgbase.datajob.DataSpecs;
+import io.orgbase.datajob.StoredFile;
+import io.orgbase.datajob.control.JobControl;
+import io.orgbase.datajob.control.JobFiles;
+import io.orgbase.problems.Conflict;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.persistence.config.QueryHints;
+
+/**
+ * An organization's data jobs. Whoever may change a collection may import into it (checked here,
+ * per collection, beyond the member's {@code organization:read}); they see and control their own
+ * jobs, and those who hold {@code data-jobs:manage} (owners, admins) everyone's.
+ */
+@Stateless
+@Audited
+@TenantScoped
+public class DataJobs {
+
+    private static final Logger LOG = Logger.getLogger(DataJobs.class.getName());
+
+    /** Newest first. */
+    public static final CollectionSpec<DataJob> COLLECTION = CollectionSpec.of(DataJob.class)
+            .sortable("createdAt", "createdAt", FieldType.TIMESTAMP, false)
+            .filterable("status", "status", FieldType.STRING, false)
+            .filterable("kind", "kind", FieldType.STRING, false)
+            .filterable("collection", "collection", FieldType.STRING, false)
+            .filterable("createdBy", "createdBy", FieldType.UUID, false)
+            .defaultSort("createdAt", true)
+            .build();
+
+    /** Uploads are kept this long unless a job reads them. */
+    private static final long UPLOAD_HOURS = 24;
+
+    /** An error row of a job: its row number, what is wrong, and the row as the file had it. */
+    public record ErrorRow(long row, String problems, String original) {}
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    @Inject
+    DataSpecs specs;
+
+    @Inject
+    JobFiles files;
+
+    @Inject
+    JobControl control;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    CollectionQueries collections;
+
+    /**
+     * Stores a file to import, streamed in chunks.
+     *
+     * @throws Forbidden when the caller may import into no collection
+     * @throws io.orgbase.problems.PayloadTooLarge past {@link JobFiles#maxUploadBytes()} (nothing is kept)
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public StoredFile upload(Tenant tenant, String name, String contentType, InputStream body) {
+        if (specs.all().values().stream().noneMatch(spec -> tenant.permits(spec.writePermission()))) {
+            throw new Forbidden("You may import into no collection of this organization.");
+        }
+        StoredFile file = new StoredFile(
+                "import", name, contentType, OffsetDateTime.now(ZoneOffset.UTC).plusHours(UPLOAD_HOURS));
+        em.persist(file);
+        em.flush();
+        try {
+            files.write(file, body, JobFiles.maxUploadBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * Starts an import of an uploaded file; it runs after this transaction commits.
+     *
+     * @throws InvalidInput naming the field: an unknown collection, file, charset or mapped field
+     * @throws Forbidden when the caller may not change the collection
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob startImport(Tenant tenant, @Valid ImportRequest request) {
+        DataSpec spec = specs.find(request.collection())
+                .orElseThrow(() -> InvalidInput.field(
+                        "collection",
+                        "must be one of " + String.join(", ", specs.all().keySet())));
+        if (!tenant.permits(spec.writePermission())) {
+            throw new Forbidden("You may not change " + spec.collection() + ".");
+        }
+        StoredFile file = em.find(StoredFile.class, request.fileId());
+        if (file == null || !file.isComplete() || !file.getPurpose().equals("import")) {
+            throw InvalidInput.field("fileId", "no uploaded file has this id");
+        }
+        String charset = request.charset() == null ? "UTF-8" : request.charset();
+        try {
+            charset = Charset.forName(charset).name();
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw InvalidInput.field("charset", "is not an encoding this server knows");
+        }
+        Set<String> fields = spec.columns().stream().map(DataColumn::field).collect(Collectors.toSet());
+        JsonObjectBuilder mapping = Json.createObjectBuilder();
+        if (request.mapping() != null) {
+            for (Map.Entry<String, String> entry : request.mapping().entrySet()) {
+                if (!fields.contains(entry.getValue())) {
+                    throw InvalidInput.field(
+                            "mapping",
+                            "maps to " + entry.getValue() + ", which is none of " + String.join(", ", fields));
+                }
+                mapping.add(entry.getKey(), entry.getValue());
+            }
+        }
+        String options = Json.createObjectBuilder()
+                .add("charset", charset)
+                .add("delimiter", request.delimiter() == null ? "," : request.delimiter())
+                .add("mapping", mapping)
+                .build()
+                .toString();
+        DataJob job = DataJob.importing(
+                spec.collection(),
+                "csv",
+                request.mode() == null ? "upsert" : request.mode(),
+                Boolean.TRUE.equals(request.dryRun()),
+                false,
+                options,
+                file.getId(),
+                tenant.caller().isApiKey());
+        em.persist(job);
+        em.flush();
+        // a file a job reads stays as long as the job
+        em.createNativeQuery("update stored_file set expires_at = null where id = ?1")
+                .setParameter(1, file.getId())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        UUID orgId = tenant.orgId();
+        UUID jobId = job.getId();
+        afterCommit.once("data-job-start:" + jobId, () -> launch(orgId, jobId));
+        return job;
+    }
+
+    private void launch(UUID orgId, UUID jobId) {
+        try {
+            control.start(orgId, jobId);
+        } catch (RuntimeException e) {
+            // the recovery sweep finds a queued job that never began and starts it
+            LOG.log(Level.WARNING, "Could not start data job " + jobId + "; the recovery sweep will", e);
+        }
+    }
+
+    /** The caller's jobs, or everyone's for those who manage jobs. */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public Slice<DataJob> list(Tenant tenant, CollectionRequest request) {
+        if (tenant.permits(Permission.DATA_JOBS_MANAGE)) {
+            return collections.page(COLLECTION, request);
+        }
+        UUID caller = tenant.caller().userId();
+        return collections.page(COLLECTION, request, (cb, job) -> cb.equal(job.get("createdBy"), caller));
+    }
+
+    /** @throws NotFound when the organization has no such job the caller may see */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob get(Tenant tenant, UUID id) {
+        DataJob job = em.find(DataJob.class, id);
+        if (job == null || !visible(tenant, job)) {
+            throw new NotFound("No data job has this id.");
+        }
+        em.refresh(job);
+        return job;
+    }
+
+    /** Up to {@code limit} of the job's error rows after row {@code after}, in row order. */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public List<ErrorRow> errors(Tenant tenant, UUID id, long after, int limit) {
+        get(tenant, id);
+        List<?> rows = em.createNativeQuery("select row_no, problems::text, original::text from data_job_error"
+                        + " where job_id = ?1 and row_no > ?2 order by row_no limit ?3")
+                .setParameter(1, id)
+                .setParameter(2, after)
+                .setParameter(3, limit)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        return rows.stream()
+                .map(Object[].class::cast)
+                .map(row -> new ErrorRow(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    /**
+     * Asks a running job to stop after its current chunk.
+     *
+     * @throws Conflict when it does not run
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob stop(Tenant tenant, UUID id) {
+        DataJob job = controllable(tenant, id);
+        if (!job.isActive()) {
+            throw new Conflict("The job is " + job.getStatus() + "; only a queued or running job can be stopped.");
+        }
+        Long execution = job.getExecutionId();
+        job.setStatus(execution == null ? "stopped" : "stopping");
+        em.flush();
+        if (execution != null) {
+            afterCommit.once("data-job-stop:" + id, () -> {
+                try {
+                    control.stop(execution);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.INFO, "Stopping data job " + id + ": " + e.getMessage());
+                }
+            });
+        }
+        return job;
+    }
+
+    /**
+     * Runs a stopped or failed job again, from where it stands.
+     *
+     * @throws Conflict when it is not stopped or failed
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob restart(Tenant tenant, UUID id) {
+        DataJob job = controllable(tenant, id);
+        if (!job.getStatus().equals("stopped") && !job.getStatus().equals("failed")) {
+            throw new Conflict("The job is " + job.getStatus() + "; only a stopped or failed job can be restarted.");
+        }
+        job.setStatus("queued");
+        em.flush();
+        UUID orgId = tenant.orgId();
+        Long execution = job.getExecutionId();
+        afterCommit.once("data-job-restart:" + id, () -> {
+            try {
+                if (execution == null) {
+                    control.start(orgId, id);
+                } else {
+                    control.restart(orgId, id, execution);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not restart data job " + id + "; the recovery sweep will", e);
+            }
+        });
+        return job;
+    }
+
+    /**
+     * Gives a stopped or failed job up for good; what it staged is dropped, what it applied stays.
+     *
+     * @throws Conflict when it runs, or is done
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob abandon(Tenant tenant, UUID id) {
+        DataJob job = controllable(tenant, id);
+        if (!job.getStatus().equals("stopped") && !job.getStatus().equals("failed")) {
+            throw new Conflict("The job is " + job.getStatus() + "; stop it first (a finished job stays as it is).");
+        }
+        job.setStatus("abandoned");
+        job.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        em.createNativeQuery("delete from data_job_row where job_id = ?1")
+                .setParameter(1, id)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        em.flush();
+        Long execution = job.getExecutionId();
+        if (execution != null) {
+            afterCommit.once("data-job-abandon:" + id, () -> {
+                try {
+                    control.abandon(execution);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.INFO, "Abandoning data job " + id + ": " + e.getMessage());
+                }
+            });
+        }
+        return job;
+    }
+
+    private DataJob controllable(Tenant tenant, UUID id) {
+        DataJob job = get(tenant, id);
+        em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(job);
+        return job;
+    }
+
+    private static boolean visible(Tenant tenant, DataJob job) {
+        return tenant.permits(Permission.DATA_JOBS_MANAGE)
+                || job.getCreatedBy() != null
+                        && job.getCreatedBy().equals(tenant.caller().userId());
+    }
+}

@@ -1,0 +1,311 @@
+package io.orgbase.datajob.control;
+
+import io.orgbase.datajob.DataSpec;
+import io.orgbase.datajob.DataSpec.Applied;
+import io.orgbase.datajob.DataSpec.Unit;
+import io.orgbase.datajob.JobFailure;
+import io.orgbase.datajob.RowFailures;
+import io.orgbase.datajob.RowProblem;
+import io.orgbase.problems.Forbidden;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The work of an import's chunks, each in the chunk's own transaction (begun by the batch runtime),
+ * as the tenant that started the job: what a chunk writes and the job's position advance together,
+ * so a job resumed after a crash neither skips nor repeats a row.
+ */
+@Stateless
+@TenantScoped
+public class ImportSteps {
+
+    /** Staged rows applied in one transaction. */
+    public static final int UNIT = 1000;
+
+    @PersistenceContext(unitName = "orgbase")
+    EntityManager em;
+
+    /** A row read from the file: checked, with its cells as the file had them. */
+    public record StagedRow(long rowNo, DataSpec.Checked checked, String original) {}
+
+    /** The rows of a chunk, and how far into the file they reach. */
+    public record StageChunk(UUID jobId, List<StagedRow> rows, long position) {}
+
+    private Connection connection(Tenant tenant, DataSpec spec) {
+        if (!tenant.permits(spec.writePermission())) {
+            throw new Forbidden("Whoever started this job may no longer change " + spec.collection() + ".");
+        }
+        return em.unwrap(Connection.class);
+    }
+
+    /** Stages the chunk's good rows, records the bad ones, and moves the job's position past them. */
+    private void stageSql(Tenant tenant, DataSpec spec, StageChunk chunk) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        UUID orgId = tenant.orgId();
+        long failed = 0;
+        List<StagedRow> good =
+                chunk.rows().stream().filter(r -> r.checked().ok()).toList();
+        try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into data_job_row (org_id, job_id, row_no, key, fields, original)"
+                                + " values (?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing");
+                PreparedStatement error = connection.prepareStatement(
+                        "insert into data_job_error (org_id, job_id, row_no, problems, original)"
+                                + " values (?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing")) {
+            for (StagedRow row : good) {
+                insert.setObject(1, orgId);
+                insert.setObject(2, chunk.jobId());
+                insert.setLong(3, row.rowNo());
+                insert.setString(4, row.checked().key());
+                insert.setString(5, row.checked().fields().toString());
+                insert.setString(6, row.original());
+                insert.addBatch();
+            }
+            int[] counts = good.isEmpty() ? new int[0] : insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    StagedRow row = good.get(i);
+                    addError(error, orgId, chunk.jobId(), row.rowNo(), List.of(duplicate(spec, row)), row.original());
+                    failed++;
+                }
+            }
+            for (StagedRow row : chunk.rows()) {
+                if (!row.checked().ok()) {
+                    addError(
+                            error,
+                            orgId,
+                            chunk.jobId(),
+                            row.rowNo(),
+                            row.checked().problems(),
+                            row.original());
+                    failed++;
+                }
+            }
+            if (failed > 0) {
+                error.executeBatch();
+            }
+        }
+
+        try (PreparedStatement advance = connection.prepareStatement(
+                "update data_job set position = ?, rows_read = rows_read + ?, rows_failed = rows_failed + ?,"
+                        + " phase = 'stage', heartbeat_at = now(), claimed_by = ? where id = ?")) {
+            advance.setLong(1, chunk.position());
+            advance.setLong(2, chunk.rows().size());
+            advance.setLong(3, failed);
+            advance.setString(4, Member.ID);
+            advance.setObject(5, chunk.jobId());
+            advance.executeUpdate();
+        }
+    }
+
+    private static RowProblem duplicate(DataSpec spec, StagedRow row) {
+        return new RowProblem(spec.keyField(), "appears in more than one row of the file");
+    }
+
+    private static void addError(
+            PreparedStatement error, UUID orgId, UUID jobId, long rowNo, List<RowProblem> problems, String original)
+            throws SQLException {
+        error.setObject(1, orgId);
+        error.setObject(2, jobId);
+        error.setLong(3, rowNo);
+        error.setString(4, RowFailures.json(problems));
+        error.setString(5, original);
+        error.addBatch();
+    }
+
+    /**
+     * After staging: orders the rows (parents first); rows that cannot be ordered (a cycle of parents
+     * in the file) fail. Runs once: a job resumed after it finds the phase moved on.
+     */
+    private void arrangeSql(Tenant tenant, DataSpec spec, UUID jobId) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        if (!"stage".equals(phase(connection, jobId)) && !"queued".equals(phase(connection, jobId))) {
+            return;
+        }
+        spec.arrange(connection, jobId);
+        RowFailures failures = new RowFailures(connection, jobId);
+        try (PreparedStatement unplaced =
+                connection.prepareStatement("select row_no from data_job_row where job_id = ? and level is null")) {
+            unplaced.setObject(1, jobId);
+            try (ResultSet rs = unplaced.executeQuery()) {
+                while (rs.next()) {
+                    failures.add(
+                            rs.getLong(1),
+                            List.of(new RowProblem(
+                                    null, "its parent is itself, or one of its own descendants in the file")));
+                }
+            }
+        }
+        long failed = failures.count();
+        failures.flush();
+        try (PreparedStatement advance = connection.prepareStatement(
+                "update data_job set phase = 'apply', rows_total = position, rows_failed = rows_failed + ?,"
+                        + " apply_level = 0, apply_row = 0, heartbeat_at = now(), claimed_by = ? where id = ?")) {
+            advance.setLong(1, failed);
+            advance.setString(2, Member.ID);
+            advance.setObject(3, jobId);
+            advance.executeUpdate();
+        }
+    }
+
+    /** Where the apply step stands: the level and the last row it finished there. */
+    public record Position(int level, long lastRow) {}
+
+    private Position appliedSql(Tenant tenant, DataSpec spec, UUID jobId) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        try (PreparedStatement statement =
+                connection.prepareStatement("select apply_level, apply_row from data_job where id = ?")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Position(rs.getInt(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** The next unit after {@code from}, or null when every level is applied. */
+    private Position nextSql(Tenant tenant, DataSpec spec, UUID jobId, Position from) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        int level = from.level();
+        long after = from.lastRow();
+        while (true) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select max(row_no) from (select row_no from data_job_row where job_id = ? and level = ?"
+                            + " and row_no > ? order by row_no limit ?) unit")) {
+                statement.setObject(1, jobId);
+                statement.setInt(2, level);
+                statement.setLong(3, after);
+                statement.setInt(4, UNIT);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    long last = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        return new Position(level, last);
+                    }
+                }
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select min(level) from data_job_row where job_id = ? and level > ?")) {
+                statement.setObject(1, jobId);
+                statement.setInt(2, level);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    int higher = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        done(connection, jobId);
+                        return null;
+                    }
+                    level = higher;
+                    after = 0;
+                }
+            }
+        }
+    }
+
+    /** Applies one unit and records it, and its counts, as done. */
+    private void applySql(Tenant tenant, DataSpec spec, Unit unit) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        Applied applied = spec.apply(connection, unit);
+        try (PreparedStatement advance = connection.prepareStatement(
+                "update data_job set apply_level = ?, apply_row = ?, rows_created = rows_created + ?,"
+                        + " rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?,"
+                        + " rows_failed = rows_failed + ?, heartbeat_at = now(), claimed_by = ? where id = ?")) {
+            advance.setInt(1, unit.level());
+            advance.setLong(2, unit.lastRow());
+            advance.setLong(3, applied.created());
+            advance.setLong(4, applied.updated());
+            advance.setLong(5, applied.unchanged());
+            advance.setLong(6, applied.failed());
+            advance.setString(7, Member.ID);
+            advance.setObject(8, unit.jobId());
+            advance.executeUpdate();
+        }
+    }
+
+    /** How many input rows the stage step has consumed (committed with what it staged from them). */
+    private long positionSql(Tenant tenant, DataSpec spec, UUID jobId) throws SQLException {
+        Connection connection = connection(tenant, spec);
+        try (PreparedStatement statement = connection.prepareStatement("select position from data_job where id = ?")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Every unit is applied: the job has reached its end (committed with the last unit's chunk). */
+    private static void done(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("update data_job set phase = 'done', heartbeat_at = now() where id = ?")) {
+            statement.setObject(1, jobId);
+            statement.executeUpdate();
+        }
+    }
+
+    private static String phase(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select phase from data_job where id = ?")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    public void stage(Tenant tenant, DataSpec spec, StageChunk chunk) {
+        try {
+            stageSql(tenant, spec, chunk);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+
+    public void arrange(Tenant tenant, DataSpec spec, UUID jobId) {
+        try {
+            arrangeSql(tenant, spec, jobId);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+
+    public Position applied(Tenant tenant, DataSpec spec, UUID jobId) {
+        try {
+            return appliedSql(tenant, spec, jobId);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+
+    public Position next(Tenant tenant, DataSpec spec, UUID jobId, Position from) {
+        try {
+            return nextSql(tenant, spec, jobId, from);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+
+    public void apply(Tenant tenant, DataSpec spec, Unit unit) {
+        try {
+            applySql(tenant, spec, unit);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+
+    public long position(Tenant tenant, DataSpec spec, UUID jobId) {
+        try {
+            return positionSql(tenant, spec, jobId);
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
+    }
+}

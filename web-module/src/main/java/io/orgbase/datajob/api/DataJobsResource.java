@@ -1,0 +1,320 @@
+package io.orgbase.datajob.api;
+
+import io.orgbase.api.Items;
+import io.orgbase.datajob.StoredFile;
+import io.orgbase.datajob.boundary.DataJobs;
+import io.orgbase.datajob.boundary.ImportRequest;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.requests.CollectionParams;
+import io.orgbase.requests.JsonBody;
+import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.tenancy.Tenant;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An organization's imports: upload a file, start a job, watch it, read its per-row errors, control it. */
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "data-jobs")
+public class DataJobsResource {
+
+    private static final int MAX_NAME = 255;
+
+    private final Tenant tenant;
+    private final DataJobs jobs;
+
+    public DataJobsResource(Tenant tenant, DataJobs jobs) {
+        this.tenant = tenant;
+        this.jobs = jobs;
+    }
+
+    /** An uploaded file. */
+    public record FileView(
+            UUID id, String name, String contentType, long size, String sha256, OffsetDateTime expiresAt) {
+        static FileView of(StoredFile file) {
+            return new FileView(
+                    file.getId(),
+                    file.getName(),
+                    file.getContentType(),
+                    file.getSizeBytes(),
+                    file.getSha256(),
+                    file.getExpiresAt());
+        }
+    }
+
+    /** A row an import refused: its number in the file (the header is row 1), why, and its cells. */
+    public record ErrorView(long row, JsonArray problems, JsonObject original) {}
+
+    /** A page of error rows; {@code nextAfter} continues it. */
+    public record ErrorPage(List<ErrorView> items, Long nextAfter) {}
+
+    @POST
+    @Path("files")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Upload a file to import (the raw body: CSV); kept 24 hours unless a job reads it",
+            description = "The body is streamed into the database, never held whole; at most "
+                    + "ORGBASE_IMPORT_MAX_BYTES (1 GiB unless set). Name it with ?name=.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StoredFile")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Response upload(
+            InputStream body,
+            @QueryParam("name") String name,
+            @HeaderParam("Content-Type") String contentType,
+            @Context UriInfo uri) {
+        String fileName = name == null || name.isBlank() ? "upload.csv" : name.strip();
+        if (fileName.length() > MAX_NAME || fileName.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidInput.field("name", "must be at most " + MAX_NAME + " characters, without control characters");
+        }
+        String type = contentType == null ? MediaType.APPLICATION_OCTET_STREAM : contentType;
+        if (type.length() > 200) {
+            throw InvalidInput.field("Content-Type", "is too long");
+        }
+        StoredFile file = jobs.upload(tenant, fileName, type, body);
+        return Response.status(Response.Status.CREATED)
+                .entity(FileView.of(file))
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start an import of an uploaded file into a collection (the collection's write permission)",
+            description = "Answers 202 at once; the job runs in the background (GET it for its progress). "
+                    + "Rows are matched by the collection's natural key (departments: code); mode create, update "
+                    + "or upsert (default). dryRun checks and counts everything and changes nothing. Headers "
+                    + "match the API's field names or their aliases; mapping names others (header to field).")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImportRequest")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Started",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response start(InputStream body, @Context UriInfo uri) {
+        JsonBody json = JsonBody.read(body);
+        String type = json.string("type", Need.NULLABLE);
+        if (type != null && !type.equals("import")) {
+            throw InvalidInput.field("type", "must be import");
+        }
+        Map<String, String> mapping = null;
+        JsonBody map = json.object("mapping", Need.NULLABLE);
+        if (map != null) {
+            mapping = new LinkedHashMap<>();
+            for (String header : map.present()) {
+                mapping.put(header, map.string(header, Need.REQUIRED));
+            }
+        }
+        ImportRequest request = new ImportRequest(
+                json.string("collection", Need.REQUIRED),
+                json.uuid("fileId", Need.REQUIRED),
+                json.string("mode", Need.NULLABLE),
+                json.bool("dryRun", Need.NULLABLE),
+                json.string("charset", Need.NULLABLE),
+                json.string("delimiter", Need.NULLABLE),
+                mapping);
+        json.finish();
+        DataJobView started = DataJobView.of(jobs.startImport(tenant, request));
+        return Response.accepted(started)
+                .location(uri.getAbsolutePathBuilder()
+                        .path(started.id().toString())
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Operation(
+            summary = "Data jobs, newest first: your own, or everyone's with data-jobs:manage (owner, admin)",
+            description = "Sortable: createdAt (default, newest first). Filterable: status, kind, collection, "
+                    + "createdBy.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of jobs",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJobPage")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Items<DataJobView> list(@Context UriInfo uri) {
+        return Items.of(jobs.list(tenant, CollectionParams.from(uri)), DataJobView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One data job: its status, counts, pace and time left")
+    @APIResponse(
+            responseCode = "200",
+            description = "The job",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public DataJobView get(@PathParam("id") UUID id) {
+        return DataJobView.of(jobs.get(tenant, id));
+    }
+
+    @GET
+    @Path("{id}/errors")
+    @Operation(
+            summary = "The rows a job refused, in file order: row number, problems (field and message), original cells",
+            description = "Pages of up to limit (100 unless asked, at most 1000) rows; continue with after=nextAfter.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of error rows",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJobErrorPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ErrorPage errors(
+            @PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        long from = number(after, "after", 0, Long.MAX_VALUE, 0);
+        int size = (int) number(limit, "limit", 1, 1000, 100);
+        List<DataJobs.ErrorRow> rows = jobs.errors(tenant, id, from, size + 1);
+        List<ErrorView> items = new ArrayList<>();
+        for (DataJobs.ErrorRow row : rows.subList(0, Math.min(size, rows.size()))) {
+            items.add(new ErrorView(row.row(), array(row.problems()), object(row.original())));
+        }
+        Long next = rows.size() > size ? items.get(items.size() - 1).row() : null;
+        return new ErrorPage(items, next);
+    }
+
+    @GET
+    @Path("{id}/errors.csv")
+    @Produces("text/csv")
+    @Operation(
+            summary = "Every row a job refused, as CSV: row, field, message, then the row's original cells",
+            description = "One line per problem; streamed.")
+    @APIResponse(responseCode = "200", description = "The error rows", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response errorsCsv(@PathParam("id") UUID id) {
+        jobs.get(tenant, id);
+        StreamingOutput stream = output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                csv.printRecord("row", "field", "message", "original");
+                long after = 0;
+                while (true) {
+                    List<DataJobs.ErrorRow> rows = jobs.errors(tenant, id, after, 1000);
+                    for (DataJobs.ErrorRow row : rows) {
+                        String original = row.original();
+                        for (JsonValue problem : array(row.problems())) {
+                            JsonObject p = problem.asJsonObject();
+                            csv.printRecord(
+                                    row.row(),
+                                    Cells.safe(p.isNull("field") ? "" : p.getString("field")),
+                                    Cells.safe(p.getString("message")),
+                                    Cells.safe(original));
+                        }
+                        after = row.row();
+                    }
+                    if (rows.size() < 1000) {
+                        break;
+                    }
+                }
+            }
+        };
+        return Response.ok(stream, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"")
+                .build();
+    }
+
+    @POST
+    @Path("{id}/stop")
+    @Operation(summary = "Stop a queued or running job after its current chunk (its starter, or data-jobs:manage)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Stopping",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public DataJobView stop(@PathParam("id") UUID id) {
+        return DataJobView.of(jobs.stop(tenant, id));
+    }
+
+    @POST
+    @Path("{id}/restart")
+    @Operation(summary = "Run a stopped or failed job again from where it stands (its starter, or data-jobs:manage)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Queued again",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public DataJobView restart(@PathParam("id") UUID id) {
+        return DataJobView.of(jobs.restart(tenant, id));
+    }
+
+    @POST
+    @Path("{id}/abandon")
+    @Operation(
+            summary = "Give a stopped or failed job up for good (its starter, or data-jobs:manage)",
+            description = "What it staged is dropped; what it already applied stays.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Abandoned",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public DataJobView abandon(@PathParam("id") UUID id) {
+        return DataJobView.of(jobs.abandon(tenant, id));
+    }
+
+    private static long number(String text, String name, long min, long max, long otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value < min || value > max) {
+                throw InvalidInput.field(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw InvalidInput.field(name, "must be a whole number");
+        }
+    }
+
+    private static JsonArray array(String json) {
+        return Json.createReader(new StringReader(json)).readArray();
+    }
+
+    private static JsonObject object(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+}
