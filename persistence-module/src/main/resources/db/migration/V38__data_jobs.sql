@@ -92,6 +92,8 @@ CREATE TABLE data_job_row (
     job_id    uuid    NOT NULL,
     row_no    bigint  NOT NULL,
     key       text    NOT NULL,
+    -- the key of the row this one refers to (a parent), applied before it
+    parent_key text,
     level     integer,
     fields    jsonb   NOT NULL,
     original  jsonb   NOT NULL,
@@ -99,6 +101,8 @@ CREATE TABLE data_job_row (
     CONSTRAINT data_job_row_key UNIQUE (job_id, key),
     FOREIGN KEY (org_id, job_id) REFERENCES data_job (org_id, id) ON DELETE CASCADE
 );
+
+CREATE INDEX data_job_row_level_idx ON data_job_row (job_id, level, row_no);
 
 -- What was wrong with a row, next to the row as the file had it.
 CREATE TABLE data_job_error (
@@ -150,6 +154,8 @@ CREATE FUNCTION orgbase_data_job_take_over(member text, same_home text, lease_se
     WHERE j.id IN (
         SELECT s.id FROM data_job s
         WHERE s.status IN ('running', 'stopping')
+          -- this process's own jobs run (slowly, if their lease ran out): never taken from it
+          AND s.claimed_by IS DISTINCT FROM member
           AND (s.heartbeat_at < now() - make_interval(secs => lease_seconds)
                OR (same_home IS NOT NULL AND starts_with(s.claimed_by, same_home) AND s.claimed_by <> member))
         ORDER BY s.heartbeat_at

@@ -36,13 +36,6 @@ public interface DataSpec {
      */
     Checked check(Map<String, String> cells, Mode mode);
 
-    /**
-     * Orders the staged rows so that a row is applied after those it refers to (a parent before its
-     * children): sets {@code data_job_row.level}; rows it cannot place stay at null and are reported
-     * as problems by the caller.
-     */
-    void arrange(Connection connection, UUID jobId) throws SQLException;
-
     /** Applies (or, in a dry run, only judges) the staged rows of one unit. */
     Applied apply(Connection connection, Unit unit) throws SQLException;
 
@@ -66,8 +59,11 @@ public interface DataSpec {
         }
     }
 
-    /** A row as checked: its key and staged fields, or what is wrong with it. */
-    record Checked(String key, JsonObject fields, List<RowProblem> problems) {
+    /**
+     * A row as checked: its key, the key of the row it refers to (its parent, applied before it;
+     * null for none), its staged fields, or what is wrong with it.
+     */
+    record Checked(String key, String parentKey, JsonObject fields, List<RowProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }

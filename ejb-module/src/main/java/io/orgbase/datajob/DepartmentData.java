@@ -94,30 +94,7 @@ public class DepartmentData implements DataSpec {
                 fields.add(field, field.equals("name") ? value.strip() : value);
             }
         });
-        return new Checked(code, fields.build(), problems);
-    }
-
-    @Override
-    public void arrange(Connection connection, UUID jobId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                """
-                with recursive placed (row_no, key, level) as (
-                    select r.row_no, r.key, 0 from data_job_row r
-                    where r.job_id = ? and (r.fields->>'parentCode' is null or not exists (
-                        select 1 from data_job_row p where p.job_id = r.job_id and p.key = r.fields->>'parentCode'))
-                  union all
-                    select c.row_no, c.key, placed.level + 1 from data_job_row c
-                    join placed on c.fields->>'parentCode' = placed.key
-                    where c.job_id = ? and placed.level < ?
-                )
-                update data_job_row r set level = placed.level from placed
-                where r.job_id = ? and r.row_no = placed.row_no""")) {
-            statement.setObject(1, jobId);
-            statement.setObject(2, jobId);
-            statement.setInt(3, TreeNode.MAX_DEPTH);
-            statement.setObject(4, jobId);
-            statement.executeUpdate();
-        }
+        return new Checked(code, parentCode, fields.build(), problems);
     }
 
     /** A staged row beside the department with its code, its parent, and its head, as they are now. */
@@ -182,7 +159,7 @@ public class DepartmentData implements DataSpec {
                 from data_job_row r
                 left join department d on d.org_id = ? and d.code = r.key
                 left join department p on p.org_id = ? and p.code = r.fields->>'parentCode'
-                left join data_job_row pr on pr.job_id = r.job_id and pr.key = r.fields->>'parentCode'
+                left join data_job_row pr on pr.job_id = r.job_id and pr.key = r.parent_key
                 left join lateral (
                     select m.user_id from membership m join app_user u on u.id = m.user_id
                     where m.org_id = ? and u.email = lower(btrim(r.fields->>'headEmail'))

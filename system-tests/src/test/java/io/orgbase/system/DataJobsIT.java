@@ -282,6 +282,45 @@ class DataJobsIT {
     }
 
     @Test
+    void aJobStoppedByItsOwnerAndRestartedImportsEveryRowExactlyOnce() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        int rows = 20_000;
+        StringBuilder csv = new StringBuilder("code,name,parentCode\n");
+        for (int i = 0; i < rows; i++) {
+            // a tree: each row's parent comes earlier in the file, except the first hundred
+            csv.append("S").append(i).append(",Stopped ").append(i).append(',');
+            if (i >= 100) {
+                csv.append('S').append(i / 2);
+            }
+            csv.append('\n');
+        }
+        String file = upload(owner, org, csv.toString());
+        String job = start(owner, org, json("collection", "departments", "fileId", file))
+                .getString("id");
+        Api.Reply stopping = owner.api().post(org.path() + "/data-jobs/" + job + "/stop", json());
+        assertThat(stopping.status()).as("%s", stopping).isEqualTo(200);
+        assertThat(stopping.json().getString("status")).isIn("stopping", "stopped");
+        JsonObject stopped = finished(owner, org, job);
+        assertThat(stopped.getString("status")).as("%s", stopped).isEqualTo("stopped");
+        assertProblem(owner.api().post(org.path() + "/data-jobs/" + job + "/stop", json()), 409);
+
+        Api.Reply restarted = owner.api().post(org.path() + "/data-jobs/" + job + "/restart", json());
+        assertThat(restarted.status()).as("%s", restarted).isEqualTo(200);
+        JsonObject done = finished(owner, org, job);
+        assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+        JsonObject counted = done.getJsonObject("rows");
+        assertThat(List.of(counted.getInt("read"), counted.getInt("created"), counted.getInt("failed")))
+                .as("%s", done)
+                .containsExactly(rows, rows, 0);
+        JsonObject listed =
+                owner.api().get(org.path() + "/departments?limit=1&count=true").json();
+        assertThat(listed.getJsonNumber("total").longValue()).isEqualTo(rows);
+        // a finished job cannot be abandoned; a stopped one can, once
+        assertProblem(owner.api().post(org.path() + "/data-jobs/" + job + "/abandon", json()), 409);
+    }
+
+    @Test
     void anotherOrganizationsJobsAndFilesDoNotExistAndMembersSeeTheirOwn() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
