@@ -147,7 +147,7 @@ class DataJobsIT {
 
         // the job is one audit entry, and the departments it made carry it
         JsonObject audit = owner.api()
-                .get(org.path() + "/audit-events?action=data-job.completed")
+                .get(org.path() + "/audit-events?action=import-completed")
                 .json();
         assertThat(audit.getJsonArray("items")).hasSize(1);
         JsonObject entry = audit.getJsonArray("items").getJsonObject(0);
@@ -159,6 +159,15 @@ class DataJobsIT {
                         .getJsonArray("items"))
                 .as("no entry per imported row")
                 .isEmpty();
+
+        // whoever started it hears how it ended
+        JsonObject told = Eventually.get(
+                "told of the import",
+                NotificationsIT.DELIVERY,
+                () -> NotificationsIT.of(owner, org, "data-job.completed").stream()
+                        .findFirst());
+        assertThat(told.getString("body")).isEqualTo("4 created, 0 updated, 0 unchanged, 6 rows with problems.");
+        assertThat(told.getJsonObject("subject").getString("id")).isEqualTo(job.getString("id"));
     }
 
     @Test
@@ -212,6 +221,11 @@ class DataJobsIT {
                 run(owner, org, null, null, "code,name\nZH,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin.getString("status")).isEqualTo("failed");
         assertThat(latin.getString("failure")).contains("not valid UTF-8");
+        JsonObject failedNotice = Eventually.get(
+                "told of the failure",
+                NotificationsIT.DELIVERY,
+                () -> NotificationsIT.of(owner, org, "data-job.failed").stream().findFirst());
+        assertThat(failedNotice.getString("body")).contains("not valid UTF-8");
         JsonObject named = run(
                 owner,
                 org,

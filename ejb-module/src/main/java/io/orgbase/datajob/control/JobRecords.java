@@ -105,7 +105,7 @@ public class JobRecords {
      * The execution ended. Its outcome is the job's record's, not the runtime's (whose status is not
      * final while listeners run, and differs between runtimes): completed when the last step reached
      * the end of the rows, stopped when asked to stop, failed otherwise. One audit entry (its event
-     * tells whoever started it); the staged rows are dropped once the job is done with them.
+     * tells whoever started it: {@code data-job.import-completed} and so on); the staged rows are dropped once the job is done with them.
      */
     public void ended(UUID orgId, UUID jobId, boolean stopRequested) {
         session.enterTenant(orgId, null);
@@ -133,7 +133,7 @@ public class JobRecords {
                     .executeUpdate();
         }
         em.refresh(job);
-        trail.record("data-job." + status, "data-job", jobId, summary(job), null);
+        trail.record(job.getKind() + "-" + status, "data-job", jobId, summary(job), null);
     }
 
     /** What the audit entry and the notification say about a job. */

@@ -38,7 +38,9 @@ public class NotificationRules implements EventHandler {
             "invitation.update",
             "api-key.create",
             "api-key.update",
-            "organization.update");
+            "organization.update",
+            "data-job.import-completed",
+            "data-job.import-failed");
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -77,6 +79,7 @@ public class NotificationRules implements EventHandler {
                                 orgPath + "/members/" + member));
             }
             case "membership.update" -> membershipChanged(event, changes, entityId, org, orgPath);
+            case "data-job.import-completed", "data-job.import-failed" -> dataJobEnded(event, entityId, org, orgPath);
             case "membership.delete" -> {
                 UUID member = uuid(value(changes, "userId", "old"));
                 notifyOthers(
@@ -182,6 +185,38 @@ public class NotificationRules implements EventHandler {
                             path,
                             active));
         }
+    }
+
+    /** Whoever started an import hears how it ended (a job an API key started has nobody to tell). */
+    private void dataJobEnded(Event event, String jobId, String org, String orgPath) {
+        List<?> found = em.createNativeQuery(
+                        "select created_by, started_by_key, collection, rows_created, rows_updated,"
+                                + " rows_unchanged, rows_failed, failure from data_job where id = ?1")
+                .setParameter(1, UUID.fromString(jobId))
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        if (found.isEmpty()) {
+            return;
+        }
+        Object[] job = (Object[]) found.get(0);
+        if (job[0] == null || Boolean.TRUE.equals(job[1])) {
+            return;
+        }
+        boolean completed = event.type().endsWith("-completed");
+        String body = completed
+                ? job[3] + " created, " + job[4] + " updated, " + job[5] + " unchanged, " + job[6]
+                        + " rows with problems."
+                : (String) job[7];
+        writer.deliver(
+                event,
+                List.of(io.orgbase.persistence.Ids.of(job[0])),
+                new Message(
+                        completed ? "data-job.completed" : "data-job.failed",
+                        "Import of " + job[2] + " in " + org + (completed ? " finished" : " failed"),
+                        body,
+                        "data-job",
+                        jobId,
+                        orgPath + "/data-jobs/" + jobId));
     }
 
     private void notifyOthers(Event event, UUID recipient, Message message) {
