@@ -1,12 +1,17 @@
 package io.orgbase.datajob.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -15,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Resumes data jobs whose member died: at start-up those of this installation's earlier process (it
+ * Resumes data jobs whose member died: 5 s after start-up those of this installation's earlier process (it
  * cannot run any more), and every 30 s, on every member, any whose heartbeat is older than the
  * lease. The job's record says where it stands, so the restarted execution neither skips nor
  * repeats a row.
@@ -40,8 +45,17 @@ public class JobSweep {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    @Resource
+    TimerService timers;
+
+    /** Once the application is deployed (the runtime then finds the job's XML and artifacts). */
     @PostConstruct
     void atStart() {
+        timers.createSingleActionTimer(5_000, new TimerConfig("data-job-recovery", false));
+    }
+
+    @Timeout
+    void afterStart(Timer timer) {
         sweep(true);
     }
 

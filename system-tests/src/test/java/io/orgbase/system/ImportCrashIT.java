@@ -1,0 +1,143 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.launcher.EmbeddedDatabase;
+import io.orgbase.launcher.FreePorts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of Payara Micro in the middle of applying an import of a 60,000-department tree,
+ * then a start on the same home and database: the job resumes on its own from the position its
+ * last chunk committed, and every row ends up imported exactly once, under the right parent. Its
+ * own server and database, so the kill harms no other test.
+ */
+@Tag("crash")
+class ImportCrashIT {
+
+    private static final int ROWS = 60_000;
+
+    @Test
+    void anImportKilledWhileApplyingResumesAfterTheRestartWithEveryRowOnce() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("orgbase.it.work", "target/it-work")));
+        Path root = work.resolve("import-crash-" + Secrets.suffix());
+        String adminEmail = "admin-" + Secrets.suffix() + "@it.example";
+        String adminPassword = Secrets.password();
+        int port = FreePorts.next();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(root.resolve("postgres"), FreePorts.next(), false)) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("DB_URL", database.url());
+            settings.put("DB_USER", EmbeddedDatabase.APP);
+            settings.put("DB_PASSWORD", database.appPassword());
+            settings.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+            settings.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
+            settings.put("ORGBASE_ADMIN_EMAIL", adminEmail);
+            settings.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+            Path home = root.resolve("home");
+            Process server = RunCommandIT.start(home, port, root.resolve("first.log"), settings);
+            try {
+                RunCommandIT.awaitLine(server, root.resolve("first.log"), "Orgbase is ready");
+                Api api = Api.at("http://localhost:" + port);
+                Api.Reply login = api.post("/api/v1/auth/login", json("email", adminEmail, "password", adminPassword));
+                assertThat(login.status()).as("%s", login).isEqualTo(200);
+                Api admin = api.withToken(login.json().getString("accessToken"));
+                String slug = "crash-" + Secrets.suffix();
+                Api.Reply org = admin.post("/api/v1/orgs", json("slug", slug, "name", "Crash " + slug));
+                assertThat(org.status()).as("%s", org).isEqualTo(201);
+                UUID orgId = org.id();
+
+                StringBuilder csv = new StringBuilder("code,name,parentCode\n");
+                for (int i = 0; i < ROWS; i++) {
+                    csv.append('K').append(i).append(",Kept ").append(i).append(',');
+                    if (i >= 100) {
+                        csv.append('K').append(i / 2);
+                    }
+                    csv.append('\n');
+                }
+                Api.Reply file = admin.upload(
+                        "/api/v1/orgs/" + slug + "/data-jobs/files",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
+                assertThat(file.status()).as("%s", file).isEqualTo(201);
+                Api.Reply started = admin.post(
+                        "/api/v1/orgs/" + slug + "/data-jobs",
+                        json("collection", "departments", "fileId", file.json().getString("id")));
+                assertThat(started.status()).as("%s", started).isEqualTo(202);
+                UUID job = UUID.fromString(started.json().getString("id"));
+
+                // once some units are applied, the server dies without a word
+                long before = Eventually.get("applying", Duration.ofMinutes(3), () -> {
+                    long created = created(database, job);
+                    return created >= 5_000 ? Optional.of(created) : Optional.empty();
+                });
+                server.descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                        .forEach(ProcessHandle::destroyForcibly);
+                assertThat(server.waitFor(2, TimeUnit.MINUTES))
+                        .as("the launcher ends with its server")
+                        .isTrue();
+                long atKill = created(database, job);
+                assertThat(atKill)
+                        .as("killed halfway (%s before the kill)", before)
+                        .isLessThan(ROWS);
+
+                server = RunCommandIT.start(home, port, root.resolve("second.log"), settings);
+                RunCommandIT.awaitLine(server, root.resolve("second.log"), "Orgbase is ready");
+                String status = Eventually.get("the job finished", Duration.ofMinutes(4), () -> {
+                    String now = text(database, "select status from data_job where id = ?", job);
+                    return now.equals("running") || now.equals("queued") ? Optional.empty() : Optional.of(now);
+                });
+                assertThat(status).isEqualTo("completed");
+                assertThat(created(database, job)).isEqualTo(ROWS);
+                assertThat(number(
+                                database, "select count(*) from department where org_id = ? and code like 'K%'", orgId))
+                        .isEqualTo(ROWS);
+                assertThat(number(
+                                database,
+                                "select count(*) from department d join department p on p.id = d.parent_id"
+                                        + " where d.org_id = ? and p.code = 'K' || (substr(d.code, 2)::int / 2)",
+                                orgId))
+                        .as("every child under the parent its row named")
+                        .isEqualTo(ROWS - 100);
+            } finally {
+                RunCommandIT.stop(server);
+            }
+        }
+    }
+
+    private static long created(EmbeddedDatabase database, UUID job) {
+        return number(database, "select rows_created from data_job where id = ?", job);
+    }
+
+    private static long number(EmbeddedDatabase database, String sql, UUID id) {
+        return Long.parseLong(text(database, sql, id));
+    }
+
+    private static String text(EmbeddedDatabase database, String sql, UUID id) {
+        try (Connection db = database.superuserConnection();
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
