@@ -157,7 +157,7 @@ CREATE FUNCTION orgbase_data_job_take_over(member text, same_home text, lease_se
           -- this process's own jobs run (slowly, if their lease ran out): never taken from it
           AND s.claimed_by IS DISTINCT FROM member
           AND (s.heartbeat_at < now() - make_interval(secs => lease_seconds)
-               OR (same_home IS NOT NULL AND starts_with(s.claimed_by, same_home) AND s.claimed_by <> member))
+               OR (char_length(same_home) > 2 AND starts_with(s.claimed_by, same_home) AND s.claimed_by <> member))
         ORDER BY s.heartbeat_at
         LIMIT 20
         FOR UPDATE SKIP LOCKED)

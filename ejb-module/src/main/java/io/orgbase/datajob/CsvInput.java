@@ -22,12 +22,12 @@ import org.apache.commons.csv.CSVRecord;
  * A CSV file read record by record, never whole: decoded strictly (a byte sequence that is not
  * valid in the file's charset fails the job, rather than importing replacement characters), a
  * leading byte-order mark dropped, at most {@value #MAX_COLUMNS} columns and {@value
- * #MAX_RECORD_CHARS} characters per record.
+ * #MAX_RECORD_CHARS} characters per record (a chunk holds a thousand records).
  */
 public final class CsvInput implements Closeable {
 
     public static final int MAX_COLUMNS = 1000;
-    public static final int MAX_RECORD_CHARS = 1 << 20;
+    public static final int MAX_RECORD_CHARS = 1 << 16;
 
     private final LimitedReader limited;
     private final CSVParser parser;
@@ -64,7 +64,10 @@ public final class CsvInput implements Closeable {
         } catch (CharacterCodingException e) {
             limited.close();
             throw encoding(charset);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (BadFile e) {
+            limited.close();
+            throw e;
+        } catch (IOException | RuntimeException e) {
             limited.close();
             throw new BadFile("the header row cannot be read: " + message(e));
         }

@@ -9,6 +9,11 @@ import io.orgbase.tenancy.Tenant;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
 import java.util.UUID;
 
 /** What every artifact of a data job knows: the job, its organization, its facts and its collection. */
@@ -49,7 +54,12 @@ public class JobScope {
     /** A fresh tenant: the boundary call that takes it checks the starter's rights again. */
     public Tenant tenant() {
         JobRecords.Facts facts = facts();
-        return callers.tenant(orgId(), facts.startedBy(), facts.startedByKey());
+        JsonObject options =
+                Json.createReader(new StringReader(facts.options())).readObject();
+        List<String> methods = options.containsKey("signInMethods")
+                ? options.getJsonArray("signInMethods").getValuesAs(JsonString::getString)
+                : List.of();
+        return callers.tenant(orgId(), facts.startedBy(), facts.startedByKey(), methods);
     }
 
     public DataSpec.Mode mode() {

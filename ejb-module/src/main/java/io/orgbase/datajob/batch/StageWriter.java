@@ -23,6 +23,9 @@ public class StageWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<StagedRow> rows = items.stream().map(StagedRow.class::cast).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
         long position = rows.get(rows.size() - 1).rowNo() - 1;
         steps.stage(scope.tenant(), scope.spec(), new StageChunk(scope.jobId(), rows, position));
     }

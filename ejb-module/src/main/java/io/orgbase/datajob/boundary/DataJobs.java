@@ -1,5 +1,6 @@
 package io.orgbase.datajob.boundary;
 
+import io.orgbase.access.Lifecycle;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
@@ -16,6 +17,7 @@ import io.orgbase.datajob.DataSpecs;
 import io.orgbase.datajob.StoredFile;
 import io.orgbase.datajob.control.JobControl;
 import io.orgbase.datajob.control.JobFiles;
+import io.orgbase.datajob.control.JobRecords;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
@@ -87,6 +89,9 @@ public class DataJobs {
     JobControl control;
 
     @Inject
+    JobRecords records;
+
+    @Inject
     AfterCommit afterCommit;
 
     @Inject
@@ -100,9 +105,11 @@ public class DataJobs {
      */
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public StoredFile upload(Tenant tenant, String name, String contentType, InputStream body) {
-        if (specs.all().values().stream().noneMatch(spec -> tenant.permits(spec.writePermission()))) {
-            throw new Forbidden("You may import into no collection of this organization.");
-        }
+        DataSpec importable = specs.all().values().stream()
+                .filter(spec -> tenant.permits(spec.writePermission()))
+                .findFirst()
+                .orElseThrow(() -> new Forbidden("You may import into no collection of this organization."));
+        Lifecycle.check(tenant, importable.writePermission());
         StoredFile file = new StoredFile(
                 "import", name, contentType, OffsetDateTime.now(ZoneOffset.UTC).plusHours(UPLOAD_HOURS));
         em.persist(file);
@@ -130,6 +137,7 @@ public class DataJobs {
         if (!tenant.permits(spec.writePermission())) {
             throw new Forbidden("You may not change " + spec.collection() + ".");
         }
+        Lifecycle.check(tenant, spec.writePermission());
         StoredFile file = em.find(StoredFile.class, request.fileId());
         if (file == null || !file.isComplete() || !file.getPurpose().equals("import")) {
             throw InvalidInput.field("fileId", "no uploaded file has this id");
@@ -156,6 +164,7 @@ public class DataJobs {
                 .add("charset", charset)
                 .add("delimiter", request.delimiter() == null ? "," : request.delimiter())
                 .add("mapping", mapping)
+                .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
                 .build()
                 .toString();
         DataJob job = DataJob.importing(
@@ -180,9 +189,19 @@ public class DataJobs {
         return job;
     }
 
+    /**
+     * How the starter signed in: the job acts on it in each chunk, so an organization that requires
+     * two-factor sign-in admits the jobs of those who signed in with it.
+     */
+    private static List<String> signInMethods(Tenant tenant) {
+        return tenant.caller().signIn() == null
+                ? List.of()
+                : tenant.caller().signIn().methods();
+    }
+
     private void launch(UUID orgId, UUID jobId) {
         try {
-            control.start(orgId, jobId);
+            records.started(orgId, jobId, control.start(orgId, jobId));
         } catch (RuntimeException e) {
             // the recovery sweep finds a queued job that never began and starts it
             LOG.log(Level.WARNING, "Could not start data job " + jobId + "; the recovery sweep will", e);
@@ -195,8 +214,12 @@ public class DataJobs {
         if (tenant.permits(Permission.DATA_JOBS_MANAGE)) {
             return collections.page(COLLECTION, request);
         }
-        UUID caller = tenant.caller().userId();
-        return collections.page(COLLECTION, request, (cb, job) -> cb.equal(job.get("createdBy"), caller));
+        UUID caller = starter(tenant);
+        boolean byKey = tenant.caller().isApiKey();
+        return collections.page(
+                COLLECTION,
+                request,
+                (cb, job) -> cb.and(cb.equal(job.get("createdBy"), caller), cb.equal(job.get("startedByKey"), byKey)));
     }
 
     /** @throws NotFound when the organization has no such job the caller may see */
@@ -276,7 +299,9 @@ public class DataJobs {
                     control.restart(orgId, id, execution);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not restart data job " + id + "; the recovery sweep will", e);
+                LOG.log(Level.WARNING, "Could not restart data job " + id, e);
+                records.failed(orgId, id, "the job could not be restarted: " + e.getMessage());
+                records.ended(orgId, id, false);
             }
         });
         return job;
@@ -315,6 +340,7 @@ public class DataJobs {
 
     private DataJob controllable(Tenant tenant, UUID id) {
         DataJob job = get(tenant, id);
+        specs.find(job.getCollection()).ifPresent(spec -> Lifecycle.check(tenant, spec.writePermission()));
         em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         em.refresh(job);
         return job;
@@ -323,6 +349,14 @@ public class DataJobs {
     private static boolean visible(Tenant tenant, DataJob job) {
         return tenant.permits(Permission.DATA_JOBS_MANAGE)
                 || job.getCreatedBy() != null
-                        && job.getCreatedBy().equals(tenant.caller().userId());
+                        && job.getCreatedBy().equals(starter(tenant))
+                        && job.isStartedByKey() == tenant.caller().isApiKey();
+    }
+
+    /** Who a job records as its starter: the user, or the API key (its key id). */
+    private static UUID starter(Tenant tenant) {
+        return tenant.caller().isApiKey()
+                ? tenant.caller().apiKey().keyId()
+                : tenant.caller().userId();
     }
 }

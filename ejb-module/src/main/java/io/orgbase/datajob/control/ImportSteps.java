@@ -1,5 +1,6 @@
 package io.orgbase.datajob.control;
 
+import io.orgbase.access.Lifecycle;
 import io.orgbase.datajob.DataSpec;
 import io.orgbase.datajob.DataSpec.Applied;
 import io.orgbase.datajob.DataSpec.Unit;
@@ -44,6 +45,7 @@ public class ImportSteps {
         if (!tenant.permits(spec.writePermission())) {
             throw new Forbidden("Whoever started this job may no longer change " + spec.collection() + ".");
         }
+        Lifecycle.check(tenant, spec.writePermission());
         return em.unwrap(Connection.class);
     }
 

@@ -4,6 +4,7 @@ import io.orgbase.access.Caller;
 import io.orgbase.access.Caller.ApiKeyGrant;
 import io.orgbase.access.Role;
 import io.orgbase.access.RoleAssignment;
+import io.orgbase.access.SignIn;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.DatabaseSession;
@@ -12,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +34,8 @@ public class JobCallers {
     @Inject
     DatabaseSession session;
 
-    public Tenant tenant(UUID orgId, UUID startedBy, boolean byKey) {
+    /** @param signInMethods how the starter had signed in (the organization's sign-in policy applies to them) */
+    public Tenant tenant(UUID orgId, UUID startedBy, boolean byKey, List<String> signInMethods) {
         if (startedBy == null) {
             throw new NotFound("Nobody who may run this job is left.");
         }
@@ -63,6 +66,8 @@ public class JobCallers {
         if (admin.isEmpty()) {
             throw new NotFound("The user who started the job no longer exists.");
         }
-        return Tenant.of(Caller.user(startedBy, null, Boolean.TRUE.equals(admin.get(0))), orgId.toString());
+        // the job is no session: its sign-in is as fresh as each chunk, by the starter's methods
+        SignIn signIn = new SignIn(Instant.now(), signInMethods);
+        return Tenant.of(Caller.user(startedBy, null, Boolean.TRUE.equals(admin.get(0)), signIn), orgId.toString());
     }
 }

@@ -57,7 +57,7 @@ public class JobRecords {
         int changed = em.createNativeQuery("update data_job set status = 'running', execution_id = ?1, claimed_by = ?2,"
                         + " heartbeat_at = now(), started_at = coalesce(started_at, now()), failure = null,"
                         + " finished_at = null, version = version + 1"
-                        + " where id = ?3 and status not in ('abandoned', 'completed')")
+                        + " where id = ?3 and status in ('queued', 'running')")
                 .setParameter(1, executionId)
                 .setParameter(2, Member.ID)
                 .setParameter(3, jobId)
@@ -79,6 +79,16 @@ public class JobRecords {
                 job.getInputFileId(),
                 job.getCreatedBy(),
                 job.isStartedByKey());
+    }
+
+    /** The execution the runtime gave a job as it was launched, recorded at once (no second launch). */
+    public void started(UUID orgId, UUID jobId, long executionId) {
+        session.enterTenant(orgId, null);
+        em.createNativeQuery("update data_job set execution_id = ?1 where id = ?2 and execution_id is null")
+                .setParameter(1, executionId)
+                .setParameter(2, jobId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
     }
 
     /** Keeps the job's lease while a long step (copying its file) commits nothing else. */

@@ -14,8 +14,9 @@ public final class Member {
     /** This host and installation, ending in '|'. */
     public static final String HOME = home();
 
-    /** This process. */
-    public static final String ID = HOME + ManagementFactory.getRuntimeMXBean().getName();
+    /** This process: in a container, pid and host repeat across restarts; the random part does not. */
+    public static final String ID =
+            HOME + ManagementFactory.getRuntimeMXBean().getName() + "/" + java.util.UUID.randomUUID();
 
     private Member() {}
 
