@@ -230,11 +230,6 @@ public class DataJob extends TenantOwnedEntity {
         return failure;
     }
 
-    /** Whether the job will not run again. */
-    public boolean isFinal() {
-        return status.equals("completed") || status.equals("abandoned");
-    }
-
     /** Whether the job runs or waits to run. */
     public boolean isActive() {
         return status.equals("queued") || status.equals("running") || status.equals("stopping");

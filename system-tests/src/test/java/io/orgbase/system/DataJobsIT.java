@@ -217,8 +217,7 @@ class DataJobsIT {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         // Latin-1 bytes read as UTF-8
-        JsonObject latin =
-                run(owner, org, null, null, "code,name\nZH,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
+        JsonObject latin = run(owner, org, null, "code,name\nZH,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin.getString("status")).isEqualTo("failed");
         assertThat(latin.getString("failure")).contains("not valid UTF-8");
         JsonObject failedNotice = Eventually.get(
@@ -230,7 +229,6 @@ class DataJobsIT {
                 owner,
                 org,
                 json("charset", "ISO-8859-1"),
-                null,
                 "code,name\nZH,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(named.getString("status")).isEqualTo("completed");
         assertThat(departmentsByCode(owner, org).get("ZH").getString("name")).isEqualTo("Z\u00fcrich");
@@ -239,16 +237,16 @@ class DataJobsIT {
         for (int i = 0; i < 10_000; i++) {
             wide.append(",c").append(i);
         }
-        JsonObject tooWide = run(owner, org, json(), null, (wide + "\nX\n").getBytes(StandardCharsets.UTF_8));
+        JsonObject tooWide = run(owner, org, json(), (wide + "\nX\n").getBytes(StandardCharsets.UTF_8));
         assertThat(tooWide.getString("status")).isEqualTo("failed");
         assertThat(tooWide.getString("failure")).contains("10001 columns");
 
-        JsonObject keyless = run(owner, org, json(), null, "name\nNo code\n".getBytes(StandardCharsets.UTF_8));
+        JsonObject keyless = run(owner, org, json(), "name\nNo code\n".getBytes(StandardCharsets.UTF_8));
         assertThat(keyless.getString("status")).isEqualTo("failed");
         assertThat(keyless.getString("failure")).contains("no column holds code");
 
         JsonObject unterminated =
-                run(owner, org, json(), null, "code,name\nQ,\"never closed\n".getBytes(StandardCharsets.UTF_8));
+                run(owner, org, json(), "code,name\nQ,\"never closed\n".getBytes(StandardCharsets.UTF_8));
         assertThat(unterminated.getString("status")).isEqualTo("failed");
 
         byte[] big = new byte[(int) MAX_UPLOAD + 1];
@@ -286,7 +284,7 @@ class DataJobsIT {
                 "mode");
     }
 
-    private static JsonObject run(Session session, Org org, JsonObject options, String unused, byte[] body) {
+    private static JsonObject run(Session session, Org org, JsonObject options, byte[] body) {
         String file = upload(session, org, body);
         var request = jakarta.json.Json.createObjectBuilder(options == null ? json() : options)
                 .add("collection", "departments")

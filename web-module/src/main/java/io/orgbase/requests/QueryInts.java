@@ -9,11 +9,16 @@ public final class QueryInts {
 
     /** @throws InvalidInput when the value is not an integer within [min, max] */
     public static int parse(String name, String value, int fallback, int min, int max) {
+        return (int) parseLong(name, value, fallback, min, max);
+    }
+
+    /** @throws InvalidInput when the value is not an integer within [min, max] */
+    public static long parseLong(String name, String value, long fallback, long min, long max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            int parsed = Integer.parseInt(value.strip());
+            long parsed = Long.parseLong(value.strip());
             if (parsed < min || parsed > max) {
                 throw InvalidInput.field(name, "must be between " + min + " and " + max);
             }

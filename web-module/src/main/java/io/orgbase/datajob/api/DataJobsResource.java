@@ -8,6 +8,7 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.QueryInts;
 import io.orgbase.tenancy.Tenant;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -203,8 +204,8 @@ public class DataJobsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ErrorPage errors(
             @PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        long from = number(after, "after", 0, Long.MAX_VALUE, 0);
-        int size = (int) number(limit, "limit", 1, 1000, 100);
+        long from = QueryInts.parseLong("after", after, 0, 0, Long.MAX_VALUE);
+        int size = QueryInts.parse("limit", limit, 100, 1, 1000);
         List<DataJobs.ErrorRow> rows = jobs.errors(tenant, id, from, size + 1);
         List<ErrorView> items = new ArrayList<>();
         for (DataJobs.ErrorRow row : rows.subList(0, Math.min(size, rows.size()))) {
@@ -293,21 +294,6 @@ public class DataJobsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public DataJobView abandon(@PathParam("id") UUID id) {
         return DataJobView.of(jobs.abandon(tenant, id));
-    }
-
-    private static long number(String text, String name, long min, long max, long otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value < min || value > max) {
-                throw InvalidInput.field(name, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field(name, "must be a whole number");
-        }
     }
 
     private static JsonArray array(String json) {
