@@ -1,9 +1,14 @@
 package io.orgbase.datajob;
 
 import io.orgbase.access.Permission;
+import io.orgbase.collections.CollectionRequest;
+import io.orgbase.collections.Slice;
+import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
+import io.orgbase.department.boundary.Departments;
 import io.orgbase.persistence.Ids;
 import io.orgbase.persistence.TreeNode;
+import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,9 +21,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +34,7 @@ import java.util.UUID;
  * children before their parents: staged rows are applied level by level, parents first.
  */
 @ApplicationScoped
-public class DepartmentData implements DataSpec {
+public class DepartmentData implements DataSpec, ExportSpec {
 
     private static final List<DataColumn> COLUMNS = List.of(
             DataColumn.of("code", "department code", "key"),
@@ -37,8 +45,23 @@ public class DepartmentData implements DataSpec {
 
     private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
+    private static final List<String> EXPORTED = List.of(
+            "code",
+            "name",
+            "parentCode",
+            "description",
+            "headEmail",
+            "id",
+            "parentId",
+            "depth",
+            "createdAt",
+            "updatedAt");
+
     @Inject
     Validator validator;
+
+    @Inject
+    Departments departments;
 
     @Override
     public String collection() {
@@ -53,6 +76,67 @@ public class DepartmentData implements DataSpec {
     @Override
     public List<DataColumn> columns() {
         return COLUMNS;
+    }
+
+    @Override
+    public Permission readPermission() {
+        return Permission.DEPARTMENTS_READ;
+    }
+
+    @Override
+    public List<String> exportFields() {
+        return EXPORTED;
+    }
+
+    @Override
+    public Rows page(Tenant tenant, Connection connection, CollectionRequest request) throws SQLException {
+        Slice<Department> slice = departments.list(tenant, request);
+        Map<UUID, String> parentCodes = new HashMap<>();
+        Map<UUID, String> headEmails = new HashMap<>();
+        Set<UUID> parents = new HashSet<>();
+        Set<UUID> heads = new HashSet<>();
+        for (Department department : slice.items()) {
+            if (department.getParentId() != null) {
+                parents.add(department.getParentId());
+            }
+            if (department.getHeadId() != null) {
+                heads.add(department.getHeadId());
+            }
+        }
+        lookUp(connection, "select id, code from department where id = any (?)", parents, parentCodes);
+        lookUp(connection, "select id, email from app_user where id = any (?)", heads, headEmails);
+        List<Map<String, Object>> rows = new ArrayList<>(slice.items().size());
+        for (Department department : slice.items()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("code", department.getCode());
+            row.put("name", department.getName());
+            row.put("parentCode", parentCodes.get(department.getParentId()));
+            row.put("description", department.getDescription());
+            row.put("headEmail", headEmails.get(department.getHeadId()));
+            row.put("id", department.getId());
+            row.put("parentId", department.getParentId());
+            row.put("depth", department.getDepth());
+            row.put("createdAt", department.getCreatedAt());
+            row.put("updatedAt", department.getUpdatedAt());
+            rows.add(row);
+        }
+        return new Rows(rows, slice.nextCursor(), slice.total());
+    }
+
+    /** One statement for a page's references: {@code ids} to the text the query selects beside them. */
+    private static void lookUp(Connection connection, String sql, Set<UUID> ids, Map<UUID, String> into)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    into.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.orgbase.mail;
 
+import io.orgbase.json.Jsonp;
+import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,24 @@ public record Branding(String name, String logoUrl, String primaryColour, String
 
     public static Branding platform() {
         return new Branding("Orgbase", null, DEFAULT_PRIMARY, DEFAULT_SECONDARY);
+    }
+
+    /** An organization's look from its name and its settings document (its {@code branding}), if any. */
+    public static Branding of(String name, String settingsJson) {
+        String logo = null;
+        String primary = null;
+        String secondary = null;
+        if (settingsJson != null) {
+            try (var reader = Jsonp.PROVIDER.createReader(new StringReader(settingsJson))) {
+                var brand = reader.readObject().getJsonObject("branding");
+                if (brand != null) {
+                    logo = brand.getString("logoUrl", null);
+                    primary = brand.getString("primaryColour", null);
+                    secondary = brand.getString("secondaryColour", null);
+                }
+            }
+        }
+        return new Branding(name, logo, primary, secondary);
     }
 
     public Branding {

@@ -1,7 +1,6 @@
 package io.orgbase.mail;
 
 import io.orgbase.database.AfterCommit;
-import io.orgbase.json.Jsonp;
 import io.orgbase.persistence.Ids;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,20 +139,6 @@ public class Mailer {
             return new OrganizationLook(Branding.platform(), null, Map.of());
         }
         Object[] row = (Object[]) rows.get(0);
-        String logo = null;
-        String primary = null;
-        String secondary = null;
-        if (row[2] != null) {
-            try (var reader = Jsonp.PROVIDER.createReader(new StringReader((String) row[2]))) {
-                var stored = reader.readObject();
-                var brand = stored.getJsonObject("branding");
-                if (brand != null) {
-                    logo = brand.getString("logoUrl", null);
-                    primary = brand.getString("primaryColour", null);
-                    secondary = brand.getString("secondaryColour", null);
-                }
-            }
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> own = em.createNativeQuery(
                         "select template, language, subject, body from mail_template_override where org_id = ?1")
@@ -166,7 +150,7 @@ public class Mailer {
             wordings.computeIfAbsent((String) wording[0], t -> new java.util.HashMap<>())
                     .put((String) wording[1], new MailTemplates.Wording((String) wording[2], (String) wording[3]));
         }
-        return new OrganizationLook(new Branding((String) row[0], logo, primary, secondary), (String) row[1], wordings);
+        return new OrganizationLook(Branding.of((String) row[0], (String) row[2]), (String) row[1], wordings);
     }
 
     private void wakeSenderAfterCommit() {

@@ -120,6 +120,23 @@ public class DataJob extends TenantOwnedEntity {
         return job;
     }
 
+    /** An export of {@code collection} to a file in {@code format}; its options hold the query and columns. */
+    public static DataJob exporting(String collection, String format, String options, boolean startedByKey) {
+        DataJob job = new DataJob();
+        job.kind = "export";
+        job.collection = collection;
+        job.format = format;
+        job.status = "queued";
+        job.options = options;
+        job.startedByKey = startedByKey;
+        return job;
+    }
+
+    /** The rows the job expects to handle, when known before it runs (an export counts them). */
+    public void setRowsTotal(Long rowsTotal) {
+        this.rowsTotal = rowsTotal;
+    }
+
     public String getKind() {
         return kind;
     }

@@ -150,6 +150,35 @@ final class Api {
         }
     }
 
+    /** A GET whose answer is kept byte for byte (a download). */
+    Binary bytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer whose body is bytes. */
+    record Binary(int status, HttpHeaders headers, byte[] body) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** A JSON object from alternating names and values (strings, numbers, booleans, null, JsonValue). */
     static JsonObject json(Object... namesAndValues) {
         JsonObjectBuilder builder = Json.createObjectBuilder();

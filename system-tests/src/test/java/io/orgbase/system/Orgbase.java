@@ -59,6 +59,7 @@ public final class Orgbase implements LauncherSessionListener {
         settings.put("ORGBASE_MAIL_MAX_RETRY_DELAY", "PT4S");
         // DataJobsIT uploads one file past this
         settings.put("ORGBASE_IMPORT_MAX_BYTES", Long.toString(DataJobsIT.MAX_UPLOAD));
+        settings.put("ORGBASE_EXPORT_PDF_MAX_ROWS", Long.toString(ExportsIT.PDF_MAX_ROWS));
         return Map.copyOf(settings);
     }
 

@@ -2,6 +2,7 @@ package io.orgbase.datajob.batch;
 
 import io.orgbase.datajob.DataSpec;
 import io.orgbase.datajob.DataSpecs;
+import io.orgbase.datajob.ExportSpec;
 import io.orgbase.datajob.JobFailure;
 import io.orgbase.datajob.control.JobCallers;
 import io.orgbase.datajob.control.JobRecords;
@@ -51,11 +52,20 @@ public class JobScope {
                 .orElseThrow(() -> new JobFailure("no collection named " + facts().collection() + " is importable"));
     }
 
+    public ExportSpec exportSpec() {
+        return specs.findExport(facts().collection())
+                .orElseThrow(() -> new JobFailure("no collection named " + facts().collection() + " is exportable"));
+    }
+
+    /** The job's options, as it was started with them. */
+    public JsonObject options() {
+        return Json.createReader(new StringReader(facts().options())).readObject();
+    }
+
     /** A fresh tenant: the boundary call that takes it checks the starter's rights again. */
     public Tenant tenant() {
         JobRecords.Facts facts = facts();
-        JsonObject options =
-                Json.createReader(new StringReader(facts.options())).readObject();
+        JsonObject options = options();
         List<String> methods = options.containsKey("signInMethods")
                 ? options.getJsonArray("signInMethods").getValuesAs(JsonString::getString)
                 : List.of();

@@ -12,9 +12,14 @@ import io.orgbase.collections.Slice;
 import io.orgbase.database.AfterCommit;
 import io.orgbase.datajob.DataColumn;
 import io.orgbase.datajob.DataJob;
+import io.orgbase.datajob.DataJobLimits;
 import io.orgbase.datajob.DataSpec;
 import io.orgbase.datajob.DataSpecs;
+import io.orgbase.datajob.ExportOutput;
+import io.orgbase.datajob.ExportQuery;
+import io.orgbase.datajob.ExportSpec;
 import io.orgbase.datajob.StoredFile;
+import io.orgbase.datajob.control.ExportLinks;
 import io.orgbase.datajob.control.JobControl;
 import io.orgbase.datajob.control.JobFiles;
 import io.orgbase.datajob.control.JobRecords;
@@ -22,6 +27,7 @@ import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
+import io.orgbase.problems.TooManyRequests;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -37,6 +43,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -167,6 +175,7 @@ public class DataJobs {
                 .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
                 .build()
                 .toString();
+        checkActive(tenant);
         DataJob job = DataJob.importing(
                 spec.collection(),
                 "csv",
@@ -185,7 +194,7 @@ public class DataJobs {
                 .executeUpdate();
         UUID orgId = tenant.orgId();
         UUID jobId = job.getId();
-        afterCommit.once("data-job-start:" + jobId, () -> launch(orgId, jobId));
+        afterCommit.once("data-job-start:" + jobId, () -> launch(orgId, jobId, JobControl.IMPORT_JOB));
         return job;
     }
 
@@ -199,12 +208,87 @@ public class DataJobs {
                 : tenant.caller().signIn().methods();
     }
 
-    private void launch(UUID orgId, UUID jobId) {
+    private void launch(UUID orgId, UUID jobId, String jobName) {
         try {
-            records.started(orgId, jobId, control.start(orgId, jobId));
+            records.started(orgId, jobId, control.start(jobName, orgId, jobId));
         } catch (RuntimeException e) {
             // the recovery sweep finds a queued job that never began and starts it
             LOG.log(Level.WARNING, "Could not start data job " + jobId + "; the recovery sweep will", e);
+        }
+    }
+
+    /**
+     * Starts an export of the rows the caller's list would show for {@code request.query()}; it runs
+     * after this transaction commits. The query is tried at once (limit 1), so a bad field, filter or
+     * sort is a 400 now, and a caller who may not list the collection is refused now.
+     *
+     * @throws InvalidInput naming the field: an unknown collection or column, a malformed query, a
+     *     PDF of more rows than {@link DataJobLimits#pdfMaxRows()}
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public DataJob startExport(Tenant tenant, @Valid ExportRequest request) {
+        ExportSpec spec = specs.findExport(request.collection())
+                .orElseThrow(() -> InvalidInput.field(
+                        "collection",
+                        "must be one of " + String.join(", ", specs.exports().keySet())));
+        if (!tenant.permits(spec.readPermission())) {
+            throw new Forbidden("You may not read " + spec.collection() + ".");
+        }
+        List<String> fields = request.fields() == null ? spec.exportFields() : request.fields();
+        for (String field : fields) {
+            if (!spec.exportFields().contains(field)) {
+                throw InvalidInput.field("fields", field + " is none of " + String.join(", ", spec.exportFields()));
+            }
+        }
+        if (Set.copyOf(fields).size() != fields.size()) {
+            throw InvalidInput.field("fields", "names a column twice");
+        }
+        CollectionRequest query = ExportQuery.parse(request.query());
+        ExportOutput.Format format = ExportOutput.Format.of(request.format());
+        ExportSpec.Rows first;
+        try {
+            first = spec.page(tenant, em.unwrap(Connection.class), ExportQuery.first(query, true));
+        } catch (InvalidInput bad) {
+            throw ExportQuery.within(bad);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the export's query could not be tried", e);
+        }
+        if (format == ExportOutput.Format.PDF && first.total() > DataJobLimits.pdfMaxRows()) {
+            throw InvalidInput.field(
+                    "format",
+                    "a PDF holds at most " + DataJobLimits.pdfMaxRows() + " rows and this export has " + first.total()
+                            + ": narrow the query, or choose csv or xlsx");
+        }
+        checkActive(tenant);
+        String options = Json.createObjectBuilder()
+                .add("query", request.query() == null ? "" : request.query())
+                .add("fields", Json.createArrayBuilder(fields))
+                .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
+                .build()
+                .toString();
+        DataJob job = DataJob.exporting(
+                spec.collection(), format.key(), options, tenant.caller().isApiKey());
+        // counted now, for its progress (the rows written are the final count)
+        job.setRowsTotal(first.total());
+        em.persist(job);
+        em.flush();
+        UUID orgId = tenant.orgId();
+        UUID jobId = job.getId();
+        afterCommit.once("data-job-start:" + jobId, () -> launch(orgId, jobId, JobControl.EXPORT_JOB));
+        return job;
+    }
+
+    /** @throws TooManyRequests when the caller already has as many unfinished jobs as allowed */
+    private void checkActive(Tenant tenant) {
+        Number active = (Number) em.createNativeQuery("select count(*) from data_job where created_by = ?1"
+                        + " and started_by_key = ?2 and status in ('queued', 'running', 'stopping')")
+                .setParameter(1, starter(tenant))
+                .setParameter(2, tenant.caller().isApiKey())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        if (active.longValue() >= DataJobLimits.activePerCaller()) {
+            throw new TooManyRequests(
+                    "You have " + active + " data jobs queued or running; start another when one has finished.", 30);
         }
     }
 
@@ -248,6 +332,45 @@ public class DataJobs {
                 .map(Object[].class::cast)
                 .map(row -> new ErrorRow(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
                 .toList();
+    }
+
+    /** A finished export's file, and the link that downloads it without signing in until it expires. */
+    public record Result(StoredFile file, String token) {}
+
+    /**
+     * The result of a job the caller may see, or null when it has none (an import, an export not
+     * finished, or one whose file expired).
+     *
+     * @throws NotFound when the organization has no such job the caller may see
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public Result result(Tenant tenant, UUID id) {
+        DataJob job = get(tenant, id);
+        if (job.getResultFileId() == null || !job.getStatus().equals("completed")) {
+            return null;
+        }
+        StoredFile file = em.find(StoredFile.class, job.getResultFileId());
+        if (file == null
+                || file.getExpiresAt() == null
+                || file.getExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+            return null;
+        }
+        String token = ExportLinks.token(new ExportLinks.Target(tenant.orgId(), id, file.getId(), file.getExpiresAt()));
+        return new Result(file, token);
+    }
+
+    /**
+     * Chunk {@code n} of the job's result, or null past its end.
+     *
+     * @throws NotFound when the job has no result the caller may download
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public byte[] resultChunk(Tenant tenant, UUID id, int n) {
+        Result result = result(tenant, id);
+        if (result == null) {
+            throw new NotFound("This job has no file to download (not an export, not finished, or expired).");
+        }
+        return files.chunkHere(result.file().getId(), n);
     }
 
     /**
@@ -294,7 +417,7 @@ public class DataJobs {
         afterCommit.once("data-job-restart:" + id, () -> {
             try {
                 if (execution == null) {
-                    control.start(orgId, id);
+                    control.start(JobControl.jobName(job.getKind()), orgId, id);
                 } else {
                     control.restart(orgId, id, execution);
                 }
@@ -340,7 +463,11 @@ public class DataJobs {
 
     private DataJob controllable(Tenant tenant, UUID id) {
         DataJob job = get(tenant, id);
-        specs.find(job.getCollection()).ifPresent(spec -> Lifecycle.check(tenant, spec.writePermission()));
+        if (job.getKind().equals("import")) {
+            specs.find(job.getCollection()).ifPresent(spec -> Lifecycle.check(tenant, spec.writePermission()));
+        } else {
+            specs.findExport(job.getCollection()).ifPresent(spec -> Lifecycle.check(tenant, spec.readPermission()));
+        }
         em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         em.refresh(job);
         return job;

@@ -12,6 +12,13 @@ public class JobControl {
 
     public static final String IMPORT_JOB = "orgbase-import";
 
+    public static final String EXPORT_JOB = "orgbase-export";
+
+    /** The batch job that runs a data job of this kind ({@code import}, {@code export}). */
+    public static String jobName(String kind) {
+        return kind.equals("export") ? EXPORT_JOB : IMPORT_JOB;
+    }
+
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -24,8 +31,8 @@ public class JobControl {
     }
 
     /** @return the new execution's id */
-    public long start(UUID orgId, UUID jobId) {
-        return operator().start(IMPORT_JOB, parameters(orgId, jobId));
+    public long start(String jobName, UUID orgId, UUID jobId) {
+        return operator().start(jobName, parameters(orgId, jobId));
     }
 
     /**

@@ -83,6 +83,11 @@ public class JobFiles {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public byte[] chunk(UUID orgId, UUID fileId, int n) {
         session.enterTenant(orgId, null);
+        return chunkHere(fileId, n);
+    }
+
+    /** Chunk {@code n} of a file of the tenant the caller's transaction entered, or null past its end. */
+    public byte[] chunkHere(UUID fileId, int n) {
         List<?> found = em.createNativeQuery("select bytes from stored_file_chunk where file_id = ?1 and n = ?2")
                 .setParameter(1, fileId)
                 .setParameter(2, n)

@@ -30,6 +30,7 @@ public class JobRecords {
             UUID orgId,
             String kind,
             String collection,
+            String format,
             String status,
             String mode,
             boolean dryRun,
@@ -72,6 +73,7 @@ public class JobRecords {
                 orgId,
                 job.getKind(),
                 job.getCollection(),
+                job.getFormat(),
                 job.getStatus(),
                 job.getMode(),
                 job.isDryRun(),
@@ -151,6 +153,7 @@ public class JobRecords {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", job.getKind());
         details.put("collection", job.getCollection());
+        details.put("format", job.getFormat());
         if (job.getMode() != null) {
             details.put("mode", job.getMode());
         }

@@ -16,8 +16,8 @@ import org.eclipse.persistence.config.QueryHints;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobRecovery {
 
-    /** A job taken over: its organization, last execution (null: it never began) and status. */
-    public record Orphan(UUID jobId, UUID orgId, Long executionId, String status) {}
+    /** A job taken over: its organization, kind, last execution (null: it never began) and status. */
+    public record Orphan(UUID jobId, UUID orgId, String kind, Long executionId, String status) {}
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -32,7 +32,7 @@ public class JobRecovery {
      */
     public List<Orphan> claim(boolean sameHome, int leaseSeconds) {
         List<?> rows = em.createNativeQuery(
-                        "select id, org_id, execution_id, status from orgbase_data_job_take_over(?1, ?2, ?3)")
+                        "select id, org_id, kind, execution_id, status from orgbase_data_job_take_over(?1, ?2, ?3)")
                 .setParameter(1, Member.ID)
                 .setParameter(2, sameHome ? Member.HOME : null)
                 .setParameter(3, leaseSeconds)
@@ -43,14 +43,15 @@ public class JobRecovery {
                 .map(row -> new Orphan(
                         io.orgbase.persistence.Ids.of(row[0]),
                         io.orgbase.persistence.Ids.of(row[1]),
-                        row[2] == null ? null : ((Number) row[2]).longValue(),
-                        (String) row[3]))
+                        (String) row[2],
+                        row[3] == null ? null : ((Number) row[3]).longValue(),
+                        (String) row[4]))
                 .toList();
     }
 
     /** Queued jobs that never began (the start after their commit was lost) for longer than the lease. */
     public List<Orphan> unstarted(int leaseSeconds) {
-        List<?> rows = em.createNativeQuery("select id, org_id from orgbase_data_job_unstarted(?1, ?2)")
+        List<?> rows = em.createNativeQuery("select id, org_id, kind from orgbase_data_job_unstarted(?1, ?2)")
                 .setParameter(1, Member.ID)
                 .setParameter(2, leaseSeconds)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -58,8 +59,21 @@ public class JobRecovery {
         return rows.stream()
                 .map(Object[].class::cast)
                 .map(row -> new Orphan(
-                        io.orgbase.persistence.Ids.of(row[0]), io.orgbase.persistence.Ids.of(row[1]), null, "queued"))
+                        io.orgbase.persistence.Ids.of(row[0]),
+                        io.orgbase.persistence.Ids.of(row[1]),
+                        (String) row[2],
+                        null,
+                        "queued"))
                 .toList();
+    }
+
+    /** Deletes up to {@code max} expired files of any organization; how many went. */
+    public long purgeExpiredFiles(int max) {
+        return ((Number) em.createNativeQuery("select orgbase_purge_expired_files(?1)")
+                        .setParameter(1, max)
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** A job that was stopping when its member died has stopped. */

@@ -40,7 +40,9 @@ public class NotificationRules implements EventHandler {
             "api-key.update",
             "organization.update",
             "data-job.import-completed",
-            "data-job.import-failed");
+            "data-job.import-failed",
+            "data-job.export-completed",
+            "data-job.export-failed");
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -79,7 +81,10 @@ public class NotificationRules implements EventHandler {
                                 orgPath + "/members/" + member));
             }
             case "membership.update" -> membershipChanged(event, changes, entityId, org, orgPath);
-            case "data-job.import-completed", "data-job.import-failed" -> dataJobEnded(event, entityId, org, orgPath);
+            case "data-job.import-completed",
+                    "data-job.import-failed",
+                    "data-job.export-completed",
+                    "data-job.export-failed" -> dataJobEnded(event, entityId, org, orgPath);
             case "membership.delete" -> {
                 UUID member = uuid(value(changes, "userId", "old"));
                 notifyOthers(
@@ -187,11 +192,14 @@ public class NotificationRules implements EventHandler {
         }
     }
 
-    /** Whoever started an import hears how it ended (a job an API key started has nobody to tell). */
+    /**
+     * Whoever started an import or an export hears how it ended (a job an API key started has nobody
+     * to tell); a finished export's file is downloaded from the job.
+     */
     private void dataJobEnded(Event event, String jobId, String org, String orgPath) {
         List<?> found = em.createNativeQuery(
                         "select created_by, started_by_key, collection, rows_created, rows_updated,"
-                                + " rows_unchanged, rows_failed, failure from data_job where id = ?1")
+                                + " rows_unchanged, rows_failed, failure, kind, format, rows_read from data_job where id = ?1")
                 .setParameter(1, UUID.fromString(jobId))
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
@@ -203,16 +211,24 @@ public class NotificationRules implements EventHandler {
             return;
         }
         boolean completed = event.type().endsWith("-completed");
-        String body = completed
-                ? job[3] + " created, " + job[4] + " updated, " + job[5] + " unchanged, " + job[6]
-                        + " rows with problems."
-                : (String) job[7];
+        boolean export = "export".equals(job[8]);
+        String body;
+        if (!completed) {
+            body = (String) job[7];
+        } else if (export) {
+            body = job[10] + " rows in " + ((String) job[9]).toUpperCase(java.util.Locale.ROOT)
+                    + ", ready to download from the job.";
+        } else {
+            body = job[3] + " created, " + job[4] + " updated, " + job[5] + " unchanged, " + job[6]
+                    + " rows with problems.";
+        }
         writer.deliver(
                 event,
                 List.of(io.orgbase.persistence.Ids.of(job[0])),
                 new Message(
                         completed ? "data-job.completed" : "data-job.failed",
-                        "Import of " + job[2] + " in " + org + (completed ? " finished" : " failed"),
+                        (export ? "Export of " : "Import of ") + job[2] + " in " + org
+                                + (completed ? (export ? " is ready" : " finished") : " failed"),
                         body,
                         "data-job",
                         jobId,

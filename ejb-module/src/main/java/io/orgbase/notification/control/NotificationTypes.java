@@ -27,8 +27,8 @@ public final class NotificationTypes {
         types.put("api-key.created", "An API key was created (owners and admins)");
         types.put("api-key.revoked", "An API key was revoked (owners and admins)");
         types.put("organization.status-changed", "The organization was suspended, archived or reactivated");
-        types.put("data-job.completed", "An import you started finished");
-        types.put("data-job.failed", "An import you started failed");
+        types.put("data-job.completed", "An import or export you started finished");
+        types.put("data-job.failed", "An import or export you started failed");
         ALL = Map.copyOf(types);
         ORDERED = java.util.Collections.unmodifiableMap(types);
     }

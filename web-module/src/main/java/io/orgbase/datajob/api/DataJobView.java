@@ -2,6 +2,7 @@ package io.orgbase.datajob.api;
 
 import io.orgbase.api.Tagged;
 import io.orgbase.datajob.DataJob;
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,8 +26,16 @@ public record DataJobView(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
+        Download result,
         long version)
         implements Tagged {
+
+    /**
+     * A finished export's file: {@code href} downloads it as the signed-in caller; {@code link}
+     * downloads it without signing in until {@code expiresAt} (keep it as private as the file).
+     */
+    public record Download(
+            String name, String contentType, long size, String sha256, OffsetDateTime expiresAt, URI href, URI link) {}
 
     /** Rows read from the file, and what became of them (failed: rows with problems). */
     public record Rows(Long total, long read, long created, long updated, long unchanged, long failed) {}
@@ -40,6 +49,10 @@ public record DataJobView(
     }
 
     static DataJobView of(DataJob job) {
+        return of(job, null);
+    }
+
+    static DataJobView of(DataJob job, Download result) {
         Rows rows = new Rows(
                 job.getRowsTotal(),
                 job.getRowsRead(),
@@ -64,6 +77,7 @@ public record DataJobView(
                 job.getCreatedAt(),
                 job.getStartedAt(),
                 job.getFinishedAt(),
+                result,
                 job.getVersion());
     }
 
@@ -75,6 +89,9 @@ public record DataJobView(
         if (job.getStatus().equals("completed")) {
             return new Progress(100, pace(job, job.getRowsRead()), 0L);
         }
+        if (job.getKind().equals("export")) {
+            return exportProgress(job);
+        }
         if (job.getStartedAt() == null || job.getRowsTotal() == null || job.getRowsTotal() == 0) {
             return new Progress(null, pace(job, job.getRowsRead()), null);
         }
@@ -85,6 +102,18 @@ public record DataJobView(
         Double pace = pace(job, done);
         Long left = pace == null || pace == 0 ? null : (long) Math.ceil((2 * total - done) / pace);
         return new Progress(percent, pace, left);
+    }
+
+    /** An export counts its rows when it is started: the percent is of those written. */
+    private static Progress exportProgress(DataJob job) {
+        Double pace = pace(job, job.getRowsRead());
+        Long total = job.getRowsTotal();
+        if (job.getStartedAt() == null || total == null || total == 0) {
+            return new Progress(null, pace, null);
+        }
+        long done = Math.min(job.getRowsRead(), total);
+        Long left = pace == null || pace == 0 ? null : (long) Math.ceil((total - done) / pace);
+        return new Progress((int) Math.min(99, done * 100 / total), pace, left);
     }
 
     private static Double pace(DataJob job, long handled) {

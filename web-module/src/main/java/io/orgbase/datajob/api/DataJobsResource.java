@@ -1,10 +1,15 @@
 package io.orgbase.datajob.api;
 
 import io.orgbase.api.Items;
+import io.orgbase.api.RequestBudget;
+import io.orgbase.datajob.Cells;
+import io.orgbase.datajob.DataJob;
 import io.orgbase.datajob.StoredFile;
 import io.orgbase.datajob.boundary.DataJobs;
+import io.orgbase.datajob.boundary.ExportRequest;
 import io.orgbase.datajob.boundary.ImportRequest;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.NotFound;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -119,14 +124,18 @@ public class DataJobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Start an import of an uploaded file into a collection (the collection's write permission)",
+            summary = "Start an import of an uploaded file into a collection (the collection's write permission),"
+                    + " or an export of a collection to CSV, XLSX or PDF (its read permission)",
             description = "Answers 202 at once; the job runs in the background (GET it for its progress). "
-                    + "Rows are matched by the collection's natural key (departments: code); mode create, update "
-                    + "or upsert (default). dryRun checks and counts everything and changes nothing. Headers "
-                    + "match the API's field names or their aliases; mapping names others (header to field).")
+                    + "Imports: rows are matched by the collection's natural key (departments: code); mode create, "
+                    + "update or upsert (default). dryRun checks and counts everything and changes nothing. Headers "
+                    + "match the API's field names or their aliases; mapping names others (header to field). "
+                    + "Exports: the rows the collection's list would give for query, in the columns named by "
+                    + "fields; GET the finished job for its file (result). A caller has at most "
+                    + "ORGBASE_DATA_JOBS_PER_CALLER (3) jobs queued or running at once (429 beyond).")
     @RequestBody(
             required = true,
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImportRequest")))
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJobRequest")))
     @APIResponse(
             responseCode = "202",
             description = "Started",
@@ -134,12 +143,36 @@ public class DataJobsResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response start(InputStream body, @Context UriInfo uri) {
         JsonBody json = JsonBody.read(body);
         String type = json.string("type", Need.NULLABLE);
-        if (type != null && !type.equals("import")) {
-            throw InvalidInput.field("type", "must be import");
+        if (type != null && !type.equals("import") && !type.equals("export")) {
+            throw InvalidInput.field("type", "must be import or export");
         }
+        DataJob job = "export".equals(type) ? startExport(json) : startImport(json);
+        DataJobView started = DataJobView.of(job);
+        return Response.accepted(started)
+                .location(uri.getAbsolutePathBuilder()
+                        .path(started.id().toString())
+                        .build())
+                .build();
+    }
+
+    private DataJob startExport(JsonBody json) {
+        List<String> fields = json.strings("fields", Need.NULLABLE, 100);
+        ExportRequest request = new ExportRequest(
+                json.string("collection", Need.REQUIRED),
+                json.string("format", Need.REQUIRED),
+                fields,
+                json.string("query", Need.NULLABLE));
+        json.finish();
+        // the export's query is a search and a count, once: charged as one list would be
+        RequestBudget.current().chargeExpensive(CollectionParams.SEARCH_COST + CollectionParams.COUNT_COST);
+        return jobs.startExport(tenant, request);
+    }
+
+    private DataJob startImport(JsonBody json) {
         Map<String, String> mapping = null;
         JsonBody map = json.object("mapping", Need.NULLABLE);
         if (map != null) {
@@ -157,12 +190,7 @@ public class DataJobsResource {
                 json.string("delimiter", Need.NULLABLE),
                 mapping);
         json.finish();
-        DataJobView started = DataJobView.of(jobs.startImport(tenant, request));
-        return Response.accepted(started)
-                .location(uri.getAbsolutePathBuilder()
-                        .path(started.id().toString())
-                        .build())
-                .build();
+        return jobs.startImport(tenant, request);
     }
 
     @GET
@@ -187,8 +215,45 @@ public class DataJobsResource {
             description = "The job",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "DataJob")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public DataJobView get(@PathParam("id") UUID id) {
-        return DataJobView.of(jobs.get(tenant, id));
+    public DataJobView get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        DataJob job = jobs.get(tenant, id);
+        DataJobs.Result result = jobs.result(tenant, id);
+        DataJobView.Download download = null;
+        if (result != null) {
+            StoredFile file = result.file();
+            download = new DataJobView.Download(
+                    file.getName(),
+                    file.getContentType(),
+                    file.getSizeBytes(),
+                    file.getSha256(),
+                    file.getExpiresAt(),
+                    uri.getAbsolutePathBuilder().path("result").build(),
+                    uri.getBaseUriBuilder()
+                            .path("data-job-downloads")
+                            .path(result.token())
+                            .build());
+        }
+        return DataJobView.of(job, download);
+    }
+
+    @GET
+    @Path("{id}/result")
+    @Produces(MediaType.WILDCARD)
+    @Operation(
+            summary = "A finished export's file (CSV, XLSX or PDF), while it is kept",
+            description = "The job's result.link downloads the same file without signing in until it expires.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response result(@PathParam("id") UUID id) {
+        DataJobs.Result result = jobs.result(tenant, id);
+        if (result == null) {
+            throw new NotFound("This job has no file to download (not an export, not finished, or expired).");
+        }
+        return Downloads.stream(
+                result.file().getName(),
+                result.file().getContentType(),
+                result.file().getSizeBytes(),
+                n -> jobs.resultChunk(tenant, id, n));
     }
 
     @GET

@@ -1,14 +1,14 @@
-package io.orgbase.datajob.api;
+package io.orgbase.datajob;
 
 /**
  * Spreadsheet formula injection, neutralised: a cell that a spreadsheet would run as a formula
  * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
  */
-final class Cells {
+public final class Cells {
 
     private Cells() {}
 
-    static String safe(String cell) {
+    public static String safe(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell;
         }

@@ -1,0 +1,289 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertInvalidFields;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports as batch jobs: the rows the collection's list would give for a query (search, filter,
+ * sort, columns), as CSV that imports back, XLSX and a PDF report; the file downloaded as the
+ * signed-in caller or by a link that expires and cannot be forged; bad requests answered at once;
+ * another organization's exports behaving like ones that do not exist.
+ */
+class ExportsIT {
+
+    /** The largest PDF the tests' servers write (ORGBASE_EXPORT_PDF_MAX_ROWS). */
+    static final long PDF_MAX_ROWS = 5;
+
+    private static JsonObject export(Session session, Org org, Object... request) {
+        List<Object> body = new ArrayList<>(List.of("type", "export", "collection", "departments"));
+        body.addAll(List.of(request));
+        JsonObject started = DataJobsIT.start(session, org, json(body.toArray()));
+        assertThat(started.getString("kind")).isEqualTo("export");
+        JsonObject done = DataJobsIT.finished(session, org, started.getString("id"));
+        assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+        return done;
+    }
+
+    private static String department(Session session, Org org, Object... body) {
+        Api.Reply created = session.api().post(org.path() + "/departments", json(body));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static List<CSVRecord> csv(String text) {
+        try {
+            return CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Api.Binary download(Session session, JsonObject job) {
+        Api.Binary file = session.api().bytes(job.getJsonObject("result").getString("href"));
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        assertThat(file.header("Content-Disposition")).startsWith("attachment; filename=\"departments-");
+        return file;
+    }
+
+    @Test
+    void csvHoldsWhatTheListWouldShowAndImportsBackIntoAnotherOrganization() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String sales = department(
+                owner, org, "name", "Sales", "code", "S", "headId", owner.id().toString());
+        department(owner, org, "name", "Sales North", "code", "S-N", "parentId", sales);
+        department(owner, org, "name", "Research", "code", "R", "description", "=HYPERLINK(\"http://x\")");
+
+        JsonObject all = export(owner, org, "format", "csv");
+        assertThat(all.getJsonObject("rows").getJsonNumber("read").longValue()).isEqualTo(3);
+        assertThat(all.getJsonObject("progress").getInt("percent")).isEqualTo(100);
+        JsonObject result = all.getJsonObject("result");
+        assertThat(result.getString("contentType")).startsWith("text/csv");
+        Api.Binary file = download(owner, all);
+        assertThat((long) file.body().length)
+                .isEqualTo(result.getJsonNumber("size").longValue());
+        List<CSVRecord> rows = csv(file.text());
+        assertThat(rows.get(0).values())
+                .containsExactly(
+                        "code",
+                        "name",
+                        "parentCode",
+                        "description",
+                        "headEmail",
+                        "id",
+                        "parentId",
+                        "depth",
+                        "createdAt",
+                        "updatedAt");
+        // by name, as the list orders them unless sorted otherwise
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0))).containsExactly("R", "S", "S-N");
+        assertThat(rows.get(1).get(3)).as("a formula is neutralised").isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(rows.get(2).get(4)).isEqualTo(owner.email());
+        assertThat(rows.get(3).get(2)).isEqualTo("S");
+        assertThat(rows.get(3).get(6)).isEqualTo(sales);
+        assertThat(rows.get(3).get(7)).as("depth").isEqualTo("2");
+
+        // the link downloads the same bytes without signing in; an altered one is a 404
+        String link = result.getString("link");
+        Api.Binary anonymous = Api.anonymous().bytes(link);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo(file.body());
+        assertThat(anonymous.header("Cache-Control")).contains("no-store");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        char flipped = token.charAt(10) == 'A' ? 'B' : 'A';
+        String altered =
+                link.substring(0, link.lastIndexOf('/') + 1) + token.substring(0, 10) + flipped + token.substring(11);
+        assertThat(Api.anonymous().bytes(altered).status()).isEqualTo(404);
+        assertThat(Api.anonymous().bytes(link + "x").status()).isEqualTo(404);
+        assertThat(Api.anonymous()
+                        .bytes(link.substring(0, link.lastIndexOf('/') + 1) + "nonsense")
+                        .status())
+                .isEqualTo(404);
+
+        // search, sort and columns as the list takes them
+        JsonObject some =
+                export(owner, org, "format", "csv", "fields", List.of("code", "name"), "query", "q=sales&sort=-code");
+        List<CSVRecord> chosen = csv(download(owner, some).text());
+        assertThat(chosen.stream().map(CSVRecord::values).map(List::of))
+                .containsExactly(List.of("code", "name"), List.of("S-N", "Sales North"), List.of("S", "Sales"));
+        JsonObject filtered = export(
+                owner,
+                org,
+                "format",
+                "csv",
+                "fields",
+                List.of("code"),
+                "query",
+                "filter="
+                        + java.net.URLEncoder.encode(
+                                "{\"field\":\"parentId\",\"op\":\"eq\",\"value\":\"" + sales + "\"}",
+                                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(csv(download(owner, filtered).text()).stream().map(r -> r.get(0)))
+                .containsExactly("code", "S-N");
+
+        // the whole export imports into another organization as it was
+        Org other = Fixtures.newOrg(owner);
+        String fileId = DataJobsIT.upload(owner, other, file.body());
+        JsonObject imported = DataJobsIT.finished(
+                owner,
+                other,
+                DataJobsIT.start(owner, other, json("collection", "departments", "fileId", fileId))
+                        .getString("id"));
+        assertThat(imported.getString("status")).as("%s", imported).isEqualTo("completed");
+        assertThat(imported.getJsonObject("rows").getJsonNumber("created").longValue())
+                .isEqualTo(3);
+        JsonObject north = owner.api()
+                .get(other.path() + "/departments?code=S-N")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        JsonObject parent = owner.api()
+                .get(other.path() + "/departments/" + north.getString("parentId"))
+                .json();
+        assertThat(parent.getString("code")).isEqualTo("S");
+        assertThat(parent.getString("headId")).isEqualTo(owner.id().toString());
+
+        // the starter hears that it is ready
+        Eventually.get(
+                "the export's notification",
+                java.time.Duration.ofSeconds(30),
+                () ->
+                        owner
+                                .api()
+                                .get("/api/v1/me/notifications?type=data-job.completed")
+                                .json()
+                                .getJsonArray("items")
+                                .stream()
+                                .map(n -> n.asJsonObject().getString("title"))
+                                .filter(t -> t.startsWith("Export of departments in ") && t.endsWith(" is ready"))
+                                .findFirst());
+    }
+
+    @Test
+    void xlsxKeepsTypesAndPdfIsAPagedReportOfTheRowsChosen() throws IOException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String top = department(owner, org, "name", "Žatec Брно", "code", "Z");
+        department(owner, org, "name", "Under", "code", "U", "parentId", top, "description", "+1 formula-like");
+
+        JsonObject sheet = export(
+                owner, org, "format", "xlsx", "fields", List.of("code", "name", "depth", "description", "createdAt"));
+        assertThat(sheet.getJsonObject("result").getString("contentType"))
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(download(owner, sheet).body()))) {
+            Sheet rows = workbook.getSheet("departments");
+            assertThat(rows.getLastRowNum()).isEqualTo(2);
+            assertThat(rows.getRow(0).getCell(0).getStringCellValue()).isEqualTo("code");
+            assertThat(rows.getRow(1).getCell(0).getStringCellValue()).isEqualTo("U");
+            assertThat(rows.getRow(1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(rows.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(rows.getRow(1).getCell(3).getCellType())
+                    .as("text is never a formula")
+                    .isEqualTo(CellType.STRING);
+            assertThat(rows.getRow(1).getCell(3).getStringCellValue()).isEqualTo("+1 formula-like");
+            assertThat(rows.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Žatec Брно");
+            assertThat(rows.getRow(2).getCell(4).getLocalDateTimeCellValue()).isNotNull();
+        }
+
+        JsonObject report = export(owner, org, "format", "pdf", "query", "sort=-code");
+        byte[] pdf = download(owner, report).body();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("Organization " + org.slug());
+            assertThat(text).contains("departments, exported");
+            assertThat(text).contains("Rows: all, sorted by code (descending)");
+            assertThat(text).contains("Žatec Брно");
+            // the total is drawn apart from its line (a template filled in at the end)
+            assertThat(text.replaceAll("\\s+", " ")).contains("Page 1 of 1");
+        } finally {
+            reader.close();
+        }
+
+        // a PDF of more rows than the server allows is refused before it begins
+        for (int i = 0; i < PDF_MAX_ROWS; i++) {
+            department(owner, org, "name", "Extra " + i, "code", "E" + i);
+        }
+        assertInvalidFields(
+                owner.api()
+                        .post(
+                                org.path() + "/data-jobs",
+                                json("type", "export", "collection", "departments", "format", "pdf")),
+                "format");
+    }
+
+    @Test
+    void badExportsAreClientErrorsAndAnotherOrganizationsExportsDoNotExist() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        department(owner, org, "name", "Alpha", "code", "A");
+        String jobs = org.path() + "/data-jobs";
+        Map<String, JsonObject> bad = Map.of(
+                "collection", json("type", "export", "collection", "nothing", "format", "csv"),
+                "format", json("type", "export", "collection", "departments", "format", "docx"),
+                "fields",
+                        json(
+                                "type",
+                                "export",
+                                "collection",
+                                "departments",
+                                "format",
+                                "csv",
+                                "fields",
+                                List.of("code", "secret")),
+                "query.limit", json("type", "export", "collection", "departments", "format", "csv", "query", "limit=5"),
+                "query.sort",
+                        json("type", "export", "collection", "departments", "format", "csv", "query", "sort=password"),
+                "query", json("type", "export", "collection", "departments", "format", "csv", "query", "q=%zz"));
+        bad.forEach((field, request) -> assertInvalidFields(owner.api().post(jobs, request), field));
+        assertThat(owner.api().get(jobs).json().getJsonArray("items"))
+                .as("nothing was started")
+                .isEmpty();
+
+        JsonObject done = export(owner, org, "format", "csv");
+        String id = done.getString("id");
+        // an import has no result to download, nor has a job that does not exist
+        JsonObject imported = DataJobsIT.run(owner, org, "code,name\nB,Beta\n", json());
+        assertThat(imported.isNull("result")).isTrue();
+        assertProblem(owner.api().get(jobs + "/" + imported.getString("id") + "/result"), 404);
+        assertProblem(owner.api().get(jobs + "/" + java.util.UUID.randomUUID() + "/result"), 404);
+
+        Session stranger = Fixtures.newUser();
+        Org own = Fixtures.newOrg(stranger);
+        assertProblem(stranger.api().get(own.path() + "/data-jobs/" + id), 404);
+        assertProblem(stranger.api().get(own.path() + "/data-jobs/" + id + "/result"), 404);
+        assertProblem(stranger.api().get(org.path() + "/data-jobs/" + id + "/result"), 404);
+        // a member may export what they may list, and sees only their own exports
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+        assertProblem(member.api().get(jobs + "/" + id + "/result"), 404);
+        JsonObject mine = export(member, org, "format", "csv", "fields", List.of("code"));
+        assertThat(csv(download(member, mine).text()).stream().map(r -> r.get(0)))
+                .containsExactly("code", "A", "B");
+        assertThat(member.api().get(jobs).json().getJsonArray("items")).hasSize(1);
+    }
+}
