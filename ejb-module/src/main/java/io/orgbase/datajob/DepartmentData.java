@@ -22,11 +22,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +49,8 @@ public class DepartmentData implements DataSpec, ExportSpec {
             "parentCode",
             "description",
             "headEmail",
+            "tags",
+            "customFields",
             "id",
             "parentId",
             "depth",
@@ -91,20 +91,13 @@ public class DepartmentData implements DataSpec, ExportSpec {
     @Override
     public Rows page(Tenant tenant, Connection connection, CollectionRequest request) throws SQLException {
         Slice<Department> slice = departments.list(tenant, request);
-        Map<UUID, String> parentCodes = new HashMap<>();
-        Map<UUID, String> headEmails = new HashMap<>();
-        Set<UUID> parents = new HashSet<>();
-        Set<UUID> heads = new HashSet<>();
-        for (Department department : slice.items()) {
-            if (department.getParentId() != null) {
-                parents.add(department.getParentId());
-            }
-            if (department.getHeadId() != null) {
-                heads.add(department.getHeadId());
-            }
-        }
-        lookUp(connection, "select id, code from department where id = any (?)", parents, parentCodes);
-        lookUp(connection, "select id, email from app_user where id = any (?)", heads, headEmails);
+        Map<UUID, String> parentCodes = ExportLookups.texts(
+                connection,
+                "select id, code from department where id = any (?)",
+                slice.items(),
+                Department::getParentId);
+        Map<UUID, String> headEmails = ExportLookups.texts(
+                connection, "select id, email from app_user where id = any (?)", slice.items(), Department::getHeadId);
         List<Map<String, Object>> rows = new ArrayList<>(slice.items().size());
         for (Department department : slice.items()) {
             Map<String, Object> row = new HashMap<>();
@@ -113,6 +106,8 @@ public class DepartmentData implements DataSpec, ExportSpec {
             row.put("parentCode", parentCodes.get(department.getParentId()));
             row.put("description", department.getDescription());
             row.put("headEmail", headEmails.get(department.getHeadId()));
+            row.put("tags", ExportOutput.list(department.getTags()));
+            row.put("customFields", ExportOutput.document(department.getCustomFields()));
             row.put("id", department.getId());
             row.put("parentId", department.getParentId());
             row.put("depth", department.getDepth());
@@ -121,22 +116,6 @@ public class DepartmentData implements DataSpec, ExportSpec {
             rows.add(row);
         }
         return new Rows(rows, slice.nextCursor(), slice.total());
-    }
-
-    /** One statement for a page's references: {@code ids} to the text the query selects beside them. */
-    private static void lookUp(Connection connection, String sql, Set<UUID> ids, Map<UUID, String> into)
-            throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    into.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-        }
     }
 
     @Override

@@ -68,6 +68,16 @@ public interface ExportOutput extends Closeable {
         }
     }
 
+    /** Several values in one cell: separated by "; " (null for none). */
+    static String list(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join("; ", values);
+    }
+
+    /** A JSON document in one cell, as its text (null when empty). */
+    static String document(String json) {
+        return json == null || json.isBlank() || json.strip().equals("{}") ? null : json;
+    }
+
     /** A value as text in a file: timestamps in UTC, ISO 8601, to the second. */
     static String text(Object value) {
         if (value == null) {

@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,9 +61,13 @@ class ExportsIT {
     }
 
     private static Api.Binary download(Session session, JsonObject job) {
+        return download(session, job, "departments");
+    }
+
+    private static Api.Binary download(Session session, JsonObject job, String collection) {
         Api.Binary file = session.api().bytes(job.getJsonObject("result").getString("href"));
         assertThat(file.status()).as(file.text()).isEqualTo(200);
-        assertThat(file.header("Content-Disposition")).startsWith("attachment; filename=\"departments-");
+        assertThat(file.header("Content-Disposition")).startsWith("attachment; filename=\"" + collection + "-");
         return file;
     }
 
@@ -91,6 +96,8 @@ class ExportsIT {
                         "parentCode",
                         "description",
                         "headEmail",
+                        "tags",
+                        "customFields",
                         "id",
                         "parentId",
                         "depth",
@@ -101,8 +108,8 @@ class ExportsIT {
         assertThat(rows.get(1).get(3)).as("a formula is neutralised").isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(rows.get(2).get(4)).isEqualTo(owner.email());
         assertThat(rows.get(3).get(2)).isEqualTo("S");
-        assertThat(rows.get(3).get(6)).isEqualTo(sales);
-        assertThat(rows.get(3).get(7)).as("depth").isEqualTo("2");
+        assertThat(rows.get(3).get(8)).isEqualTo(sales);
+        assertThat(rows.get(3).get(9)).as("depth").isEqualTo("2");
 
         // the link downloads the same bytes without signing in; an altered one is a 404
         String link = result.getString("link");
@@ -234,6 +241,74 @@ class ExportsIT {
                                 org.path() + "/data-jobs",
                                 json("type", "export", "collection", "departments", "format", "pdf")),
                 "format");
+    }
+
+    private static List<CSVRecord> exported(Session session, Org org, String collection, List<String> fields) {
+        JsonObject started = DataJobsIT.start(
+                session, org, json("type", "export", "collection", collection, "format", "csv", "fields", fields));
+        JsonObject done = DataJobsIT.finished(session, org, started.getString("id"));
+        assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+        return csv(download(session, done, collection).text());
+    }
+
+    @Test
+    void membersTeamsAndContactsExportWhatTheirListsShow() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String sales = department(owner, org, "name", "Sales", "code", "S");
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+        assertThat(owner.api()
+                        .patch(
+                                org.path() + "/members/" + member.id(),
+                                json(
+                                        "departmentId",
+                                        sales,
+                                        "managerId",
+                                        owner.id().toString(),
+                                        "jobTitle",
+                                        "=Seller"))
+                        .status())
+                .isEqualTo(200);
+        List<CSVRecord> members =
+                exported(owner, org, "members", List.of("email", "role", "departmentCode", "managerEmail", "jobTitle"));
+        assertThat(members.stream().map(CSVRecord::values).map(List::of))
+                .containsExactlyInAnyOrder(
+                        List.of("email", "role", "departmentCode", "managerEmail", "jobTitle"),
+                        List.of(owner.email(), "owner", "", "", ""),
+                        List.of(member.email(), "member", "S", owner.email(), "'=Seller"));
+
+        assertThat(owner.api()
+                        .post(org.path() + "/teams", json("name", "Blue", "tags", List.of("north", "pilot")))
+                        .status())
+                .isEqualTo(201);
+        List<CSVRecord> teams = exported(owner, org, "teams", List.of("name", "tags"));
+        assertThat(teams.get(1).get(0)).isEqualTo("Blue");
+        assertThat(teams.get(1).get(1).split("; ")).containsExactlyInAnyOrder("north", "pilot");
+
+        assertThat(owner.api()
+                        .post(
+                                org.path() + "/contacts",
+                                json(
+                                        "firstName", "Ada",
+                                        "lastName", "Lovelace",
+                                        "emails",
+                                                Json.createArrayBuilder()
+                                                        .add(json("email", "ada@example.com"))
+                                                        .add(json("email", "ada@home.example", "type", "personal"))
+                                                        .build()))
+                        .status())
+                .isEqualTo(201);
+        List<CSVRecord> contacts = exported(owner, org, "contacts", List.of("lastName", "primaryEmail", "emails"));
+        assertThat(contacts.get(1).values())
+                .containsExactly("Lovelace", "ada@example.com", "ada@example.com (work); ada@home.example (personal)");
+
+        // each collection's own permission: a stranger's organization has none of these rows
+        Session stranger = Fixtures.newUser();
+        Org own = Fixtures.newOrg(stranger);
+        assertThat(exported(stranger, own, "contacts", List.of("lastName"))).hasSize(1);
+        assertThat(exported(stranger, own, "members", List.of("email")).stream().map(r -> r.get(0)))
+                .containsExactly("email", stranger.email());
     }
 
     @Test
