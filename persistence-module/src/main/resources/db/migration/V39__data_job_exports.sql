@@ -42,23 +42,24 @@ $$;
 REVOKE ALL ON FUNCTION orgbase_data_job_unstarted(text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION orgbase_data_job_unstarted(text, integer) TO "${app_role}";
 
--- The owner's purge works across organizations.
-CREATE POLICY stored_file_purge ON stored_file FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
-CREATE POLICY stored_file_chunk_purge ON stored_file_chunk FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true);
+-- The owner's purge reads and deletes files across organizations (nothing else); their chunks go
+-- by the foreign key's cascade.
+CREATE POLICY stored_file_purge_read ON stored_file FOR SELECT TO CURRENT_USER USING (true);
+CREATE POLICY stored_file_purge ON stored_file FOR DELETE TO CURRENT_USER USING (true);
 
--- Deletes up to max_files expired files (their chunks go with them); a job's result loses its link.
--- Files a job still reads have no expiry. Returns how many went.
+-- Deletes up to max_files files that expired more than an hour ago (a download begun before its
+-- link expired may finish); a job's result loses its link. Files a job still reads have no expiry.
+-- Returns how many went.
 CREATE FUNCTION orgbase_purge_expired_files(max_files integer) RETURNS bigint
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     WITH gone AS (
         DELETE FROM stored_file f
         WHERE f.id IN (
             SELECT e.id FROM stored_file e
-            WHERE e.expires_at < now()
+            WHERE e.expires_at < now() - interval '1 hour'
               AND NOT EXISTS (SELECT 1 FROM data_job j WHERE j.input_file_id = e.id)
             ORDER BY e.expires_at
-            LIMIT max_files
-            FOR UPDATE SKIP LOCKED)
+            LIMIT max_files)
         RETURNING 1)
     SELECT count(*) FROM gone
 $$;

@@ -1,20 +1,30 @@
 package io.orgbase.datajob;
 
 /**
- * Spreadsheet formula injection, neutralised: a cell that a spreadsheet would run as a formula
- * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
+ * Spreadsheet formula injection, neutralised: a text cell that a spreadsheet would run as a formula
+ * (starting with =, +, -, @, a tab, a carriage return or a line feed, or their full-width forms)
+ * gets a leading apostrophe in the files Orgbase writes, and an import takes that apostrophe off
+ * again, so that an export imports back unchanged.
  */
 public final class Cells {
 
     private Cells() {}
 
     public static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell
+        return cell != null && !cell.isEmpty() && risky(cell.charAt(0)) ? "'" + cell : cell;
+    }
+
+    /** A cell as it was before {@link #safe} neutralised it. */
+    public static String restored(String cell) {
+        return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && risky(cell.charAt(1))
+                ? cell.substring(1)
                 : cell;
+    }
+
+    private static boolean risky(char first) {
+        return switch (first) {
+            case '=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
+            default -> false;
+        };
     }
 }

@@ -58,7 +58,7 @@ public final class ColumnMap {
         Map<String, String> cells = new LinkedHashMap<>();
         fields.forEach((field, index) -> {
             String value = index < record.size() ? record.get(index) : null;
-            cells.put(field, value == null || value.isBlank() ? null : value);
+            cells.put(field, value == null || value.isBlank() ? null : Cells.restored(value));
         });
         return cells;
     }

@@ -20,4 +20,26 @@ public final class DataJobLimits {
                 .getOptionalValue("ORGBASE_DATA_JOBS_PER_CALLER", Integer.class)
                 .orElse(3);
     }
+
+    /** How many jobs one organization may have queued or running at once ({@code ORGBASE_DATA_JOBS_PER_ORG}, 10). */
+    public static int activePerOrganization() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("ORGBASE_DATA_JOBS_PER_ORG", Integer.class)
+                .orElse(10);
+    }
+
+    /** The most rows an export holds in any format ({@code ORGBASE_EXPORT_MAX_ROWS}, 5,000,000 unless set). */
+    public static long exportMaxRows() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("ORGBASE_EXPORT_MAX_ROWS", Long.class)
+                .orElse(5_000_000L);
+    }
+
+    /** How long an export's file and its link are kept ({@code ORGBASE_EXPORT_LINK_HOURS}, 24; 1 to 168). */
+    public static long linkHours() {
+        long hours = ConfigProvider.getConfig()
+                .getOptionalValue("ORGBASE_EXPORT_LINK_HOURS", Long.class)
+                .orElse(24L);
+        return Math.max(1, Math.min(168, hours));
+    }
 }

@@ -89,6 +89,11 @@ public class DepartmentData implements DataSpec, ExportSpec {
     }
 
     @Override
+    public Map<String, Permission> fieldPermissions() {
+        return Map.of("headEmail", Permission.MEMBERS_READ);
+    }
+
+    @Override
     public Rows page(Tenant tenant, Connection connection, CollectionRequest request) throws SQLException {
         Slice<Department> slice = departments.list(tenant, request);
         Map<UUID, String> parentCodes = ExportLookups.texts(
@@ -96,8 +101,9 @@ public class DepartmentData implements DataSpec, ExportSpec {
                 "select id, code from department where id = any (?)",
                 slice.items(),
                 Department::getParentId);
-        Map<UUID, String> headEmails = ExportLookups.texts(
-                connection, "select id, email from app_user where id = any (?)", slice.items(), Department::getHeadId);
+        Map<UUID, String> headEmails = tenant.permits(Permission.MEMBERS_READ)
+                ? ExportLookups.texts(connection, ExportLookups.MEMBER_EMAILS, slice.items(), Department::getHeadId)
+                : java.util.Collections.emptyMap();
         List<Map<String, Object>> rows = new ArrayList<>(slice.items().size());
         for (Department department : slice.items()) {
             Map<String, Object> row = new HashMap<>();

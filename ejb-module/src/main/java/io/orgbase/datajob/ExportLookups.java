@@ -16,6 +16,10 @@ public final class ExportLookups {
 
     private ExportLookups() {}
 
+    /** Selects the email of each id that is a member of the tenant organization now. */
+    public static final String MEMBER_EMAILS = "select m.user_id, u.email from membership m join app_user u on"
+            + " u.id = m.user_id where m.org_id = orgbase_current_org() and m.user_id = any (?)";
+
     /**
      * The text {@code sql} selects beside each id ({@code select id, code from department where id = any
      * (?)}), for the references {@code of} finds in {@code records}; the tenant's policies apply.

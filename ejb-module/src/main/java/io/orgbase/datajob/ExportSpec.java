@@ -26,6 +26,15 @@ public interface ExportSpec {
     List<String> exportFields();
 
     /**
+     * Columns that show what the collection's own read permission does not (a person's email
+     * beside a department): each needs this permission too; without it a default export leaves it
+     * out, and naming it is refused.
+     */
+    default Map<String, Permission> fieldPermissions() {
+        return Map.of();
+    }
+
+    /**
      * One page of the collection as the caller's list would give it, each record as its columns'
      * values (strings, numbers, booleans, timestamps; null for none).
      *

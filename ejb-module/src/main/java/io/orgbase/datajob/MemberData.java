@@ -63,8 +63,8 @@ public class MemberData implements ExportSpec {
                 slice.items().stream().map(Member::membership).toList();
         Map<UUID, String> departmentCodes = ExportLookups.texts(
                 connection, "select id, code from department where id = any (?)", members, Membership::getDepartmentId);
-        Map<UUID, String> managerEmails = ExportLookups.texts(
-                connection, "select id, email from app_user where id = any (?)", members, Membership::getManagerId);
+        Map<UUID, String> managerEmails =
+                ExportLookups.texts(connection, ExportLookups.MEMBER_EMAILS, members, Membership::getManagerId);
         List<Map<String, Object>> rows = new ArrayList<>(members.size());
         for (Member member : slice.items()) {
             Membership membership = member.membership();

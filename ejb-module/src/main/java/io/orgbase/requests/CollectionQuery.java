@@ -44,7 +44,7 @@ public final class CollectionQuery {
      * A URL's query string ({@code q=ann&sort=-name}) as names to their decoded values.
      *
      * @param field the request's field the text came in, named by the problem when it is malformed
-     * @throws InvalidInput for a malformed % escape
+     * @throws InvalidInput for a malformed % escape or a control character
      */
     public static Map<String, List<String>> decode(String field, String queryString) {
         Map<String, List<String>> query = new LinkedHashMap<>();
@@ -60,6 +60,9 @@ public final class CollectionQuery {
             try {
                 String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
                 String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                if (ControlCharacters.in(name) || ControlCharacters.in(value)) {
+                    throw InvalidInput.field(field, "holds a control character");
+                }
                 query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } catch (IllegalArgumentException e) {
                 throw InvalidInput.field(field, "is not a query string (a malformed % escape)");

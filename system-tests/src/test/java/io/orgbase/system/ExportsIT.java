@@ -360,5 +360,28 @@ class ExportsIT {
         assertThat(csv(download(member, mine).text()).stream().map(r -> r.get(0)))
                 .containsExactly("code", "A", "B");
         assertThat(member.api().get(jobs).json().getJsonArray("items")).hasSize(1);
+
+        // a viewer reads departments but not members: no one's email comes with them
+        Session viewer = Fixtures.newUser();
+        Fixtures.addMember(owner, org, viewer, "viewer");
+        JsonObject seen = export(viewer, org, "format", "csv");
+        assertThat(csv(download(viewer, seen).text()).get(0).values())
+                .contains("code", "parentCode")
+                .doesNotContain("headEmail");
+        assertProblem(
+                viewer.api()
+                        .post(
+                                jobs,
+                                json(
+                                        "type",
+                                        "export",
+                                        "collection",
+                                        "departments",
+                                        "format",
+                                        "csv",
+                                        "fields",
+                                        List.of("code", "headEmail"))),
+                403);
+        assertProblem(viewer.api().post(jobs, json("type", "export", "collection", "members", "format", "csv")), 403);
     }
 }

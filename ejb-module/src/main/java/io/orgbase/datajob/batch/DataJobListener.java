@@ -1,6 +1,6 @@
 package io.orgbase.datajob.batch;
 
-import io.orgbase.datajob.ExportOutput;
+import io.orgbase.datajob.ExportFiles;
 import io.orgbase.datajob.JobFailure;
 import io.orgbase.datajob.control.JobRecords;
 import jakarta.batch.api.listener.JobListener;
@@ -9,17 +9,11 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Keeps the job's record in step with its executions: running when one begins, its end when it ends. */
 @Named("dataJobListener")
 @Dependent
 public class DataJobListener implements JobListener {
-
-    private static final Logger LOG = Logger.getLogger(DataJobListener.class.getName());
 
     @Inject
     JobContext context;
@@ -41,14 +35,7 @@ public class DataJobListener implements JobListener {
 
     @Override
     public void afterJob() {
-        try {
-            if (context.getTransientUserData() instanceof JobRecords.Facts facts
-                    && facts.kind().equals("export")) {
-                Files.deleteIfExists(ExportFiles.local(scope.jobId(), ExportOutput.Format.of(facts.format())));
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not delete the local file of export " + scope.jobId(), e);
-        }
+        ExportFiles.forget(scope.jobId());
         BatchStatus status = context.getBatchStatus();
         records.ended(scope.orgId(), scope.jobId(), status == BatchStatus.STOPPING || status == BatchStatus.STOPPED);
     }

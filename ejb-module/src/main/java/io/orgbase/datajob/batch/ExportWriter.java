@@ -1,6 +1,7 @@
 package io.orgbase.datajob.batch;
 
 import io.orgbase.datajob.DataJobLimits;
+import io.orgbase.datajob.ExportFiles;
 import io.orgbase.datajob.ExportOutput;
 import io.orgbase.datajob.ExportQuery;
 import io.orgbase.datajob.JobFailure;
@@ -13,12 +14,10 @@ import jakarta.inject.Named;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the rows to the export's local file in its format ({@link ExportFiles#local}); the job's
+ * Writes the rows to the export's local file in its format ({@link ExportFiles}); the job's
  * count of rows advances with each chunk. The file is finished when the step ends.
  */
 @Named("exportWriter")
@@ -46,14 +45,16 @@ public class ExportWriter extends AbstractItemWriter {
             throw new JobFailure("the export's query is no longer valid: " + e.getMessage());
         }
         ExportOutput.Report report = steps.report(scope.tenant(), scope.facts().collection(), fields, words);
-        Path file = ExportFiles.local(scope.jobId(), format);
-        Files.deleteIfExists(file);
-        output = format.open(file, report);
+        output = format.open(ExportFiles.create(scope.jobId(), format), report);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void writeItems(List<Object> items) throws IOException {
+        if (written + items.size() > DataJobLimits.exportMaxRows()) {
+            throw new JobFailure("an export holds at most " + DataJobLimits.exportMaxRows()
+                    + " rows, and the collection has grown past it since the export began: narrow the query");
+        }
         if (format == ExportOutput.Format.PDF && written + items.size() > DataJobLimits.pdfMaxRows()) {
             throw new JobFailure("a PDF holds at most " + DataJobLimits.pdfMaxRows()
                     + " rows, and the collection has grown past it since the export began: choose csv or xlsx");

@@ -4,6 +4,7 @@ import io.orgbase.access.Lifecycle;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
+import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.collections.CollectionQueries;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.CollectionSpec;
@@ -28,6 +29,7 @@ import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.TooManyRequests;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -105,6 +107,12 @@ public class DataJobs {
     @Inject
     CollectionQueries collections;
 
+    @Inject
+    DatabaseSession session;
+
+    @Inject
+    AuditTrail trail;
+
     /**
      * Stores a file to import, streamed in chunks.
      *
@@ -175,7 +183,7 @@ public class DataJobs {
                 .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
                 .build()
                 .toString();
-        checkActive(tenant);
+        checkActive(tenant, true);
         DataJob job = DataJob.importing(
                 spec.collection(),
                 "csv",
@@ -234,10 +242,18 @@ public class DataJobs {
         if (!tenant.permits(spec.readPermission())) {
             throw new Forbidden("You may not read " + spec.collection() + ".");
         }
-        List<String> fields = request.fields() == null ? spec.exportFields() : request.fields();
+        List<String> fields = request.fields() == null
+                ? spec.exportFields().stream()
+                        .filter(field -> permitsField(tenant, spec, field))
+                        .toList()
+                : request.fields();
         for (String field : fields) {
             if (!spec.exportFields().contains(field)) {
                 throw InvalidInput.field("fields", field + " is none of " + String.join(", ", spec.exportFields()));
+            }
+            if (!permitsField(tenant, spec, field)) {
+                throw new Forbidden("The column " + field + " needs the permission "
+                        + spec.fieldPermissions().get(field).key() + ".");
             }
         }
         if (Set.copyOf(fields).size() != fields.size()) {
@@ -253,13 +269,20 @@ public class DataJobs {
         } catch (SQLException e) {
             throw new IllegalStateException("the export's query could not be tried", e);
         }
-        if (format == ExportOutput.Format.PDF && first.total() > DataJobLimits.pdfMaxRows()) {
+        long rows = first.total() == null ? 0 : first.total();
+        if (rows > DataJobLimits.exportMaxRows()) {
+            throw InvalidInput.field(
+                    "query",
+                    "the export would hold " + rows + " rows, and an export holds at most "
+                            + DataJobLimits.exportMaxRows() + ": narrow the query");
+        }
+        if (format == ExportOutput.Format.PDF && rows > DataJobLimits.pdfMaxRows()) {
             throw InvalidInput.field(
                     "format",
                     "a PDF holds at most " + DataJobLimits.pdfMaxRows() + " rows and this export has " + first.total()
                             + ": narrow the query, or choose csv or xlsx");
         }
-        checkActive(tenant);
+        checkActive(tenant, true);
         String options = Json.createObjectBuilder()
                 .add("query", request.query() == null ? "" : request.query())
                 .add("fields", Json.createArrayBuilder(fields))
@@ -278,17 +301,37 @@ public class DataJobs {
         return job;
     }
 
-    /** @throws TooManyRequests when the caller already has as many unfinished jobs as allowed */
-    private void checkActive(Tenant tenant) {
-        Number active = (Number) em.createNativeQuery("select count(*) from data_job where created_by = ?1"
-                        + " and started_by_key = ?2 and status in ('queued', 'running', 'stopping')")
+    private static boolean permitsField(Tenant tenant, ExportSpec spec, String field) {
+        Permission needed = spec.fieldPermissions().get(field);
+        return needed == null || tenant.permits(needed);
+    }
+
+    /**
+     * Jobs are started one at a time per organization (a transaction lock), so that neither limit can
+     * be passed by starting many at once.
+     *
+     * @param caller whether the caller's own limit applies too (a restart counts only the organization's)
+     * @throws TooManyRequests when the caller, or the organization, has as many unfinished jobs as allowed
+     */
+    private void checkActive(Tenant tenant, boolean caller) {
+        session.lock("data-jobs:" + tenant.orgId());
+        Object[] active = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where created_by = ?1"
+                        + " and started_by_key = ?2) from data_job where status in ('queued', 'running', 'stopping')")
                 .setParameter(1, starter(tenant))
                 .setParameter(2, tenant.caller().isApiKey())
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        if (active.longValue() >= DataJobLimits.activePerCaller()) {
+        long organization = ((Number) active[0]).longValue();
+        long own = ((Number) active[1]).longValue();
+        if (caller && own >= DataJobLimits.activePerCaller()) {
             throw new TooManyRequests(
-                    "You have " + active + " data jobs queued or running; start another when one has finished.", 30);
+                    "You have " + own + " data jobs queued or running; start another when one has finished.", 30);
+        }
+        if (organization >= DataJobLimits.activePerOrganization()) {
+            throw new TooManyRequests(
+                    "This organization has " + organization + " data jobs queued or running; start another when one"
+                            + " has finished.",
+                    30);
         }
     }
 
@@ -339,14 +382,19 @@ public class DataJobs {
 
     /**
      * The result of a job the caller may see, or null when it has none (an import, an export not
-     * finished, or one whose file expired).
+     * finished, one whose file expired) or may not read what it holds (the collection's permission,
+     * which holding {@code data-jobs:manage} does not replace).
      *
      * @throws NotFound when the organization has no such job the caller may see
      */
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public Result result(Tenant tenant, UUID id) {
         DataJob job = get(tenant, id);
-        if (job.getResultFileId() == null || !job.getStatus().equals("completed")) {
+        if (job.getResultFileId() == null
+                || !job.getStatus().equals("completed")
+                || !specs.findExport(job.getCollection())
+                        .map(spec -> tenant.permits(spec.readPermission()))
+                        .orElse(false)) {
             return null;
         }
         StoredFile file = em.find(StoredFile.class, job.getResultFileId());
@@ -360,17 +408,35 @@ public class DataJobs {
     }
 
     /**
-     * Chunk {@code n} of the job's result, or null past its end.
+     * The job's result, to download now (an audit entry tells who took it).
      *
      * @throws NotFound when the job has no result the caller may download
      */
     @RequiresPermission(Permission.ORGANIZATION_READ)
-    public byte[] resultChunk(Tenant tenant, UUID id, int n) {
+    public StoredFile download(Tenant tenant, UUID id) {
         Result result = result(tenant, id);
         if (result == null) {
             throw new NotFound("This job has no file to download (not an export, not finished, or expired).");
         }
-        return files.chunkHere(result.file().getId(), n);
+        trail.record(
+                "export-downloaded",
+                "data-job",
+                id,
+                Map.of("file", result.file().getName(), "via", "api"));
+        return result.file();
+    }
+
+    /**
+     * Chunk {@code n} of the job's result as {@link #download} found it, or null past its end; the
+     * expiry is not checked again, so a download begun in time finishes.
+     */
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public byte[] resultChunk(Tenant tenant, UUID id, UUID fileId, int n) {
+        DataJob job = get(tenant, id);
+        if (!fileId.equals(job.getResultFileId())) {
+            throw new NotFound("This job has no such file.");
+        }
+        return files.chunkHere(fileId, n);
     }
 
     /**
@@ -410,6 +476,7 @@ public class DataJobs {
         if (!job.getStatus().equals("stopped") && !job.getStatus().equals("failed")) {
             throw new Conflict("The job is " + job.getStatus() + "; only a stopped or failed job can be restarted.");
         }
+        checkActive(tenant, false);
         job.setStatus("queued");
         em.flush();
         UUID orgId = tenant.orgId();

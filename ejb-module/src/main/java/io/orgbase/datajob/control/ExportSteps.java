@@ -1,5 +1,6 @@
 package io.orgbase.datajob.control;
 
+import io.orgbase.datajob.DataJobLimits;
 import io.orgbase.datajob.ExportOutput;
 import io.orgbase.datajob.ExportSpec;
 import io.orgbase.datajob.JobFailure;
@@ -9,21 +10,16 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -35,17 +31,17 @@ import org.eclipse.persistence.config.QueryHints;
 @TenantScoped
 public class ExportSteps {
 
+    private static final Logger LOG = Logger.getLogger(ExportSteps.class.getName());
+
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    @Inject
-    JobFiles files;
-
-    /** How long an export's result can be downloaded ({@code ORGBASE_EXPORT_LINK_HOURS}, 24 unless set). */
-    public static long linkHours() {
-        return ConfigProvider.getConfig()
-                .getOptionalValue("ORGBASE_EXPORT_LINK_HOURS", Long.class)
-                .orElse(24L);
+    /**
+     * Whether the tenant's caller may read the collection now (resolving it here checks that they
+     * are still a member, or their key still valid).
+     */
+    public boolean mayRead(Tenant tenant, ExportSpec spec) {
+        return tenant.permits(spec.readPermission());
     }
 
     /** A page of the collection, as the starter's list would show it. */
@@ -53,7 +49,8 @@ public class ExportSteps {
         try {
             return spec.page(tenant, em.unwrap(Connection.class), request);
         } catch (SQLException e) {
-            throw new JobFailure("the collection could not be read: " + e.getMessage());
+            LOG.log(Level.WARNING, "An export could not read " + spec.collection(), e);
+            throw new JobFailure("the collection could not be read (the server's log has the cause)");
         } catch (InvalidInput e) {
             throw new JobFailure("the export's query is no longer valid: " + e.getMessage());
         }
@@ -97,24 +94,43 @@ public class ExportSteps {
                 OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    /** Stores the finished file as the job's result, downloadable until the link expires; the job is done. */
-    public void publish(Tenant tenant, UUID jobId, Path file, String name, ExportOutput.Format format) {
+    /**
+     * Begins storing the finished file as the job's result, kept until its link expires; its chunks
+     * follow in transactions of their own ({@link #appendResult}), so that a large file never holds
+     * one long transaction and the job's lease is renewed as it goes.
+     */
+    public UUID beginResult(Tenant tenant, String name, ExportOutput.Format format) {
         StoredFile stored = new StoredFile(
                 "export",
                 name,
                 format.contentType(),
-                OffsetDateTime.now(ZoneOffset.UTC).plusHours(linkHours()));
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(DataJobLimits.linkHours()));
         em.persist(stored);
         em.flush();
-        try (InputStream in = Files.newInputStream(file)) {
-            files.write(stored, in, Long.MAX_VALUE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return stored.getId();
+    }
+
+    /** Chunk {@code n} of the result; the job's lease is renewed with it. */
+    public void appendResult(Tenant tenant, UUID jobId, UUID fileId, int n, byte[] bytes) {
+        em.createNativeQuery("insert into stored_file_chunk (org_id, file_id, n, bytes)"
+                        + " values (orgbase_current_org(), ?1, ?2, ?3) on conflict (file_id, n) do update"
+                        + " set bytes = excluded.bytes")
+                .setParameter(1, fileId)
+                .setParameter(2, n)
+                .setParameter(3, bytes)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        progress(tenant, jobId, 0);
+    }
+
+    /** Every chunk is stored: the file is complete, the job's result, and the job is done. */
+    public void finishResult(Tenant tenant, UUID jobId, UUID fileId, long size, String sha256) {
+        StoredFile stored = em.find(StoredFile.class, fileId);
+        stored.completed(size, sha256);
         em.flush();
         em.createNativeQuery("update data_job set result_file_id = ?1, rows_total = rows_read, phase = 'done',"
                         + " heartbeat_at = now() where id = ?2")
-                .setParameter(1, stored.getId())
+                .setParameter(1, fileId)
                 .setParameter(2, jobId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();

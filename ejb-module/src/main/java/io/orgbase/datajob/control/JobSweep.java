@@ -1,5 +1,6 @@
 package io.orgbase.datajob.control;
 
+import io.orgbase.datajob.ExportFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -57,6 +58,7 @@ public class JobSweep {
     @Timeout
     void afterStart(Timer timer) {
         sweep(true);
+        ExportFiles.sweepStale(java.time.Duration.ofHours(6));
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)

@@ -9,7 +9,6 @@ import io.orgbase.datajob.boundary.DataJobs;
 import io.orgbase.datajob.boundary.ExportRequest;
 import io.orgbase.datajob.boundary.ImportRequest;
 import io.orgbase.problems.InvalidInput;
-import io.orgbase.problems.NotFound;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -245,15 +244,12 @@ public class DataJobsResource {
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response result(@PathParam("id") UUID id) {
-        DataJobs.Result result = jobs.result(tenant, id);
-        if (result == null) {
-            throw new NotFound("This job has no file to download (not an export, not finished, or expired).");
-        }
+        StoredFile file = jobs.download(tenant, id);
         return Downloads.stream(
-                result.file().getName(),
-                result.file().getContentType(),
-                result.file().getSizeBytes(),
-                n -> jobs.resultChunk(tenant, id, n));
+                file.getName(),
+                file.getContentType(),
+                file.getSizeBytes(),
+                n -> jobs.resultChunk(tenant, id, file.getId(), n));
     }
 
     @GET

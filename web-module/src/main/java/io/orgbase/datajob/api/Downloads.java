@@ -2,6 +2,7 @@ package io.orgbase.datajob.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +20,13 @@ final class Downloads {
     static Response stream(String name, String contentType, long size, Chunks chunks) {
         StreamingOutput body = output -> {
             for (int n = 0; ; n++) {
-                byte[] bytes = chunks.chunk(n);
+                byte[] bytes;
+                try {
+                    bytes = chunks.chunk(n);
+                } catch (RuntimeException e) {
+                    // the status and length are sent: the client sees a short body, not a second answer
+                    throw new IOException("the download broke off at chunk " + n + ": " + e.getMessage(), e);
+                }
                 if (bytes == null) {
                     return;
                 }
