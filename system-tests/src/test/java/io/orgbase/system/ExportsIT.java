@@ -311,6 +311,146 @@ class ExportsIT {
                 .containsExactly("email", stranger.email());
     }
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static JsonObject importWorkbook(Session session, Org org, byte[] workbook) {
+        Api.Reply stored = session.api().upload(org.path() + "/data-jobs/files?name=book.xlsx", workbook, XLSX);
+        assertThat(stored.status()).as("%s", stored).isEqualTo(201);
+        JsonObject started = DataJobsIT.start(
+                session,
+                org,
+                json("collection", "departments", "fileId", stored.json().getString("id")));
+        assertThat(started.getString("format")).isEqualTo("xlsx");
+        return DataJobsIT.finished(session, org, started.getString("id"));
+    }
+
+    /** A workbook of one sheet whose XML is {@code sheet}, zipped as a spreadsheet program would. */
+    private static byte[] workbook(byte[] sheet) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            Map<String, String> parts = new java.util.LinkedHashMap<>();
+            parts.put(
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                            + "</Types>");
+            parts.put(
+                    "_rels/.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                            + "</Relationships>");
+            parts.put(
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                            + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                            + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            parts.put(
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                            + "</Relationships>");
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(sheet);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] sheet(String rows) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                        + rows + "</sheetData></worksheet>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void workbooksImportBackAndHostileOnesFailAsJobs() throws IOException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String top = department(owner, org, "name", "Top", "code", "T", "description", "-starts with a dash");
+        department(owner, org, "name", "Below", "code", "B", "parentId", top);
+        byte[] exported = download(owner, export(owner, org, "format", "xlsx")).body();
+
+        Org other = Fixtures.newOrg(owner);
+        JsonObject imported = importWorkbook(owner, other, exported);
+        assertThat(imported.getString("status")).as("%s", imported).isEqualTo("completed");
+        assertThat(imported.getJsonObject("rows").getJsonNumber("created").longValue())
+                .isEqualTo(2);
+        JsonObject below = owner.api()
+                .get(other.path() + "/departments?code=B")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(owner.api()
+                        .get(other.path() + "/departments/" + below.getString("parentId"))
+                        .json()
+                        .getString("code"))
+                .isEqualTo("T");
+        assertThat(owner.api()
+                        .get(other.path() + "/departments?code=T")
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("description"))
+                .isEqualTo("-starts with a dash");
+
+        // a hand-made sheet: inline strings, a gap, a blank row
+        JsonObject plain = importWorkbook(
+                owner,
+                other,
+                workbook(
+                        sheet(
+                                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>"
+                                        + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>N1</t></is></c><c r=\"C3\" t=\"inlineStr\"><is><t>New one</t></is></c></row>")));
+        assertThat(plain.getString("status")).as("%s", plain).isEqualTo("completed");
+        assertThat(plain.getJsonObject("rows").getJsonNumber("created").longValue())
+                .isEqualTo(1);
+
+        // entity expansion: the DTD is refused before anything expands
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>";
+        JsonObject expanded =
+                importWorkbook(owner, other, workbook(laughs.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(expanded.getString("status")).isEqualTo("failed");
+        assertThat(expanded.getString("failure")).contains("not a readable XLSX workbook");
+
+        // a zip bomb: 64 MiB of one byte inflating from a few kilobytes
+        byte[] padding = new byte[64 << 20];
+        java.util.Arrays.fill(padding, (byte) ' ');
+        byte[] bomb = workbook(sheet(new String(padding, java.nio.charset.StandardCharsets.US_ASCII)));
+        assertThat(bomb.length).isLessThan(1 << 20);
+        JsonObject inflated = importWorkbook(owner, other, bomb);
+        assertThat(inflated.getString("status")).isEqualTo("failed");
+        assertThat(inflated.getString("failure")).contains("zip bomb");
+
+        // not a workbook at all
+        JsonObject text =
+                importWorkbook(owner, other, "code,name\nX,Y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text.getString("status")).isEqualTo("failed");
+        assertThat(text.getString("failure")).contains("not an XLSX workbook");
+        // and the organization holds what the good files made, nothing more
+        assertThat(owner.api()
+                        .get(other.path() + "/departments?count=true")
+                        .json()
+                        .getInt("total"))
+                .isEqualTo(3);
+    }
+
     @Test
     void badExportsAreClientErrorsAndAnotherOrganizationsExportsDoNotExist() {
         Session owner = Fixtures.newUser();

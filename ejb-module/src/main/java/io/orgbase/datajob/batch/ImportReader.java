@@ -4,6 +4,7 @@ import io.orgbase.datajob.ColumnMap;
 import io.orgbase.datajob.CsvInput;
 import io.orgbase.datajob.DataSpec;
 import io.orgbase.datajob.JobFailure;
+import io.orgbase.datajob.XlsxInput;
 import io.orgbase.datajob.control.ImportSteps;
 import io.orgbase.datajob.control.JobFiles;
 import io.orgbase.datajob.control.JobRecords;
@@ -63,9 +64,21 @@ public class ImportReader extends AbstractItemReader {
                 files, scope.orgId(), facts.inputFileId(), copy, () -> records.beat(scope.orgId(), scope.jobId()));
         JsonObject options =
                 Json.createReader(new StringReader(facts.options())).readObject();
-        Charset charset = Charset.forName(options.getString("charset", "UTF-8"));
-        String delimiter = options.getString("delimiter", ",");
-        input = new CsvInput(copy, charset, delimiter.charAt(0));
+        if (facts.format().equals("xlsx")) {
+            // the sheet, as CSV beside the copy (the same every time, so positions hold on restart)
+            Path sheet = Files.createTempFile("orgbase-import-", ".csv");
+            try {
+                XlsxInput.toCsv(copy, sheet, options.getString("sheet", null));
+            } finally {
+                Files.delete(copy);
+                copy = sheet;
+            }
+            input = new CsvInput(copy, java.nio.charset.StandardCharsets.UTF_8, ',');
+        } else {
+            Charset charset = Charset.forName(options.getString("charset", "UTF-8"));
+            String delimiter = options.getString("delimiter", ",");
+            input = new CsvInput(copy, charset, delimiter.charAt(0));
+        }
         Map<String, String> mapping = new LinkedHashMap<>();
         JsonObject explicit = options.getJsonObject("mapping");
         if (explicit != null) {

@@ -176,8 +176,12 @@ public class DataJobs {
                 mapping.add(entry.getKey(), entry.getValue());
             }
         }
-        String options = Json.createObjectBuilder()
-                .add("charset", charset)
+        String format = request.format() != null ? request.format() : formatOf(file);
+        JsonObjectBuilder built = Json.createObjectBuilder();
+        if (request.sheet() != null) {
+            built.add("sheet", request.sheet());
+        }
+        String options = built.add("charset", charset)
                 .add("delimiter", request.delimiter() == null ? "," : request.delimiter())
                 .add("mapping", mapping)
                 .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
@@ -186,7 +190,7 @@ public class DataJobs {
         checkActive(tenant, true);
         DataJob job = DataJob.importing(
                 spec.collection(),
-                "csv",
+                format,
                 request.mode() == null ? "upsert" : request.mode(),
                 Boolean.TRUE.equals(request.dryRun()),
                 false,
@@ -204,6 +208,14 @@ public class DataJobs {
         UUID jobId = job.getId();
         afterCommit.once("data-job-start:" + jobId, () -> launch(orgId, jobId, JobControl.IMPORT_JOB));
         return job;
+    }
+
+    /** A workbook when the upload says so (its type or its name), else CSV. */
+    private static String formatOf(StoredFile file) {
+        return file.getContentType().startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+                        || file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+                ? "xlsx"
+                : "csv";
     }
 
     /**

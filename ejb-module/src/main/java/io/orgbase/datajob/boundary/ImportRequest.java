@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param charset the file's encoding (UTF-8 unless named)
  * @param delimiter the field separator: {@code ,} (the default), {@code ;}, a tab or {@code |}
  * @param mapping header to field, for columns whose header is none of the field's names
+ * @param format {@code csv} or {@code xlsx}; unless named, the uploaded file's type or name decides
+ * @param sheet a workbook's sheet to read (the first unless named)
  */
 public record ImportRequest(
         @NotNull @Size(max = 64) String collection,
@@ -24,4 +26,6 @@ public record ImportRequest(
         Boolean dryRun,
         @Size(max = 40) String charset,
         @Pattern(regexp = "[,;\t|]", message = "must be one of , ; | or a tab") String delimiter,
-        @Size(max = 1000) Map<@Size(max = 500) String, @Size(max = 64) String> mapping) {}
+        @Size(max = 1000) Map<@Size(max = 500) String, @Size(max = 64) String> mapping,
+        @Pattern(regexp = "csv|xlsx", message = "must be csv or xlsx") String format,
+        @Size(max = 100) String sheet) {}

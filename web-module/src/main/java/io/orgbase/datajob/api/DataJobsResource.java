@@ -187,7 +187,9 @@ public class DataJobsResource {
                 json.bool("dryRun", Need.NULLABLE),
                 json.string("charset", Need.NULLABLE),
                 json.string("delimiter", Need.NULLABLE),
-                mapping);
+                mapping,
+                json.string("format", Need.NULLABLE),
+                json.string("sheet", Need.NULLABLE));
         json.finish();
         return jobs.startImport(tenant, request);
     }
