@@ -1,3 +1,7 @@
+-- The steps of a job's last execution as they ran (name → status, start, end, the runtime's
+-- metrics), written by the job's step listener: operators see them whatever the batch runtime.
+ALTER TABLE data_job ADD COLUMN steps jsonb NOT NULL DEFAULT '{}';
+
 -- Exports beside imports: recovery tells which batch job a taken-over data job runs (its kind), a
 -- job asked to stop before its execution ever beat is recovered too, and expired files (uploads
 -- no job read, export results past their link's expiry) are purged across organizations.

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -449,6 +450,74 @@ class ExportsIT {
                         .json()
                         .getInt("total"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void platformAdministratorsWatchAndControlEveryOrganizationsJobs() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        department(owner, org, "name", "Alpha", "code", "A");
+        String exported = export(owner, org, "format", "csv").getString("id");
+        JsonObject failed =
+                importWorkbook(owner, org, "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Session admin = Fixtures.admin();
+        String jobs = "/api/v1/admin/data-jobs";
+
+        JsonObject page = admin.api().get(jobs + "?orgId=" + org.id()).json();
+        assertThat(page.getJsonArray("items").stream().map(j -> j.asJsonObject().getString("id")))
+                .as("newest first")
+                .startsWith(failed.getString("id"))
+                .contains(exported);
+        JsonObject listed = page.getJsonArray("items").getJsonObject(1);
+        assertThat(listed.getString("orgSlug")).isEqualTo(org.slug());
+        assertThat(listed.getString("kind")).isEqualTo("export");
+        assertThat(admin.api()
+                        .get(jobs + "?orgId=" + org.id() + "&kind=export")
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
+        assertThat(admin.api()
+                        .get(jobs + "?orgId=" + org.id() + "&createdBefore=2000-01-01T00:00:00Z")
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
+        JsonObject first =
+                admin.api().get(jobs + "?orgId=" + org.id() + "&limit=1").json();
+        JsonObject second = admin.api()
+                .get(jobs + "?orgId=" + org.id() + "&limit=1&cursor=" + first.getString("nextCursor"))
+                .json();
+        assertThat(second.getJsonArray("items").getJsonObject(0).getString("id"))
+                .isEqualTo(exported);
+        assertInvalidFields(admin.api().get(jobs + "?status=lost&kind=other&cursor=zz"), "status", "kind", "cursor");
+
+        JsonObject detail = admin.api().get(jobs + "/" + exported).json();
+        assertThat(detail.getJsonObject("job").getString("status")).isEqualTo("completed");
+        assertThat(detail.getJsonObject("steps").keySet()).containsExactlyInAnyOrder("export", "publish");
+        JsonObject step = detail.getJsonObject("steps").getJsonObject("export");
+        assertThat(step.getString("status")).isEqualTo("COMPLETED");
+        assertThat(step.getJsonObject("metrics").getInt("READ_COUNT")).isEqualTo(1);
+        assertThat(step.getString("endedAt")).isNotBlank();
+
+        // a failed job can be given up for good by an operator, audited; a completed one stays as it is
+        String failedId = failed.getString("id");
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        Api.Reply abandoned = admin.api().post(jobs + "/" + failedId + "/abandon", json());
+        assertThat(abandoned.status()).as("%s", abandoned).isEqualTo(200);
+        assertThat(abandoned.json().getString("status")).isEqualTo("abandoned");
+        assertThat(owner.api().get(org.path() + "/data-jobs/" + failedId).json().getString("status"))
+                .isEqualTo("abandoned");
+        assertProblem(admin.api().post(jobs + "/" + exported + "/restart", json()), 409);
+        assertProblem(admin.api().post(jobs + "/" + UUID.randomUUID() + "/stop", json()), 404);
+        // in the organization's own trail, where its owners see what an operator did to their job
+        List<JsonObject> trail = Fixtures.events(owner, org, "action=data-job-abandoned&entityId=" + failedId);
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getJsonObject("actor").getString("id"))
+                .isEqualTo(admin.id().toString());
+
+        // nobody else
+        assertProblem(owner.api().get(jobs), 403);
+        assertProblem(owner.api().get(jobs + "/" + exported), 403);
+        assertProblem(owner.api().post(jobs + "/" + exported + "/stop", json()), 403);
     }
 
     @Test

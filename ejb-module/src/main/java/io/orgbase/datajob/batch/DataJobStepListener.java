@@ -2,14 +2,21 @@ package io.orgbase.datajob.batch;
 
 import io.orgbase.datajob.control.JobRecords;
 import jakarta.batch.api.listener.StepListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Keeps why a step failed on the job's record, in words its owner can act on. */
+/**
+ * Keeps each step on the job's record as it runs (status, times, the runtime's metrics), and why a
+ * step failed, in words its owner can act on.
+ */
 @Named("dataJobStepListener")
 @Dependent
 public class DataJobStepListener implements StepListener {
@@ -26,11 +33,30 @@ public class DataJobStepListener implements StepListener {
     JobRecords records;
 
     @Override
-    public void beforeStep() {}
+    public void beforeStep() {
+        records.step(scope.orgId(), scope.jobId(), step.getStepName(), "STARTED", Map.of());
+    }
 
     @Override
     public void afterStep() {
+        Map<String, Long> metrics = new LinkedHashMap<>();
+        if (step.getMetrics() != null) {
+            for (Metric metric : step.getMetrics()) {
+                metrics.put(metric.getType().name(), metric.getValue());
+            }
+        }
         Exception failure = step.getException();
+        records.step(
+                scope.orgId(),
+                scope.jobId(),
+                step.getStepName(),
+                // the runtime still says STARTED here (as in afterJob): the step's end is judged by what happened
+                failure != null
+                        ? "FAILED"
+                        : step.getBatchStatus() == BatchStatus.STOPPING || step.getBatchStatus() == BatchStatus.STOPPED
+                                ? "STOPPED"
+                                : "COMPLETED",
+                metrics);
         if (failure == null) {
             return;
         }

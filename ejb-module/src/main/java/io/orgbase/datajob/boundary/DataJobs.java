@@ -21,6 +21,7 @@ import io.orgbase.datajob.ExportQuery;
 import io.orgbase.datajob.ExportSpec;
 import io.orgbase.datajob.StoredFile;
 import io.orgbase.datajob.control.ExportLinks;
+import io.orgbase.datajob.control.JobActions;
 import io.orgbase.datajob.control.JobControl;
 import io.orgbase.datajob.control.JobFiles;
 import io.orgbase.datajob.control.JobRecords;
@@ -28,7 +29,6 @@ import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
-import io.orgbase.problems.TooManyRequests;
 import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
@@ -113,6 +113,9 @@ public class DataJobs {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    JobActions actions;
+
     /**
      * Stores a file to import, streamed in chunks.
      *
@@ -187,7 +190,7 @@ public class DataJobs {
                 .add("signInMethods", Json.createArrayBuilder(signInMethods(tenant)))
                 .build()
                 .toString();
-        checkActive(tenant, true);
+        actions.checkCapacity(tenant.orgId(), starter(tenant), tenant.caller().isApiKey());
         DataJob job = DataJob.importing(
                 spec.collection(),
                 format,
@@ -294,7 +297,7 @@ public class DataJobs {
                     "a PDF holds at most " + DataJobLimits.pdfMaxRows() + " rows and this export has " + first.total()
                             + ": narrow the query, or choose csv or xlsx");
         }
-        checkActive(tenant, true);
+        actions.checkCapacity(tenant.orgId(), starter(tenant), tenant.caller().isApiKey());
         String options = Json.createObjectBuilder()
                 .add("query", request.query() == null ? "" : request.query())
                 .add("fields", Json.createArrayBuilder(fields))
@@ -316,35 +319,6 @@ public class DataJobs {
     private static boolean permitsField(Tenant tenant, ExportSpec spec, String field) {
         Permission needed = spec.fieldPermissions().get(field);
         return needed == null || tenant.permits(needed);
-    }
-
-    /**
-     * Jobs are started one at a time per organization (a transaction lock), so that neither limit can
-     * be passed by starting many at once.
-     *
-     * @param caller whether the caller's own limit applies too (a restart counts only the organization's)
-     * @throws TooManyRequests when the caller, or the organization, has as many unfinished jobs as allowed
-     */
-    private void checkActive(Tenant tenant, boolean caller) {
-        session.lock("data-jobs:" + tenant.orgId());
-        Object[] active = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where created_by = ?1"
-                        + " and started_by_key = ?2) from data_job where status in ('queued', 'running', 'stopping')")
-                .setParameter(1, starter(tenant))
-                .setParameter(2, tenant.caller().isApiKey())
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
-        long organization = ((Number) active[0]).longValue();
-        long own = ((Number) active[1]).longValue();
-        if (caller && own >= DataJobLimits.activePerCaller()) {
-            throw new TooManyRequests(
-                    "You have " + own + " data jobs queued or running; start another when one has finished.", 30);
-        }
-        if (organization >= DataJobLimits.activePerOrganization()) {
-            throw new TooManyRequests(
-                    "This organization has " + organization + " data jobs queued or running; start another when one"
-                            + " has finished.",
-                    30);
-        }
     }
 
     /** The caller's jobs, or everyone's for those who manage jobs. */
@@ -459,21 +433,7 @@ public class DataJobs {
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public DataJob stop(Tenant tenant, UUID id) {
         DataJob job = controllable(tenant, id);
-        if (!job.isActive()) {
-            throw new Conflict("The job is " + job.getStatus() + "; only a queued or running job can be stopped.");
-        }
-        Long execution = job.getExecutionId();
-        job.setStatus(execution == null ? "stopped" : "stopping");
-        em.flush();
-        if (execution != null) {
-            afterCommit.once("data-job-stop:" + id, () -> {
-                try {
-                    control.stop(execution);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.INFO, "Stopping data job " + id + ": " + e.getMessage());
-                }
-            });
-        }
+        actions.stop(job);
         return job;
     }
 
@@ -485,27 +445,7 @@ public class DataJobs {
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public DataJob restart(Tenant tenant, UUID id) {
         DataJob job = controllable(tenant, id);
-        if (!job.getStatus().equals("stopped") && !job.getStatus().equals("failed")) {
-            throw new Conflict("The job is " + job.getStatus() + "; only a stopped or failed job can be restarted.");
-        }
-        checkActive(tenant, false);
-        job.setStatus("queued");
-        em.flush();
-        UUID orgId = tenant.orgId();
-        Long execution = job.getExecutionId();
-        afterCommit.once("data-job-restart:" + id, () -> {
-            try {
-                if (execution == null) {
-                    control.start(JobControl.jobName(job.getKind()), orgId, id);
-                } else {
-                    control.restart(orgId, id, execution);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not restart data job " + id, e);
-                records.failed(orgId, id, "the job could not be restarted: " + e.getMessage());
-                records.ended(orgId, id, false);
-            }
-        });
+        actions.restart(tenant.orgId(), job);
         return job;
     }
 
@@ -517,26 +457,7 @@ public class DataJobs {
     @RequiresPermission(Permission.ORGANIZATION_READ)
     public DataJob abandon(Tenant tenant, UUID id) {
         DataJob job = controllable(tenant, id);
-        if (!job.getStatus().equals("stopped") && !job.getStatus().equals("failed")) {
-            throw new Conflict("The job is " + job.getStatus() + "; stop it first (a finished job stays as it is).");
-        }
-        job.setStatus("abandoned");
-        job.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
-        em.createNativeQuery("delete from data_job_row where job_id = ?1")
-                .setParameter(1, id)
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .executeUpdate();
-        em.flush();
-        Long execution = job.getExecutionId();
-        if (execution != null) {
-            afterCommit.once("data-job-abandon:" + id, () -> {
-                try {
-                    control.abandon(execution);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.INFO, "Abandoning data job " + id + ": " + e.getMessage());
-                }
-            });
-        }
+        actions.abandon(job);
         return job;
     }
 
@@ -547,9 +468,7 @@ public class DataJobs {
         } else {
             specs.findExport(job.getCollection()).ifPresent(spec -> Lifecycle.check(tenant, spec.readPermission()));
         }
-        em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(job);
-        return job;
+        return actions.locked(job);
     }
 
     private static boolean visible(Tenant tenant, DataJob job) {

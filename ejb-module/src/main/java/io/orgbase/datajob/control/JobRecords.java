@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
@@ -99,6 +100,30 @@ public class JobRecords {
         em.createNativeQuery("update data_job set heartbeat_at = now(), claimed_by = ?1 where id = ?2")
                 .setParameter(1, Member.ID)
                 .setParameter(2, jobId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
+    /**
+     * A step began ({@code STARTED}, no metrics) or ended: kept under its name in the job's {@code
+     * steps}, with when it began and, once it ended, when and its metrics.
+     */
+    public void step(UUID orgId, UUID jobId, String name, String status, Map<String, Long> metrics) {
+        session.enterTenant(orgId, null);
+        boolean started = status.equals("STARTED");
+        String entry = Json.createObjectBuilder()
+                .add("status", status)
+                .add("metrics", Json.createObjectBuilder(new LinkedHashMap<String, Object>(metrics)))
+                .build()
+                .toString();
+        em.createNativeQuery("update data_job set steps = jsonb_set(steps, array[?1::text],"
+                        + " (coalesce(steps->?1, '{}'::jsonb) - case when ?3 then 'endedAt' else '' end) || ?2::jsonb"
+                        + " || jsonb_build_object(case when ?3 then 'startedAt' else 'endedAt' end, now()))"
+                        + " where id = ?4")
+                .setParameter(1, name)
+                .setParameter(2, entry)
+                .setParameter(3, started)
+                .setParameter(4, jobId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
     }
