@@ -333,6 +333,36 @@ class DataJobsIT {
     }
 
     @Test
+    void allOrNothingWritesNoRowUnlessEveryRowPasses() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        // staging finds a bad row (no name); the check finds another (a parent that exists nowhere)
+        JsonObject refused = run(
+                owner,
+                org,
+                "code,name,parentCode\nA,Alpha,\nA1,Alpha one,A\nB,,\nC,Gamma,NOPE\n",
+                json("allOrNothing", true));
+        assertThat(refused.getString("status")).as("%s", refused).isEqualTo("failed");
+        assertThat(refused.getBoolean("allOrNothing")).isTrue();
+        assertThat(refused.getString("failure"))
+                .contains("2 rows have problems")
+                .contains("nothing was imported");
+        assertThat(errors(owner, org, refused.getString("id")).keySet()).containsExactlyInAnyOrder(4L, 5L);
+        assertThat(departmentsByCode(owner, org)).isEmpty();
+
+        // a file every row of which passes is written whole, its counts those of the writing
+        JsonObject written =
+                run(owner, org, "code,name,parentCode\nA1,Alpha one,A\nA,Alpha,\n", json("allOrNothing", true));
+        assertThat(written.getString("status")).as("%s", written).isEqualTo("completed");
+        assertThat(written.getJsonObject("rows").getJsonNumber("created").longValue())
+                .isEqualTo(2);
+        assertThat(written.getJsonObject("rows").getJsonNumber("failed").longValue())
+                .isZero();
+        assertThat(departmentsByCode(owner, org).get("A1").getString("parentId"))
+                .isEqualTo(departmentsByCode(owner, org).get("A").getString("id"));
+    }
+
+    @Test
     void anotherOrganizationsJobsAndFilesDoNotExistAndMembersSeeTheirOwn() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);

@@ -40,9 +40,10 @@ public class ApplyReader extends AbstractItemReader {
                 scope.jobId(),
                 facts.startedBy(),
                 scope.mode(),
-                facts.dryRun(),
+                // an all-or-nothing job's check only judges its rows
+                facts.dryRun() || next.verifying(),
                 next.level(),
-                next.level() == position.level() ? position.lastRow() : 0,
+                next.level() == position.level() && !next.fromStart() ? position.lastRow() : 0,
                 next.lastRow());
         position = next;
         return unit;

@@ -196,7 +196,7 @@ public class DataJobs {
                 format,
                 request.mode() == null ? "upsert" : request.mode(),
                 Boolean.TRUE.equals(request.dryRun()),
-                false,
+                Boolean.TRUE.equals(request.allOrNothing()),
                 options,
                 file.getId(),
                 tenant.caller().isApiKey());

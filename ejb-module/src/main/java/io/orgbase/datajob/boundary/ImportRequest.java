@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param mapping header to field, for columns whose header is none of the field's names
  * @param format {@code csv} or {@code xlsx}; unless named, the uploaded file's type or name decides
  * @param sheet a workbook's sheet to read (the first unless named)
+ * @param allOrNothing write the rows only if every row passes every check (they are all checked
+ *     first); otherwise a bad row never stops the good ones
  */
 public record ImportRequest(
         @NotNull @Size(max = 64) String collection,
@@ -28,4 +30,5 @@ public record ImportRequest(
         @Pattern(regexp = "[,;\t|]", message = "must be one of , ; | or a tab") String delimiter,
         @Size(max = 1000) Map<@Size(max = 500) String, @Size(max = 64) String> mapping,
         @Pattern(regexp = "csv|xlsx", message = "must be csv or xlsx") String format,
-        @Size(max = 100) String sheet) {}
+        @Size(max = 100) String sheet,
+        Boolean allOrNothing) {}

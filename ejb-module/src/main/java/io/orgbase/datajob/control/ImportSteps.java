@@ -150,7 +150,8 @@ public class ImportSteps {
         long failed = failures.count();
         failures.flush();
         try (PreparedStatement advance = connection.prepareStatement(
-                "update data_job set phase = 'apply', rows_total = position, rows_failed = rows_failed + ?,"
+                "update data_job set phase = case when all_or_nothing and not dry_run then 'verify' else 'apply' end,"
+                        + " rows_total = position, rows_failed = rows_failed + ?,"
                         + " apply_level = 0, apply_row = 0, heartbeat_at = now(), claimed_by = ? where id = ?")) {
             advance.setLong(1, failed);
             advance.setString(2, Member.ID);
@@ -194,26 +195,35 @@ public class ImportSteps {
         }
     }
 
-    /** Where the apply step stands: the level and the last row it finished there. */
-    public record Position(int level, long lastRow) {}
+    /**
+     * Where the apply step stands: the level and the last row it finished there; whether it only
+     * judges the rows (the check of an all-or-nothing job, before anything is written); whether it
+     * has just gone back to the first row (the check passed, the writing begins).
+     */
+    public record Position(int level, long lastRow, boolean verifying, boolean fromStart) {}
 
     private Position appliedSql(Tenant tenant, DataSpec spec, UUID jobId) throws SQLException {
         Connection connection = connection(tenant, spec);
         try (PreparedStatement statement =
-                connection.prepareStatement("select apply_level, apply_row from data_job where id = ?")) {
+                connection.prepareStatement("select apply_level, apply_row, phase from data_job where id = ?")) {
             statement.setObject(1, jobId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new Position(rs.getInt(1), rs.getLong(2));
+                return new Position(rs.getInt(1), rs.getLong(2), "verify".equals(rs.getString(3)), false);
             }
         }
     }
 
-    /** The next unit after {@code from}, or null when every level is applied. */
+    /**
+     * The next unit after {@code from}, or null when every level is applied. An all-or-nothing job's
+     * check that reaches the end either fails the job or begins the writing at the first unit.
+     */
     private Position nextSql(Tenant tenant, DataSpec spec, UUID jobId, Position from) throws SQLException {
         Connection connection = connection(tenant, spec);
         int level = from.level();
         long after = from.lastRow();
+        boolean verifying = from.verifying();
+        boolean fromStart = false;
         while (true) {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select max(row_no) from (select row_no from data_job_row where job_id = ? and level = ?"
@@ -226,7 +236,7 @@ public class ImportSteps {
                     rs.next();
                     long last = rs.getLong(1);
                     if (!rs.wasNull()) {
-                        return new Position(level, last);
+                        return new Position(level, last, verifying, fromStart);
                     }
                 }
             }
@@ -238,8 +248,16 @@ public class ImportSteps {
                     rs.next();
                     int higher = rs.getInt(1);
                     if (rs.wasNull()) {
-                        done(connection, jobId);
-                        return null;
+                        if (!verifying) {
+                            done(connection, jobId);
+                            return null;
+                        }
+                        verified(connection, jobId);
+                        verifying = false;
+                        fromStart = true;
+                        level = -1; // before the first level: the search begins again at level 0
+                        after = 0;
+                        continue;
                     }
                     level = higher;
                     after = 0;
@@ -277,6 +295,32 @@ public class ImportSteps {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The check of an all-or-nothing job judged every row: with any problem (staging's or the
+     * check's, all listed among the job's errors) the job fails having written nothing; otherwise
+     * the counts begin again and the rows are written from the first.
+     */
+    private static void verified(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement failed = connection.prepareStatement("select rows_failed from data_job where id = ?")) {
+            failed.setObject(1, jobId);
+            try (ResultSet rs = failed.executeQuery()) {
+                rs.next();
+                long problems = rs.getLong(1);
+                if (problems > 0) {
+                    throw new JobFailure(problems + (problems == 1 ? " row has" : " rows have")
+                            + " problems (see the job's errors); the job asked for all or nothing, so nothing was"
+                            + " imported");
+                }
+            }
+        }
+        try (PreparedStatement write = connection.prepareStatement(
+                "update data_job set phase = 'apply', apply_level = 0, apply_row = 0, rows_created = 0,"
+                        + " rows_updated = 0, rows_unchanged = 0, heartbeat_at = now() where id = ?")) {
+            write.setObject(1, jobId);
+            write.executeUpdate();
         }
     }
 

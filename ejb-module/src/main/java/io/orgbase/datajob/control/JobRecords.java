@@ -119,7 +119,8 @@ public class JobRecords {
         em.createNativeQuery("update data_job set steps = jsonb_set(steps, array[?1::text],"
                         + " (coalesce(steps->?1, '{}'::jsonb) - case when ?3 then 'endedAt' else '' end) || ?2::jsonb"
                         + " || jsonb_build_object(case when ?3 then 'startedAt' else 'endedAt' end, now()))"
-                        + " where id = ?4")
+                        // informational: never wait for a chunk's transaction that holds the row (skipped instead)
+                        + " where id = (select id from data_job where id = ?4 for update skip locked)")
                 .setParameter(1, name)
                 .setParameter(2, entry)
                 .setParameter(3, started)

@@ -189,7 +189,8 @@ public class DataJobsResource {
                 json.string("delimiter", Need.NULLABLE),
                 mapping,
                 json.string("format", Need.NULLABLE),
-                json.string("sheet", Need.NULLABLE));
+                json.string("sheet", Need.NULLABLE),
+                json.bool("allOrNothing", Need.NULLABLE));
         json.finish();
         return jobs.startImport(tenant, request);
     }
