@@ -29,7 +29,6 @@ import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
-import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -106,9 +105,6 @@ public class DataJobs {
 
     @Inject
     CollectionQueries collections;
-
-    @Inject
-    DatabaseSession session;
 
     @Inject
     AuditTrail trail;
