@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
@@ -22,6 +21,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -56,10 +56,10 @@ public final class XlsxInput {
      * @throws CsvInput.BadFile when the file is not a workbook, is hostile, or has no such sheet
      */
     public static void toCsv(Path xlsx, Path csv, String sheet) throws IOException {
-        checkSharedStrings(xlsx);
         try (OPCPackage workbook = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
                 BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            checkSharedStrings(workbook);
             XSSFReader reader = new XSSFReader(workbook);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -98,16 +98,23 @@ public final class XlsxInput {
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
-    /** The shared strings' declared size, checked before POI reads them into memory. */
-    private static void checkSharedStrings(Path xlsx) throws IOException {
-        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
-            ZipEntry strings = zip.getEntry("xl/sharedStrings.xml");
-            if (strings != null && (strings.getSize() < 0 || strings.getSize() > MAX_SHARED_STRINGS)) {
-                throw new CsvInput.BadFile(
-                        "the workbook's shared strings exceed " + (MAX_SHARED_STRINGS >> 20) + " MiB");
+    /**
+     * The shared strings, found as POI finds them (by content type) and counted as they inflate,
+     * before POI reads them into memory.
+     */
+    private static void checkSharedStrings(OPCPackage workbook) throws IOException {
+        for (PackagePart part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+            try (InputStream in = part.getInputStream()) {
+                long size = 0;
+                byte[] buffer = new byte[1 << 16];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    size += read;
+                    if (size > MAX_SHARED_STRINGS) {
+                        throw new CsvInput.BadFile(
+                                "the workbook's shared strings exceed " + (MAX_SHARED_STRINGS >> 20) + " MiB");
+                    }
+                }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new CsvInput.BadFile("the file is not an XLSX workbook (not a zip archive)");
         }
     }
 
@@ -149,6 +156,9 @@ public final class XlsxInput {
             int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             if (column >= CsvInput.MAX_COLUMNS) {
                 throw new Unreadable("a row has a cell past column " + CsvInput.MAX_COLUMNS);
+            }
+            if (column < cells.size()) {
+                throw new Unreadable("a row's cells are out of order or repeated (" + reference + ")");
             }
             while (cells.size() < column) {
                 cells.add("");

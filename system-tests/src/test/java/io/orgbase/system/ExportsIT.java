@@ -439,11 +439,20 @@ class ExportsIT {
         assertThat(inflated.getString("status")).isEqualTo("failed");
         assertThat(inflated.getString("failure")).contains("zip bomb");
 
+        // cells out of order would shift into the wrong columns: refused
+        JsonObject shuffled = importWorkbook(
+                owner,
+                other,
+                workbook(sheet("<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>name</t></is></c>"
+                        + "<c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is></c></row>")));
+        assertThat(shuffled.getString("status")).isEqualTo("failed");
+        assertThat(shuffled.getString("failure")).contains("out of order");
+
         // not a workbook at all
         JsonObject text =
                 importWorkbook(owner, other, "code,name\nX,Y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(text.getString("status")).isEqualTo("failed");
-        assertThat(text.getString("failure")).contains("not an XLSX workbook");
+        assertThat(text.getString("failure")).contains("not a readable XLSX workbook");
         // and the organization holds what the good files made, nothing more
         assertThat(owner.api()
                         .get(other.path() + "/departments?count=true")

@@ -270,6 +270,13 @@ public class ImportSteps {
     private void applySql(Tenant tenant, DataSpec spec, Unit unit) throws SQLException {
         Connection connection = connection(tenant, spec);
         Applied applied = spec.apply(connection, unit);
+        if (applied.failed() > 0 && !unit.dryRun() && allOrNothing(connection, unit.jobId())) {
+            // the check passed every row, yet writing refused some (a change made meanwhile, or a
+            // move the check judged against the tree as it was): this unit is undone, the job fails
+            throw new JobFailure(applied.failed() + (applied.failed() == 1 ? " row" : " rows")
+                    + " could not be written although the check passed them (the organization changed meanwhile,"
+                    + " or rows of the file move departments below each other); the units written before stay");
+        }
         try (PreparedStatement advance = connection.prepareStatement(
                 "update data_job set apply_level = ?, apply_row = ?, rows_created = rows_created + ?,"
                         + " rows_updated = rows_updated + ?, rows_unchanged = rows_unchanged + ?,"
@@ -330,6 +337,17 @@ public class ImportSteps {
                 connection.prepareStatement("update data_job set phase = 'done', heartbeat_at = now() where id = ?")) {
             statement.setObject(1, jobId);
             statement.executeUpdate();
+        }
+    }
+
+    private static boolean allOrNothing(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select all_or_nothing from data_job where id = ?")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
