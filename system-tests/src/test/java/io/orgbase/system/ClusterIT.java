@@ -8,7 +8,6 @@ import io.orgbase.launcher.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -40,14 +39,7 @@ class ClusterIT {
             Process[] member = new Process[2];
             try {
                 for (int i = 0; i < 2; i++) {
-                    Map<String, String> settings = new HashMap<>();
-                    settings.put("DB_URL", database.url());
-                    settings.put("DB_USER", EmbeddedDatabase.APP);
-                    settings.put("DB_PASSWORD", database.appPassword());
-                    settings.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
-                    settings.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
-                    settings.put("ORGBASE_ADMIN_EMAIL", adminEmail);
-                    settings.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+                    Map<String, String> settings = RunCommandIT.serverSettings(database, adminEmail, adminPassword);
                     settings.put(
                             "ORGBASE_JWT_KEY_FILE",
                             keys.resolve("jwt-signing-key.pem").toString());

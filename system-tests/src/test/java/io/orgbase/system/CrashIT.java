@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,22 +36,13 @@ class CrashIT {
         String adminPassword = Secrets.password();
         int port = FreePorts.next();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(root.resolve("postgres"), FreePorts.next(), false)) {
-            Map<String, String> settings = new HashMap<>();
-            settings.put("DB_URL", database.url());
-            settings.put("DB_USER", EmbeddedDatabase.APP);
-            settings.put("DB_PASSWORD", database.appPassword());
-            settings.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
-            settings.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
-            settings.put("ORGBASE_ADMIN_EMAIL", adminEmail);
-            settings.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+            Map<String, String> settings = RunCommandIT.serverSettings(database, adminEmail, adminPassword);
             Path home = root.resolve("home");
             Process server = RunCommandIT.start(home, port, root.resolve("first.log"), settings);
             try {
                 RunCommandIT.awaitLine(server, root.resolve("first.log"), "Orgbase is ready");
                 Api api = Api.at("http://localhost:" + port);
-                Api.Reply login = api.post("/api/v1/auth/login", json("email", adminEmail, "password", adminPassword));
-                assertThat(login.status()).as("%s", login).isEqualTo(200);
-                Api admin = api.withToken(login.json().getString("accessToken"));
+                Api admin = RunCommandIT.signIn(api, adminEmail, adminPassword);
                 String slug = "crash-" + Secrets.suffix();
                 Api.Reply org = admin.post("/api/v1/orgs", json("slug", slug, "name", "Crash " + slug));
                 assertThat(org.status()).as("%s", org).isEqualTo(201);

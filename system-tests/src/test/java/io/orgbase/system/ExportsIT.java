@@ -37,8 +37,14 @@ class ExportsIT {
     /** The largest PDF the tests' servers write (ORGBASE_EXPORT_PDF_MAX_ROWS). */
     static final long PDF_MAX_ROWS = 5;
 
+    /** A departments export, finished. */
     private static JsonObject export(Session session, Org org, Object... request) {
-        List<Object> body = new ArrayList<>(List.of("type", "export", "collection", "departments"));
+        return exportOf(session, org, "departments", request);
+    }
+
+    /** An export of {@code collection}, started with the rest of {@code request} and finished. */
+    private static JsonObject exportOf(Session session, Org org, String collection, Object... request) {
+        List<Object> body = new ArrayList<>(List.of("type", "export", "collection", collection));
         body.addAll(List.of(request));
         JsonObject started = DataJobsIT.start(session, org, json(body.toArray()));
         assertThat(started.getString("kind")).isEqualTo("export");
@@ -245,10 +251,7 @@ class ExportsIT {
     }
 
     private static List<CSVRecord> exported(Session session, Org org, String collection, List<String> fields) {
-        JsonObject started = DataJobsIT.start(
-                session, org, json("type", "export", "collection", collection, "format", "csv", "fields", fields));
-        JsonObject done = DataJobsIT.finished(session, org, started.getString("id"));
-        assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+        JsonObject done = exportOf(session, org, collection, "format", "csv", "fields", fields);
         return csv(download(session, done, collection).text());
     }
 

@@ -3,6 +3,7 @@ package io.orgbase.system;
 import static io.orgbase.system.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.launcher.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -117,6 +118,29 @@ class RunCommandIT {
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();
+    }
+
+    /**
+     * What a server of its own needs to run on {@code database} with this platform administrator
+     * (a mutable map: tests add their own settings).
+     */
+    static Map<String, String> serverSettings(EmbeddedDatabase database, String adminEmail, String adminPassword) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("DB_URL", database.url());
+        settings.put("DB_USER", EmbeddedDatabase.APP);
+        settings.put("DB_PASSWORD", database.appPassword());
+        settings.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
+        settings.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
+        settings.put("ORGBASE_ADMIN_EMAIL", adminEmail);
+        settings.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
+        return settings;
+    }
+
+    /** The caller signed in with this email and password. */
+    static Api signIn(Api api, String email, String password) {
+        Api.Reply login = api.post("/api/v1/auth/login", Api.json("email", email, "password", password));
+        assertThat(login.status()).as("%s", login).isEqualTo(200);
+        return api.withToken(login.json().getString("accessToken"));
     }
 
     static void awaitLine(Process process, Path log, String text) throws Exception {
