@@ -42,4 +42,14 @@ public final class DataJobLimits {
                 .orElse(24L);
         return Math.max(1, Math.min(168, hours));
     }
+
+    /**
+     * The most invitations one member import sends ({@code ORGBASE_IMPORT_MAX_INVITATIONS}, 1,000):
+     * rows past it fail, so that a file of addresses cannot turn Orgbase into a mass mailer.
+     */
+    public static long invitationsPerImport() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("ORGBASE_IMPORT_MAX_INVITATIONS", Long.class)
+                .orElse(1_000L);
+    }
 }

@@ -1,6 +1,7 @@
 package io.orgbase.datajob;
 
 import io.orgbase.access.Permission;
+import io.orgbase.tenancy.Tenant;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,8 +37,25 @@ public interface DataSpec {
      */
     Checked check(Map<String, String> cells, Mode mode);
 
-    /** Applies (or, in a dry run, only judges) the staged rows of one unit. */
-    Applied apply(Connection connection, Unit unit) throws SQLException;
+    /**
+     * Applies (or, in a dry run, only judges) the staged rows of one unit, in the chunk's
+     * transaction on {@code connection}, as {@code tenant} (rebuilt for the chunk from whoever
+     * started the job).
+     */
+    Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException;
+
+    /**
+     * Staged rows applied in one transaction: fewer for collections whose rows are written one at
+     * a time, so that a unit stays short and its progress shows.
+     */
+    default int unitRows() {
+        return 1000;
+    }
+
+    /** What is wrong with rows that refer to themselves through other rows of the file (a cycle). */
+    default String cycleProblem() {
+        return "refers to itself through other rows of the file";
+    }
 
     /** How an import treats rows whose key exists, or does not. */
     enum Mode {

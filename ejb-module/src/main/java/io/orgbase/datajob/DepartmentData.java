@@ -3,10 +3,12 @@ package io.orgbase.datajob;
 import io.orgbase.access.Permission;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
+import io.orgbase.customfield.control.CustomFieldValues;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.DepartmentRequest;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.persistence.Ids;
+import io.orgbase.persistence.RecordKind;
 import io.orgbase.persistence.TreeNode;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +41,12 @@ public class DepartmentData implements DataSpec, ExportSpec {
             DataColumn.of("name", "department", "department name", "title"),
             DataColumn.of("parentCode", "parent", "parent department", "parent department code"),
             DataColumn.of("description"),
-            DataColumn.of("headEmail", "head", "head of department", "manager", "manager email"));
+            DataColumn.of("headEmail", "head", "head of department", "manager", "manager email"),
+            DataColumn.of(ImportedCustomFields.FIELD, "custom fields"),
+            DataColumn.of(ImportedTags.FIELD, "tag"));
 
-    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    /** What the import takes for an email address (the account's own rules apply when it is used). */
+    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     private static final List<String> EXPORTED = List.of(
             "code",
@@ -62,6 +67,9 @@ public class DepartmentData implements DataSpec, ExportSpec {
 
     @Inject
     Departments departments;
+
+    @Inject
+    CustomFieldValues customFields;
 
     @Override
     public String collection() {
@@ -155,6 +163,8 @@ public class DepartmentData implements DataSpec, ExportSpec {
         if (head != null && (head.length() > 254 || !head.matches(EMAIL))) {
             problems.add(new RowProblem("headEmail", "must be an email address"));
         }
+        ImportedCustomFields.check(cells, problems);
+        ImportedTags.check(cells, problems);
         JsonObjectBuilder fields = Json.createObjectBuilder();
         cells.forEach((field, value) -> {
             if (value == null) {
@@ -182,30 +192,43 @@ public class DepartmentData implements DataSpec, ExportSpec {
             Integer newParentDepth,
             String newParentPath,
             boolean parentStaged,
-            UUID newHeadId) {}
+            UUID newHeadId,
+            String customFields) {}
 
     @Override
-    public Applied apply(Connection connection, Unit unit) throws SQLException {
+    public String cycleProblem() {
+        return "its parent is itself, or one of its own descendants in the file";
+    }
+
+    @Override
+    public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
         List<Found> rows = find(connection, unit);
+        ImportedCustomFields values = new ImportedCustomFields(customFields.definitions(RecordKind.DEPARTMENT));
         Stage stage = new Stage(connection, unit);
+        Map<UUID, java.util.Set<String>> tagged = stage.tags.current(
+                rows.stream().map(Found::id).filter(Objects::nonNull).toList());
         long created = 0;
         long updated = 0;
         long unchanged = 0;
         for (Found row : rows) {
             List<RowProblem> problems = judge(row, unit);
+            String custom = values.values(row.fields(), row.customFields(), problems);
             if (!problems.isEmpty()) {
                 stage.fail(row.rowNo(), problems);
                 continue;
             }
+            List<String> tags = ImportedTags.of(row.fields());
             if (row.id() == null) {
                 created++;
                 if (!unit.dryRun()) {
-                    stage.insert(row);
+                    stage.insert(row, custom, tags);
                 }
-            } else if (changes(row)) {
+            } else if (changes(row)
+                    || ImportedCustomFields.differ(custom, row.customFields())
+                    || ImportedTags.differ(tags, tagged.get(row.id()))) {
                 updated++;
                 if (!unit.dryRun()) {
-                    stage.update(row);
+                    stage.update(row, custom, tags);
                 }
             } else {
                 unchanged++;
@@ -224,7 +247,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
                            (select max(s.depth) from department s
                             where s.org_id = ? and s.path >= d.path and s.path < d.path || '~') - d.depth
                        else 0 end,
-                       p.id, p.depth, p.path, pr.row_no, h.user_id
+                       p.id, p.depth, p.path, pr.row_no, h.user_id, d.custom_fields::text
                 from data_job_row r
                 left join department d on d.org_id = ? and d.code = r.key
                 left join department p on p.org_id = ? and p.code = r.fields->>'parentCode'
@@ -261,7 +284,8 @@ public class DepartmentData implements DataSpec, ExportSpec {
                             (Integer) rs.getObject(12),
                             rs.getString(13),
                             rs.getObject(14) != null,
-                            uuid(rs, 15)));
+                            uuid(rs, 15),
+                            rs.getString(16)));
                 }
             }
         }
@@ -328,16 +352,18 @@ public class DepartmentData implements DataSpec, ExportSpec {
         private final PreparedStatement insert;
         private final PreparedStatement update;
         private final List<Found> inserted = new ArrayList<>();
+        private final List<UUID> insertedIds = new ArrayList<>();
         private final RowFailures failures;
+        final ImportedTags tags;
 
         Stage(Connection connection, Unit unit) throws SQLException {
             this.connection = connection;
             this.unit = unit;
             this.insert = connection.prepareStatement(
                     """
-                    insert into department (id, org_id, name, code, parent_id, description, head_id, created_at,
-                        updated_at, created_by, updated_by, last_job_id)
-                    values (?, ?, ?, ?, ?, ?, ?, now(), now(), ?, ?, ?)
+                    insert into department (id, org_id, name, code, parent_id, description, head_id, custom_fields,
+                        created_at, updated_at, created_by, updated_by, last_job_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, now(), now(), ?, ?, ?)
                     on conflict (org_id, code) do nothing""");
             this.update = connection.prepareStatement(
                     """
@@ -346,29 +372,36 @@ public class DepartmentData implements DataSpec, ExportSpec {
                         description = case when ? then ? else description end,
                         parent_id = case when ? then ? else parent_id end,
                         head_id = case when ? then ? else head_id end,
+                        custom_fields = ?::jsonb,
                         updated_at = now(), updated_by = ?, last_job_id = ?, version = version + 1
                     where org_id = ? and id = ?""");
             this.failures = new RowFailures(connection, unit.jobId());
+            this.tags = new ImportedTags(connection, unit, RecordKind.DEPARTMENT);
         }
 
-        void insert(Found row) throws SQLException {
+        void insert(Found row, String custom, List<String> names) throws SQLException {
             JsonObject fields = row.fields();
-            insert.setObject(1, Ids.newId());
+            UUID id = Ids.newId();
+            tags.set(id, names);
+            insertedIds.add(id);
+            insert.setObject(1, id);
             insert.setObject(2, unit.orgId());
             insert.setString(3, text(fields, "name"));
             insert.setString(4, row.key());
             insert.setObject(5, row.newParentId());
             insert.setString(6, text(fields, "description"));
             insert.setObject(7, row.newHeadId());
-            insert.setObject(8, unit.actorId());
+            insert.setString(8, custom);
             insert.setObject(9, unit.actorId());
-            insert.setObject(10, unit.jobId());
+            insert.setObject(10, unit.actorId());
+            insert.setObject(11, unit.jobId());
             insert.addBatch();
             inserted.add(row);
         }
 
-        void update(Found row) throws SQLException {
+        void update(Found row, String custom, List<String> names) throws SQLException {
             JsonObject fields = row.fields();
+            tags.set(row.id(), names);
             update.setBoolean(1, fields.containsKey("name"));
             update.setString(2, text(fields, "name"));
             update.setBoolean(3, fields.containsKey("description"));
@@ -377,10 +410,11 @@ public class DepartmentData implements DataSpec, ExportSpec {
             update.setObject(6, row.newParentId());
             update.setBoolean(7, fields.containsKey("headEmail"));
             update.setObject(8, row.newHeadId());
-            update.setObject(9, unit.actorId());
-            update.setObject(10, unit.jobId());
-            update.setObject(11, unit.orgId());
-            update.setObject(12, row.id());
+            update.setString(9, custom);
+            update.setObject(10, unit.actorId());
+            update.setObject(11, unit.jobId());
+            update.setObject(12, unit.orgId());
+            update.setObject(13, row.id());
             update.addBatch();
         }
 
@@ -402,6 +436,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
                     for (int i = 0; i < counts.length; i++) {
                         if (counts[i] == 0) {
                             raced++;
+                            tags.forget(insertedIds.get(i));
                             failures.add(
                                     inserted.get(i).rowNo(),
                                     List.of(new RowProblem(
@@ -411,6 +446,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
                 }
                 update.executeBatch();
             }
+            tags.flush();
             failures.flush();
             return raced;
         }

@@ -1,25 +1,74 @@
 package io.orgbase.datajob;
 
 import io.orgbase.access.Permission;
+import io.orgbase.audit.RequestInfo;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
+import io.orgbase.datajob.control.MemberRows;
+import io.orgbase.department.boundary.DepartmentRequest;
+import io.orgbase.identity.control.Emails;
 import io.orgbase.organization.Membership;
+import io.orgbase.organization.boundary.Employment;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
+import io.orgbase.problems.DomainException;
+import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 
-/** The member directory as a file: each member's account, role and employment, by email. */
+/**
+ * The member directory as a file: each member's account, role and employment, by email. An import
+ * adds people by email (an address no verified account owns gets an invitation), changes roles,
+ * suspends and reactivates, sets employment and adds to teams; every row goes through the API's
+ * boundaries ({@link MemberRows}), so it follows the very rules a request does. Rows whose manager
+ * is another row of the file are applied after it.
+ */
 @ApplicationScoped
-public class MemberData implements ExportSpec {
+public class MemberData implements DataSpec, ExportSpec {
+
+    private static final List<DataColumn> COLUMNS = List.of(
+            DataColumn.of("email", "e-mail", "email address", "user", "user email"),
+            DataColumn.of("role", "role key"),
+            DataColumn.of("active", "status", "enabled"),
+            DataColumn.of("jobTitle", "job title", "title", "position"),
+            DataColumn.of("employeeNumber", "employee number", "employee id", "staff number"),
+            DataColumn.of("departmentCode", "department", "department code"),
+            DataColumn.of("managerEmail", "manager", "manager email", "reports to"),
+            DataColumn.of("teams", "team"));
+
+    private static final Map<String, Boolean> ACTIVE = Map.of(
+            "true", true,
+            "yes", true,
+            "1", true,
+            "active", true,
+            "false", false,
+            "no", false,
+            "0", false,
+            "suspended", false,
+            "inactive", false);
+
+    /** Most teams one row adds a member to. */
+    static final int MAX_TEAMS = 50;
 
     private static final List<String> EXPORTED = List.of(
             "email",
@@ -40,6 +89,233 @@ public class MemberData implements ExportSpec {
 
     @Inject
     Memberships memberships;
+
+    @Inject
+    MemberRows rows;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    RequestContextController requestContext;
+
+    @Inject
+    Instance<RequestInfo> requestInfo;
+
+    @Override
+    public Permission writePermission() {
+        return Permission.MEMBERS_WRITE;
+    }
+
+    @Override
+    public List<DataColumn> columns() {
+        return COLUMNS;
+    }
+
+    /** Each row is a transaction of its own: a hundred keep a unit to a few seconds. */
+    @Override
+    public int unitRows() {
+        return 100;
+    }
+
+    @Override
+    public String cycleProblem() {
+        return "its manager is themselves, or reports to them through other rows of the file";
+    }
+
+    @Override
+    public Checked check(Map<String, String> cells, Mode mode) {
+        List<RowProblem> problems = new ArrayList<>();
+        String email = email(cells, "email", problems);
+        if (email == null && cells.get("email") == null) {
+            problems.add(new RowProblem("email", "is required"));
+        }
+        String manager = email(cells, "managerEmail", problems);
+        if (manager != null && manager.equals(email)) {
+            problems.add(new RowProblem("managerEmail", "cannot be the member themself"));
+        }
+        String role = cells.get("role");
+        if (role != null && (role.length() > 100 || !role.strip().matches("[A-Za-z0-9][A-Za-z0-9_-]*"))) {
+            problems.add(
+                    new RowProblem("role", "must be a role's key (owner, admin, member, viewer or a custom role's)"));
+        }
+        String active = cells.get("active");
+        Boolean activeValue = active == null ? null : ACTIVE.get(active.strip().toLowerCase(Locale.ROOT));
+        if (active != null && activeValue == null) {
+            problems.add(new RowProblem("active", "must be true or false (or active, suspended)"));
+        }
+        for (String field : List.of("jobTitle", "employeeNumber")) {
+            if (cells.get(field) != null) {
+                for (ConstraintViolation<Employment> violation :
+                        validator.validateValue(Employment.class, field, cells.get(field))) {
+                    problems.add(new RowProblem(field, violation.getMessage()));
+                }
+            }
+        }
+        String department = cells.get("departmentCode");
+        if (department != null) {
+            for (ConstraintViolation<DepartmentRequest> violation :
+                    validator.validateValue(DepartmentRequest.class, "code", department)) {
+                problems.add(new RowProblem("departmentCode", violation.getMessage()));
+            }
+        }
+        String teams = cells.get("teams");
+        if (teams != null) {
+            List<String> names = java.util.Arrays.stream(teams.split(";"))
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty())
+                    .toList();
+            if (names.size() > MAX_TEAMS || names.stream().anyMatch(name -> name.length() > 200)) {
+                problems.add(new RowProblem(
+                        "teams", "must be at most " + MAX_TEAMS + " team names of up to 200 characters, split by ';'"));
+            }
+        }
+        JsonObjectBuilder fields = Json.createObjectBuilder();
+        cells.forEach((field, value) -> {
+            if (value == null) {
+                fields.addNull(field);
+            } else if (field.equals("email") || field.equals("managerEmail")) {
+                fields.add(field, Emails.normalize(value));
+            } else if (field.equals("active")) {
+                fields.add(field, String.valueOf(activeValue));
+            } else {
+                fields.add(field, value.strip());
+            }
+        });
+        return new Checked(email == null ? "" : email, manager, fields.build(), problems);
+    }
+
+    private static String email(Map<String, String> cells, String field, List<RowProblem> problems) {
+        String value = cells.get(field);
+        if (value == null) {
+            return null;
+        }
+        String email = Emails.normalize(value);
+        if (email.length() > 254 || !email.matches(DepartmentData.EMAIL)) {
+            problems.add(new RowProblem(field, "must be an email address"));
+            return null;
+        }
+        return email;
+    }
+
+    /**
+     * Writes the unit's rows one at a time, each in its own transaction through the API's rules;
+     * rows a resumed unit finds written count as they were. Audit entries of the rows carry the
+     * job's id as their request id.
+     */
+    @Override
+    public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
+        boolean activated = requestContext.activate();
+        try {
+            if (requestInfo.isResolvable()) {
+                requestInfo.get().set(null, "Orgbase data job", "data-job:" + unit.jobId());
+            }
+            return applyRows(tenant, connection, unit);
+        } finally {
+            if (activated) {
+                requestContext.deactivate();
+            }
+        }
+    }
+
+    private Applied applyRows(Tenant tenant, Connection connection, Unit unit) throws SQLException {
+        long invitationsLeft = DataJobLimits.invitationsPerImport() - invited(connection, unit.jobId());
+        long[] counts = new long[4];
+        RowFailures failures = new RowFailures(connection, unit.jobId());
+        for (StagedMember row : staged(connection, unit)) {
+            String outcome = row.outcome();
+            if (outcome == null) {
+                try {
+                    outcome = rows.apply(
+                            tenant,
+                            unit.jobId(),
+                            row.rowNo(),
+                            row.fields(),
+                            unit.mode(),
+                            unit.dryRun(),
+                            invitationsLeft);
+                } catch (DomainException refused) {
+                    failures.add(row.rowNo(), problems(refused));
+                    continue;
+                } catch (EJBException broken) {
+                    LOG.log(Level.WARNING, "member row " + row.rowNo() + " of job " + unit.jobId() + " failed", broken);
+                    failures.add(
+                            row.rowNo(),
+                            List.of(new RowProblem(
+                                    null,
+                                    "could not be written (the organization changed meanwhile); import it again")));
+                    continue;
+                }
+            }
+            switch (outcome) {
+                case "created" -> counts[0]++;
+                case "invited" -> {
+                    counts[0]++;
+                    invitationsLeft--;
+                }
+                case "updated" -> counts[1]++;
+                default -> counts[2]++;
+            }
+        }
+        failures.flush();
+        return new Applied(counts[0], counts[1], counts[2], failures.count());
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MemberData.class.getName());
+
+    private static List<RowProblem> problems(DomainException refused) {
+        if (refused instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
+            return invalid.errors().stream()
+                    .map(error -> new RowProblem(field(error.name()), error.reason()))
+                    .toList();
+        }
+        return List.of(new RowProblem(null, refused.getMessage()));
+    }
+
+    /** The file's column for a field the API names. */
+    private static String field(String name) {
+        return switch (name) {
+            case "departmentId" -> "departmentCode";
+            case "managerId" -> "managerEmail";
+            case "userId" -> "email";
+            default -> name;
+        };
+    }
+
+    private record StagedMember(long rowNo, JsonObject fields, String outcome) {}
+
+    private static List<StagedMember> staged(Connection connection, Unit unit) throws SQLException {
+        List<StagedMember> found = new ArrayList<>();
+        try (PreparedStatement statement =
+                connection.prepareStatement("select row_no, fields::text, outcome from data_job_row"
+                        + " where job_id = ? and level = ? and row_no > ? and row_no <= ? order by row_no")) {
+            statement.setObject(1, unit.jobId());
+            statement.setInt(2, unit.level());
+            statement.setLong(3, unit.afterRow());
+            statement.setLong(4, unit.lastRow());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new StagedMember(
+                            rs.getLong(1),
+                            Json.createReader(new java.io.StringReader(rs.getString(2)))
+                                    .readObject(),
+                            rs.getString(3)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long invited(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from data_job_row where job_id = ? and outcome = 'invited'")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     @Override
     public String collection() {

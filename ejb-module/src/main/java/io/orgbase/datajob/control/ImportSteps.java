@@ -29,9 +29,6 @@ import java.util.UUID;
 @TenantScoped
 public class ImportSteps {
 
-    /** Staged rows applied in one transaction. */
-    public static final int UNIT = 1000;
-
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
@@ -140,10 +137,7 @@ public class ImportSteps {
             unplaced.setObject(1, jobId);
             try (ResultSet rs = unplaced.executeQuery()) {
                 while (rs.next()) {
-                    failures.add(
-                            rs.getLong(1),
-                            List.of(new RowProblem(
-                                    null, "its parent is itself, or one of its own descendants in the file")));
+                    failures.add(rs.getLong(1), List.of(new RowProblem(null, spec.cycleProblem())));
                 }
             }
         }
@@ -231,7 +225,7 @@ public class ImportSteps {
                 statement.setObject(1, jobId);
                 statement.setInt(2, level);
                 statement.setLong(3, after);
-                statement.setInt(4, UNIT);
+                statement.setInt(4, spec.unitRows());
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     long last = rs.getLong(1);
@@ -269,7 +263,7 @@ public class ImportSteps {
     /** Applies one unit and records it, and its counts, as done. */
     private void applySql(Tenant tenant, DataSpec spec, Unit unit) throws SQLException {
         Connection connection = connection(tenant, spec);
-        Applied applied = spec.apply(connection, unit);
+        Applied applied = spec.apply(tenant, connection, unit);
         if (applied.failed() > 0 && !unit.dryRun() && allOrNothing(connection, unit.jobId())) {
             // the check passed every row, yet writing refused some (a change made meanwhile, or a
             // move the check judged against the tree as it was): this unit is undone, the job fails

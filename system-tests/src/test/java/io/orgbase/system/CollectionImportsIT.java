@@ -1,0 +1,241 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports of members and teams: members through the API's own rules row by row (who may grant which
+ * role, the last owner, invitations for addresses without an account, employment and teams by their
+ * codes and names), teams by name whatever its case, and custom field values checked against the
+ * organization's definitions; another organization's departments, teams and members are unknown.
+ */
+class CollectionImportsIT {
+
+    private static final Mailbox MAILBOX = Mailbox.get();
+
+    private static JsonObject run(Session session, Org org, String collection, String csv, JsonObject options) {
+        String file = DataJobsIT.upload(session, org, csv);
+        JsonObject request = Json.createObjectBuilder(options)
+                .add("collection", collection)
+                .add("fileId", file)
+                .build();
+        return DataJobsIT.finished(
+                session, org, DataJobsIT.start(session, org, request).getString("id"));
+    }
+
+    private static Map<Long, String> problems(Session session, Org org, JsonObject job) {
+        Map<Long, String> byRow = new HashMap<>();
+        for (JsonValue item : session.api()
+                .get(org.path() + "/data-jobs/" + job.getString("id") + "/errors")
+                .json()
+                .getJsonArray("items")) {
+            JsonObject problem = item.asJsonObject().getJsonArray("problems").getJsonObject(0);
+            byRow.put(
+                    item.asJsonObject().getJsonNumber("row").longValue(),
+                    problem.getString("field", null) + ": " + problem.getString("message"));
+        }
+        return byRow;
+    }
+
+    private static List<Integer> counts(JsonObject job) {
+        JsonObject rows = job.getJsonObject("rows");
+        return List.of(rows.getInt("created"), rows.getInt("updated"), rows.getInt("unchanged"), rows.getInt("failed"));
+    }
+
+    private static JsonObject member(Session session, Org org, Session user) {
+        Api.Reply found = session.api().get(org.path() + "/members/" + user.id());
+        assertThat(found.status()).as("%s", found).isEqualTo(200);
+        return found.json();
+    }
+
+    private static String team(Session session, Org org, String name) {
+        Api.Reply created = session.api().post(org.path() + "/teams", json("name", name));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static String department(Session session, Org org, String code) {
+        Api.Reply created = session.api().post(org.path() + "/departments", json("name", "Dept " + code, "code", code));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    @Test
+    void membersAreAddedInvitedChangedAndSuspendedByTheRulesOfTheApi() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        Session joining = Fixtures.newUser();
+        Session demoted = Fixtures.newUser();
+        Fixtures.addMember(owner, org, demoted, "member");
+        Session manager = Fixtures.newUser();
+        Fixtures.addMember(owner, org, manager, "member");
+        Session same = Fixtures.newUser();
+        Fixtures.addMember(owner, org, same, "member");
+        Session outsider = Fixtures.newUser();
+        String eng = department(owner, org, "ENG");
+        String platform = team(owner, org, "Platform");
+        Org other = Fixtures.newOrg(owner);
+        department(owner, other, "FOREIGN");
+        team(owner, other, "Elsewhere");
+        String invited = "invited-" + Secrets.suffix() + "@it.example";
+        String notYet = "not-yet-" + Secrets.suffix() + "@it.example";
+
+        String csv = "E-mail,Role,Status,Job title,Department,Manager,Teams\n"
+                + joining.email() + ",admin,,Engineer,ENG," + manager.email() + ",platform\n" // 2: joins
+                + demoted.email() + ",viewer,suspended,,,,\n" // 3: changed
+                + invited + ",member,,,,,\n" // 4: invited
+                + notYet + ",member,,Engineer,,,\n" // 5: an invitation carries no employment
+                + manager.email() + ",,,,NOPE,,\n" // 6: no such department
+                + owner.email() + ",member,,,,,\n" // 7: the admin may not change an owner
+                + "not-an-email,member,,,,,\n" // 8: checked before staging
+                + same.email() + ",member,active,,,,\n" // 9: nothing to change
+                + outsider.email() + ",owner,,,,,\n" // 10: grants what the admin lacks
+                + same.email().toUpperCase(java.util.Locale.ROOT) + ",viewer,,,,,\n" // 11: the key twice
+                + manager.email() + "x,member,,,FOREIGN,,Elsewhere\n"; // 12: another organization's
+        JsonObject job = run(admin, org, "members", csv, json());
+        assertThat(job.getString("status")).as("%s", job).isEqualTo("completed");
+        Map<Long, String> refused = problems(admin, org, job);
+        assertThat(counts(job)).as("%s %s", job, refused).containsExactly(2, 1, 1, 7);
+        assertThat(refused).containsOnlyKeys(5L, 6L, 7L, 8L, 10L, 11L, 12L);
+        assertThat(refused.get(5L)).startsWith("jobTitle: is set once the person has joined");
+        assertThat(refused.get(6L)).isEqualTo("departmentCode: no department has this code");
+        assertThat(refused.get(8L)).startsWith("email:");
+        assertThat(refused.get(11L)).startsWith("email: appears in more than one row");
+        assertThat(refused.get(12L)).startsWith("departmentCode:");
+
+        JsonObject joined = member(owner, org, joining);
+        assertThat(joined.getString("role")).isEqualTo("admin");
+        assertThat(joined.getString("jobTitle")).isEqualTo("Engineer");
+        assertThat(joined.getString("departmentId")).isEqualTo(eng);
+        assertThat(joined.getString("managerId")).isEqualTo(manager.id().toString());
+        assertThat(owner.api()
+                        .get(org.path() + "/teams/" + platform + "/members/" + joining.id())
+                        .status())
+                .isEqualTo(200);
+        JsonObject changed = member(owner, org, demoted);
+        assertThat(changed.getString("role")).isEqualTo("viewer");
+        assertThat(changed.getBoolean("active")).isFalse();
+        assertThat(member(owner, org, owner).getString("role")).isEqualTo("owner");
+        assertThat(owner.api().get(org.path() + "/members/" + outsider.id()).status())
+                .isEqualTo(404);
+        assertThat(MAILBOX.await(invited, "invites you to Organization " + org.slug())
+                        .text())
+                .contains("as member");
+        assertThat(MAILBOX.to(notYet)).isEmpty();
+
+        // every row's change is audited as a request's would be, and carries the job
+        List<JsonObject> trail = Fixtures.events(owner, org, "entityType=membership");
+        assertThat(trail)
+                .filteredOn(entry -> ("data-job:" + job.getString("id")).equals(entry.getString("requestId", null)))
+                .extracting(entry -> entry.getString("action"))
+                .as("the member who joined and the member changed")
+                .containsExactlyInAnyOrder("create", "update");
+    }
+
+    @Test
+    void aDryRunOfMembersJudgesEveryRowAndChangesNothing() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session joining = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+        String invited = "dry-" + Secrets.suffix() + "@it.example";
+        String csv = "email,role\n" + joining.email() + ",admin\n" + invited + ",member\n" + member.email()
+                + ",viewer\n" + owner.email() + ",viewer\n";
+        JsonObject dry = run(owner, org, "members", csv, json("dryRun", true));
+        assertThat(dry.getString("status")).isEqualTo("completed");
+        // the last owner cannot be demoted, whether or not the run is dry
+        assertThat(counts(dry)).as("%s", problems(owner, org, dry)).containsExactly(2, 1, 0, 1);
+        assertThat(owner.api().get(org.path() + "/members/" + joining.id()).status())
+                .isEqualTo(404);
+        assertThat(member(owner, org, member).getString("role")).isEqualTo("member");
+        assertThat(owner.api().get(org.path() + "/invitations").json().getJsonArray("items"))
+                .isEmpty();
+
+        JsonObject update = run(owner, org, "members", csv, json("mode", "update"));
+        assertThat(counts(update)).as("%s", problems(owner, org, update)).containsExactly(0, 1, 0, 3);
+        assertThat(member(owner, org, member).getString("role")).isEqualTo("viewer");
+    }
+
+    @Test
+    void teamsAreMatchedByNameInAnyCaseAndTheirCustomFieldsChecked() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.define(
+                owner,
+                org,
+                json(
+                        "entity",
+                        "team",
+                        "key",
+                        "costCenter",
+                        "label",
+                        "Cost center",
+                        "type",
+                        "string",
+                        "required",
+                        true));
+        Api.Reply web = owner.api()
+                .post(
+                        org.path() + "/teams",
+                        json("name", "Web", "customFields", json("costCenter", "CC-0"), "tags", List.of("legacy")));
+        assertThat(web.status()).as("%s", web).isEqualTo(201);
+        // the organization knows the tag OPS already (from a department)
+        assertThat(owner.api()
+                        .post(org.path() + "/departments", json("name", "Ops", "code", "OPS", "tags", List.of("OPS")))
+                        .status())
+                .isEqualTo(201);
+        String csv = "Team name,Description,Custom fields,Tags\n"
+                + "Platform,Runs it,\"{\"\"costCenter\"\":\"\"CC-1\"\"}\",Core; ops\n" // 2: created
+                + "PLATFORM,Again,,\n" // 3: the key twice, whatever the case
+                + "Design,,,\n" // 4: a required field missing
+                + "Ops,,\"{\"\"costCenter\"\": 5}\",\n" // 5: a value of the wrong type
+                + "Broken,,not json,\n" // 6: checked before staging
+                + "web,Browsers,,\n" // 7: updates Web, keeps its values, removes its tags
+                + "Long,,\"{\"\"costCenter\"\":\"\"CC-2\"\"}\"," + "x".repeat(51) + "\n"; // 8: a tag too long
+        JsonObject job = run(owner, org, "teams", csv, json());
+        assertThat(job.getString("status")).as("%s", job).isEqualTo("completed");
+        Map<Long, String> refused = problems(owner, org, job);
+        assertThat(counts(job)).as("%s", refused).containsExactly(1, 1, 0, 5);
+        assertThat(refused.get(8L)).startsWith("tags: each tag must be 1 to 50 characters");
+        assertThat(refused.get(3L)).startsWith("name: appears in more than one row");
+        assertThat(refused.get(4L)).isEqualTo("customFields.costCenter: is required");
+        assertThat(refused.get(5L)).startsWith("customFields.costCenter: must be a string");
+        assertThat(refused.get(6L)).startsWith("customFields: must be a JSON object");
+
+        Map<String, JsonObject> teams = new HashMap<>();
+        for (JsonValue item : owner.api().get(org.path() + "/teams").json().getJsonArray("items")) {
+            teams.put(item.asJsonObject().getString("name"), item.asJsonObject());
+        }
+        assertThat(teams).containsOnlyKeys("Platform", "web");
+        assertThat(teams.get("Platform").getJsonObject("customFields").getString("costCenter"))
+                .isEqualTo("CC-1");
+        assertThat(teams.get("web").getString("description")).isEqualTo("Browsers");
+        assertThat(teams.get("web").getJsonObject("customFields").getString("costCenter"))
+                .isEqualTo("CC-0");
+        assertThat(teams.get("web").getString("id")).isEqualTo(web.json().getString("id"));
+        assertThat(teams.get("web").getJsonArray("tags")).isEmpty();
+        assertThat(teams.get("Platform").getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString))
+                .as("a name the organization knows keeps its spelling")
+                .containsExactly("Core", "OPS");
+        assertThat(owner.api().get(org.path() + "/teams?tag=ops").json().getJsonArray("items"))
+                .hasSize(1);
+
+        // and another organization's import neither sees nor changes them
+        Org other = Fixtures.newOrg(owner);
+        JsonObject elsewhere = run(owner, other, "teams", "name\nPlatform\n", json("mode", "update"));
+        assertThat(counts(elsewhere)).containsExactly(0, 0, 0, 1);
+    }
+}
