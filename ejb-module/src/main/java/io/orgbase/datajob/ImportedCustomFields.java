@@ -67,4 +67,14 @@ public final class ImportedCustomFields {
     public static boolean differ(String values, String current) {
         return !Objects.equals(Jsonp.object(values), Jsonp.object(current));
     }
+
+    /** Whether merging {@code given} (a JSON object as text, or null) into {@code current} changes them. */
+    public static boolean changes(String current, String given) {
+        if (given == null) {
+            return false;
+        }
+        JsonObject before = Jsonp.object(current);
+        return !before.equals(
+                Jsonp.PROVIDER.createMergePatch(Jsonp.object(given)).apply(before));
+    }
 }

@@ -1,7 +1,6 @@
 package io.orgbase.datajob;
 
 import io.orgbase.access.Permission;
-import io.orgbase.audit.RequestInfo;
 import io.orgbase.collections.CollectionRequest;
 import io.orgbase.collections.Slice;
 import io.orgbase.datajob.control.MemberRows;
@@ -11,22 +10,14 @@ import io.orgbase.organization.Membership;
 import io.orgbase.organization.boundary.Employment;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.organization.boundary.Memberships.Member;
-import io.orgbase.problems.DomainException;
-import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 
 /**
  * The member directory as a file: each member's account, role and employment, by email. An import
@@ -97,10 +87,7 @@ public class MemberData implements DataSpec, ExportSpec {
     Validator validator;
 
     @Inject
-    RequestContextController requestContext;
-
-    @Inject
-    Instance<RequestInfo> requestInfo;
+    RowByRow rowByRow;
 
     @Override
     public Permission writePermission() {
@@ -199,77 +186,26 @@ public class MemberData implements DataSpec, ExportSpec {
     }
 
     /**
-     * Writes the unit's rows one at a time, each in its own transaction through the API's rules;
-     * rows a resumed unit finds written count as they were. Audit entries of the rows carry the
-     * job's id as their request id.
+     * Writes the unit's rows one at a time, each in its own transaction through the API's rules
+     * ({@link RowByRow}); invitations stop at the import's limit.
      */
     @Override
     public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
-        boolean activated = requestContext.activate();
-        try {
-            if (requestInfo.isResolvable()) {
-                requestInfo.get().set(null, "Orgbase data job", "data-job:" + unit.jobId());
-            }
-            return applyRows(tenant, connection, unit);
-        } finally {
-            if (activated) {
-                requestContext.deactivate();
-            }
-        }
-    }
-
-    private Applied applyRows(Tenant tenant, Connection connection, Unit unit) throws SQLException {
-        long invitationsLeft = DataJobLimits.invitationsPerImport() - invited(connection, unit.jobId());
-        long[] counts = new long[4];
-        RowFailures failures = new RowFailures(connection, unit.jobId());
-        for (StagedMember row : staged(connection, unit)) {
-            String outcome = row.outcome();
-            if (outcome == null) {
-                try {
-                    outcome = rows.apply(
-                            tenant,
-                            unit.jobId(),
-                            row.rowNo(),
-                            row.fields(),
-                            unit.mode(),
-                            unit.dryRun(),
-                            invitationsLeft);
-                } catch (DomainException refused) {
-                    failures.add(row.rowNo(), problems(refused));
-                    continue;
-                } catch (EJBException broken) {
-                    LOG.log(Level.WARNING, "member row " + row.rowNo() + " of job " + unit.jobId() + " failed", broken);
-                    failures.add(
-                            row.rowNo(),
-                            List.of(new RowProblem(
-                                    null,
-                                    "could not be written (the organization changed meanwhile); import it again")));
-                    continue;
-                }
-            }
-            switch (outcome) {
-                case "created" -> counts[0]++;
-                case "invited" -> {
-                    counts[0]++;
-                    invitationsLeft--;
-                }
-                case "updated" -> counts[1]++;
-                default -> counts[2]++;
-            }
-        }
-        failures.flush();
-        return new Applied(counts[0], counts[1], counts[2], failures.count());
-    }
-
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MemberData.class.getName());
-
-    private static List<RowProblem> problems(DomainException refused) {
-        if (refused instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
-            return invalid.errors().stream()
-                    .map(error -> new RowProblem(field(error.name()), error.reason()))
-                    .toList();
-        }
-        return List.of(new RowProblem(null, refused.getMessage()));
+        long[] invitationsLeft = {
+            DataJobLimits.invitationsPerImport() - RowByRow.outcomes(connection, unit.jobId(), "invited")
+        };
+        return rowByRow.apply(
+                connection,
+                unit,
+                (rowNo, fields) -> {
+                    String outcome = rows.apply(
+                            tenant, unit.jobId(), rowNo, fields, unit.mode(), unit.dryRun(), invitationsLeft[0]);
+                    if (outcome.equals("invited")) {
+                        invitationsLeft[0]--;
+                    }
+                    return outcome;
+                },
+                MemberData::field);
     }
 
     /** The file's column for a field the API names. */
@@ -280,41 +216,6 @@ public class MemberData implements DataSpec, ExportSpec {
             case "userId" -> "email";
             default -> name;
         };
-    }
-
-    private record StagedMember(long rowNo, JsonObject fields, String outcome) {}
-
-    private static List<StagedMember> staged(Connection connection, Unit unit) throws SQLException {
-        List<StagedMember> found = new ArrayList<>();
-        try (PreparedStatement statement =
-                connection.prepareStatement("select row_no, fields::text, outcome from data_job_row"
-                        + " where job_id = ? and level = ? and row_no > ? and row_no <= ? order by row_no")) {
-            statement.setObject(1, unit.jobId());
-            statement.setInt(2, unit.level());
-            statement.setLong(3, unit.afterRow());
-            statement.setLong(4, unit.lastRow());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new StagedMember(
-                            rs.getLong(1),
-                            Json.createReader(new java.io.StringReader(rs.getString(2)))
-                                    .readObject(),
-                            rs.getString(3)));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static long invited(Connection connection, UUID jobId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from data_job_row where job_id = ? and outcome = 'invited'")) {
-            statement.setObject(1, jobId);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     @Override

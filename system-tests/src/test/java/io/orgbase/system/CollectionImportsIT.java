@@ -238,4 +238,95 @@ class CollectionImportsIT {
         JsonObject elsewhere = run(owner, other, "teams", "name\nPlatform\n", json("mode", "update"));
         assertThat(counts(elsewhere)).containsExactly(0, 0, 0, 1);
     }
+
+    private static String contact(Session session, Org org, JsonObject body) {
+        Api.Reply created = session.api().post(org.path() + "/contacts", body);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    @Test
+    void contactsAreFoundByAnyOfTheirAddressesAndWrittenByTheContactBooksRules() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String grace = contact(
+                owner,
+                org,
+                json(
+                        "firstName",
+                        "Grace",
+                        "lastName",
+                        "Hopper",
+                        "emails",
+                        Json.createArrayBuilder()
+                                .add(json("email", "grace@navy.example"))
+                                .add(json("email", "g.hopper@home.example", "type", "personal"))
+                                .build(),
+                        "phones",
+                        Json.createArrayBuilder()
+                                .add(json("number", "+1 202 555 0100"))
+                                .build()));
+        contact(
+                owner,
+                org,
+                json(
+                        "lastName",
+                        "One",
+                        "emails",
+                        Json.createArrayBuilder()
+                                .add(json("email", "shared@x.example"))
+                                .build()));
+        contact(
+                owner,
+                org,
+                json(
+                        "lastName",
+                        "Two",
+                        "emails",
+                        Json.createArrayBuilder()
+                                .add(json("email", "shared@x.example"))
+                                .build()));
+        String csv = "Email,First name,Last name,Company,Phone,Status,Tags\n"
+                + "ada@engines.example,Ada,Lovelace,Analytical Engines,+41 44 668 18 00,,VIP; pioneers\n" // 2
+                + "G.Hopper@HOME.example,Grace,Murray Hopper,,+41 44 668 18 00,,\n" // 3: found by her second address
+                + "nameless@x.example,,,Acme,,,\n" // 4: a contact needs a name
+                + "not-an-address,Bad,Email,,,,\n" // 5
+                + "phone@x.example,Bad,Phone,,12345,,\n" // 6
+                + "status@x.example,Bad,Status,,,weird,\n" // 7
+                + "shared@x.example,Which,One,,,,\n"; // 8: two contacts have it
+        JsonObject job = run(owner, org, "contacts", csv, json());
+        assertThat(job.getString("status")).as("%s", job).isEqualTo("completed");
+        Map<Long, String> refused = problems(owner, org, job);
+        assertThat(counts(job)).as("%s", refused).containsExactly(1, 1, 0, 5);
+        assertThat(refused.get(4L)).isEqualTo("lastName: a contact needs a first or a last name");
+        assertThat(refused.get(5L)).startsWith("primaryEmail:");
+        assertThat(refused.get(6L)).startsWith("primaryPhone:");
+        assertThat(refused.get(7L)).startsWith("status:");
+        assertThat(refused.get(8L)).startsWith("primaryEmail: belongs to several contacts");
+
+        JsonObject hopper = owner.api().get(org.path() + "/contacts/" + grace).json();
+        assertThat(hopper.getString("lastName")).isEqualTo("Murray Hopper");
+        assertThat(hopper.getString("primaryEmail")).isEqualTo("grace@navy.example");
+        assertThat(hopper.getString("primaryPhone")).isEqualTo("+41446681800");
+        assertThat(hopper.getJsonArray("phones"))
+                .as("the phone she had is kept")
+                .hasSize(2);
+
+        List<JsonObject> found = owner.api()
+                .get(org.path() + "/contacts?q=Lovelace")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(found).hasSize(1);
+        JsonObject ada = found.get(0);
+        assertThat(ada.getString("primaryEmail")).isEqualTo("ada@engines.example");
+        assertThat(ada.getString("organizationName")).isEqualTo("Analytical Engines");
+        assertThat(ada.getString("status")).isEqualTo("active");
+        assertThat(ada.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactlyInAnyOrder("VIP", "pioneers");
+
+        // the same file again changes nothing it changed before
+        JsonObject again = run(owner, org, "contacts", csv, json("mode", "update"));
+        assertThat(counts(again)).as("%s", problems(owner, org, again)).containsExactly(0, 0, 2, 5);
+    }
 }
