@@ -95,15 +95,14 @@ public class MailSender {
         drain();
     }
 
-    /** Forgets old messages (their bodies went when they were sent); every member may. */
-    @Schedule(hour = "4", minute = "37", persistent = false, info = "mail retention")
-    public void forgetOld() {
-        try {
-            int removed = queue.forget(retentionDays);
-            LOG.fine(() -> "Forgot " + removed + " old messages");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Forgetting old messages failed", e);
-        }
+    /**
+     * Forgets old messages (their bodies went when they were sent): maintenance task {@code
+     * mail-retention}.
+     *
+     * @return how many went
+     */
+    public int forgetOld() {
+        return queue.forget(retentionDays);
     }
 
     void drain() {

@@ -49,16 +49,12 @@ public class OutboxRelay {
     /**
      * Forgets which events consumers applied once no copy of them can still arrive: the outbox
      * hands a message over within seconds and retries end within minutes; a dead letter requeued
-     * later is meant to run again. Every member may; deleting twice is harmless.
+     * later is meant to run again. Maintenance task {@code processed-events}.
+     *
+     * @return how many went
      */
-    @Schedule(hour = "4", minute = "17", persistent = false, info = "processed-event retention")
-    public void forgetOldReceipts() {
-        try {
-            int removed = batch.forgetProcessedBefore(PROCESSED_RETENTION_DAYS);
-            LOG.fine(() -> "Forgot " + removed + " processed-event receipts");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Forgetting old processed-event receipts failed", e);
-        }
+    public int forgetOldReceipts() {
+        return batch.forgetProcessedBefore(PROCESSED_RETENTION_DAYS);
     }
 
     /** Publishes until nothing is due; returns at once when a drain already runs (it will see the rows). */

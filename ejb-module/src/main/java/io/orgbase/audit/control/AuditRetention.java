@@ -4,7 +4,6 @@ import io.orgbase.audit.Actor;
 import io.orgbase.persistence.Ids;
 import io.orgbase.tenancy.DatabaseSession;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -41,14 +40,6 @@ public class AuditRetention {
 
     @Resource
     SessionContext context;
-
-    /** Every cluster member runs it; a purge that finds nothing to remove does nothing. */
-    @Schedule(hour = "3", minute = "17", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void nightly() {
-        Map<UUID, Long> removed = applyAll();
-        LOG.info(() -> "audit retention removed " + removed);
-    }
 
     /** @return entries removed per organization (organizations with nothing removed are left out) */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

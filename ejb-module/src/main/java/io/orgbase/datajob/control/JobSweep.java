@@ -66,22 +66,6 @@ public class JobSweep {
         sweep(false);
     }
 
-    /**
-     * Expired files go: uploads no job read, and export results whose link expired. Every member may
-     * run it (each file is deleted once; others skip the locked ones).
-     */
-    @Schedule(hour = "*", minute = "47", persistent = false, info = "expired data job files")
-    void purgeExpiredFiles() {
-        try {
-            long gone;
-            do {
-                gone = recovery.purgeExpiredFiles(100);
-            } while (gone == 100);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Purging expired data job files failed; it runs again in an hour", e);
-        }
-    }
-
     private void sweep(boolean atStart) {
         if (!running.compareAndSet(false, true)) {
             return;

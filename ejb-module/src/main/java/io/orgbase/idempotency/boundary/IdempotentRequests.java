@@ -5,7 +5,6 @@ import io.orgbase.access.Caller;
 import io.orgbase.audit.Audited;
 import io.orgbase.identity.control.DataKeys;
 import io.orgbase.identity.control.SecretTokens;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,8 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,8 +27,6 @@ import org.eclipse.persistence.config.QueryHints;
 @Stateless
 @Audited
 public class IdempotentRequests {
-
-    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class.getName());
 
     private static final String PURPOSE = "idempotent-answer";
     private static final int LEGACY_IV_BYTES = 12;
@@ -101,19 +96,6 @@ public class IdempotentRequests {
     @AuthenticatedOnly
     public void abandon(Caller caller, String key) {
         execute("delete from idempotency_record where key_hash = ?1", keyHash(caller, key));
-    }
-
-    /** Expired records go; every cluster member may run it. */
-    @Schedule(hour = "*", minute = "41", persistent = false)
-    void purgeExpired() {
-        try {
-            em.createNativeQuery("delete from idempotency_record where expires_at < now()")
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .executeUpdate();
-        } catch (RuntimeException failed) {
-            // an application exception (see ejb-jar.xml): the container would not log it
-            LOG.log(Level.WARNING, "purging expired idempotency records failed", failed);
-        }
     }
 
     private void execute(String sql, String keyHash) {

@@ -8,7 +8,6 @@ import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Credentials;
-import io.orgbase.identity.control.EmailTokens;
 import io.orgbase.identity.control.ExternalIdentities;
 import io.orgbase.identity.control.ExternalIssuer;
 import io.orgbase.identity.control.MfaChallenges;
@@ -16,12 +15,10 @@ import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.problems.Unauthenticated;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Exchanges credentials for a session (access and refresh token). */
@@ -43,9 +40,6 @@ public class Authentication {
 
     @Inject
     SecretThrottle throttle;
-
-    @Inject
-    EmailTokens emailTokens;
 
     @Inject
     MfaChallenges challenges;
@@ -156,17 +150,5 @@ public class Authentication {
                 Map.of("issuer", identity.issuer(), "subject", identity.subject()),
                 Actor.user(owner.getId(), owner.getEmail()));
         return owner;
-    }
-
-    /** Expired throttle counts and email links go; every cluster member may run it. */
-    @Schedule(hour = "*", minute = "23", persistent = false)
-    void purgeThrottle() {
-        try {
-            throttle.purgeExpired();
-            emailTokens.purgeExpired();
-        } catch (RuntimeException failed) {
-            // an application exception (see ejb-jar.xml): the container would not log it
-            SECURITY.log(Level.WARNING, "purging expired sign-in throttle counts failed", failed);
-        }
     }
 }

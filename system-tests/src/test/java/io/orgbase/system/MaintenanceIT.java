@@ -1,0 +1,178 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static io.orgbase.system.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.launcher.EmbeddedDatabase;
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Maintenance as batch jobs: platform administrators see every task with its schedule and latest
+ * run, start one now (audited), and watch it end; finished data jobs past their retention go with
+ * their files; a task runs once at a time; nobody else sees any of it.
+ */
+class MaintenanceIT {
+
+    private static final String MAINTENANCE = "/api/v1/admin/maintenance";
+
+    /** The schema's owner, who may change any row (the tests age a job with it). */
+    private static Connection owner() throws SQLException {
+        return DriverManager.getConnection(Orgbase.target().databaseUrl(), EmbeddedDatabase.OWNER, "unused-with-trust");
+    }
+
+    private static JsonObject ended(Session admin, String location) {
+        return Eventually.get("maintenance run ended", Duration.ofSeconds(60), () -> {
+            JsonObject run = admin.api().get(location).json();
+            return List.of("completed", "failed").contains(run.getString("status"))
+                    ? Optional.of(run)
+                    : Optional.empty();
+        });
+    }
+
+    @Test
+    void administratorsSeeEveryTaskAndRunOneNow() {
+        Session admin = Fixtures.admin();
+        List<JsonObject> tasks =
+                admin.api().get(MAINTENANCE).json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(tasks)
+                .extracting(task -> task.getString("key"))
+                .containsExactly(
+                        "audit-retention",
+                        "sign-in-throttle",
+                        "idempotency-records",
+                        "data-job-files",
+                        "data-job-retention",
+                        "mail-retention",
+                        "processed-events");
+        assertThat(tasks.get(0).getString("schedule")).isEqualTo("every day at 03:17 UTC");
+
+        Api.Reply started = admin.api().post(MAINTENANCE + "/idempotency-records/runs", json());
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        assertThat(started.json().getString("trigger")).isEqualTo("operator");
+        assertThat(started.json().getString("requestedBy")).isEqualTo(admin.id().toString());
+        JsonObject run = ended(admin, started.header("Location"));
+        assertThat(run.getString("status")).as("%s", run).isEqualTo("completed");
+        assertThat(run.get("claimedBy")).isNotEqualTo(JsonValue.NULL);
+        assertThat(run.getString("finishedAt")).isNotNull();
+
+        assertThat(admin.api()
+                        .get(MAINTENANCE + "/runs?task=idempotency-records")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class))
+                .extracting(item -> item.getString("id"))
+                .contains(run.getString("id"));
+        JsonObject audited = admin.api()
+                .get("/api/v1/admin/audit-events?action=maintenance-started")
+                .json();
+        assertThat(audited.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(entry -> entry.getString("entityId"))
+                .contains(run.getString("id"));
+
+        assertProblem(admin.api().post(MAINTENANCE + "/no-such-task/runs", json()), 404);
+        assertProblem(admin.api().get(MAINTENANCE + "/runs?status=sleeping"), 400);
+        assertProblem(admin.api().get(MAINTENANCE + "/runs/" + UUID.randomUUID()), 404);
+    }
+
+    @Test
+    void aTaskRunsOnceAtATime() throws SQLException {
+        Session admin = Fixtures.admin();
+        UUID busy = UUID.randomUUID();
+        try (Connection db = owner();
+                PreparedStatement insert =
+                        db.prepareStatement("insert into maintenance_run (id, task, slot, trigger, status, created_at)"
+                                + " values (?, 'processed-events', now() - interval '1 minute', 'schedule', 'running',"
+                                + " now())")) {
+            insert.setObject(1, busy);
+            insert.executeUpdate();
+        }
+        try {
+            assertProblem(admin.api().post(MAINTENANCE + "/processed-events/runs", json()), 409);
+        } finally {
+            try (Connection db = owner();
+                    PreparedStatement done = db.prepareStatement(
+                            "update maintenance_run set status = 'failed', finished_at = now() where id = ?")) {
+                done.setObject(1, busy);
+                done.executeUpdate();
+            }
+        }
+        Api.Reply again = admin.api().post(MAINTENANCE + "/processed-events/runs", json());
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        assertThat(ended(admin, again.header("Location")).getString("status")).isEqualTo("completed");
+    }
+
+    @Test
+    void finishedDataJobsPastTheirRetentionGoWithTheirFiles() throws SQLException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        JsonObject old = DataJobsIT.run(owner, org, "code,name\nOLD,Old\n", json());
+        JsonObject recent = DataJobsIT.run(owner, org, "code,name\nNEW,New\n", json());
+        try (Connection db = owner();
+                PreparedStatement age = db.prepareStatement(
+                        "update data_job set finished_at = now() - interval '31 days' where id = ?")) {
+            age.setObject(1, UUID.fromString(old.getString("id")));
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+
+        Session admin = Fixtures.admin();
+        Api.Reply started = admin.api().post(MAINTENANCE + "/data-job-retention/runs", json());
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        JsonObject run = ended(admin, started.header("Location"));
+        assertThat(run.getString("status")).as("%s", run).isEqualTo("completed");
+        assertThat(run.getJsonNumber("removed").longValue()).isGreaterThanOrEqualTo(1);
+
+        assertThat(owner.api()
+                        .get(org.path() + "/data-jobs/" + old.getString("id"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(owner.api()
+                        .get(org.path() + "/data-jobs/" + recent.getString("id"))
+                        .status())
+                .isEqualTo(200);
+        try (Connection db = owner();
+                PreparedStatement files = db.prepareStatement("select count(*) from stored_file where id = ?")) {
+            files.setObject(1, UUID.fromString(old.getString("fileId")));
+            try (ResultSet rs = files.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the old job's upload").isZero();
+            }
+            files.setObject(1, UUID.fromString(recent.getString("fileId")));
+            try (ResultSet rs = files.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the recent job's upload").isEqualTo(1);
+            }
+        }
+        // what the job imported stays
+        assertThat(owner.api()
+                        .get(org.path() + "/departments")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class))
+                .extracting(department -> department.getString("code"))
+                .containsExactlyInAnyOrder("OLD", "NEW");
+    }
+
+    @Test
+    void nobodyButPlatformAdministratorsSeesMaintenance() {
+        Session user = Fixtures.newUser();
+        Fixtures.newOrg(user);
+        assertProblem(user.api().get(MAINTENANCE), 403);
+        assertProblem(user.api().get(MAINTENANCE + "/runs"), 403);
+        assertProblem(user.api().post(MAINTENANCE + "/audit-retention/runs", json()), 403);
+        assertProblem(Api.anonymous().get(MAINTENANCE), 401);
+    }
+}

@@ -1,0 +1,2 @@
+/** Maintenance over REST, for platform administrators. */
+package io.orgbase.maintenance.api;
