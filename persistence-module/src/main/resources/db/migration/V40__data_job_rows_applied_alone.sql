@@ -8,3 +8,8 @@ ALTER TABLE data_job_row ADD CONSTRAINT data_job_row_outcome_known
 
 -- Teams an import wrote carry the job, as departments do.
 ALTER TABLE team ADD COLUMN last_job_id uuid;
+
+-- A row's original cells keep the file's column order (jsonb would sort the keys), so that the
+-- refused rows download under the file's own headers, in its order.
+ALTER TABLE data_job_row ALTER COLUMN original TYPE json USING original::text::json;
+ALTER TABLE data_job_error ALTER COLUMN original TYPE json USING original::text::json;

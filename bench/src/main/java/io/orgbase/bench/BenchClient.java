@@ -67,6 +67,39 @@ final class BenchClient {
         }
     }
 
+    /** Uploads a file as the request body; the answer's body (300 and above throw). */
+    String upload(String path, String bearer, java.nio.file.Path file, String contentType)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(30))
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Downloads to a file; its size in bytes. */
+    long download(String path, String bearer, java.nio.file.Path file) throws IOException, InterruptedException {
+        HttpResponse<java.nio.file.Path> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(30))
+                        .header("Authorization", "Bearer " + bearer)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return java.nio.file.Files.size(file);
+    }
+
     /** A top-level string field of a JSON answer (enough for ids and tokens). */
     static String field(String json, String name) {
         Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"")

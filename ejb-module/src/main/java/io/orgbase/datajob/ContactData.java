@@ -73,6 +73,12 @@ public class ContactData implements DataSpec, ExportSpec {
         return 100;
     }
 
+    /** Rows written in transactions of their own cannot be undone by a later row's refusal. */
+    @Override
+    public boolean allOrNothing() {
+        return false;
+    }
+
     @Override
     public Checked check(Map<String, String> cells, Mode mode) {
         List<RowProblem> problems = new ArrayList<>();

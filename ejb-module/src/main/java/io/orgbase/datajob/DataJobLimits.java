@@ -44,12 +44,14 @@ public final class DataJobLimits {
     }
 
     /**
-     * The most invitations one member import sends ({@code ORGBASE_IMPORT_MAX_INVITATIONS}, 1,000):
-     * rows past it fail, so that a file of addresses cannot turn Orgbase into a mass mailer.
+     * How many people member imports may add or invite per organization in 15 minutes ({@code
+     * ORGBASE_IMPORT_MAX_ADDS}, 1,000; dry runs count): whether an address has an account shows in
+     * how its row ends, and an invitation is a mail, so a file of addresses may neither probe
+     * accounts nor mail people faster than this.
      */
-    public static long invitationsPerImport() {
+    public static int addsPerQuarterHour() {
         return ConfigProvider.getConfig()
-                .getOptionalValue("ORGBASE_IMPORT_MAX_INVITATIONS", Long.class)
-                .orElse(1_000L);
+                .getOptionalValue("ORGBASE_IMPORT_MAX_ADDS", Integer.class)
+                .orElse(1_000);
     }
 }

@@ -52,6 +52,14 @@ public interface DataSpec {
         return 1000;
     }
 
+    /**
+     * Whether an import may ask for all or nothing: only where the whole unit is written in the
+     * chunk's transaction (set-based), so that a refusal undoes it.
+     */
+    default boolean allOrNothing() {
+        return true;
+    }
+
     /** What is wrong with rows that refer to themselves through other rows of the file (a cycle). */
     default String cycleProblem() {
         return "refers to itself through other rows of the file";

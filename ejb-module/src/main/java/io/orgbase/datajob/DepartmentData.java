@@ -372,7 +372,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
                         description = case when ? then ? else description end,
                         parent_id = case when ? then ? else parent_id end,
                         head_id = case when ? then ? else head_id end,
-                        custom_fields = ?::jsonb,
+                        custom_fields = case when ? then ?::jsonb else custom_fields end,
                         updated_at = now(), updated_by = ?, last_job_id = ?, version = version + 1
                     where org_id = ? and id = ?""");
             this.failures = new RowFailures(connection, unit.jobId());
@@ -410,11 +410,12 @@ public class DepartmentData implements DataSpec, ExportSpec {
             update.setObject(6, row.newParentId());
             update.setBoolean(7, fields.containsKey("headEmail"));
             update.setObject(8, row.newHeadId());
-            update.setString(9, custom);
-            update.setObject(10, unit.actorId());
-            update.setObject(11, unit.jobId());
-            update.setObject(12, unit.orgId());
-            update.setObject(13, row.id());
+            update.setBoolean(9, fields.containsKey(ImportedCustomFields.FIELD));
+            update.setString(10, custom);
+            update.setObject(11, unit.actorId());
+            update.setObject(12, unit.jobId());
+            update.setObject(13, unit.orgId());
+            update.setObject(14, row.id());
             update.addBatch();
         }
 

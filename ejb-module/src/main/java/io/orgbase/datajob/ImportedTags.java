@@ -160,6 +160,12 @@ public final class ImportedTags {
 
     /** The tags of these names (by lower-case name), created where the organization has none. */
     private Map<String, UUID> vocabulary(Map<String, String> names) throws SQLException {
+        // the lock the API takes before it adds names, so that the two take turns
+        try (PreparedStatement lock =
+                connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, "tags:" + orgId);
+            lock.execute();
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into tag (id, org_id, name, created_at, updated_at, created_by, updated_by)"
                         + " values (?, ?, ?, now(), now(), ?, ?) on conflict do nothing")) {
@@ -181,6 +187,21 @@ public final class ImportedTags {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(2).toLowerCase(Locale.ROOT), Ids.of(rs.getObject(1)));
+                }
+            }
+        }
+        // where Java and the database lower a name differently, the database's match decides
+        for (String name : names.values()) {
+            if (!ids.containsKey(name.toLowerCase(Locale.ROOT))) {
+                try (PreparedStatement one =
+                        connection.prepareStatement("select id from tag where org_id = ? and lower(name) = lower(?)")) {
+                    one.setObject(1, orgId);
+                    one.setString(2, name);
+                    try (ResultSet rs = one.executeQuery()) {
+                        if (rs.next()) {
+                            ids.put(name.toLowerCase(Locale.ROOT), Ids.of(rs.getObject(1)));
+                        }
+                    }
                 }
             }
         }

@@ -105,6 +105,12 @@ public class MemberData implements DataSpec, ExportSpec {
         return 100;
     }
 
+    /** Rows written in transactions of their own cannot be undone by a later row's refusal. */
+    @Override
+    public boolean allOrNothing() {
+        return false;
+    }
+
     @Override
     public String cycleProblem() {
         return "its manager is themselves, or reports to them through other rows of the file";
@@ -185,27 +191,36 @@ public class MemberData implements DataSpec, ExportSpec {
         return email;
     }
 
-    /**
-     * Writes the unit's rows one at a time, each in its own transaction through the API's rules
-     * ({@link RowByRow}); invitations stop at the import's limit.
-     */
     @Override
     public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
-        long[] invitationsLeft = {
-            DataJobLimits.invitationsPerImport() - RowByRow.outcomes(connection, unit.jobId(), "invited")
-        };
         return rowByRow.apply(
                 connection,
                 unit,
-                (rowNo, fields) -> {
-                    String outcome = rows.apply(
-                            tenant, unit.jobId(), rowNo, fields, unit.mode(), unit.dryRun(), invitationsLeft[0]);
-                    if (outcome.equals("invited")) {
-                        invitationsLeft[0]--;
-                    }
-                    return outcome;
-                },
+                (rowNo, fields) -> rows.apply(
+                        tenant,
+                        unit.jobId(),
+                        rowNo,
+                        fields,
+                        unit.mode(),
+                        unit.dryRun(),
+                        staged(connection, unit.jobId(), DepartmentData.text(fields, "managerEmail"))),
                 MemberData::field);
+    }
+
+    /** Whether a row of the job's file with this key is staged (and not refused). */
+    private static boolean staged(Connection connection, UUID jobId, String key) {
+        if (key == null) {
+            return false;
+        }
+        try (var statement = connection.prepareStatement("select 1 from data_job_row where job_id = ? and key = ?")) {
+            statement.setObject(1, jobId);
+            statement.setString(2, key);
+            try (var rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new JobFailure(e);
+        }
     }
 
     /** The file's column for a field the API names. */

@@ -91,6 +91,13 @@ public class RowByRow {
                         failures.add(row.rowNo(), invalid);
                         continue;
                     }
+                    if (duplicate(broken)) {
+                        failures.add(
+                                row.rowNo(),
+                                List.of(new RowProblem(
+                                        null, "conflicts with a record written meanwhile; import the row again")));
+                        continue;
+                    }
                     LOG.log(Level.WARNING, "row " + row.rowNo() + " of data job " + unit.jobId() + " failed", broken);
                     failures.add(
                             row.rowNo(),
@@ -131,6 +138,16 @@ public class RowByRow {
         return List.of();
     }
 
+    /** Whether the database refused a write as a duplicate of a unique key (SQLSTATE 23505). */
+    private static boolean duplicate(Throwable broken) {
+        for (Throwable cause = broken; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<RowProblem> problems(DomainException refused, UnaryOperator<String> fields) {
         if (refused instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
             return invalid.errors().stream()
@@ -161,18 +178,5 @@ public class RowByRow {
             }
         }
         return found;
-    }
-
-    /** How many rows of the job have this outcome so far (committed). */
-    public static long outcomes(Connection connection, java.util.UUID jobId, String outcome) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("select count(*) from data_job_row where job_id = ? and outcome = ?")) {
-            statement.setObject(1, jobId);
-            statement.setString(2, outcome);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

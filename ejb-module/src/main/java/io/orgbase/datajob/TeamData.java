@@ -152,8 +152,10 @@ public class TeamData implements DataSpec, ExportSpec {
                         on conflict do nothing""");
                 PreparedStatement update = connection.prepareStatement(
                         """
-                        update team set name = ?, description = ?, custom_fields = ?::jsonb, updated_at = now(),
-                            updated_by = ?, last_job_id = ?, version = version + 1
+                        update team set name = ?,
+                            description = case when ? then ? else description end,
+                            custom_fields = case when ? then ?::jsonb else custom_fields end,
+                            updated_at = now(), updated_by = ?, last_job_id = ?, version = version + 1
                         where org_id = ? and id = ?""")) {
             for (Found row : found) {
                 JsonObject fields = row.fields();
@@ -200,12 +202,14 @@ public class TeamData implements DataSpec, ExportSpec {
                     if (!unit.dryRun()) {
                         tags.set(row.id(), names);
                         update.setString(1, name);
-                        update.setString(2, description);
-                        update.setString(3, custom);
-                        update.setObject(4, unit.actorId());
-                        update.setObject(5, unit.jobId());
-                        update.setObject(6, unit.orgId());
-                        update.setObject(7, row.id());
+                        update.setBoolean(2, fields.containsKey("description"));
+                        update.setString(3, description);
+                        update.setBoolean(4, fields.containsKey(ImportedCustomFields.FIELD));
+                        update.setString(5, custom);
+                        update.setObject(6, unit.actorId());
+                        update.setObject(7, unit.jobId());
+                        update.setObject(8, unit.orgId());
+                        update.setObject(9, row.id());
                         update.addBatch();
                     }
                 } else {

@@ -84,6 +84,13 @@ class CollectionImportsIT {
         Session same = Fixtures.newUser();
         Fixtures.addMember(owner, org, same, "member");
         Session outsider = Fixtures.newUser();
+        Session elsewhere = Fixtures.newUser();
+        Session foreigner = Fixtures.newUser();
+        String pending = "pending-" + Secrets.suffix() + "@it.example";
+        assertThat(owner.api()
+                        .post(org.path() + "/invitations", json("email", pending, "role", "member"))
+                        .status())
+                .isEqualTo(201);
         String eng = department(owner, org, "ENG");
         String platform = team(owner, org, "Platform");
         Org other = Fixtures.newOrg(owner);
@@ -103,17 +110,27 @@ class CollectionImportsIT {
                 + same.email() + ",member,active,,,,\n" // 9: nothing to change
                 + outsider.email() + ",owner,,,,,\n" // 10: grants what the admin lacks
                 + same.email().toUpperCase(java.util.Locale.ROOT) + ",viewer,,,,,\n" // 11: the key twice
-                + manager.email() + "x,member,,,FOREIGN,,Elsewhere\n"; // 12: another organization's
+                + elsewhere.email() + ",member,,,,,Elsewhere\n" // 12: another organization's team
+                + foreigner.email() + ",member,,,FOREIGN,,\n" // 13: another organization's department
+                + pending + ",member,,,,,\n"; // 14: invited already
         JsonObject job = run(admin, org, "members", csv, json());
         assertThat(job.getString("status")).as("%s", job).isEqualTo("completed");
         Map<Long, String> refused = problems(admin, org, job);
-        assertThat(counts(job)).as("%s %s", job, refused).containsExactly(2, 1, 1, 7);
-        assertThat(refused).containsOnlyKeys(5L, 6L, 7L, 8L, 10L, 11L, 12L);
+        assertThat(counts(job)).as("%s %s", job, refused).containsExactly(2, 1, 1, 9);
+        assertThat(refused).containsOnlyKeys(5L, 6L, 7L, 8L, 10L, 11L, 12L, 13L, 14L);
         assertThat(refused.get(5L)).startsWith("jobTitle: is set once the person has joined");
         assertThat(refused.get(6L)).isEqualTo("departmentCode: no department has this code");
         assertThat(refused.get(8L)).startsWith("email:");
         assertThat(refused.get(11L)).startsWith("email: appears in more than one row");
-        assertThat(refused.get(12L)).startsWith("departmentCode:");
+        assertThat(refused.get(7L)).startsWith("null: You cannot change or remove a member whose role grants more");
+        assertThat(refused.get(10L)).startsWith("null: You cannot grant a role that grants more than you hold");
+        assertThat(refused.get(12L)).isEqualTo("teams: no team is named Elsewhere");
+        assertThat(refused.get(13L)).isEqualTo("departmentCode: no department has this code");
+        assertThat(refused.get(14L)).startsWith("email: has an open invitation already");
+        for (Session stranger : List.of(outsider, elsewhere, foreigner)) {
+            assertThat(owner.api().get(org.path() + "/members/" + stranger.id()).status())
+                    .isEqualTo(404);
+        }
 
         JsonObject joined = member(owner, org, joining);
         assertThat(joined.getString("role")).isEqualTo("admin");
@@ -151,13 +168,15 @@ class CollectionImportsIT {
         Session joining = Fixtures.newUser();
         Session member = Fixtures.newUser();
         Fixtures.addMember(owner, org, member, "member");
+        Session newbie = Fixtures.newUser();
         String invited = "dry-" + Secrets.suffix() + "@it.example";
-        String csv = "email,role\n" + joining.email() + ",admin\n" + invited + ",member\n" + member.email()
-                + ",viewer\n" + owner.email() + ",viewer\n";
+        String csv = "email,role,manager\n" + joining.email() + ",admin,\n" + invited + ",member,\n" + member.email()
+                + ",viewer,\n" + owner.email() + ",viewer,\n" + newbie.email() + ",member," + joining.email() + "\n";
         JsonObject dry = run(owner, org, "members", csv, json("dryRun", true));
         assertThat(dry.getString("status")).isEqualTo("completed");
-        // the last owner cannot be demoted, whether or not the run is dry
-        assertThat(counts(dry)).as("%s", problems(owner, org, dry)).containsExactly(2, 1, 0, 1);
+        // the last owner cannot be demoted, whether or not the run is dry; a manager the file adds
+        // counts as one, though the dry run adds nobody
+        assertThat(counts(dry)).as("%s", problems(owner, org, dry)).containsExactly(3, 1, 0, 1);
         assertThat(owner.api().get(org.path() + "/members/" + joining.id()).status())
                 .isEqualTo(404);
         assertThat(member(owner, org, member).getString("role")).isEqualTo("member");
@@ -165,8 +184,36 @@ class CollectionImportsIT {
                 .isEmpty();
 
         JsonObject update = run(owner, org, "members", csv, json("mode", "update"));
-        assertThat(counts(update)).as("%s", problems(owner, org, update)).containsExactly(0, 1, 0, 3);
+        assertThat(counts(update)).as("%s", problems(owner, org, update)).containsExactly(0, 1, 0, 4);
         assertThat(member(owner, org, member).getString("role")).isEqualTo("viewer");
+
+        // rows written one at a time cannot be undone by a later one: no all-or-nothing for members
+        Api.Reply whole = owner.api()
+                .post(
+                        org.path() + "/data-jobs",
+                        json(
+                                "collection",
+                                "members",
+                                "fileId",
+                                DataJobsIT.upload(owner, org, csv),
+                                "allOrNothing",
+                                true));
+        Problems.assertInvalidFields(whole, "allOrNothing");
+
+        // the teams column needs the teams' own permission: an importer without it has the row refused
+        Fixtures.createRole(
+                owner, org, "people-admin", List.of("organization:read", "members:read", "members:write"), null);
+        Session clerk = Fixtures.newUser();
+        Fixtures.addMember(owner, org, clerk, "people-admin");
+        String platform = team(owner, org, "Platform");
+        JsonObject teamless = run(clerk, org, "members", "email,teams\n" + member.email() + ",Platform\n", json());
+        assertThat(counts(teamless)).containsExactly(0, 0, 0, 1);
+        assertThat(problems(clerk, org, teamless).get(2L)).startsWith("null: ");
+        assertThat(owner.api()
+                        .get(org.path() + "/teams/" + platform + "/members")
+                        .json()
+                        .getJsonArray("items"))
+                .isEmpty();
     }
 
     @Test

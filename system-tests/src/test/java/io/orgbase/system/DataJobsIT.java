@@ -142,8 +142,25 @@ class DataJobsIT {
         Api.Reply download = owner.api().get(org.path() + "/data-jobs/" + job.getString("id") + "/errors.csv");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).startsWith("text/csv");
-        assertThat(download.body().lines().findFirst().orElseThrow()).isEqualTo("row,field,message,original");
-        assertThat(download.body()).contains("7,parentCode,no department has this code");
+        assertThat(download.body().lines().findFirst().orElseThrow())
+                .as("the original cells under the file's own headers")
+                .isEqualTo("row,field,message,Code,Department name,Parent code,Description,Head");
+        assertThat(download.body()).contains("7,parentCode,no department has this code,SALES-EU,Sales Europe,SALES,,");
+
+        Api.Binary workbook = owner.api().bytes(org.path() + "/data-jobs/" + job.getString("id") + "/errors.xlsx");
+        assertThat(workbook.status()).isEqualTo(200);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook errors =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+            var sheet = errors.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Department name");
+            List<String> refusedCodes = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                refusedCodes.add(sheet.getRow(i).getCell(3).getStringCellValue());
+            }
+            assertThat(refusedCodes).contains("bad code!", "SALES-EU", "HR", "LOOP-A", "LOOP-B");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         // the job is one audit entry, and the departments it made carry it
         JsonObject audit = owner.api()

@@ -23,16 +23,20 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code kill -9} of Payara Micro in the middle of applying an import of a 60,000-department tree,
  * then a start on the same home and database: the job resumes on its own from the position its
- * last chunk committed, and every row ends up imported exactly once, under the right parent. Its
- * own server and database, so the kill harms no other test.
+ * last chunk committed, and every row ends up imported exactly once, under the right parent. Then
+ * the same for 2,000 contacts, written row by row (each in a transaction of its own): the rows
+ * written before the kill count once. Its own server and database, so the kills harm no other test.
  */
 @Tag("crash")
 class ImportCrashIT {
 
     private static final int ROWS = 60_000;
 
+    /** Contacts of the second import (written row by row). */
+    private static final int PEOPLE = 2_000;
+
     @Test
-    void anImportKilledWhileApplyingResumesAfterTheRestartWithEveryRowOnce() throws Exception {
+    void importsKilledWhileApplyingResumeAfterTheRestartWithEveryRowOnce() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("orgbase.it.work", "target/it-work")));
         Path root = work.resolve("import-crash-" + Secrets.suffix());
         String adminEmail = "admin-" + Secrets.suffix() + "@it.example";
@@ -75,12 +79,7 @@ class ImportCrashIT {
                     long created = created(database, job);
                     return created >= 5_000 ? Optional.of(created) : Optional.empty();
                 });
-                server.descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
-                        .forEach(ProcessHandle::destroyForcibly);
-                assertThat(server.waitFor(2, TimeUnit.MINUTES))
-                        .as("the launcher ends with its server")
-                        .isTrue();
+                kill(server);
                 long atKill = created(database, job);
                 assertThat(atKill)
                         .as("killed halfway (%s before the kill)", before)
@@ -88,11 +87,7 @@ class ImportCrashIT {
 
                 server = RunCommandIT.start(home, port, root.resolve("second.log"), settings);
                 RunCommandIT.awaitLine(server, root.resolve("second.log"), "Orgbase is ready");
-                String status = Eventually.get("the job finished", Duration.ofMinutes(4), () -> {
-                    String now = text(database, "select status from data_job where id = ?", job);
-                    return now.equals("running") || now.equals("queued") ? Optional.empty() : Optional.of(now);
-                });
-                assertThat(status).isEqualTo("completed");
+                assertThat(finished(database, job)).isEqualTo("completed");
                 assertThat(created(database, job)).isEqualTo(ROWS);
                 assertThat(number(
                                 database, "select count(*) from department where org_id = ? and code like 'K%'", orgId))
@@ -104,10 +99,78 @@ class ImportCrashIT {
                                 orgId))
                         .as("every child under the parent its row named")
                         .isEqualTo(ROWS - 100);
+
+                // an import written row by row (each row its own transaction, marked there) killed in
+                // the middle of a unit: the rows written before the kill are neither repeated nor lost
+                StringBuilder people = new StringBuilder("email,firstName,lastName\n");
+                for (int i = 0; i < PEOPLE; i++) {
+                    people.append("person")
+                            .append(i)
+                            .append("@crash.example,Person,P")
+                            .append(i)
+                            .append('\n');
+                }
+                Api.Reply peopleFile = admin.upload(
+                        "/api/v1/orgs/" + slug + "/data-jobs/files",
+                        people.toString().getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
+                assertThat(peopleFile.status()).as("%s", peopleFile).isEqualTo(201);
+                Api.Reply contacts = admin.post(
+                        "/api/v1/orgs/" + slug + "/data-jobs",
+                        json(
+                                "collection",
+                                "contacts",
+                                "fileId",
+                                peopleFile.json().getString("id")));
+                assertThat(contacts.status()).as("%s", contacts).isEqualTo(202);
+                UUID contactJob = UUID.fromString(contacts.json().getString("id"));
+                Eventually.get("writing contacts", Duration.ofMinutes(3), () -> {
+                    long written = written(database, contactJob);
+                    return written >= 300 ? Optional.of(written) : Optional.empty();
+                });
+                kill(server);
+                long writtenAtKill = written(database, contactJob);
+                assertThat(writtenAtKill).as("killed halfway").isLessThan(PEOPLE);
+
+                server = RunCommandIT.start(home, port, root.resolve("third.log"), settings);
+                RunCommandIT.awaitLine(server, root.resolve("third.log"), "Orgbase is ready");
+                assertThat(finished(database, contactJob)).isEqualTo("completed");
+                assertThat(created(database, contactJob)).isEqualTo(PEOPLE);
+                assertThat(number(database, "select count(*) from contact where org_id = ?", orgId))
+                        .as("every person once")
+                        .isEqualTo(PEOPLE);
+                assertThat(number(
+                                database,
+                                "select count(distinct lower(email)) from contact_email where org_id = ?",
+                                orgId))
+                        .isEqualTo(PEOPLE);
             } finally {
                 RunCommandIT.stop(server);
             }
         }
+    }
+
+    /** Kills Payara Micro without a word; its launcher ends with it. */
+    private static void kill(Process server) throws InterruptedException {
+        server.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                .forEach(ProcessHandle::destroyForcibly);
+        assertThat(server.waitFor(2, TimeUnit.MINUTES))
+                .as("the launcher ends with its server")
+                .isTrue();
+    }
+
+    /** The job's status once it is no longer queued or running. */
+    private static String finished(EmbeddedDatabase database, UUID job) {
+        return Eventually.get("the job finished", Duration.ofMinutes(4), () -> {
+            String now = text(database, "select status from data_job where id = ?", job);
+            return now.equals("running") || now.equals("queued") ? Optional.empty() : Optional.of(now);
+        });
+    }
+
+    /** Rows of a row-by-row import written so far (each marked in its own committed transaction). */
+    private static long written(EmbeddedDatabase database, UUID job) {
+        return number(database, "select count(*) from data_job_row where job_id = ? and outcome is not null", job);
     }
 
     private static long created(EmbeddedDatabase database, UUID job) {

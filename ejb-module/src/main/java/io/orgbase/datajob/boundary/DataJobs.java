@@ -153,6 +153,13 @@ public class DataJobs {
             throw new Forbidden("You may not change " + spec.collection() + ".");
         }
         Lifecycle.check(tenant, spec.writePermission());
+        if (Boolean.TRUE.equals(request.allOrNothing()) && !spec.allOrNothing()) {
+            throw InvalidInput.field(
+                    "allOrNothing",
+                    spec.collection() + " are written row by row, each through the API's own rules in a"
+                            + " transaction of its own, so a problem found while writing cannot undo the rows before"
+                            + " it: run a dry run first instead");
+        }
         StoredFile file = em.find(StoredFile.class, request.fileId());
         if (file == null || !file.isComplete() || !file.getPurpose().equals("import")) {
             throw InvalidInput.field("fileId", "no uploaded file has this id");

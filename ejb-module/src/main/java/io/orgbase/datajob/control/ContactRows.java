@@ -12,6 +12,7 @@ import io.orgbase.datajob.ImportedTags;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.Contacts;
 import io.orgbase.requests.Patch;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.annotation.Resource;
@@ -66,14 +67,19 @@ public class ContactRows {
     @Inject
     ContactBook contacts;
 
+    @Inject
+    DatabaseSession session;
+
     /**
      * @return created, updated or unchanged
      * @throws io.orgbase.problems.DomainException what the API would answer (the row's problem)
      */
     public String apply(Tenant tenant, UUID jobId, long rowNo, JsonObject fields, Mode mode, boolean dryRun) {
         String email = fields.getString("primaryEmail");
+        // two rows (or a row and a request) creating a contact for one new address take turns
+        session.lock("contact-email:" + tenant.orgId() + ":" + email);
         List<?> found = em.createNativeQuery("select distinct contact_id from contact_email"
-                        + " where org_id = ?1 and lower(email) = ?2 limit 2")
+                        + " where org_id = ?1 and lower(email) = lower(?2) limit 2")
                 .setParameter(1, tenant.orgId())
                 .setParameter(2, email)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)

@@ -55,10 +55,10 @@ public class ImportSteps {
                 chunk.rows().stream().filter(r -> r.checked().ok()).toList();
         try (PreparedStatement insert = connection.prepareStatement(
                         "insert into data_job_row (org_id, job_id, row_no, key, parent_key, fields, original)"
-                                + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing");
+                                + " values (?, ?, ?, ?, ?, ?::jsonb, ?::json) on conflict do nothing");
                 PreparedStatement error = connection.prepareStatement(
                         "insert into data_job_error (org_id, job_id, row_no, problems, original)"
-                                + " values (?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing")) {
+                                + " values (?, ?, ?, ?::jsonb, ?::json) on conflict do nothing")) {
             for (StagedRow row : good) {
                 insert.setObject(1, orgId);
                 insert.setObject(2, chunk.jobId());

@@ -1,5 +1,6 @@
 package io.orgbase.datajob.control;
 
+import io.orgbase.datajob.DataJobLimits;
 import io.orgbase.datajob.DataSpec.Mode;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.boundary.Employment;
@@ -52,19 +53,29 @@ public class MemberRows {
     @Inject
     Teams teams;
 
+    @Inject
+    ImportQuota quota;
+
     /**
      * Writes (or, in a dry run, tries) one row.
      *
-     * @param invitationsLeft how many more invitations this import may send
+     * @param managerInFile whether the row's manager is a row of the same file (staged, not refused)
      * @return what the row did: created, invited, updated or unchanged
      * @throws io.orgbase.problems.DomainException what the API would answer (the row's problem)
      */
     public String apply(
-            Tenant tenant, UUID jobId, long rowNo, JsonObject fields, Mode mode, boolean dryRun, long invitationsLeft) {
+            Tenant tenant,
+            UUID jobId,
+            long rowNo,
+            JsonObject fields,
+            Mode mode,
+            boolean dryRun,
+            boolean managerInFile) {
         String email = fields.getString("email");
-        UUID userId = memberId(tenant, email);
+        UUID userId = memberId(tenant, email, "email");
         Set<String> present = new HashSet<>();
-        Employment employment = employment(tenant, fields, present);
+        // a dry run writes no row, so a manager the file itself adds is not a member yet: judged without
+        Employment employment = employment(tenant, fields, present, dryRun && managerInFile);
         List<UUID> teamIds = teamIds(tenant, fields);
         String role = text(fields, "role");
         Boolean active = fields.containsKey("active") && !fields.isNull("active")
@@ -75,14 +86,18 @@ public class MemberRows {
             if (mode == Mode.UPDATE) {
                 throw InvalidInput.field("email", "is not a member of the organization");
             }
+            // whether the address has an account shows in how a row ends: every try costs, dry or not
+            quota.spend(
+                    "import-adds:" + tenant.orgId(),
+                    DataJobLimits.addsPerQuarterHour(),
+                    "Imports of this organization added or invited as many people as they may in 15 minutes"
+                            + " (ORGBASE_IMPORT_MAX_ADDS); import the refused rows again later.");
+            if (openInvitation(tenant, email)) {
+                throw InvalidInput.field(
+                        "email", "has an open invitation already: it becomes a member by accepting it (or revoke it)");
+            }
             Memberships.Added added = memberships.add(tenant, email, role == null ? "member" : role, false, employment);
             if (added.invitation() != null) {
-                if (invitationsLeft <= 0) {
-                    throw InvalidInput.field(
-                            "email",
-                            "has no account yet, and this import has sent as many invitations as one import may"
-                                    + " send (ORGBASE_IMPORT_MAX_INVITATIONS)");
-                }
                 if (!teamIds.isEmpty() || Boolean.FALSE.equals(active)) {
                     throw InvalidInput.field(
                             teamIds.isEmpty() ? "active" : "teams",
@@ -167,7 +182,7 @@ public class MemberRows {
         return joined;
     }
 
-    private Employment employment(Tenant tenant, JsonObject fields, Set<String> present) {
+    private Employment employment(Tenant tenant, JsonObject fields, Set<String> present, boolean managerWillExist) {
         UUID departmentId = null;
         UUID managerId = null;
         if (fields.containsKey("jobTitle")) {
@@ -190,8 +205,10 @@ public class MemberRows {
             present.add("managerId");
             String manager = text(fields, "managerEmail");
             if (manager != null) {
-                managerId = memberId(tenant, manager);
-                if (managerId == null) {
+                managerId = memberId(tenant, manager, "managerEmail");
+                if (managerId == null && managerWillExist) {
+                    present.remove("managerId");
+                } else if (managerId == null) {
                     throw InvalidInput.field("managerEmail", "is not a member of the organization");
                 }
             }
@@ -219,12 +236,34 @@ public class MemberRows {
         return ids;
     }
 
-    private UUID memberId(Tenant tenant, String email) {
-        return first(
-                "select m.user_id from membership m join app_user u on u.id = m.user_id"
-                        + " where m.org_id = ?1 and u.email = ?2",
-                tenant.orgId(),
-                email);
+    /**
+     * The member who has this address. Addresses are unique among verified accounts only: should two
+     * members' accounts claim one, the row names neither.
+     */
+    private UUID memberId(Tenant tenant, String email, String field) {
+        List<?> found = em.createNativeQuery("select m.user_id from membership m join app_user u on u.id = m.user_id"
+                        + " where m.org_id = ?1 and u.email = ?2")
+                .setParameter(1, tenant.orgId())
+                .setParameter(2, email)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setMaxResults(2)
+                .getResultList();
+        if (found.size() > 1) {
+            throw InvalidInput.field(
+                    field, "belongs to more than one member's account: change them in the API, by user id");
+        }
+        return found.isEmpty() ? null : io.orgbase.persistence.Ids.of(found.get(0));
+    }
+
+    private boolean openInvitation(Tenant tenant, String email) {
+        return !em.createNativeQuery("select 1 from invitation where org_id = ?1 and email = ?2"
+                        + " and accepted_at is null and revoked_at is null")
+                .setParameter(1, tenant.orgId())
+                .setParameter(2, email)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     private UUID first(String sql, UUID orgId, String value) {

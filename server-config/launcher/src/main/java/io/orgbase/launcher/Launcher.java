@@ -65,6 +65,11 @@ public final class Launcher implements AutoCloseable {
         return database;
     }
 
+    /** The server's process id (benchmarks watch its heap), or -1 when it is not running. */
+    public synchronized long serverPid() {
+        return server == null ? -1 : server.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + settings.port();
     }

@@ -121,6 +121,10 @@ final class MicroServer {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int waitFor() throws InterruptedException {
         return process.waitFor();
     }

@@ -2,8 +2,8 @@ package io.orgbase.datajob.api;
 
 import io.orgbase.api.Items;
 import io.orgbase.api.RequestBudget;
-import io.orgbase.datajob.Cells;
 import io.orgbase.datajob.DataJob;
+import io.orgbase.datajob.ExportOutput;
 import io.orgbase.datajob.StoredFile;
 import io.orgbase.datajob.boundary.DataJobs;
 import io.orgbase.datajob.boundary.ExportRequest;
@@ -17,7 +17,6 @@ import io.orgbase.tenancy.Tenant;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,21 +28,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -283,40 +276,27 @@ public class DataJobsResource {
     @Path("{id}/errors.csv")
     @Produces("text/csv")
     @Operation(
-            summary = "Every row a job refused, as CSV: row, field, message, then the row's original cells",
-            description = "One line per problem; streamed.")
+            summary = "Every row a job refused, as CSV: row, field and message, then the row's original cells",
+            description = "One line per problem, the original cells under the file's own headers, so the rows can be"
+                    + " corrected and imported again.")
     @APIResponse(responseCode = "200", description = "The error rows", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response errorsCsv(@PathParam("id") UUID id) {
-        jobs.get(tenant, id);
-        StreamingOutput stream = output -> {
-            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-                csv.printRecord("row", "field", "message", "original");
-                long after = 0;
-                while (true) {
-                    List<DataJobs.ErrorRow> rows = jobs.errors(tenant, id, after, 1000);
-                    for (DataJobs.ErrorRow row : rows) {
-                        String original = row.original();
-                        for (JsonValue problem : array(row.problems())) {
-                            JsonObject p = problem.asJsonObject();
-                            csv.printRecord(
-                                    row.row(),
-                                    Cells.safe(p.isNull("field") ? "" : p.getString("field")),
-                                    Cells.safe(p.getString("message")),
-                                    Cells.safe(original));
-                        }
-                        after = row.row();
-                    }
-                    if (rows.size() < 1000) {
-                        break;
-                    }
-                }
-            }
-        };
-        return Response.ok(stream, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"")
-                .build();
+        return ErrorFiles.download(tenant, jobs, id, ExportOutput.Format.CSV);
+    }
+
+    @GET
+    @Path("{id}/errors.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(
+            summary = "Every row a job refused, as a workbook: row, field and message, then the row's original cells")
+    @APIResponse(
+            responseCode = "200",
+            description = "The error rows",
+            content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response errorsXlsx(@PathParam("id") UUID id) {
+        return ErrorFiles.download(tenant, jobs, id, ExportOutput.Format.XLSX);
     }
 
     @POST

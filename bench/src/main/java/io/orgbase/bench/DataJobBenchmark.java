@@ -1,0 +1,251 @@
+package io.orgbase.bench;
+
+import io.orgbase.launcher.Launcher;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Imports and exports end to end, beside the database's own limit: {@code BENCH_ROWS} (100,000)
+ * departments as a tree (ten children each) and {@code BENCH_CONTACTS} (10,000) contacts with an
+ * email and a phone, each file first loaded with {@code COPY} into an unlogged table in the same
+ * database (the physical limit), then imported through the API as a batch job and watched to its
+ * end; then the departments exported to CSV and XLSX. The server's heap is sampled every second
+ * ({@code jstat}): the peak used, and the old generation's peak, which is what stays. Writes {@code
+ * bench-work/data-jobs.md}; everything it starts, it stops.
+ */
+public final class DataJobBenchmark {
+
+    private static final Logger REPORT = Logger.getLogger("io.orgbase.bench");
+
+    static {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        REPORT.setLevel(Level.INFO);
+    }
+
+    private final int departments = BenchServer.setting("BENCH_ROWS", 100_000);
+    private final int contacts = BenchServer.setting("BENCH_CONTACTS", 10_000);
+    private final List<String> lines = new ArrayList<>();
+
+    private Launcher launcher;
+    private BenchClient client;
+    private String token;
+    private final String org = "bench-jobs";
+
+    public static void main(String[] args) throws Exception {
+        new DataJobBenchmark().run();
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench-work")));
+        String password = "Bench-" + UUID.randomUUID();
+        Path home = work.resolve("home-" + System.currentTimeMillis());
+        lines.add(
+                "| what | rows | seconds | rows/s | COPY rows/s | share of COPY | peak heap used MB | peak old gen MB |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
+        try {
+            launcher = BenchServer.start(work, home, password);
+            client = new BenchClient(launcher.baseUrl());
+            token = client.login("bench-admin@bench.example", password);
+            client.send("POST", "/api/v1/orgs", token, "{\"slug\":\"" + org + "\",\"name\":\"Bench jobs\"}");
+
+            Path tree = work.resolve("departments.csv");
+            write(
+                    tree,
+                    "code,name,parentCode,description",
+                    departments,
+                    i -> "D" + i + ",Department " + i + "," + (i < 10 ? "" : "D" + (i / 10))
+                            + ",Imported by the benchmark");
+            double copyTree = copy(tree, "code text, name text, parent_code text, description text");
+            importing("departments", tree, departments, copyTree);
+
+            Path people = work.resolve("contacts.csv");
+            write(
+                    people,
+                    "email,firstName,lastName,phone",
+                    contacts,
+                    i -> "person" + i + "@bench.example,Person,P" + i + ",+4144668"
+                            + String.format(Locale.ROOT, "%04d", i % 10_000));
+            double copyPeople = copy(people, "email text, first_name text, last_name text, phone text");
+            importing("contacts", people, contacts, copyPeople);
+
+            for (String format : List.of("csv", "xlsx")) {
+                exporting(format, work.resolve("export." + format));
+            }
+        } finally {
+            if (launcher != null) {
+                launcher.close();
+            }
+            BenchServer.discard(home);
+        }
+        String report = String.format(
+                        Locale.ROOT,
+                        "Data jobs on Payara Micro (%s): %,d departments (a tree, ten children each), %,d contacts"
+                                + " (an email and a phone each); heap sampled every second%n%n",
+                        System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"),
+                        departments,
+                        contacts)
+                + String.join("\n", lines) + "\n";
+        Files.writeString(work.resolve("data-jobs.md"), report);
+        REPORT.info("\n" + report);
+    }
+
+    private static void write(Path file, String header, int rows, java.util.function.IntFunction<String> row)
+            throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.write('\n');
+            for (int i = 0; i < rows; i++) {
+                out.write(row.apply(i));
+                out.write('\n');
+            }
+        }
+    }
+
+    /** The file loaded with COPY into an unlogged table of the same database: rows per second. */
+    private double copy(Path file, String columns) throws SQLException, IOException {
+        try (Connection db = launcher.database().superuserConnection()) {
+            try (Statement statement = db.createStatement()) {
+                statement.execute("create unlogged table bench_copy (" + columns + ")");
+            }
+            long rows;
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                rows = db.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("copy bench_copy from stdin with (format csv, header true)", in);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (Statement statement = db.createStatement()) {
+                statement.execute("drop table bench_copy");
+            }
+            return rows / seconds;
+        }
+    }
+
+    private void importing(String collection, Path file, int rows, double copyRate) throws Exception {
+        String base = "/api/v1/orgs/" + org + "/data-jobs";
+        String fileId = BenchClient.field(
+                client.upload(base + "/files?name=" + file.getFileName(), token, file, "text/csv"), "id");
+        long start = System.nanoTime();
+        String job = BenchClient.field(
+                client.send(
+                        "POST", base, token, "{\"collection\":\"" + collection + "\",\"fileId\":\"" + fileId + "\"}"),
+                "id");
+        Watched watched = watch(base + "/" + job);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        lines.add(String.format(
+                Locale.ROOT,
+                "| import %s (%s) | %,d | %.1f | %,.0f | %,.0f | %.1f%% | %d | %d |",
+                collection,
+                watched.status(),
+                rows,
+                seconds,
+                rows / seconds,
+                copyRate,
+                100 * rows / seconds / copyRate,
+                watched.heapMb(),
+                watched.oldMb()));
+        REPORT.info(lines.get(lines.size() - 1) + " " + watched.body());
+    }
+
+    private void exporting(String format, Path target) throws Exception {
+        String base = "/api/v1/orgs/" + org + "/data-jobs";
+        long start = System.nanoTime();
+        String job = BenchClient.field(
+                client.send(
+                        "POST",
+                        base,
+                        token,
+                        "{\"type\":\"export\",\"collection\":\"departments\",\"format\":\"" + format + "\"}"),
+                "id");
+        Watched watched = watch(base + "/" + job);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bytes = client.download(base + "/" + job + "/result", token, target);
+        lines.add(String.format(
+                Locale.ROOT,
+                "| export departments to %s (%s, %,d MB) | %,d | %.1f | %,.0f | – | – | %d | %d |",
+                format,
+                watched.status(),
+                bytes >> 20,
+                departments,
+                seconds,
+                departments / seconds,
+                watched.heapMb(),
+                watched.oldMb()));
+        REPORT.info(lines.get(lines.size() - 1));
+    }
+
+    /** How a job ended and the heap's peaks while it ran. */
+    private record Watched(String status, long heapMb, long oldMb, String body) {}
+
+    private Watched watch(String path) throws Exception {
+        long heap = 0;
+        long old = 0;
+        while (true) {
+            long[] sample = heap(launcher.serverPid());
+            heap = Math.max(heap, sample[0]);
+            old = Math.max(old, sample[1]);
+            String body = client.get(path, token).body();
+            String status = BenchClient.field(body, "status");
+            if (List.of("completed", "failed", "stopped", "abandoned").contains(status)) {
+                return new Watched(status, heap >> 10, old >> 10, body);
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    /** The server's used heap and old generation, in KiB ({@code jstat -gc}). */
+    private static long[] heap(long pid) {
+        try {
+            Process jstat = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jstat")
+                                    .toString(),
+                            "-gc",
+                            Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jstat.waitFor();
+            String[] lines = out.strip().split("\\n");
+            if (lines.length < 2) {
+                return new long[] {0, 0};
+            }
+            String[] names = lines[0].trim().split("\\s+");
+            String[] values = lines[1].trim().split("\\s+");
+            double used = 0;
+            double oldUsed = 0;
+            for (int i = 0; i < names.length && i < values.length; i++) {
+                double value = Double.parseDouble(values[i]);
+                switch (names[i]) {
+                    case "S0U", "S1U", "EU" -> used += value;
+                    case "OU" -> {
+                        used += value;
+                        oldUsed = value;
+                    }
+                    default -> {}
+                }
+            }
+            return new long[] {(long) used, (long) oldUsed};
+        } catch (IOException | NumberFormatException e) {
+            return new long[] {0, 0};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new long[] {0, 0};
+        }
+    }
+}
