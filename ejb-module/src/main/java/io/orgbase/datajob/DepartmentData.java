@@ -243,21 +243,30 @@ public class DepartmentData implements DataSpec, ExportSpec {
         try (PreparedStatement statement = connection.prepareStatement(
                 """
                 select r.row_no, r.key, r.fields::text, d.id, d.name, d.description, d.parent_id, d.head_id, d.path,
-                       case when d.id is not null and r.fields->'parentCode' is not null then
+                       case when d.id is not null and p.id is distinct from d.parent_id then
                            (select max(s.depth) from department s
                             where s.org_id = ? and s.path >= d.path and s.path < d.path || '~') - d.depth
                        else 0 end,
                        p.id, p.depth, p.path, pr.row_no, h.user_id, d.custom_fields::text
                 from data_job_row r
-                left join department d on d.org_id = ? and d.code = r.key
-                left join department p on p.org_id = ? and p.code = r.fields->>'parentCode'
-                left join data_job_row pr on pr.job_id = r.job_id and pr.key = r.parent_key
+                left join lateral (
+                    select d.* from department d where d.org_id = ? and d.code = r.key limit 1) d on true
+                left join lateral (
+                    select p.id, p.depth, p.path from department p
+                    where p.org_id = ? and p.code = r.fields->>'parentCode' limit 1) p on true
+                left join lateral (
+                    select pr.row_no from data_job_row pr
+                    where pr.job_id = r.job_id and pr.key = r.parent_key limit 1) pr on true
                 left join lateral (
                     select m.user_id from membership m join app_user u on u.id = m.user_id
                     where m.org_id = ? and u.email = lower(btrim(r.fields->>'headEmail'))
                     limit 1) h on r.fields->>'headEmail' is not null
                 where r.job_id = ? and r.level = ? and r.row_no > ? and r.row_no <= ?
                 order by r.row_no""")) {
+            // every lookup is a lateral subquery with a limit (which keeps the planner from flattening
+            // it into a join), so that each is a probe by the row's own key; ImportStatistics keeps
+            // the estimates true, so that the probe goes through the key's index. The subtree's depth
+            // is looked up only for a department the row moves (a case is evaluated lazily).
             statement.setObject(1, unit.orgId());
             statement.setObject(2, unit.orgId());
             statement.setObject(3, unit.orgId());

@@ -241,7 +241,9 @@ public class TeamData implements DataSpec, ExportSpec {
                 """
                 select r.row_no, r.fields::text, t.id, t.name, t.description, t.custom_fields::text
                 from data_job_row r
-                left join team t on t.org_id = ? and lower(t.name) = lower(r.fields->>'name')
+                left join lateral (
+                    select t.* from team t where t.org_id = ? and lower(t.name) = lower(r.fields->>'name') limit 1) t
+                    on true
                 where r.job_id = ? and r.level = ? and r.row_no > ? and r.row_no <= ?
                 order by r.row_no""")) {
             statement.setObject(1, unit.orgId());

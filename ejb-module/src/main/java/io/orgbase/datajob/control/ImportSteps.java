@@ -32,6 +32,9 @@ public class ImportSteps {
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    ImportStatistics statistics;
+
     /** A row read from the file: checked, with its cells as the file had them. */
     public record StagedRow(long rowNo, DataSpec.Checked checked, String original) {}
 
@@ -263,6 +266,7 @@ public class ImportSteps {
     /** Applies one unit and records it, and its counts, as done. */
     private void applySql(Tenant tenant, DataSpec spec, Unit unit) throws SQLException {
         Connection connection = connection(tenant, spec);
+        statistics.refreshIfDue(unit.jobId(), spec.collection(), written(connection, unit.jobId()));
         Applied applied = spec.apply(tenant, connection, unit);
         if (applied.failed() > 0 && !unit.dryRun() && allOrNothing(connection, unit.jobId())) {
             // the check passed every row, yet writing refused some (a change made meanwhile, or a
@@ -331,6 +335,18 @@ public class ImportSteps {
                 connection.prepareStatement("update data_job set phase = 'done', heartbeat_at = now() where id = ?")) {
             statement.setObject(1, jobId);
             statement.executeUpdate();
+        }
+    }
+
+    /** Rows the job's apply step has written (or judged) so far. */
+    private static long written(Connection connection, UUID jobId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select rows_created + rows_updated + rows_unchanged + rows_failed from data_job where id = ?")) {
+            statement.setObject(1, jobId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
