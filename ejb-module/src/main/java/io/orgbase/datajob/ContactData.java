@@ -32,7 +32,7 @@ import java.util.Map;
  * primary, custom field values merged in and tags replaced.
  */
 @ApplicationScoped
-public class ContactData implements DataSpec, ExportSpec {
+public class ContactData implements RowByRowSpec, ExportSpec {
 
     private static final List<DataColumn> COLUMNS = List.of(
             DataColumn.of("primaryEmail", "email", "e-mail", "email address", "primary email"),
@@ -65,18 +65,6 @@ public class ContactData implements DataSpec, ExportSpec {
     @Override
     public List<DataColumn> columns() {
         return COLUMNS;
-    }
-
-    /** Each row is a transaction of its own: a hundred keep a unit to a few seconds. */
-    @Override
-    public int unitRows() {
-        return 100;
-    }
-
-    /** Rows written in transactions of their own cannot be undone by a later row's refusal. */
-    @Override
-    public boolean allOrNothing() {
-        return false;
     }
 
     @Override

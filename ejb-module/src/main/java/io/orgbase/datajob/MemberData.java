@@ -34,7 +34,7 @@ import java.util.UUID;
  * is another row of the file are applied after it.
  */
 @ApplicationScoped
-public class MemberData implements DataSpec, ExportSpec {
+public class MemberData implements RowByRowSpec, ExportSpec {
 
     private static final List<DataColumn> COLUMNS = List.of(
             DataColumn.of("email", "e-mail", "email address", "user", "user email"),
@@ -97,18 +97,6 @@ public class MemberData implements DataSpec, ExportSpec {
     @Override
     public List<DataColumn> columns() {
         return COLUMNS;
-    }
-
-    /** Each row is a transaction of its own: a hundred keep a unit to a few seconds. */
-    @Override
-    public int unitRows() {
-        return 100;
-    }
-
-    /** Rows written in transactions of their own cannot be undone by a later row's refusal. */
-    @Override
-    public boolean allOrNothing() {
-        return false;
     }
 
     @Override

@@ -109,17 +109,7 @@ public class ContactRows {
                     ? "updated"
                     : "unchanged";
         }
-        if (dryRun) {
-            context.setRollbackOnly();
-        } else {
-            em.createNativeQuery("update data_job_row set outcome = ?1 where job_id = ?2 and row_no = ?3")
-                    .setParameter(1, outcome)
-                    .setParameter(2, jobId)
-                    .setParameter(3, rowNo)
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .executeUpdate();
-        }
-        return outcome;
+        return RowOutcomes.finish(context, em, jobId, rowNo, outcome, dryRun);
     }
 
     /**
