@@ -1,6 +1,8 @@
 package io.orgbase.maintenance;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -48,11 +50,24 @@ public enum MaintenanceTask {
                 : String.format("every day at %02d:%02d UTC", hour, minute);
     }
 
-    /** The slot due at this minute (UTC), if the task is due then. */
+    /** How late a slot may still be claimed (a timer delayed by a pause or a deployment). */
+    public static final Duration GRACE = Duration.ofMinutes(10);
+
+    /** The latest time the task was due at or before {@code now} (UTC). */
+    public OffsetDateTime latestSlot(OffsetDateTime now) {
+        OffsetDateTime utc = now.withOffsetSameInstant(ZoneOffset.UTC);
+        if (hour < 0) {
+            OffsetDateTime slot = utc.truncatedTo(ChronoUnit.HOURS).withMinute(minute);
+            return slot.isAfter(utc) ? slot.minusHours(1) : slot;
+        }
+        OffsetDateTime slot = utc.truncatedTo(ChronoUnit.DAYS).withHour(hour).withMinute(minute);
+        return slot.isAfter(utc) ? slot.minusDays(1) : slot;
+    }
+
+    /** The slot to claim now, if the task fell due within the last {@link #GRACE}. */
     public Optional<OffsetDateTime> dueAt(OffsetDateTime now) {
-        OffsetDateTime minuteOf = now.truncatedTo(ChronoUnit.MINUTES);
-        boolean due = minuteOf.getMinute() == minute && (hour < 0 || minuteOf.getHour() == hour);
-        return due ? Optional.of(minuteOf) : Optional.empty();
+        OffsetDateTime slot = latestSlot(now);
+        return Duration.between(slot, now).compareTo(GRACE) < 0 ? Optional.of(slot) : Optional.empty();
     }
 
     public static Optional<MaintenanceTask> of(String key) {

@@ -115,17 +115,45 @@ class MaintenanceIT {
         assertThat(ended(admin, again.header("Location")).getString("status")).isEqualTo("completed");
     }
 
+    private static JsonObject importOf(Session owner, Org org, String fileId) {
+        return DataJobsIT.finished(
+                owner,
+                org,
+                DataJobsIT.start(owner, org, json("collection", "departments", "fileId", fileId))
+                        .getString("id"));
+    }
+
+    private static long files(UUID id) throws SQLException {
+        try (Connection db = owner();
+                PreparedStatement files = db.prepareStatement("select count(*) from stored_file where id = ?")) {
+            files.setObject(1, id);
+            try (ResultSet rs = files.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void finishedDataJobsPastTheirRetentionGoWithTheirFiles() throws SQLException {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        JsonObject old = DataJobsIT.run(owner, org, "code,name\nOLD,Old\n", json());
-        JsonObject recent = DataJobsIT.run(owner, org, "code,name\nNEW,New\n", json());
+        // a file read by an old job and a recent one (a dry run, then the import), and one of its own
+        String shared = DataJobsIT.upload(owner, org, "code,name\nOLD,Old\n");
+        JsonObject oldDry = DataJobsIT.finished(
+                owner,
+                org,
+                DataJobsIT.start(owner, org, json("collection", "departments", "fileId", shared, "dryRun", true))
+                        .getString("id"));
+        JsonObject recent = importOf(owner, org, shared);
+        JsonObject old = DataJobsIT.run(owner, org, "code,name\nNEW,New\n", json());
         try (Connection db = owner();
                 PreparedStatement age = db.prepareStatement(
                         "update data_job set finished_at = now() - interval '31 days' where id = ?")) {
-            age.setObject(1, UUID.fromString(old.getString("id")));
-            assertThat(age.executeUpdate()).isEqualTo(1);
+            for (JsonObject job : List.of(oldDry, old)) {
+                age.setObject(1, UUID.fromString(job.getString("id")));
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
         }
 
         Session admin = Fixtures.admin();
@@ -133,30 +161,25 @@ class MaintenanceIT {
         assertThat(started.status()).as("%s", started).isEqualTo(202);
         JsonObject run = ended(admin, started.header("Location"));
         assertThat(run.getString("status")).as("%s", run).isEqualTo("completed");
-        assertThat(run.getJsonNumber("removed").longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(run.getJsonNumber("removed").longValue()).isGreaterThanOrEqualTo(2);
 
-        assertThat(owner.api()
-                        .get(org.path() + "/data-jobs/" + old.getString("id"))
-                        .status())
-                .isEqualTo(404);
+        for (JsonObject gone : List.of(oldDry, old)) {
+            assertThat(owner.api()
+                            .get(org.path() + "/data-jobs/" + gone.getString("id"))
+                            .status())
+                    .isEqualTo(404);
+        }
         assertThat(owner.api()
                         .get(org.path() + "/data-jobs/" + recent.getString("id"))
                         .status())
                 .isEqualTo(200);
-        try (Connection db = owner();
-                PreparedStatement files = db.prepareStatement("select count(*) from stored_file where id = ?")) {
-            files.setObject(1, UUID.fromString(old.getString("fileId")));
-            try (ResultSet rs = files.executeQuery()) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("the old job's upload").isZero();
-            }
-            files.setObject(1, UUID.fromString(recent.getString("fileId")));
-            try (ResultSet rs = files.executeQuery()) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("the recent job's upload").isEqualTo(1);
-            }
-        }
-        // what the job imported stays
+        assertThat(files(UUID.fromString(old.getString("fileId"))))
+                .as("the old job's own upload")
+                .isZero();
+        assertThat(files(UUID.fromString(shared)))
+                .as("the upload a recent job still reads")
+                .isEqualTo(1);
+        // what the jobs imported stays
         assertThat(owner.api()
                         .get(org.path() + "/departments")
                         .json()
@@ -164,6 +187,24 @@ class MaintenanceIT {
                         .getValuesAs(JsonObject.class))
                 .extracting(department -> department.getString("code"))
                 .containsExactlyInAnyOrder("OLD", "NEW");
+    }
+
+    @Test
+    void theOwnersFunctionsSearchTemporaryTablesLast() throws SQLException {
+        try (Connection db = owner();
+                PreparedStatement definers = db.prepareStatement(
+                        "select p.proname, coalesce(array_to_string(p.proconfig, ','), '') from pg_proc p"
+                                + " where p.prosecdef and p.pronamespace = 'public'::regnamespace");
+                ResultSet rs = definers.executeQuery()) {
+            int count = 0;
+            while (rs.next()) {
+                count++;
+                assertThat(rs.getString(2))
+                        .as("search path of %s", rs.getString(1))
+                        .contains("search_path=pg_catalog, public, pg_temp");
+            }
+            assertThat(count).isGreaterThan(10);
+        }
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.orgbase.datajob.control;
 
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -18,8 +20,12 @@ import org.eclipse.persistence.config.QueryHints;
  * organization that has no rows yet, as scans of the whole organization.
  */
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ImportStatistics {
+
+    /** Smaller imports plan well enough on the statistics there are. */
+    public static final long FROM_ROWS = 5_000;
 
     /** Rows written between two refreshes. */
     static final long EVERY = 20_000;
@@ -28,7 +34,7 @@ public class ImportStatistics {
     EntityManager em;
 
     /** The step each job's statistics were last refreshed at (lost on restart: one refresh more). */
-    private final Map<UUID, Long> refreshed = new HashMap<>();
+    private final Map<UUID, Long> refreshed = new ConcurrentHashMap<>();
 
     /** Refreshes them when the job has written {@value #EVERY} rows since the last time (or never did). */
     public void refreshIfDue(UUID jobId, String collection, long written) {
@@ -41,6 +47,10 @@ public class ImportStatistics {
             refreshed.clear();
         }
         refreshed.put(jobId, step);
+        // ANALYZE waits for another ANALYZE or VACUUM of the table: better a unit on old estimates
+        em.createNativeQuery("select set_config('lock_timeout', '2s', true)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
         em.createNativeQuery("select orgbase_refresh_import_statistics(?1)")
                 .setParameter(1, collection)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)

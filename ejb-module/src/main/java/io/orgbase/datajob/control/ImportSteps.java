@@ -266,7 +266,19 @@ public class ImportSteps {
     /** Applies one unit and records it, and its counts, as done. */
     private void applySql(Tenant tenant, DataSpec spec, Unit unit) throws SQLException {
         Connection connection = connection(tenant, spec);
-        statistics.refreshIfDue(unit.jobId(), spec.collection(), written(connection, unit.jobId()));
+        long written = written(connection, unit.jobId());
+        if (written >= 0) {
+            try {
+                statistics.refreshIfDue(unit.jobId(), spec.collection(), written);
+            } catch (jakarta.ejb.EJBException skipped) {
+                // only the estimates: the unit runs on the ones there are
+                java.util.logging.Logger.getLogger(ImportSteps.class.getName())
+                        .log(
+                                java.util.logging.Level.INFO,
+                                "Statistics not refreshed for data job " + unit.jobId(),
+                                skipped);
+            }
+        }
         Applied applied = spec.apply(tenant, connection, unit);
         if (applied.failed() > 0 && !unit.dryRun() && allOrNothing(connection, unit.jobId())) {
             // the check passed every row, yet writing refused some (a change made meanwhile, or a
@@ -338,11 +350,16 @@ public class ImportSteps {
         }
     }
 
-    /** Rows the job's apply step has written (or judged) so far. */
+    /**
+     * Rows the job's apply step has written (or judged) so far; -1 for an import too small for its
+     * statistics to matter.
+     */
     private static long written(Connection connection, UUID jobId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select rows_created + rows_updated + rows_unchanged + rows_failed from data_job where id = ?")) {
-            statement.setObject(1, jobId);
+                "select case when coalesce(rows_total, 0) < ? then -1"
+                        + " else rows_created + rows_updated + rows_unchanged + rows_failed end from data_job where id = ?")) {
+            statement.setLong(1, ImportStatistics.FROM_ROWS);
+            statement.setObject(2, jobId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

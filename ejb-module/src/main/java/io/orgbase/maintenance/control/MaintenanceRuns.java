@@ -28,7 +28,7 @@ import java.util.UUID;
 public class MaintenanceRuns {
 
     /** A run left queued or running this long is taken for one whose server stopped. */
-    static final int STALE_HOURS = 6;
+    static final int STALE_HOURS = 2;
 
     private static final String COLUMNS = "select id, task, slot, trigger, status, requested_by, execution_id, removed,"
             + " failure, claimed_by, created_at, started_at, finished_at from maintenance_run";
@@ -78,14 +78,16 @@ public class MaintenanceRuns {
     /** The run's batch step began, on this member. */
     public void running(UUID id) {
         update(
-                "update maintenance_run set status = 'running', started_at = now(), claimed_by = ? where id = ?",
+                "update maintenance_run set status = 'running', started_at = now(), claimed_by = ?"
+                        + " where id = ? and status = 'queued'",
                 Member.ID,
                 id);
     }
 
     public void completed(UUID id, long removed) {
         update(
-                "update maintenance_run set status = 'completed', removed = ?, finished_at = now() where id = ?",
+                "update maintenance_run set status = 'completed', removed = ?, finished_at = now()"
+                        + " where id = ? and status = 'running'",
                 removed,
                 id);
     }

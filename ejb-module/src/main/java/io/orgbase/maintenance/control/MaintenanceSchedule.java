@@ -30,13 +30,15 @@ public class MaintenanceSchedule {
     @Inject
     MaintenanceRuns runs;
 
-    @Schedule(hour = "*", minute = "*", persistent = false, info = "maintenance")
+    /**
+     * Each task's latest slot is claimed for {@link MaintenanceTask#GRACE} after it fell due, so a
+     * timer that fires late still runs it; the slot's row makes sure it runs once.
+     */
+    @Schedule(hour = "*", minute = "*", persistent = false, timezone = "UTC", info = "maintenance")
     void everyMinute() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            if (now.getMinute() == 0) {
-                runs.failStale();
-            }
+            runs.failStale();
             for (MaintenanceTask task : MaintenanceTask.values()) {
                 task.dueAt(now).ifPresent(slot -> launch(task, slot, "schedule", null));
             }

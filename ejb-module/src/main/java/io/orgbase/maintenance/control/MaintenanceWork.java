@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MaintenanceWork {
 
-    /** Rows one purge transaction removes at most. */
+    /** Files (or jobs) one purge transaction removes at most. */
     static final int BATCH = 100;
 
     @Inject
@@ -56,10 +56,21 @@ public class MaintenanceWork {
             case SIGN_IN_THROTTLE -> statements.signInThrottle();
             case IDEMPOTENCY_RECORDS -> statements.idempotencyRecords();
             case DATA_JOB_FILES -> batches(() -> dataJobs.purgeExpiredFiles(BATCH));
-            case DATA_JOB_RETENTION -> batches(() -> statements.finishedDataJobs(dataJobRetentionDays(), BATCH));
+            case DATA_JOB_RETENTION -> untilNone(() -> statements.finishedDataJobs(dataJobRetentionDays(), BATCH));
             case MAIL_RETENTION -> mail.forgetOld();
             case PROCESSED_EVENTS -> outbox.forgetOldReceipts();
         };
+    }
+
+    /** Calls a bounded purge until it finds nothing more to remove. */
+    private static long untilNone(java.util.function.LongSupplier step) {
+        long total = 0;
+        long removed;
+        do {
+            removed = step.getAsLong();
+            total += removed;
+        } while (removed > 0);
+        return total;
     }
 
     private static long batches(java.util.function.LongSupplier batch) {
