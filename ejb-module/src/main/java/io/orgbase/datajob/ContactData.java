@@ -13,8 +13,7 @@ import io.orgbase.identity.control.Emails;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Connection;
@@ -97,19 +96,13 @@ public class ContactData implements RowByRowSpec, ExportSpec {
         }
         ImportedCustomFields.check(cells, problems);
         ImportedTags.check(cells, problems);
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        cells.forEach((field, value) -> {
-            if (value == null) {
-                fields.addNull(field);
-            } else if (field.equals("primaryEmail")) {
-                fields.add(field, Emails.normalize(value));
-            } else if (field.equals("notes") || field.equals(ImportedCustomFields.FIELD)) {
-                fields.add(field, value);
-            } else {
-                fields.add(field, value.strip());
+        JsonObject fields = StagedFields.of(cells, (field, value) -> {
+            if (field.equals("primaryEmail")) {
+                return Emails.normalize(value);
             }
+            return field.equals("notes") || field.equals(ImportedCustomFields.FIELD) ? value : value.strip();
         });
-        return new Checked(email == null ? "" : email, null, fields.build(), problems);
+        return new Checked(email == null ? "" : email, null, fields, problems);
     }
 
     @Override

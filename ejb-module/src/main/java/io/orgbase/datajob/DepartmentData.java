@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Connection;
@@ -165,15 +164,8 @@ public class DepartmentData implements DataSpec, ExportSpec {
         }
         ImportedCustomFields.check(cells, problems);
         ImportedTags.check(cells, problems);
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        cells.forEach((field, value) -> {
-            if (value == null) {
-                fields.addNull(field);
-            } else {
-                fields.add(field, field.equals("name") ? value.strip() : value);
-            }
-        });
-        return new Checked(code, parentCode, fields.build(), problems);
+        JsonObject fields = StagedFields.of(cells, (field, value) -> field.equals("name") ? value.strip() : value);
+        return new Checked(code, parentCode, fields, problems);
     }
 
     /** A staged row beside the department with its code, its parent, and its head, as they are now. */
@@ -319,7 +311,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
         if (!exists && !fields.containsKey("name")) {
             problems.add(new RowProblem("name", "is required to create a department"));
         }
-        String parentCode = text(fields, "parentCode");
+        String parentCode = StagedFields.text(fields, "parentCode");
         if (parentCode != null) {
             if (row.newParentId() == null) {
                 if (!(unit.dryRun() && row.parentStaged())) {
@@ -336,7 +328,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
                 }
             }
         }
-        if (text(fields, "headEmail") != null && row.newHeadId() == null) {
+        if (StagedFields.text(fields, "headEmail") != null && row.newHeadId() == null) {
             problems.add(new RowProblem("headEmail", "is not a member of the organization"));
         }
         return problems;
@@ -344,14 +336,11 @@ public class DepartmentData implements DataSpec, ExportSpec {
 
     private static boolean changes(Found row) {
         JsonObject fields = row.fields();
-        return fields.containsKey("name") && !Objects.equals(text(fields, "name"), row.name())
-                || fields.containsKey("description") && !Objects.equals(text(fields, "description"), row.description())
+        return fields.containsKey("name") && !Objects.equals(StagedFields.text(fields, "name"), row.name())
+                || fields.containsKey("description")
+                        && !Objects.equals(StagedFields.text(fields, "description"), row.description())
                 || fields.containsKey("parentCode") && !Objects.equals(row.newParentId(), row.parentId())
                 || fields.containsKey("headEmail") && !Objects.equals(row.newHeadId(), row.headId());
-    }
-
-    static String text(JsonObject fields, String field) {
-        return fields.containsKey(field) && !fields.isNull(field) ? fields.getString(field) : null;
     }
 
     /** The unit's writes, sent in batches at the end. */
@@ -395,10 +384,10 @@ public class DepartmentData implements DataSpec, ExportSpec {
             insertedIds.add(id);
             insert.setObject(1, id);
             insert.setObject(2, unit.orgId());
-            insert.setString(3, text(fields, "name"));
+            insert.setString(3, StagedFields.text(fields, "name"));
             insert.setString(4, row.key());
             insert.setObject(5, row.newParentId());
-            insert.setString(6, text(fields, "description"));
+            insert.setString(6, StagedFields.text(fields, "description"));
             insert.setObject(7, row.newHeadId());
             insert.setString(8, custom);
             insert.setObject(9, unit.actorId());
@@ -412,9 +401,9 @@ public class DepartmentData implements DataSpec, ExportSpec {
             JsonObject fields = row.fields();
             tags.set(row.id(), names);
             update.setBoolean(1, fields.containsKey("name"));
-            update.setString(2, text(fields, "name"));
+            update.setString(2, StagedFields.text(fields, "name"));
             update.setBoolean(3, fields.containsKey("description"));
-            update.setString(4, text(fields, "description"));
+            update.setString(4, StagedFields.text(fields, "description"));
             update.setBoolean(5, fields.containsKey("parentCode"));
             update.setObject(6, row.newParentId());
             update.setBoolean(7, fields.containsKey("headEmail"));

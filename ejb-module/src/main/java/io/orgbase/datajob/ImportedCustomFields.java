@@ -7,7 +7,6 @@ import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +33,8 @@ public final class ImportedCustomFields {
         if (cell == null) {
             return;
         }
-        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(cell))) {
-            reader.readObject();
+        try {
+            Jsonp.object(cell);
         } catch (JsonException | IllegalStateException e) {
             problems.add(new RowProblem(FIELD, "must be a JSON object of values by field key ({\"region\": \"EU\"})"));
         }

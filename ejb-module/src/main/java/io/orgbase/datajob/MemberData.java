@@ -13,8 +13,7 @@ import io.orgbase.organization.boundary.Memberships.Member;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.Connection;
@@ -151,19 +150,12 @@ public class MemberData implements RowByRowSpec, ExportSpec {
                         "teams", "must be at most " + MAX_TEAMS + " team names of up to 200 characters, split by ';'"));
             }
         }
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        cells.forEach((field, value) -> {
-            if (value == null) {
-                fields.addNull(field);
-            } else if (field.equals("email") || field.equals("managerEmail")) {
-                fields.add(field, Emails.normalize(value));
-            } else if (field.equals("active")) {
-                fields.add(field, String.valueOf(activeValue));
-            } else {
-                fields.add(field, value.strip());
-            }
+        JsonObject fields = StagedFields.of(cells, (field, value) -> switch (field) {
+            case "email", "managerEmail" -> Emails.normalize(value);
+            case "active" -> String.valueOf(activeValue);
+            default -> value.strip();
         });
-        return new Checked(email == null ? "" : email, manager, fields.build(), problems);
+        return new Checked(email == null ? "" : email, manager, fields, problems);
     }
 
     private static String email(Map<String, String> cells, String field, List<RowProblem> problems) {
@@ -191,7 +183,7 @@ public class MemberData implements RowByRowSpec, ExportSpec {
                         fields,
                         unit.mode(),
                         unit.dryRun(),
-                        staged(connection, unit.jobId(), DepartmentData.text(fields, "managerEmail"))),
+                        staged(connection, unit.jobId(), StagedFields.text(fields, "managerEmail"))),
                 MemberData::field);
     }
 

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.StringReader;
@@ -112,19 +111,10 @@ public class TeamData implements DataSpec, ExportSpec {
         }
         ImportedCustomFields.check(cells, problems);
         ImportedTags.check(cells, problems);
-        JsonObjectBuilder fields = Json.createObjectBuilder();
-        cells.forEach((field, value) -> {
-            if (field.equals("name")) {
-                fields.add(field, name == null ? "" : name);
-            } else if (value == null) {
-                fields.addNull(field);
-            } else {
-                fields.add(field, value);
-            }
-        });
+        JsonObject fields = StagedFields.of(cells, (field, value) -> field.equals("name") ? value.strip() : value);
         // the key finds a name twice in the file whatever its case, as the organization's index would
         String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        return new Checked(key, null, fields.build(), problems);
+        return new Checked(key, null, fields, problems);
     }
 
     /** A staged row beside the team of that name, as it is now. */
@@ -175,7 +165,7 @@ public class TeamData implements DataSpec, ExportSpec {
                 }
                 String name = fields.getString("name");
                 String description = fields.containsKey("description")
-                        ? DepartmentData.text(fields, "description")
+                        ? StagedFields.text(fields, "description")
                         : row.description();
                 if (!exists) {
                     created++;

@@ -1,5 +1,6 @@
 package io.orgbase.json;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
@@ -20,6 +21,13 @@ public final class Jsonp {
     public static JsonObject object(String json) {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(json == null ? "{}" : json))) {
             return reader.readObject();
+        }
+    }
+
+    /** A stored JSON array document as JSON-P; null reads as []. */
+    public static JsonArray array(String json) {
+        try (JsonReader reader = PROVIDER.createReader(new StringReader(json == null ? "[]" : json))) {
+            return reader.readArray();
         }
     }
 }

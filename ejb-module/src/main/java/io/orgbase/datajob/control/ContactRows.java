@@ -9,6 +9,7 @@ import io.orgbase.contact.boundary.ContactRequest.PhoneEntry;
 import io.orgbase.datajob.DataSpec.Mode;
 import io.orgbase.datajob.ImportedCustomFields;
 import io.orgbase.datajob.ImportedTags;
+import io.orgbase.datajob.StagedFields;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.Contacts;
 import io.orgbase.requests.Patch;
@@ -88,7 +89,7 @@ public class ContactRows {
             throw InvalidInput.field(
                     "primaryEmail", "belongs to several contacts: change them one at a time, by id, in the API");
         }
-        String phone = text(fields, "primaryPhone");
+        String phone = StagedFields.text(fields, "primaryPhone");
         String outcome;
         if (found.isEmpty()) {
             if (mode == Mode.UPDATE) {
@@ -123,7 +124,7 @@ public class ContactRows {
         PERSON.forEach((field, current) -> {
             if (fields.containsKey(field)
                     && !(field.equals("status") && fields.isNull(field))
-                    && !Objects.equals(text(fields, field), current.apply(contact))) {
+                    && !Objects.equals(StagedFields.text(fields, field), current.apply(contact))) {
                 changed.add(field);
             }
         });
@@ -146,7 +147,7 @@ public class ContactRows {
                 changed.add("phones");
             }
         }
-        String custom = text(fields, ImportedCustomFields.FIELD);
+        String custom = StagedFields.text(fields, ImportedCustomFields.FIELD);
         if (ImportedCustomFields.changes(contact.getCustomFields(), custom)) {
             changed.add("customFields");
         }
@@ -163,18 +164,18 @@ public class ContactRows {
 
     private static ContactRequest request(JsonObject fields, List<EmailEntry> emails, List<PhoneEntry> phones) {
         return new ContactRequest(
-                text(fields, "title"),
-                text(fields, "firstName"),
-                text(fields, "lastName"),
-                text(fields, "jobTitle"),
-                text(fields, "department"),
-                text(fields, "organizationName"),
-                text(fields, "status"),
-                text(fields, "notes"),
+                StagedFields.text(fields, "title"),
+                StagedFields.text(fields, "firstName"),
+                StagedFields.text(fields, "lastName"),
+                StagedFields.text(fields, "jobTitle"),
+                StagedFields.text(fields, "department"),
+                StagedFields.text(fields, "organizationName"),
+                StagedFields.text(fields, "status"),
+                StagedFields.text(fields, "notes"),
                 emails,
                 phones,
                 null,
-                text(fields, ImportedCustomFields.FIELD),
+                StagedFields.text(fields, ImportedCustomFields.FIELD),
                 ImportedTags.of(fields));
     }
 
@@ -184,9 +185,5 @@ public class ContactRows {
             names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));
         }
         return lower;
-    }
-
-    private static String text(JsonObject fields, String field) {
-        return fields.containsKey(field) && !fields.isNull(field) ? fields.getString(field) : null;
     }
 }

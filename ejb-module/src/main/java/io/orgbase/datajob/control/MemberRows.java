@@ -2,6 +2,7 @@ package io.orgbase.datajob.control;
 
 import io.orgbase.datajob.DataJobLimits;
 import io.orgbase.datajob.DataSpec.Mode;
+import io.orgbase.datajob.StagedFields;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.boundary.Employment;
 import io.orgbase.organization.boundary.Memberships;
@@ -77,7 +78,7 @@ public class MemberRows {
         // a dry run writes no row, so a manager the file itself adds is not a member yet: judged without
         Employment employment = employment(tenant, fields, present, dryRun && managerInFile);
         List<UUID> teamIds = teamIds(tenant, fields);
-        String role = text(fields, "role");
+        String role = StagedFields.text(fields, "role");
         Boolean active = fields.containsKey("active") && !fields.isNull("active")
                 ? Boolean.valueOf(fields.getString("active"))
                 : null;
@@ -183,7 +184,7 @@ public class MemberRows {
         }
         if (fields.containsKey("departmentCode")) {
             present.add("departmentId");
-            String code = text(fields, "departmentCode");
+            String code = StagedFields.text(fields, "departmentCode");
             if (code != null) {
                 departmentId = first("select id from department where org_id = ?1 and code = ?2", tenant.orgId(), code);
                 if (departmentId == null) {
@@ -193,7 +194,7 @@ public class MemberRows {
         }
         if (fields.containsKey("managerEmail")) {
             present.add("managerId");
-            String manager = text(fields, "managerEmail");
+            String manager = StagedFields.text(fields, "managerEmail");
             if (manager != null) {
                 managerId = memberId(tenant, manager, "managerEmail");
                 if (managerId == null && managerWillExist) {
@@ -203,12 +204,16 @@ public class MemberRows {
                 }
             }
         }
-        return new Employment(text(fields, "jobTitle"), text(fields, "employeeNumber"), departmentId, managerId);
+        return new Employment(
+                StagedFields.text(fields, "jobTitle"),
+                StagedFields.text(fields, "employeeNumber"),
+                departmentId,
+                managerId);
     }
 
     private List<UUID> teamIds(Tenant tenant, JsonObject fields) {
         List<UUID> ids = new ArrayList<>();
-        String names = text(fields, "teams");
+        String names = StagedFields.text(fields, "teams");
         if (names == null) {
             return ids;
         }
@@ -264,9 +269,5 @@ public class MemberRows {
                 .setMaxResults(1)
                 .getResultList();
         return found.isEmpty() ? null : io.orgbase.persistence.Ids.of(found.get(0));
-    }
-
-    private static String text(JsonObject fields, String field) {
-        return fields.containsKey(field) && !fields.isNull(field) ? fields.getString(field) : null;
     }
 }

@@ -55,7 +55,7 @@ public class MaintenanceWork {
                     .sum();
             case SIGN_IN_THROTTLE -> statements.signInThrottle();
             case IDEMPOTENCY_RECORDS -> statements.idempotencyRecords();
-            case DATA_JOB_FILES -> batches(() -> dataJobs.purgeExpiredFiles(BATCH));
+            case DATA_JOB_FILES -> untilNone(() -> dataJobs.purgeExpiredFiles(BATCH));
             case DATA_JOB_RETENTION -> untilNone(() -> statements.finishedDataJobs(dataJobRetentionDays(), BATCH));
             case MAIL_RETENTION -> mail.forgetOld();
             case PROCESSED_EVENTS -> outbox.forgetOldReceipts();
@@ -70,16 +70,6 @@ public class MaintenanceWork {
             removed = step.getAsLong();
             total += removed;
         } while (removed > 0);
-        return total;
-    }
-
-    private static long batches(java.util.function.LongSupplier batch) {
-        long total = 0;
-        long removed;
-        do {
-            removed = batch.getAsLong();
-            total += removed;
-        } while (removed == BATCH);
         return total;
     }
 }

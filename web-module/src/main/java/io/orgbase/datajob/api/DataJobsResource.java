@@ -1,5 +1,6 @@
 package io.orgbase.datajob.api;
 
+import io.orgbase.api.Cost;
 import io.orgbase.api.Items;
 import io.orgbase.api.RequestBudget;
 import io.orgbase.datajob.DataJob;
@@ -8,13 +9,13 @@ import io.orgbase.datajob.StoredFile;
 import io.orgbase.datajob.boundary.DataJobs;
 import io.orgbase.datajob.boundary.ExportRequest;
 import io.orgbase.datajob.boundary.ImportRequest;
+import io.orgbase.json.Jsonp;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import io.orgbase.requests.QueryInts;
 import io.orgbase.tenancy.Tenant;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -266,7 +266,7 @@ public class DataJobsResource {
         List<DataJobs.ErrorRow> rows = jobs.errors(tenant, id, from, size + 1);
         List<ErrorView> items = new ArrayList<>();
         for (DataJobs.ErrorRow row : rows.subList(0, Math.min(size, rows.size()))) {
-            items.add(new ErrorView(row.row(), array(row.problems()), object(row.original())));
+            items.add(new ErrorView(row.row(), Jsonp.array(row.problems()), Jsonp.object(row.original())));
         }
         Long next = rows.size() > size ? items.get(items.size() - 1).row() : null;
         return new ErrorPage(items, next);
@@ -275,6 +275,7 @@ public class DataJobsResource {
     @GET
     @Path("{id}/errors.csv")
     @Produces("text/csv")
+    @Cost(20) // reads every refused row of the job, twice, and writes a file
     @Operation(
             summary = "Every row a job refused, as CSV: row, field and message, then the row's original cells",
             description = "One line per problem, the original cells under the file's own headers, so the rows can be"
@@ -287,6 +288,7 @@ public class DataJobsResource {
 
     @GET
     @Path("{id}/errors.xlsx")
+    @Cost(20) // reads every refused row of the job, twice, and writes a workbook
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(
             summary = "Every row a job refused, as a workbook: row, field and message, then the row's original cells")
@@ -338,13 +340,5 @@ public class DataJobsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public DataJobView abandon(@PathParam("id") UUID id) {
         return DataJobView.of(jobs.abandon(tenant, id));
-    }
-
-    private static JsonArray array(String json) {
-        return Json.createReader(new StringReader(json)).readArray();
-    }
-
-    private static JsonObject object(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
     }
 }

@@ -76,9 +76,7 @@ final class ErrorFiles {
         try (ExportOutput output = format.open(file, report)) {
             each(tenant, jobs, id, row -> {
                 JsonObject original = Jsonp.object(row.original());
-                for (JsonValue problem : Jsonp.PROVIDER
-                        .createReader(new java.io.StringReader(row.problems()))
-                        .readArray()) {
+                for (JsonValue problem : Jsonp.array(row.problems())) {
                     JsonObject p = problem.asJsonObject();
                     List<Object> values = new ArrayList<>(columns.size());
                     values.add(row.row());
