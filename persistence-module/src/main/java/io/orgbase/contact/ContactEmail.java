@@ -17,6 +17,10 @@ public class ContactEmail extends ContactChannel {
     @Column(name = "email", nullable = false)
     private String email;
 
+    /** The address in lower case, kept by the database: what searches by address compare. */
+    @Column(name = "email_key", insertable = false, updatable = false)
+    private String emailKey;
+
     protected ContactEmail() {}
 
     public ContactEmail(UUID contactId, String email, String type, boolean primary) {

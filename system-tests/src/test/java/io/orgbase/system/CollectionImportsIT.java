@@ -375,5 +375,17 @@ class CollectionImportsIT {
         // the same file again changes nothing it changed before
         JsonObject again = run(owner, org, "contacts", csv, json("mode", "update"));
         assertThat(counts(again)).as("%s", problems(owner, org, again)).containsExactly(0, 0, 2, 5);
+
+        // contacts are written set-based, so a file may ask for all or nothing: one bad row, none written
+        JsonObject none = run(
+                owner,
+                org,
+                "contacts",
+                "Email,Last name,Phone\nnew@x.example,Newcomer,+41 44 668 18 01\nhopper@x.example,,\n",
+                json("allOrNothing", true));
+        assertThat(none.getString("status")).as("%s", none).isEqualTo("failed");
+        assertThat(problems(owner, org, none).get(3L)).isEqualTo("lastName: a contact needs a first or a last name");
+        assertThat(owner.api().get(org.path() + "/contacts?q=Newcomer").json().getJsonArray("items"))
+                .isEmpty();
     }
 }

@@ -383,7 +383,7 @@ public class ContactBook {
         Subquery<UUID> owners = where.query().subquery(UUID.class);
         Root<ContactEmail> email = owners.from(ContactEmail.class);
         owners.select(email.get("contactId"))
-                .where(cb.lower(email.get("email"))
+                .where(email.get("emailKey") // lower(email), stored: equality the planner may index under RLS
                         .in(emails.stream()
                                 .map(e -> ((String) e).strip().toLowerCase(Locale.ROOT))
                                 .toList()));

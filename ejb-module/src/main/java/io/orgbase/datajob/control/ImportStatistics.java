@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
- * Keeps the planner's statistics in step with an import: before the first unit and then every
- * {@value #EVERY} rows written, the collection's table and the staging table are analyzed (by the
+ * Keeps the planner's statistics in step with an import: before the first unit, after {@value
+ * #EVERY} rows written and then whenever the rows written have grown fourfold (20,000, 80,000,
+ * 320,000…: an ANALYZE costs about the same however large the table, and estimates need only be
+ * right in their order of magnitude), the collection's table and the staging table are analyzed (by the
  * owner's {@code orgbase_refresh_import_statistics}), in a transaction of their own so the lock
  * ANALYZE takes is held for moments. Without it the lookups of a unit's keys were planned for an
  * organization that has no rows yet, as scans of the whole organization.
@@ -27,26 +29,25 @@ public class ImportStatistics {
     /** Smaller imports plan well enough on the statistics there are. */
     public static final long FROM_ROWS = 5_000;
 
-    /** Rows written between two refreshes. */
+    /** Rows written before the second refresh. */
     static final long EVERY = 20_000;
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
-    /** The step each job's statistics were last refreshed at (lost on restart: one refresh more). */
+    /** The rows each job had written at its last refresh (lost on restart: one refresh more). */
     private final Map<UUID, Long> refreshed = new ConcurrentHashMap<>();
 
-    /** Refreshes them when the job has written {@value #EVERY} rows since the last time (or never did). */
+    /** Refreshes them when due: never refreshed, or four times the rows written since the last time. */
     public void refreshIfDue(UUID jobId, String collection, long written) {
-        long step = written / EVERY;
         Long last = refreshed.get(jobId);
-        if (last != null && last >= step) {
+        if (last != null && written < Math.max(EVERY, 4 * last)) {
             return;
         }
         if (refreshed.size() > 1000) {
             refreshed.clear();
         }
-        refreshed.put(jobId, step);
+        refreshed.put(jobId, written);
         // ANALYZE waits for another ANALYZE or VACUUM of the table: better a unit on old estimates
         em.createNativeQuery("select set_config('lock_timeout', '2s', true)")
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)

@@ -5,6 +5,7 @@ import io.orgbase.datajob.DataSpec;
 import io.orgbase.datajob.DataSpec.Applied;
 import io.orgbase.datajob.DataSpec.Unit;
 import io.orgbase.datajob.JobFailure;
+import io.orgbase.datajob.RowArrays;
 import io.orgbase.datajob.RowFailures;
 import io.orgbase.datajob.RowProblem;
 import io.orgbase.problems.Forbidden;
@@ -56,39 +57,48 @@ public class ImportSteps {
         long failed = 0;
         List<StagedRow> good =
                 chunk.rows().stream().filter(r -> r.checked().ok()).toList();
-        try (PreparedStatement insert = connection.prepareStatement(
-                        "insert into data_job_row (org_id, job_id, row_no, key, parent_key, fields, original)"
-                                + " values (?, ?, ?, ?, ?, ?::jsonb, ?::json) on conflict do nothing");
-                PreparedStatement error = connection.prepareStatement(
-                        "insert into data_job_error (org_id, job_id, row_no, problems, original)"
-                                + " values (?, ?, ?, ?::jsonb, ?::json) on conflict do nothing")) {
+        // The chunk's good rows in one statement; rows without a parent are placed at the first level now.
+        java.util.Set<Long> staged = new java.util.HashSet<>();
+        if (!good.isEmpty()) {
+            RowArrays rows = new RowArrays("bigint", "text", "text", "text", "text");
             for (StagedRow row : good) {
+                rows.add(
+                        row.rowNo(),
+                        row.checked().key(),
+                        row.checked().parentKey(),
+                        row.checked().fields().toString(),
+                        row.original());
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    """
+                    insert into data_job_row (org_id, job_id, row_no, key, parent_key, level, fields, original)
+                    select ?, ?, r.row_no, r.key, r.parent_key, case when r.parent_key is null then 0 end,
+                           r.fields::jsonb, r.original::json
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as r (row_no, key, parent_key, fields, original)
+                    order by r.row_no
+                    on conflict do nothing
+                    returning row_no""")) {
                 insert.setObject(1, orgId);
                 insert.setObject(2, chunk.jobId());
-                insert.setLong(3, row.rowNo());
-                insert.setString(4, row.checked().key());
-                insert.setString(5, row.checked().parentKey());
-                insert.setString(6, row.checked().fields().toString());
-                insert.setString(7, row.original());
-                insert.addBatch();
-            }
-            int[] counts = good.isEmpty() ? new int[0] : insert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    StagedRow row = good.get(i);
-                    addError(error, orgId, chunk.jobId(), row.rowNo(), List.of(duplicate(spec, row)), row.original());
-                    failed++;
+                rows.bind(connection, insert, 3);
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        staged.add(rs.getLong(1));
+                    }
                 }
             }
+        }
+        try (PreparedStatement error =
+                connection.prepareStatement("insert into data_job_error (org_id, job_id, row_no, problems, original)"
+                        + " values (?, ?, ?, ?::jsonb, ?::json) on conflict do nothing")) {
             for (StagedRow row : chunk.rows()) {
-                if (!row.checked().ok()) {
-                    addError(
-                            error,
-                            orgId,
-                            chunk.jobId(),
-                            row.rowNo(),
-                            row.checked().problems(),
-                            row.original());
+                List<RowProblem> problems = row.checked().ok()
+                        ? staged.contains(row.rowNo()) ? null : List.of(duplicate(spec, row))
+                        : row.checked().problems();
+                if (problems != null) {
+                    // a key the file has in an earlier row (the first one wins, in the file's order)
+                    addError(error, orgId, chunk.jobId(), row.rowNo(), problems, row.original());
                     failed++;
                 }
             }
@@ -170,8 +180,8 @@ public class ImportSteps {
             hashJoins.execute();
         }
         try (PreparedStatement top = connection.prepareStatement(
-                "update data_job_row r set level = 0 where r.job_id = ? and (r.parent_key is null or not exists ("
-                        + "select 1 from data_job_row p where p.job_id = r.job_id and p.key = r.parent_key))")) {
+                "update data_job_row r set level = 0 where r.job_id = ? and r.level is null and not exists ("
+                        + "select 1 from data_job_row p where p.job_id = r.job_id and p.key = r.parent_key)")) {
             top.setObject(1, jobId);
             top.executeUpdate();
         }
