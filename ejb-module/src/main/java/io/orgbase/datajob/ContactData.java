@@ -57,6 +57,8 @@ public class ContactData implements DataSpec, ExportSpec {
             DataColumn.of(ImportedCustomFields.FIELD, "custom fields"),
             DataColumn.of(ImportedTags.FIELD, "tag"));
 
+    private static final java.util.regex.Pattern STORED_EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
     /** The person's fields, in the order of the contact's columns below. */
     private static final List<String> PERSON =
             List.of("title", "firstName", "lastName", "jobTitle", "department", "organizationName", "status", "notes");
@@ -78,11 +80,18 @@ public class ContactData implements DataSpec, ExportSpec {
     }
 
     @Override
-    public Checked check(Map<String, String> cells, Mode mode) {
+    public Checked check(Map<String, String> given, Mode mode) {
+        // a cell of spaces (or a restored tab) is a blank cell, as the contact book stores it
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        given.forEach((field, cell) ->
+                cells.put(field, cell == null || !field.equals("notes") && cell.isBlank() ? null : cell));
         List<RowProblem> problems = new ArrayList<>();
         String email = cells.get("primaryEmail") == null ? null : Emails.normalize(cells.get("primaryEmail"));
         if (email == null) {
             problems.add(new RowProblem("primaryEmail", "is required (contacts are found by their email address)"));
+        } else if (email.length() > 320 || !STORED_EMAIL.matcher(email).matches()) {
+            // what contact_email's check takes (stricter than @Email, which allows quoted spaces)
+            problems.add(new RowProblem("primaryEmail", "must be an email address"));
         }
         String phone = cells.get("primaryPhone");
         ContactRequest request = new ContactRequest(
@@ -151,19 +160,40 @@ public class ContactData implements DataSpec, ExportSpec {
         long created = 0;
         long updated = 0;
         long unchanged = 0;
+        Map<UUID, Long> changedBy = new HashMap<>();
         for (Found row : rows) {
             JsonObject fields = row.fields();
             List<RowProblem> problems = judge(row, unit);
-            List<String> person = person(row);
-            if (!person.isEmpty() && person.get(1) == null && person.get(2) == null) {
-                problems.add(new RowProblem("lastName", "a contact needs a first or a last name"));
-            }
-            String custom = values.values(fields, row.customFields(), problems);
             if (!problems.isEmpty()) {
                 failures.add(row.rowNo(), problems);
                 continue;
             }
+            Long earlier = row.id() == null ? null : changedBy.putIfAbsent(row.id(), row.rowNo());
+            if (earlier != null) {
+                // another address of the same contact: the rows would be judged against the same state
+                failures.add(
+                        row.rowNo(),
+                        List.of(new RowProblem(
+                                "primaryEmail",
+                                "belongs to the contact row " + earlier + " changes; change it once per file")));
+                continue;
+            }
+            List<String> person = person(row);
+            if (person.get(1) == null && person.get(2) == null) {
+                problems.add(new RowProblem("lastName", "a contact needs a first or a last name"));
+            }
+            String custom = values.values(fields, row.customFields(), problems);
             String phone = StagedFields.text(fields, "primaryPhone");
+            Map<String, Boolean> stored = phones.getOrDefault(row.id(), Map.of());
+            if (phone != null && !stored.containsKey(phone) && stored.size() >= ContactRequest.MAX_CHANNELS) {
+                problems.add(new RowProblem(
+                        "primaryPhone",
+                        "the contact has " + ContactRequest.MAX_CHANNELS + " phones already, the most it may have"));
+            }
+            if (!problems.isEmpty()) {
+                failures.add(row.rowNo(), problems);
+                continue;
+            }
             List<String> names = ImportedTags.of(fields);
             if (row.id() == null) {
                 created++;
@@ -176,7 +206,6 @@ public class ContactData implements DataSpec, ExportSpec {
                 tags.set(id, names);
                 continue;
             }
-            Map<String, Boolean> stored = phones.getOrDefault(row.id(), Map.of());
             boolean phoneChanges = phone != null && !Boolean.TRUE.equals(stored.get(phone));
             if (!person.equals(row.person())
                     || phoneChanges
@@ -205,20 +234,25 @@ public class ContactData implements DataSpec, ExportSpec {
 
     /**
      * Two imports creating a contact for one new address take turns (the first creates it, the
-     * second finds it): each unit holds its addresses' locks, taken in one order, to its commit.
+     * second finds it): a unit holds the organization's contact-import lock to its commit (one lock,
+     * not one per address: a thousand per unit would fill the server's lock table).
      */
     private static void lockAddresses(Connection connection, Unit unit) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            statement.setString(1, "contact-import:" + unit.orgId());
+            statement.executeQuery().close();
+        }
+        // A file with tags takes the organization's tag lock (ImportedTags' at the end) before it
+        // locks the contacts it finds, in the order the API's tag changes take them.
         try (PreparedStatement statement = connection.prepareStatement(
                 """
-                select count(pg_advisory_xact_lock(hashtextextended('contact-email:' || ? || ':' || k.key, 0)))
-                from (select r.key from data_job_row r
-                      where r.job_id = ? and r.level = ? and r.row_no > ? and r.row_no <= ?
-                      order by r.key) k""")) {
-            statement.setString(1, unit.orgId().toString());
+                select pg_advisory_xact_lock(hashtextextended(?, 0)) from data_job_row r
+                where r.job_id = ? and r.row_no > ? and r.row_no <= ? and r.fields -> 'tags' is not null limit 1""")) {
+            statement.setString(1, "tags:" + unit.orgId());
             statement.setObject(2, unit.jobId());
-            statement.setInt(3, unit.level());
-            statement.setLong(4, unit.afterRow());
-            statement.setLong(5, unit.lastRow());
+            statement.setLong(3, unit.afterRow());
+            statement.setLong(4, unit.lastRow());
             statement.executeQuery().close();
         }
     }

@@ -48,8 +48,8 @@ public final class ImportedCustomFields {
      */
     public String values(JsonObject fields, String current, List<RowProblem> problems) {
         boolean creating = current == null;
-        if (!fields.containsKey(FIELD) && !creating) {
-            return current;
+        if (!creating && (!fields.containsKey(FIELD) || fields.isNull(FIELD))) {
+            return current; // a blank cell merges nothing: the values stay as they are, unjudged
         }
         String given = fields.containsKey(FIELD) && !fields.isNull(FIELD) ? fields.getString(FIELD) : "{}";
         try {

@@ -376,6 +376,26 @@ class CollectionImportsIT {
         JsonObject again = run(owner, org, "contacts", csv, json("mode", "update"));
         assertThat(counts(again)).as("%s", problems(owner, org, again)).containsExactly(0, 0, 2, 5);
 
+        // rows the database itself would refuse are refused one by one, never the job: two addresses
+        // of one contact in a file (judged against the same state), an address quoted with a space
+        // (valid to @Email, not to the contact book), a name that is only spaces
+        JsonObject odd = run(
+                owner,
+                org,
+                "contacts",
+                "Email,First name,Last name\n"
+                        + "grace@navy.example,Grace,Murray Hopper\n" // 2: as she is
+                        + "g.hopper@home.example,Grace B.,Hopper\n" // 3: the same contact again
+                        + "\"\"\"john smith\"\"@x.example\",John,Smith\n" // 4
+                        + "blank@x.example,   ,   \n", // 5
+                json());
+        assertThat(odd.getString("status")).as("%s", odd).isEqualTo("completed");
+        Map<Long, String> oddProblems = problems(owner, org, odd);
+        assertThat(counts(odd)).as("%s", oddProblems).containsExactly(0, 0, 1, 3);
+        assertThat(oddProblems.get(3L)).startsWith("primaryEmail: belongs to the contact row 2 changes");
+        assertThat(oddProblems.get(4L)).startsWith("primaryEmail:");
+        assertThat(oddProblems.get(5L)).isEqualTo("lastName: a contact needs a first or a last name");
+
         // contacts are written set-based, so a file may ask for all or nothing: one bad row, none written
         JsonObject none = run(
                 owner,
