@@ -64,7 +64,8 @@ public class DataJob extends TenantOwnedEntity {
     @Column(name = "position", insertable = false, updatable = false)
     private long position;
 
-    @Column(name = "rows_total", insertable = false, updatable = false)
+    // an export counts its rows when it is created (its progress is of those); the steps keep it after
+    @Column(name = "rows_total", updatable = false)
     private Long rowsTotal;
 
     @Column(name = "rows_read", insertable = false, updatable = false)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.Json;
@@ -15,6 +16,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +54,26 @@ class ExportsIT {
         body.addAll(List.of(request));
         JsonObject started = DataJobsIT.start(session, org, json(body.toArray()));
         assertThat(started.getString("kind")).isEqualTo("export");
+        // counted when started and stored then, so that a running export shows how far it is
+        assertThat(storedTotal(started.getString("id")))
+                .isEqualTo(started.getJsonObject("rows").getJsonNumber("total").longValue());
         JsonObject done = DataJobsIT.finished(session, org, started.getString("id"));
         assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
         return done;
+    }
+
+    private static long storedTotal(String jobId) {
+        try (Connection owner = DriverManager.getConnection(
+                        Orgbase.target().databaseUrl(), EmbeddedDatabase.OWNER, "unused-with-trust");
+                PreparedStatement select = owner.prepareStatement("select rows_total from data_job where id = ?")) {
+            select.setObject(1, UUID.fromString(jobId));
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String department(Session session, Org org, Object... body) {
