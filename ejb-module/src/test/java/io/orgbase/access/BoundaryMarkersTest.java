@@ -177,6 +177,8 @@ class BoundaryMarkersTest {
                         "Digests.sendNow",
                         "Features.override",
                         "Features.setDefault",
+                        "OrganizationBundles.export",
+                        "OrganizationBundles.load",
                         "OrganizationTypes.create",
                         "OrganizationTypes.delete",
                         "OrganizationTypes.update",

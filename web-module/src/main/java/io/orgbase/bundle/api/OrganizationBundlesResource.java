@@ -1,0 +1,211 @@
+package io.orgbase.bundle.api;
+
+import io.orgbase.api.Callers;
+import io.orgbase.bundle.boundary.OrganizationBundles;
+import io.orgbase.bundle.boundary.OrganizationBundles.Exported;
+import io.orgbase.bundle.boundary.OrganizationBundles.Imported;
+import io.orgbase.bundle.control.BundleLoader.TableCount;
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.problems.PayloadTooLarge;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Organization bundles, for platform administrators: download an organization as one archive, and
+ * load an archive as a new organization (with {@code dryRun=true}: check it and report what
+ * loading would do, changing nothing).
+ */
+@Path("admin")
+@ApplicationScoped
+@Tag(name = "organization-bundles")
+public class OrganizationBundlesResource {
+
+    static final String ZIP = "application/zip";
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    OrganizationBundles bundles;
+
+    /** The most a bundle upload may hold ({@code ORGBASE_BUNDLE_MAX_BYTES}, 4 GiB unless set). */
+    static long maxBytes() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("ORGBASE_BUNDLE_MAX_BYTES", Long.class)
+                .orElse(4L << 30);
+    }
+
+    /** A load's answer. */
+    public record ImportView(
+            UUID id,
+            String slug,
+            String name,
+            String code,
+            boolean dryRun,
+            JsonObject source,
+            String schemaVersion,
+            String sha256,
+            long rows,
+            Map<String, TableCount> tables,
+            Accounts accounts) {}
+
+    /** Members' accounts: found here by email, or created (without a password). */
+    public record Accounts(int matched, int created) {}
+
+    @GET
+    @Path("organizations/{id}/bundle")
+    @Produces(ZIP)
+    @Operation(
+            summary = "The organization as one archive (a bundle); platform administrators only, audited",
+            description = "A zip of one NDJSON file per table of the organization, its members' accounts (no"
+                    + " secrets), its audit trail, and manifest.json (format version, schema version, each file's"
+                    + " rows and SHA-256). Written from one snapshot of the database.")
+    @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = ZIP))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response export(@PathParam("id") UUID id) {
+        Exported exported = bundles.export(callers.currentUser(), id);
+        StreamingOutput body = output -> {
+            try {
+                Files.copy(exported.file(), output);
+            } finally {
+                Files.deleteIfExists(exported.file());
+            }
+        };
+        long size;
+        try {
+            size = Files.size(exported.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = exported.slug() + "-" + LocalDate.now(ZoneOffset.UTC) + ".orgbundle.zip";
+        return Response.ok(body, ZIP)
+                .header("Content-Length", size)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @POST
+    @Path("organization-bundles")
+    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Load a bundle as a new organization; platform administrators only, audited",
+            description = "The body is the archive. slug, name and code name the new organization (the bundle's"
+                    + " by default). Every row gets a new id, references kept; members are matched to accounts"
+                    + " by email, and those without one get an account without a password (they set one through"
+                    + " \"forgot password\"). One transaction: a load that fails leaves nothing. dryRun=true"
+                    + " checks everything the same way, reports it, and keeps nothing. Archives of an older"
+                    + " schema version load (columns added since take their defaults); newer ones are refused.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Loaded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Dry run: what loading would do",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Response load(
+            InputStream body,
+            @QueryParam("slug") String slug,
+            @QueryParam("name") String name,
+            @QueryParam("code") String code,
+            @QueryParam("dryRun") String dryRun) {
+        boolean dry = flag(dryRun);
+        var caller = callers.currentUser();
+        java.nio.file.Path file = null;
+        try {
+            file = Files.createTempFile("orgbase-bundle-upload-", ".zip");
+            receive(body, file, maxBytes());
+            Imported imported = bundles.load(caller, file, slug, name, code, dry);
+            ImportView view = new ImportView(
+                    imported.id(),
+                    imported.slug(),
+                    imported.name(),
+                    imported.code(),
+                    imported.dryRun(),
+                    imported.source(),
+                    imported.schemaVersion(),
+                    imported.sha256(),
+                    imported.loaded().loaded(),
+                    imported.loaded().tables(),
+                    new Accounts(
+                            imported.loaded().usersMatched(), imported.loaded().usersCreated()));
+            if (dry) {
+                return Response.ok(view).build();
+            }
+            return Response.status(Response.Status.CREATED)
+                    .header("Location", "/api/v1/orgs/" + imported.slug())
+                    .entity(view)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system clears
+                }
+            }
+        }
+    }
+
+    private static boolean flag(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw InvalidInput.field("dryRun", "must be true or false");
+    }
+
+    /** Streams the body to the file; refuses it past {@code limit} bytes. */
+    private static void receive(InputStream body, java.nio.file.Path file, long limit) throws IOException {
+        long size = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                size += n;
+                if (size > limit) {
+                    throw new PayloadTooLarge(limit);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}
