@@ -25,8 +25,10 @@ public record BundleTable(String name, String scope, String order, Map<String, R
         ORG,
         /** An account: the matching account of the installation the bundle goes to. */
         USER,
-        /** A row of the organization written after every table (cycles: a department's head). */
-        LATE,
+        /** A row of the organization, written after every table (a parent role loaded later). */
+        LATE_ROW,
+        /** A member's account, written after every table (a department's head, a manager). */
+        LATE_USER,
         /** Something a bundle does not carry (the job that last wrote the row): left empty. */
         NONE
     }

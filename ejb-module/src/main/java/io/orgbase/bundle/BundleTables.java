@@ -33,7 +33,7 @@ public final class BundleTables {
 
     public static final String MANIFEST = "manifest.json";
 
-    /** Carried tables, each after every table it refers to (except {@link Ref#LATE} columns). */
+    /** Carried tables, each after every table it refers to (except late columns). */
     public static final List<BundleTable> TABLES = List.of(
             new BundleTable(
                     "organization",
@@ -43,7 +43,7 @@ public final class BundleTables {
                             "id", Ref.ORG,
                             // the copy is an organization of its own, at the top of its hierarchy
                             "parent_id", Ref.NONE,
-                            "primary_contact_id", Ref.LATE,
+                            "primary_contact_id", Ref.LATE_ROW,
                             "created_by", Ref.USER,
                             "updated_by", Ref.USER),
                     Set.of()),
@@ -52,12 +52,12 @@ public final class BundleTables {
             BundleTable.tenant("custom_field", "id", Map.of()),
             BundleTable.tenant("tag", "id", Map.of()),
             BundleTable.tenant("mail_template_override", "id", Map.of()),
-            BundleTable.tenant("org_role", "id", Map.of("parent_id", Ref.LATE)),
+            BundleTable.tenant("org_role", "id", Map.of("parent_id", Ref.LATE_ROW)),
             // a parent's depth is lower: it is loaded first; path and depth follow from the parent
             BundleTable.tenant(
                     "department",
                     "depth, id",
-                    Map.of("parent_id", Ref.ROW, "head_id", Ref.LATE, "last_job_id", Ref.NONE),
+                    Map.of("parent_id", Ref.ROW, "head_id", Ref.LATE_USER, "last_job_id", Ref.NONE),
                     Set.of("path", "depth")),
             BundleTable.tenant(
                     "membership",
@@ -66,7 +66,7 @@ public final class BundleTables {
                             "user_id", Ref.USER,
                             "role_id", Ref.ROW,
                             "department_id", Ref.ROW,
-                            "manager_id", Ref.LATE)),
+                            "manager_id", Ref.LATE_USER)),
             // each membership's trigger opens its period: a carried open period sets when it began
             BundleTable.tenant("membership_period", "joined_at, id", Map.of("user_id", Ref.USER)),
             BundleTable.tenant("team", "id", Map.of("last_job_id", Ref.NONE)),

@@ -252,11 +252,14 @@ public class BundleLoader {
                         }
                         copy.add(column, user == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(user.toString()));
                     }
-                    case LATE -> {
-                        UUID self = table.ref("id") == Ref.ORG ? newOrgId : id(rowId);
-                        late.computeIfAbsent(table.name(), t -> new LinkedHashMap<>())
-                                .computeIfAbsent(column, c -> new ArrayList<>())
-                                .add(new UUID[] {self, id(old)});
+                    case LATE_ROW, LATE_USER -> {
+                        UUID target = ref == Ref.LATE_ROW ? id(old) : users.get(old);
+                        if (target != null) {
+                            UUID self = table.ref("id") == Ref.ORG ? newOrgId : id(rowId);
+                            late.computeIfAbsent(table.name(), t -> new LinkedHashMap<>())
+                                    .computeIfAbsent(column, c -> new ArrayList<>())
+                                    .add(new UUID[] {self, target});
+                        }
                         copy.add(column, JsonValue.NULL);
                     }
                     case NONE -> copy.add(column, JsonValue.NULL);
