@@ -27,7 +27,8 @@ import org.postgresql.PGConnection;
  * email and a phone, each file first loaded with {@code COPY} into an unlogged table in the same
  * database (the physical limit) and written from there into the collection's tables by plain SQL
  * (the schema's own cost, rolled back), then imported through the API as a batch job and watched to
- * its end, with the time of each of its steps; then the departments exported to CSV and XLSX. The server's heap is sampled every second
+ * its end, with the time of each of its steps; then the departments exported to CSV and XLSX, and
+ * the whole organization written as a bundle and loaded as a new one. The server's heap is sampled every second
  * ({@code jstat}): the peak used, and the old generation's peak, which is what stays. Writes {@code
  * bench-work/data-jobs.md}; everything it starts, it stops.
  */
@@ -126,6 +127,7 @@ public final class DataJobBenchmark {
             for (String format : List.of("csv", "xlsx")) {
                 exporting(format, work.resolve("export." + format));
             }
+            bundle(work.resolve("bundle.zip"));
         } finally {
             if (launcher != null) {
                 launcher.close();
@@ -302,6 +304,66 @@ public final class DataJobBenchmark {
                 watched.heapMb(),
                 watched.oldMb()));
         REPORT.info(lines.get(lines.size() - 1));
+    }
+
+    /**
+     * The whole organization as a bundle (every department, contact, email and phone the imports
+     * wrote), downloaded, then loaded as a new organization: both are one request each, so the heap
+     * is sampled beside them.
+     */
+    private void bundle(Path target) throws Exception {
+        String orgId =
+                BenchClient.field(client.get("/api/v1/orgs/" + org, token).body(), "id");
+        long[] peaks = new long[2];
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long[] sample = heap(launcher.serverPid());
+                peaks[0] = Math.max(peaks[0], sample[0]);
+                peaks[1] = Math.max(peaks[1], sample[1]);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        try {
+            long start = System.nanoTime();
+            long bytes = client.download("/api/v1/admin/organizations/" + orgId + "/bundle", token, target);
+            double exportSeconds = (System.nanoTime() - start) / 1e9;
+            long[] exportPeaks = peaks.clone();
+            peaks[0] = 0;
+            peaks[1] = 0;
+            start = System.nanoTime();
+            String loaded = client.upload(
+                    "/api/v1/admin/organization-bundles?slug=bench-bundle-copy", token, target, "application/zip");
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            java.util.regex.Matcher count =
+                    java.util.regex.Pattern.compile("\"rows\":(\\d+)").matcher(loaded);
+            long rows = count.find() ? Long.parseLong(count.group(1)) : 0;
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| bundle export, whole organization (%,d MB zip) | %,d | %.1f | %,.0f | – | – | – | – | %d | %d |",
+                    bytes >> 20,
+                    rows,
+                    exportSeconds,
+                    rows / exportSeconds,
+                    exportPeaks[0] >> 10,
+                    exportPeaks[1] >> 10));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| bundle load as a new organization | %,d | %.1f | %,.0f | – | – | – | – | %d | %d |",
+                    rows,
+                    loadSeconds,
+                    rows / loadSeconds,
+                    peaks[0] >> 10,
+                    peaks[1] >> 10));
+            REPORT.info(lines.get(lines.size() - 2) + "\n" + lines.get(lines.size() - 1));
+        } finally {
+            sampler.interrupt();
+        }
     }
 
     /** How a job ended and the heap's peaks while it ran. */

@@ -25,6 +25,11 @@ public record BundleTable(String name, String scope, String order, Map<String, R
         ORG,
         /** An account: the matching account of the installation the bundle goes to. */
         USER,
+        /**
+         * A person who was a member: their account here, or (someone who left, with no account
+         * here) an id of their own, so that their history stays theirs.
+         */
+        PAST_USER,
         /** A row of the organization, written after every table (a parent role loaded later). */
         LATE_ROW,
         /** A member's account, written after every table (a department's head, a manager). */

@@ -68,7 +68,7 @@ public final class BundleTables {
                             "department_id", Ref.ROW,
                             "manager_id", Ref.LATE_USER)),
             // each membership's trigger opens its period: a carried open period sets when it began
-            BundleTable.tenant("membership_period", "joined_at, id", Map.of("user_id", Ref.USER)),
+            BundleTable.tenant("membership_period", "joined_at, id", Map.of("user_id", Ref.PAST_USER)),
             BundleTable.tenant("team", "id", Map.of("last_job_id", Ref.NONE)),
             BundleTable.tenant("team_member", "id", Map.of("team_id", Ref.ROW, "user_id", Ref.USER)),
             BundleTable.tenant("contact", "id", Map.of("last_job_id", Ref.NONE)),
@@ -78,8 +78,7 @@ public final class BundleTables {
             BundleTable.tenant("category", "depth, id", Map.of("parent_id", Ref.ROW), Set.of("path", "depth")),
             // a tagged record is any of the kinds above (or the organization itself)
             BundleTable.tenant("tagging", "id", Map.of("tag_id", Ref.ROW, "entity_id", Ref.ROW)),
-            BundleTable.tenant("announcement", "id", Map.of("department_id", Ref.ROW, "team_id", Ref.ROW)),
-            BundleTable.tenant("notification_preference", "user_id, type", Map.of("user_id", Ref.USER)));
+            BundleTable.tenant("announcement", "id", Map.of("department_id", Ref.ROW, "team_id", Ref.ROW)));
 
     /** Tenant tables a bundle leaves out, and why. */
     public static final Map<String, String> LEFT_OUT = orderedMap(
@@ -94,7 +93,8 @@ public final class BundleTables {
             "mail_delivery", "mail sent or queued by this installation",
             "outbox_event", "events of this installation, delivered or in flight",
             "dead_letter", "events of this installation that failed",
-            "security_event", "this installation's security log (sign-ins, lockouts)");
+            "security_event", "this installation's security log (sign-ins, lockouts)",
+            "notification_preference", "each person's own choices, which only they may read or write");
 
     private BundleTables() {}
 

@@ -179,6 +179,7 @@ class BoundaryMarkersTest {
                         "Features.setDefault",
                         "OrganizationBundles.export",
                         "OrganizationBundles.load",
+                        "OrganizationBundles.recordExport",
                         "OrganizationTypes.create",
                         "OrganizationTypes.delete",
                         "OrganizationTypes.update",

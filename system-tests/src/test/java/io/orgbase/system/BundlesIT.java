@@ -381,6 +381,28 @@ class BundlesIT {
     }
 
     @Test
+    void anAddressOnlyUnverifiedAccountsClaimIsRefusedNotVouchedFor() {
+        Session admin = Fixtures.admin();
+        Session owner = Fixtures.newUser();
+        Org source = Fixtures.newOrg(owner);
+        String email = "claimed-" + Secrets.suffix() + "@elsewhere.example";
+        EmailOwnershipIT.Claim claim = EmailOwnershipIT.claimedByAnAttacker(email);
+        Bundle bundle = Bundle.of(export(admin, source)).withRows("users.ndjson", u -> Json.createObjectBuilder(u)
+                .add("email", email)
+                .build());
+
+        String slug = Fixtures.slug();
+        assertThat(assertProblem(load(admin, bundle.zip(), "slug=" + slug), 409).getString("detail"))
+                .contains(email);
+        assertProblem(admin.api().get("/api/v1/orgs/" + slug), 404);
+        // no account was vouched for in its place: the claim still signs in as before
+        assertThat(Api.anonymous()
+                        .post("/api/v1/auth/login", json("email", email, "password", claim.password()))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aDryRunReportsTheLoadAndKeepsNothing() {
         Session admin = Fixtures.admin();
         Session owner = Fixtures.newUser();

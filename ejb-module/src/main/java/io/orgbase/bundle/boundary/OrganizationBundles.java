@@ -68,7 +68,7 @@ public class OrganizationBundles {
     SessionContext context;
 
     /** A bundle written to a temporary file, which the caller sends and deletes. */
-    public record Exported(Path file, String slug, long rows) {}
+    public record Exported(Path file, String slug, long rows, String schemaVersion) {}
 
     /** What a load did (or, in a dry run, would do). */
     public record Imported(
@@ -83,7 +83,9 @@ public class OrganizationBundles {
             Loaded loaded) {}
 
     /**
-     * Writes the organization as it stands at one instant (one snapshot of the database).
+     * Writes the organization as it stands at one instant: one read-only snapshot of the database
+     * (repeatable read), which no concurrent write can break. The caller sends the file, deletes
+     * it, and records the export ({@link #recordExport}).
      *
      * @throws NotFound when there is no such organization
      */
@@ -92,7 +94,8 @@ public class OrganizationBundles {
         Connection connection = em.unwrap(Connection.class);
         try {
             try (Statement snapshot = connection.createStatement()) {
-                snapshot.execute("set transaction isolation level repeatable read");
+                // the transaction's first statement: nothing has read the database in it yet
+                snapshot.execute("set transaction isolation level repeatable read, read only");
             }
             session.enterTenant(orgId, caller.userId());
             String slug;
@@ -114,12 +117,7 @@ public class OrganizationBundles {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     written = BundleWriter.write(connection, orgId, slug, name, out);
                 }
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("rows", written.rows());
-                details.put("schemaVersion", written.schemaVersion());
-                details.put("bytes", Files.size(file));
-                trail.record("organization.bundle-exported", "organization", orgId, details);
-                return new Exported(file, slug, written.rows());
+                return new Exported(file, slug, written.rows(), written.schemaVersion());
             } catch (IOException | SQLException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -129,6 +127,17 @@ public class OrganizationBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Records in the organization's trail that a platform administrator exported it. */
+    @PlatformAdminOnly("export organization bundles")
+    public void recordExport(Caller caller, UUID orgId, Exported exported, long bytes) {
+        session.enterTenant(orgId, caller.userId());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", exported.rows());
+        details.put("schemaVersion", exported.schemaVersion());
+        details.put("bytes", bytes);
+        trail.record("organization.bundle-exported", "organization", orgId, details);
     }
 
     /**
@@ -241,7 +250,8 @@ public class OrganizationBundles {
         if (state.equals("23505")) {
             return new Conflict("The bundle clashes with this installation: " + detail);
         }
-        if (state.startsWith("23") || state.startsWith("22") || state.equals("P0001")) {
+        // 42501: a row the organization's policies refuse (one naming another organization)
+        if (state.startsWith("23") || state.startsWith("22") || state.equals("P0001") || state.equals("42501")) {
             return InvalidInput.field("bundle", "holds rows this installation refuses: " + detail);
         }
         return new IllegalStateException("bundle import failed: " + refused.getMessage(), refused);

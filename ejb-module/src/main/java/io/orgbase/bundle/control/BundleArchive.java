@@ -49,6 +49,8 @@ public final class BundleArchive implements Closeable {
     static final int MAX_ENTRIES = 100;
     /** How much larger than the archive its contents may claim to be (NDJSON packs ~10:1). */
     static final long MAX_RATIO = 200;
+    /** Most contents a bundle may claim in all, however large the archive. */
+    static final long MAX_CONTENTS = 64L << 30;
 
     private final ZipFile zip;
     private final JsonObject manifest;
@@ -150,7 +152,7 @@ public final class BundleArchive implements Closeable {
             }
             declared += bytes;
         }
-        if (declared > Math.max(64L << 20, archiveSize * MAX_RATIO)) {
+        if (declared > Math.min(MAX_CONTENTS, Math.max(64L << 20, archiveSize * MAX_RATIO))) {
             throw refused("claims " + declared + " bytes of contents in " + archiveSize + ": refused as a zip bomb");
         }
         Enumeration<? extends ZipEntry> held = zip.entries();

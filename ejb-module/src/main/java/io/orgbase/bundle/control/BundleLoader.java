@@ -7,8 +7,8 @@ import io.orgbase.bundle.BundleTables.Column;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.Emails;
-import io.orgbase.identity.control.PasswordHasher;
 import io.orgbase.json.Jsonp;
+import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -19,14 +19,18 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +53,28 @@ public class BundleLoader {
     /** Rows written per statement. */
     static final int CHUNK = 1_000;
 
+    /** Most characters of rows written per statement (rows can be large: documents, notes). */
+    static final int CHUNK_CHARS = 4 << 20;
+
+    /**
+     * Rows of a table after which its statistics are refreshed before the next statement: the
+     * planner knows nothing of a new organization, and plans for it as if it were empty.
+     */
+    static final long ANALYZE_AFTER = 5_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The password of an account a load creates: not a hash of anything (no PHC string), so no
+     * password matches it; its person sets one through "forgot password", which proves the address.
+     */
+    static final String UNUSABLE_PASSWORD = "!bundle-import-no-password";
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
 
     @Inject
     Accounts accounts;
-
-    @Inject
-    PasswordHasher hasher;
 
     /** What the new organization is called. */
     public record Target(String slug, String name, String code) {}
@@ -78,18 +94,22 @@ public class BundleLoader {
      * @throws InvalidInput (field {@code bundle}) for rows that do not fit this installation's schema
      */
     public Loaded load(Connection connection, BundleArchive archive, UUID newOrgId, Target target) throws Exception {
+        Set<String> known = BundleTables.TABLES.stream().map(BundleTable::file).collect(Collectors.toSet());
+        for (String name : archive.names()) {
+            if (!known.contains(name) && !name.equals(BundleTables.USERS) && !name.equals(BundleTables.AUDIT)) {
+                throw BundleArchive.refused("holds " + name + ", a table this installation does not carry");
+            }
+        }
         Load load = new Load(connection, archive, newOrgId, target);
         load.users();
         Map<String, TableCount> counts = new LinkedHashMap<>();
         for (BundleTable table : BundleTables.TABLES) {
             if (archive.entry(table.file()) != null) {
-                counts.put(table.name(), load.table(table));
-            }
-        }
-        Set<String> known = BundleTables.TABLES.stream().map(BundleTable::file).collect(Collectors.toSet());
-        for (String name : archive.names()) {
-            if (!known.contains(name) && !name.equals(BundleTables.USERS) && !name.equals(BundleTables.AUDIT)) {
-                throw BundleArchive.refused("holds " + name + ", a table this installation does not have");
+                TableCount count = load.table(table);
+                counts.put(table.name(), count);
+                if (count.loaded() >= ANALYZE_AFTER && !table.name().equals("organization")) {
+                    load.analyze(table.name());
+                }
             }
         }
         load.late();
@@ -131,13 +151,27 @@ public class BundleLoader {
             return UUID.nameUUIDFromBytes(bytes.array());
         }
 
+        /**
+         * Finds an account here for each member: the same account (an export loaded back into the
+         * installation it came from), else the verified owner of the address. A member whose address
+         * nobody has here gets an account of their own, vouched for by the administrator loading the
+         * bundle, without a password. An address only unverified accounts claim here is refused: which
+         * of them is the member cannot be known, and vouching for a new one would lock them out.
+         */
         void users() throws Exception {
-            String unusable = hasher.hash(Base64.getEncoder().encodeToString(randomBytes()));
-            Set<String> seen = new java.util.HashSet<>();
+            Set<UUID> members = new HashSet<>();
+            if (archive.entry("membership.ndjson") != null) {
+                archive.read(
+                        "membership.ndjson",
+                        (number, row) -> members.add(uuid(row, "user_id", "membership.ndjson", number)));
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            Set<String> seen = new HashSet<>();
+            List<String> claimed = new ArrayList<>();
             archive.read(BundleTables.USERS, (number, row) -> {
                 UUID old = uuid(row, "id", BundleTables.USERS, number);
                 String email = string(row, "email");
-                if (email == null || !email.matches("^[^@\\s]+@[^@\\s]+$") || email.length() > 320) {
+                if (email == null || !email.matches("^[^@\\s]+@[^@\\s]+$") || email.length() > 254) {
                     throw BundleArchive.refused("account " + number + " of " + BundleTables.USERS + " has no email");
                 }
                 String normalized = Emails.normalize(email);
@@ -145,27 +179,55 @@ public class BundleLoader {
                     throw BundleArchive.refused(BundleTables.USERS + " holds " + normalized
                             + " twice: two members' accounts share the address, and only one may own it here");
                 }
+                if (!members.contains(old)) {
+                    return;
+                }
+                User same = em.find(User.class, old);
+                if (same != null && same.getEmail().equals(normalized)) {
+                    users.put(old, old);
+                    matched++;
+                    return;
+                }
                 Optional<User> owner = accounts.owner(normalized);
                 if (owner.isPresent()) {
                     users.put(old, owner.get().getId());
                     matched++;
                     return;
                 }
+                if (accounts.isClaimed(normalized)) {
+                    claimed.add(normalized);
+                    return;
+                }
                 String displayName = string(row, "display_name");
                 User user = new User(
                         normalized,
-                        displayName == null || displayName.isBlank() ? normalized : displayName.strip(),
-                        unusable);
-                user.setPhone(string(row, "phone"));
-                user.setLanguage(string(row, "language"));
-                user.setTimezone(string(row, "timezone"));
+                        displayName == null
+                                        || displayName.isBlank()
+                                        || displayName.strip().length() > 200
+                                ? normalized
+                                : displayName.strip(),
+                        UNUSABLE_PASSWORD);
+                user.setPhone(matching(string(row, "phone"), "^\\+[1-9][0-9]{6,14}$"));
+                user.setLanguage(matching(string(row, "language"), "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"));
+                user.setTimezone(matching(string(row, "timezone"), "^.{1,64}$"));
+                user.verifyEmail(Accounts.VERIFIED_BY_ADMIN, now);
                 em.persist(user);
-                accounts.verify(user, Accounts.VERIFIED_BY_ADMIN);
                 users.put(old, user.getId());
                 created++;
             });
-            // the rows below refer to these accounts through the same connection
-            em.flush();
+            if (!claimed.isEmpty()) {
+                throw new Conflict(
+                        "Only unverified accounts hold " + claimed.size() + " of the members' addresses here ("
+                                + String.join(", ", claimed.subList(0, Math.min(5, claimed.size())))
+                                + (claimed.size() > 5 ? ", …" : "") + "): vouch for the right account of each"
+                                + " (PATCH /api/v1/admin/users/{id} with emailVerified) and load the bundle again.");
+            }
+            try {
+                // the rows below refer to these accounts through the same connection
+                em.flush();
+            } catch (PersistenceException refused) {
+                throw BundleArchive.refused("holds accounts this installation refuses: " + refused.getMessage());
+            }
         }
 
         TableCount table(BundleTable table) throws Exception {
@@ -185,6 +247,13 @@ public class BundleLoader {
                 }
                 columns.add(column);
             }
+            if (table.name().equals("organization")) {
+                for (String named : List.of("slug", "name", "code")) {
+                    if (!columns.contains(named)) {
+                        columns.add(named);
+                    }
+                }
+            }
             for (Column column : schema.values()) {
                 if (column.type().equals("uuid") && table.ref(column.name()) == null) {
                     throw new IllegalStateException(table.name() + "." + column.name() + " is not declared");
@@ -195,6 +264,7 @@ public class BundleLoader {
             String insert = "insert into " + BundleWriter.quote(table.name()) + " (" + list + ") select " + list
                     + " from jsonb_populate_recordset(null::" + BundleWriter.quote(table.name()) + ", ?::jsonb)";
             long[] counts = new long[3];
+            long[] chars = new long[1];
             List<JsonObject> chunk = new ArrayList<>(CHUNK);
             List<JsonObject> open = new ArrayList<>();
             archive.read(file, (number, row) -> {
@@ -206,11 +276,13 @@ public class BundleLoader {
                 }
                 if (periods && copy.get("left_at") == JsonValue.NULL) {
                     open.add(copy);
-                } else {
-                    chunk.add(copy);
+                    return;
                 }
-                if (chunk.size() == CHUNK) {
+                chunk.add(copy);
+                chars[0] += row.toString().length();
+                if (chunk.size() == CHUNK || chars[0] >= CHUNK_CHARS) {
                     counts[1] += write(insert, chunk);
+                    chars[0] = 0;
                 }
             });
             counts[1] += write(insert, chunk);
@@ -252,9 +324,16 @@ public class BundleLoader {
                         }
                         copy.add(column, user == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(user.toString()));
                     }
+                    case PAST_USER -> {
+                        UUID user = users.get(old);
+                        copy.add(column, (user == null ? id(old) : user).toString());
+                    }
                     case LATE_ROW, LATE_USER -> {
                         UUID target = ref == Ref.LATE_ROW ? id(old) : users.get(old);
                         if (target != null) {
+                            if (rowId == null && table.ref("id") != Ref.ORG) {
+                                throw BundleArchive.refused("row " + number + " of " + table.file() + " has no id");
+                            }
                             UUID self = table.ref("id") == Ref.ORG ? newOrgId : id(rowId);
                             late.computeIfAbsent(table.name(), t -> new LinkedHashMap<>())
                                     .computeIfAbsent(column, c -> new ArrayList<>())
@@ -306,6 +385,14 @@ public class BundleLoader {
             return changed;
         }
 
+        void analyze(String table) throws SQLException {
+            try (PreparedStatement refresh =
+                    connection.prepareStatement("select orgbase_refresh_bundle_statistics(?)")) {
+                refresh.setString(1, table);
+                refresh.execute();
+            }
+        }
+
         /** References that point forward or in a circle: written once every row is there. */
         void late() throws SQLException {
             for (var table : late.entrySet()) {
@@ -333,10 +420,9 @@ public class BundleLoader {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+    /** The value when it has the schema's form; else none (an optional profile field). */
+    private static String matching(String value, String pattern) {
+        return value != null && value.matches(pattern) ? value : null;
     }
 
     private static String string(JsonObject row, String key) {

@@ -21,7 +21,15 @@ public class PasswordHasher {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
     }
 
+    /**
+     * Whether the password is the hashed one. A stored value that is no Argon2 hash (an account
+     * created without a password) matches nothing, after the same time a real check takes.
+     */
     public boolean matches(String password, String hash) {
+        if (hash == null || !hash.startsWith("$argon2")) {
+            burnTime(password);
+            return false;
+        }
         return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
     }
 

@@ -1,10 +1,12 @@
 package io.orgbase.bundle.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
 import io.orgbase.bundle.boundary.OrganizationBundles;
 import io.orgbase.bundle.boundary.OrganizationBundles.Exported;
 import io.orgbase.bundle.boundary.OrganizationBundles.Imported;
 import io.orgbase.bundle.control.BundleLoader.TableCount;
+import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.PayloadTooLarge;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationBundlesResource {
 
     static final String ZIP = "application/zip";
+
+    private static final Logger LOG = Logger.getLogger(OrganizationBundlesResource.class.getName());
 
     @Inject
     Callers callers;
@@ -90,20 +95,26 @@ public class OrganizationBundlesResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response export(@PathParam("id") UUID id) {
-        Exported exported = bundles.export(callers.currentUser(), id);
+        Caller caller = callers.currentUser();
+        Exported exported = bundles.export(caller, id);
+        long size;
+        try {
+            size = Files.size(exported.file());
+            bundles.recordExport(caller, id, exported, size);
+        } catch (IOException | RuntimeException e) {
+            delete(exported.file());
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
         StreamingOutput body = output -> {
             try {
                 Files.copy(exported.file(), output);
             } finally {
-                Files.deleteIfExists(exported.file());
+                delete(exported.file());
             }
         };
-        long size;
-        try {
-            size = Files.size(exported.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         String name = exported.slug() + "-" + LocalDate.now(ZoneOffset.UTC) + ".orgbundle.zip";
         return Response.ok(body, ZIP)
                 .header("Content-Length", size)
@@ -144,7 +155,11 @@ public class OrganizationBundlesResource {
             @QueryParam("code") String code,
             @QueryParam("dryRun") String dryRun) {
         boolean dry = flag(dryRun);
-        var caller = callers.currentUser();
+        Caller caller = callers.currentUser();
+        if (!caller.platformAdmin()) {
+            // before the body is read: nobody else may make the server store gigabytes
+            throw new Forbidden("Only platform administrators import organization bundles.");
+        }
         java.nio.file.Path file = null;
         try {
             file = Files.createTempFile("orgbase-bundle-upload-", ".zip");
@@ -174,12 +189,16 @@ public class OrganizationBundlesResource {
             throw new UncheckedIOException(e);
         } finally {
             if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file the system clears
-                }
+                delete(file);
             }
+        }
+    }
+
+    private static void delete(java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not delete " + file + ": " + e.getMessage());
         }
     }
 
