@@ -181,7 +181,7 @@ public final class ImportedTags {
         }
         Map<String, UUID> ids = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, name from tag where org_id = ? and lower(name) = any (select lower(n) from unnest(?) n)")) {
+                "select id, name from tag where org_id = ? and name_key = any (select lower(n) from unnest(?) n)")) {
             select.setObject(1, orgId);
             select.setArray(2, connection.createArrayOf("text", names.values().toArray()));
             try (ResultSet rs = select.executeQuery()) {
@@ -194,7 +194,7 @@ public final class ImportedTags {
         for (String name : names.values()) {
             if (!ids.containsKey(name.toLowerCase(Locale.ROOT))) {
                 try (PreparedStatement one =
-                        connection.prepareStatement("select id from tag where org_id = ? and lower(name) = lower(?)")) {
+                        connection.prepareStatement("select id from tag where org_id = ? and name_key = lower(?)")) {
                     one.setObject(1, orgId);
                     one.setString(2, name);
                     try (ResultSet rs = one.executeQuery()) {

@@ -232,7 +232,7 @@ public class TeamData implements DataSpec, ExportSpec {
                 select r.row_no, r.fields::text, t.id, t.name, t.description, t.custom_fields::text
                 from data_job_row r
                 left join lateral (
-                    select t.* from team t where t.org_id = ? and lower(t.name) = lower(r.fields->>'name') limit 1) t
+                    select t.* from team t where t.org_id = ? and t.name_key = lower(r.fields->>'name') limit 1) t
                     on true
                 where r.job_id = ? and r.level = ? and r.row_no > ? and r.row_no <= ?
                 order by r.row_no""")) {

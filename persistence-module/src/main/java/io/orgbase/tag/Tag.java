@@ -9,11 +9,15 @@ import jakarta.persistence.Table;
 /** A tag of one organization. */
 @Entity
 @Table(name = "tag")
-@NamedQuery(name = "Tag.byNames", query = "select t from Tag t where lower(t.name) in :names")
+@NamedQuery(name = "Tag.byNames", query = "select t from Tag t where t.nameKey in :names")
 public class Tag extends TenantOwnedEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
+
+    /** lower(name), kept by the schema: compared by plain equality, so its index serves under the row policies. */
+    @Column(name = "name_key", insertable = false, updatable = false)
+    private String nameKey;
 
     protected Tag() {}
 

@@ -12,11 +12,15 @@ import jakarta.persistence.Table;
 /** A team of one organization; its name is unique there, whatever the case. */
 @Entity
 @Table(name = "team")
-@NamedQuery(name = "Team.byName", query = "select t from Team t where lower(t.name) = :name")
+@NamedQuery(name = "Team.byName", query = "select t from Team t where t.nameKey = :name")
 public class Team extends ExtensibleEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
+
+    /** lower(name), kept by the schema: compared by plain equality, so its index serves under the row policies. */
+    @Column(name = "name_key", insertable = false, updatable = false)
+    private String nameKey;
 
     @Column(name = "description")
     private String description;

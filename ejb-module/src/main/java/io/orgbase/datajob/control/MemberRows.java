@@ -222,7 +222,7 @@ public class MemberRows {
                 continue;
             }
             UUID id = first(
-                    "select id from team where org_id = ?1 and lower(name) = lower(?2)", tenant.orgId(), name.strip());
+                    "select id from team where org_id = ?1 and name_key = lower(?2)", tenant.orgId(), name.strip());
             if (id == null) {
                 throw InvalidInput.field("teams", "no team is named " + name.strip());
             }

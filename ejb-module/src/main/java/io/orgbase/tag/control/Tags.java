@@ -58,7 +58,7 @@ public class Tags {
                     .where(
                             cb.equal(tag.get("id"), tagging.get("tagId")),
                             cb.equal(tagging.get("entity"), kind.key()),
-                            cb.lower(tag.get("name"))
+                            tag.get("nameKey")
                                     .in(values.stream()
                                             .map(v -> ((String) v).strip().toLowerCase(Locale.ROOT))
                                             .toList()));
