@@ -26,8 +26,8 @@ public record BundleTable(String name, String scope, String order, Map<String, R
         /** An account: the matching account of the installation the bundle goes to. */
         USER,
         /**
-         * A person who was a member: their account here, or (someone who left, with no account
-         * here) an id of their own, so that their history stays theirs.
+         * A person who was a member: a current member's account here; someone who left (the bundle
+         * carries no account of theirs) gets an id of their own, so their history stays theirs.
          */
         PAST_USER,
         /** A row of the organization, written after every table (a parent role loaded later). */

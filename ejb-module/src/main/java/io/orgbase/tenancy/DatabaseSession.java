@@ -76,6 +76,18 @@ public class DatabaseSession {
                 .getSingleResult();
     }
 
+    /**
+     * Takes the advisory lock named {@code key} in shared mode until this transaction ends: many
+     * transactions hold it at once; one asking for it in {@link #lock exclusive} mode waits for them
+     * all, and they for it.
+     */
+    public void lockShared(String key) {
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(hashtextextended(?1, 0))")
+                .setParameter(1, key)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
     private void apply(String orgId, String userId) {
         // The settings live as long as the transaction, and so does this persistence context: what
         // it says was applied is what PostgreSQL holds, and setting it again would cost a round trip.

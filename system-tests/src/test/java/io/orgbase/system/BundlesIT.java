@@ -85,6 +85,28 @@ class BundlesIT {
             return new Bundle(manifest, changed);
         }
 
+        /**
+         * The same bundle as another installation would have written it: the member's account has
+         * an id this installation has never seen (everywhere it is named) and the given address.
+         */
+        Bundle fromElsewhere(Session member, String email) {
+            String foreign = java.util.UUID.randomUUID().toString();
+            Map<String, List<String>> changed = new LinkedHashMap<>();
+            files.forEach((name, lines) -> changed.put(
+                    name,
+                    lines.stream()
+                            .map(line -> line.replace(member.id().toString(), foreign))
+                            .collect(Collectors.toList())));
+            return new Bundle(manifest, changed)
+                    .withRows(
+                            "users.ndjson",
+                            u -> u.getString("id").equals(foreign)
+                                    ? Json.createObjectBuilder(u)
+                                            .add("email", email)
+                                            .build()
+                                    : u);
+        }
+
         Bundle withManifest(UnaryOperator<JsonObject> change) {
             return new Bundle(change.apply(manifest), files);
         }
@@ -360,10 +382,7 @@ class BundlesIT {
         Org source = Fixtures.newOrg(owner);
         String stranger = "moved-" + Secrets.suffix() + "@elsewhere.example";
         // as if from another installation: the owner's account is someone this one has never seen
-        Bundle bundle = Bundle.of(export(admin, source)).withRows("users.ndjson", u -> Json.createObjectBuilder(u)
-                .add("email", stranger)
-                .add("display_name", "Moved Person")
-                .build());
+        Bundle bundle = Bundle.of(export(admin, source)).fromElsewhere(owner, stranger);
 
         String slug = Fixtures.slug();
         Api.Reply loaded = load(admin, bundle.zip(), "slug=" + slug);
@@ -387,9 +406,7 @@ class BundlesIT {
         Org source = Fixtures.newOrg(owner);
         String email = "claimed-" + Secrets.suffix() + "@elsewhere.example";
         EmailOwnershipIT.Claim claim = EmailOwnershipIT.claimedByAnAttacker(email);
-        Bundle bundle = Bundle.of(export(admin, source)).withRows("users.ndjson", u -> Json.createObjectBuilder(u)
-                .add("email", email)
-                .build());
+        Bundle bundle = Bundle.of(export(admin, source)).fromElsewhere(owner, email);
 
         String slug = Fixtures.slug();
         assertThat(assertProblem(load(admin, bundle.zip(), "slug=" + slug), 409).getString("detail"))
@@ -409,9 +426,7 @@ class BundlesIT {
         Org source = Fixtures.newOrg(owner);
         Fixtures.newDepartment(owner, source, "Ops");
         String stranger = "dry-" + Secrets.suffix() + "@elsewhere.example";
-        Bundle bundle = Bundle.of(export(admin, source)).withRows("users.ndjson", u -> Json.createObjectBuilder(u)
-                .add("email", stranger)
-                .build());
+        Bundle bundle = Bundle.of(export(admin, source)).fromElsewhere(owner, stranger);
 
         String slug = Fixtures.slug();
         Api.Reply dry = load(admin, bundle.zip(), "slug=" + slug + "&dryRun=true");
@@ -440,9 +455,7 @@ class BundlesIT {
         String stranger = "fail-" + Secrets.suffix() + "@elsewhere.example";
         // two departments with one code: the schema refuses the second, after the accounts and the organization
         Bundle bundle = Bundle.of(export(admin, source))
-                .withRows(
-                        "users.ndjson",
-                        u -> Json.createObjectBuilder(u).add("email", stranger).build())
+                .fromElsewhere(owner, stranger)
                 .withRows(
                         "department.ndjson",
                         d -> Json.createObjectBuilder(d).add("code", "SAME").build());

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @Tag("crash")
 class ImportCrashIT {
 
-    private static final int ROWS = 60_000;
+    /** Departments in the first import; {@code -Dorgbase.it.crashRows=1000000} for the size. */
+    private static final int ROWS = Integer.getInteger("orgbase.it.crashRows", 60_000);
 
     /** People invited by the second import (members: written row by row). */
     private static final int PEOPLE = 2_000;
@@ -77,10 +78,10 @@ class ImportCrashIT {
                 assertThat(started.status()).as("%s", started).isEqualTo(202);
                 UUID job = UUID.fromString(started.json().getString("id"));
 
-                // once some units are applied, the server dies without a word
-                long before = Eventually.get("applying", Duration.ofMinutes(3), () -> {
+                // once a quarter of the rows are applied, the server dies without a word
+                long before = Eventually.get("applying", Duration.ofSeconds(180 + ROWS / 1_000), () -> {
                     long created = created(database, job);
-                    return created >= 5_000 ? Optional.of(created) : Optional.empty();
+                    return created >= Math.max(5_000, ROWS / 4) ? Optional.of(created) : Optional.empty();
                 });
                 kill(server);
                 long atKill = created(database, job);
@@ -161,7 +162,7 @@ class ImportCrashIT {
 
     /** The job's status once it is no longer queued or running. */
     private static String finished(EmbeddedDatabase database, UUID job) {
-        return Eventually.get("the job finished", Duration.ofMinutes(4), () -> {
+        return Eventually.get("the job finished", Duration.ofSeconds(240 + ROWS / 1_000), () -> {
             String now = text(database, "select status from data_job where id = ?", job);
             return now.equals("running") || now.equals("queued") ? Optional.empty() : Optional.of(now);
         });

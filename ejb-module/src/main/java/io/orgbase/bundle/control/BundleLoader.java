@@ -53,7 +53,7 @@ public class BundleLoader {
     /** Rows written per statement. */
     static final int CHUNK = 1_000;
 
-    /** Most characters of rows written per statement (rows can be large: documents, notes). */
+    /** Most characters (not bytes) of rows written per statement (rows can be large: documents, notes). */
     static final int CHUNK_CHARS = 4 << 20;
 
     /**
@@ -168,6 +168,7 @@ public class BundleLoader {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             Set<String> seen = new HashSet<>();
             List<String> claimed = new ArrayList<>();
+            boolean[] locked = {false};
             archive.read(BundleTables.USERS, (number, row) -> {
                 UUID old = uuid(row, "id", BundleTables.USERS, number);
                 String email = string(row, "email");
@@ -182,11 +183,18 @@ public class BundleLoader {
                 if (!members.contains(old)) {
                     return;
                 }
+                // ids are random: an account with this id is this member's (the bundle comes from here),
+                // whatever its address became since, unless it is an unverified claim of another one
                 User same = em.find(User.class, old);
-                if (same != null && same.getEmail().equals(normalized)) {
+                if (same != null && (same.getEmail().equals(normalized) || same.isEmailVerified())) {
                     users.put(old, old);
                     matched++;
                     return;
+                }
+                if (!locked[0]) {
+                    // no account may be registered for an address between this look and the commit
+                    accounts.lockAllAddresses();
+                    locked[0] = true;
                 }
                 Optional<User> owner = accounts.owner(normalized);
                 if (owner.isPresent()) {

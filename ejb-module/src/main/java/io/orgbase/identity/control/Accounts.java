@@ -34,6 +34,9 @@ public class Accounts {
     /** How an address was proven. */
     public static final String VERIFIED_BY_ADMIN = "admin";
 
+    /** The lock every change of who holds an address takes shared, and a bulk load exclusively. */
+    private static final String ALL_ADDRESSES = "email:*";
+
     /** An address proven by a link sent to it. */
     public static final String VERIFIED_BY_LINK = "link";
 
@@ -222,7 +225,17 @@ public class Accounts {
      * owner hold under concurrency); a transaction-scoped advisory lock.
      */
     private void lockAddress(String normalizedEmail) {
+        session.lockShared(ALL_ADDRESSES);
         session.lock("email:" + normalizedEmail);
+    }
+
+    /**
+     * Takes every address at once until the transaction ends, as one lock (a lock per address does
+     * not scale to thousands): no account is registered, verified or moved meanwhile. For loads that
+     * create many accounts in one transaction.
+     */
+    public void lockAllAddresses() {
+        session.lock(ALL_ADDRESSES);
     }
 
     /** Whether any platform administrator exists. */
