@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code kill -9} of Payara Server's JVM in the middle of fanning an announcement out to 10,000
  * people, then {@code asadmin start-domain}: the fan-out resumes from the broker's store and the
- * outbox, and every recipient has exactly one notification. It kills the suite's own domain and
+ * outbox, and every recipient has exactly one notification. The same for an import of 40,000
+ * departments killed while it applies: the batch job resumes on its own after the start, from its
+ * last checkpoint, and every row is there once, under the parent its row named. It kills the suite's own domain and
  * starts it again (Payara Micro's counterpart, {@link CrashIT}, runs a server of its own).
  */
 class ServerCrashIT {
@@ -61,5 +69,75 @@ class ServerCrashIT {
                 .isZero();
         // the server answers as before
         assertThat(owner.api().get(org.path()).status()).isEqualTo(200);
+    }
+
+    /** Departments in the killed import: a tree, each row below the one half its number. */
+    private static final int ROWS = 40_000;
+
+    @Test
+    void anImportKilledWhileApplyingResumesAfterTheRestartWithEveryRowOnce() throws Exception {
+        assumeTrue(Orgbase.target() instanceof ServerTarget, "Payara Server only");
+        ServerTarget server = (ServerTarget) Orgbase.target();
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        StringBuilder csv = new StringBuilder("code,name,parentCode\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append('K').append(i).append(",Kept ").append(i).append(',');
+            if (i >= 100) {
+                csv.append('K').append(i / 2);
+            }
+            csv.append('\n');
+        }
+        Api.Reply file = owner.api()
+                .upload(org.path() + "/data-jobs/files", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(file.status()).as("%s", file).isEqualTo(201);
+        Api.Reply started = owner.api()
+                .post(
+                        org.path() + "/data-jobs",
+                        json("collection", "departments", "fileId", file.json().getString("id")));
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        String job = started.json().getString("id");
+
+        long before = Eventually.get("a quarter applied", Duration.ofMinutes(3), () -> {
+            long created = number(server, "select rows_created from data_job where id = ?::uuid", job);
+            return created >= ROWS / 4 ? Optional.of(created) : Optional.empty();
+        });
+        server.kill();
+        long atKill = number(server, "select rows_created from data_job where id = ?::uuid", job);
+        assertThat(atKill).as("killed halfway (%s before the kill)", before).isLessThan(ROWS);
+        server.restart();
+
+        // the execution the kill left STARTED is recovered at start-up, from its last checkpoint
+        JsonObject done = Eventually.get("the import finished", Duration.ofMinutes(4), () -> {
+            JsonObject now = owner.api().get(org.path() + "/data-jobs/" + job).json();
+            return List.of("queued", "running").contains(now.getString("status")) ? Optional.empty() : Optional.of(now);
+        });
+        assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+        assertThat(done.getJsonObject("rows").getInt("created")).isEqualTo(ROWS);
+        assertThat(number(
+                        server,
+                        "select count(*) from department where org_id = ?::uuid",
+                        org.id().toString()))
+                .isEqualTo(ROWS);
+        assertThat(number(
+                        server,
+                        "select count(*) from department d join department p on p.id = d.parent_id"
+                                + " where d.org_id = ?::uuid and p.code = 'K' || (substr(d.code, 2)::int / 2)",
+                        org.id().toString()))
+                .as("every child under the parent its row named")
+                .isEqualTo(ROWS - 100);
+    }
+
+    private static long number(ServerTarget server, String sql, String id) {
+        try (Connection db = server.superuser();
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -95,6 +95,10 @@ final class ServerTarget implements Target {
                 command.addAll(batch);
                 target.asadmin(command.toArray(String[]::new));
             }
+            // the batch runtime takes its repository's data source when it first starts: until the
+            // domain restarts, jobs are kept in the default H2 pool and a kill loses them
+            target.asadmin("restart-domain", "--domaindir", target.domains.toString(), target.domain);
+            target.serverJvm = target.serverProcess().orElse(null);
             target.asadmin(
                     "--port",
                     admin,

@@ -2,12 +2,23 @@ package io.orgbase.datajob.control;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.Properties;
 import java.util.UUID;
 
-/** The batch runtime's operator, for data jobs: start, stop, restart, abandon one execution. */
-@ApplicationScoped
+/**
+ * The batch runtime's operator, for data jobs: start, stop, restart, abandon one execution.
+ *
+ * <p>An enterprise bean so that every call runs in the EJB module's component invocation: Payara
+ * tags a job with the application name of the component that started it ({@code
+ * server-config:orgbase}, but {@code server-config:orgbase_/} from the web module of the EAR) and
+ * lets only the same tag restart or stop it. Jobs started after a request's commit carried the web
+ * tag, and the recovery timer (an EJB) was refused with a JobSecurityException after a crash.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobControl {
 
     public static final String IMPORT_JOB = "orgbase-import";
