@@ -59,18 +59,7 @@ class ImportCrashIT {
                 assertThat(org.status()).as("%s", org).isEqualTo(201);
                 UUID orgId = org.id();
 
-                StringBuilder csv = new StringBuilder("code,name,parentCode\n");
-                for (int i = 0; i < ROWS; i++) {
-                    csv.append('K').append(i).append(",Kept ").append(i).append(',');
-                    if (i >= 100) {
-                        csv.append('K').append(i / 2);
-                    }
-                    csv.append('\n');
-                }
-                Api.Reply file = admin.upload(
-                        "/api/v1/orgs/" + slug + "/data-jobs/files",
-                        csv.toString().getBytes(StandardCharsets.UTF_8),
-                        "text/csv");
+                Api.Reply file = admin.upload("/api/v1/orgs/" + slug + "/data-jobs/files", tree(ROWS), "text/csv");
                 assertThat(file.status()).as("%s", file).isEqualTo(201);
                 Api.Reply started = admin.post(
                         "/api/v1/orgs/" + slug + "/data-jobs",
@@ -96,11 +85,7 @@ class ImportCrashIT {
                 assertThat(number(
                                 database, "select count(*) from department where org_id = ? and code like 'K%'", orgId))
                         .isEqualTo(ROWS);
-                assertThat(number(
-                                database,
-                                "select count(*) from department d join department p on p.id = d.parent_id"
-                                        + " where d.org_id = ? and p.code = 'K' || (substr(d.code, 2)::int / 2)",
-                                orgId))
+                assertThat(number(database, UNDER_NAMED_PARENT, orgId))
                         .as("every child under the parent its row named")
                         .isEqualTo(ROWS - 100);
 
@@ -149,6 +134,26 @@ class ImportCrashIT {
             }
         }
     }
+
+    /**
+     * Departments in a tree as an import file: row {@code i} is {@code K<i>}, below {@code K<i/2>}
+     * from row 100 on.
+     */
+    static byte[] tree(int rows) {
+        StringBuilder csv = new StringBuilder("code,name,parentCode\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append('K').append(i).append(",Kept ").append(i).append(',');
+            if (i >= 100) {
+                csv.append('K').append(i / 2);
+            }
+            csv.append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Departments of the organization ({@code ?}) of a {@link #tree} below the parent their row named. */
+    static final String UNDER_NAMED_PARENT = "select count(*) from department d join department p on p.id = d.parent_id"
+            + " where d.org_id = ? and p.code = 'K' || (substr(d.code, 2)::int / 2)";
 
     /** Kills Payara Micro without a word; its launcher ends with it. */
     private static void kill(Process server) throws InterruptedException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,16 +79,7 @@ class ServerCrashIT {
         ServerTarget server = (ServerTarget) Orgbase.target();
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
-        StringBuilder csv = new StringBuilder("code,name,parentCode\n");
-        for (int i = 0; i < ROWS; i++) {
-            csv.append('K').append(i).append(",Kept ").append(i).append(',');
-            if (i >= 100) {
-                csv.append('K').append(i / 2);
-            }
-            csv.append('\n');
-        }
-        Api.Reply file = owner.api()
-                .upload(org.path() + "/data-jobs/files", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        Api.Reply file = owner.api().upload(org.path() + "/data-jobs/files", ImportCrashIT.tree(ROWS), "text/csv");
         assertThat(file.status()).as("%s", file).isEqualTo(201);
         Api.Reply started = owner.api()
                 .post(
@@ -119,19 +109,15 @@ class ServerCrashIT {
                         "select count(*) from department where org_id = ?::uuid",
                         org.id().toString()))
                 .isEqualTo(ROWS);
-        assertThat(number(
-                        server,
-                        "select count(*) from department d join department p on p.id = d.parent_id"
-                                + " where d.org_id = ?::uuid and p.code = 'K' || (substr(d.code, 2)::int / 2)",
-                        org.id().toString()))
+        assertThat(number(server, ImportCrashIT.UNDER_NAMED_PARENT, org.id()))
                 .as("every child under the parent its row named")
                 .isEqualTo(ROWS - 100);
     }
 
-    private static long number(ServerTarget server, String sql, String id) {
+    private static long number(ServerTarget server, String sql, Object id) {
         try (Connection db = server.superuser();
                 PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, id);
+            query.setObject(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -200,9 +200,11 @@ public class OrganizationBundles {
             throw new IllegalStateException("bundle import failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InvalidInput | Conflict | NotFound | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // domain problems and the database's own (ProblemMapper maps them in one place)
             throw e;
         } catch (Exception e) {
+            // a checked exception from reading the archive's rows
             throw new IllegalStateException("bundle import failed: " + e.getMessage(), e);
         }
     }

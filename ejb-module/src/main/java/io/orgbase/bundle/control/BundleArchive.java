@@ -192,7 +192,7 @@ public final class BundleArchive implements Closeable {
         return entries.get(name);
     }
 
-    /** Entries the manifest lists whose name ends in {@code .ndjson}. */
+    /** Every entry the manifest lists. */
     public List<String> names() {
         return new ArrayList<>(entries.keySet());
     }
