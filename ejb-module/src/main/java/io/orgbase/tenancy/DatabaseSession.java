@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.jpa.JpaEntityManager;
 
 /**
  * Binds the current JTA transaction to one organization (and the calling user), in the ORM and in
@@ -27,12 +28,13 @@ public class DatabaseSession {
      * @throws IllegalStateException if the transaction already runs as another tenant
      */
     public void enterTenant(UUID orgId, UUID userId) {
-        Object current = em.getProperties().get(Tenancy.TENANT_PROPERTY);
+        EntityManager transactional = transactional();
+        Object current = transactional.getProperties().get(Tenancy.TENANT_PROPERTY);
         String tenant = orgId.toString();
         if (current != null && !Objects.equals(current, tenant)) {
             throw new IllegalStateException("one tenant per transaction: already " + current + ", asked for " + tenant);
         }
-        em.setProperty(Tenancy.TENANT_PROPERTY, tenant);
+        transactional.setProperty(Tenancy.TENANT_PROPERTY, tenant);
         apply(tenant, userId == null ? "" : userId.toString());
     }
 
@@ -92,15 +94,27 @@ public class DatabaseSession {
         // The settings live as long as the transaction, and so does this persistence context: what
         // it says was applied is what PostgreSQL holds, and setting it again would cost a round trip.
         String applied = orgId + "/" + userId;
-        if (applied.equals(em.getProperties().get(APPLIED_PROPERTY))) {
+        EntityManager transactional = transactional();
+        if (applied.equals(transactional.getProperties().get(APPLIED_PROPERTY))) {
             return;
         }
-        em.setProperty(APPLIED_PROPERTY, applied);
+        transactional.setProperty(APPLIED_PROPERTY, applied);
         em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING + "', ?1, true), set_config('"
                         + Tenancy.USER_SETTING + "', ?2, true)")
                 .setParameter(1, orgId)
                 .setParameter(2, userId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
+    }
+
+    /**
+     * The persistence context of this transaction itself, not the container's proxy for it. A
+     * property set through WildFly's transaction-scoped proxy is also kept by the proxy and given
+     * to every persistence context it creates afterwards: the next transaction would start as the
+     * last one's tenant. Set on the context itself, a property ends with the transaction on every
+     * server.
+     */
+    private EntityManager transactional() {
+        return em.unwrap(JpaEntityManager.class);
     }
 }

@@ -10,7 +10,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * The one Orgbase every system test in this JVM talks to, started on first use and stopped when
  * the test run ends. Which runtime it is comes from {@code orgbase.it.runtime}: {@code
  * payara-micro} (the flat WAR, started by the launcher exactly like {@code ./mvnw -Prun}) or {@code
- * payara-server} (the EAR deployed to Payara Server Full).
+ * payara-server} (the EAR deployed to Payara Server Full) or {@code wildfly} (the same EAR on
+ * WildFly, standalone-full).
  */
 public final class Orgbase implements LauncherSessionListener {
 
@@ -72,6 +73,7 @@ public final class Orgbase implements LauncherSessionListener {
             target = switch (runtime) {
                 case "payara-micro" -> MicroTarget.start(work);
                 case "payara-server" -> ServerTarget.start(work);
+                case "wildfly" -> WildFlyTarget.start(work);
                 default -> throw new IllegalStateException("unknown orgbase.it.runtime " + runtime);
             };
             Target started1 = target;

@@ -21,6 +21,9 @@ public final class Readiness {
     /** The name of a readiness check Orgbase itself registers (the database's). */
     private static final String APPLICATION_CHECK = "\"database\"";
 
+    /** WildFly's management interface answers for a deployment's checks under one name. */
+    private static final String DEPLOYMENT_CHECK = "\"ready-deployment.orgbase.ear.";
+
     private Readiness() {}
 
     /**
@@ -40,9 +43,21 @@ public final class Readiness {
      */
     public static boolean await(String baseUrl, Duration timeout, BooleanSupplier stillStarting)
             throws InterruptedException {
+        return await(baseUrl, baseUrl, timeout, stillStarting);
+    }
+
+    /**
+     * As {@link #await(String, Duration, BooleanSupplier)}, for a server that answers health checks
+     * elsewhere than the API (WildFly: on its management port).
+     *
+     * @param healthUrl where {@code /health/ready} is served
+     * @param baseUrl where the API is served
+     */
+    public static boolean await(String healthUrl, String baseUrl, Duration timeout, BooleanSupplier stillStarting)
+            throws InterruptedException {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(healthUrl + "/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         // the API itself answers too (its EJBs and its REST resources start one after the other)
@@ -54,7 +69,8 @@ public final class Readiness {
             try {
                 HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200
-                        && answer.body().contains(APPLICATION_CHECK)
+                        && (answer.body().contains(APPLICATION_CHECK)
+                                || answer.body().contains(DEPLOYMENT_CHECK))
                         && answersItself(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
                     return true;
                 }
