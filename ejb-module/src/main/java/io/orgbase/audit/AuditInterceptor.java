@@ -4,6 +4,7 @@ import io.orgbase.access.Caller;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.tenancy.Tenant;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -11,6 +12,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The outermost boundary call of a transaction writes the transaction's audit buffer — entity
@@ -29,6 +32,9 @@ public class AuditInterceptor {
     @Inject
     AuditTrail trail;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @AroundInvoke
     public Object audit(InvocationContext invocation) throws Exception {
         AuditBuffer buffer = AuditBuffer.current();
@@ -41,7 +47,9 @@ public class AuditInterceptor {
         }
         try {
             Object result = invocation.proceed();
-            if (outermost) {
+            // a dry run has marked its transaction for rollback: nothing it did will be kept, and
+            // WildFly refuses any further statement in such a transaction
+            if (outermost && transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
                 em.flush();
                 trail.write(buffer);
             }

@@ -1,10 +1,12 @@
 package io.orgbase.database;
 
+import io.orgbase.persistence.DatabaseStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -61,6 +63,9 @@ public class Database {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    @Resource
+    SessionContext context;
+
     private volatile int appliedMigrations = -1;
     private volatile String problem = "starting";
 
@@ -77,6 +82,8 @@ public class Database {
             problem = "database not usable: " + e.getMessage();
             LOG.log(Level.SEVERE, "Database start-up failed; readiness stays DOWN", e);
         }
+        // the readiness check asks through the container (it lives in the EAR's library)
+        DatabaseStatus.reportWith(context.getBusinessObject(Database.class)::notReadyReason);
     }
 
     private int migrate(DatabaseSettings settings) {

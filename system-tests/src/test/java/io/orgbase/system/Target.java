@@ -8,6 +8,11 @@ interface Target extends AutoCloseable {
 
     String baseUrl();
 
+    /** Where {@code /health/live} and {@code /health/ready} are served (WildFly: its management port). */
+    default String healthUrl() {
+        return baseUrl();
+    }
+
     String adminEmail();
 
     String adminPassword();

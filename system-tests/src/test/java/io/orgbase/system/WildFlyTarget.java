@@ -233,7 +233,12 @@ final class WildFlyTarget implements Target {
         return "http://localhost:" + (8080 + offset);
     }
 
-    /** Where WildFly serves health checks (its management interface). */
+    @Override
+    public String healthUrl() {
+        return managementUrl();
+    }
+
+    /** WildFly's management interface (where it serves health checks). */
     String managementUrl() {
         return "http://127.0.0.1:" + (9990 + offset);
     }
