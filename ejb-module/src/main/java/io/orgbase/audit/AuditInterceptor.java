@@ -49,13 +49,13 @@ public class AuditInterceptor {
             Object result = invocation.proceed();
             // a dry run has marked its transaction for rollback: nothing it did will be kept, and
             // WildFly refuses any further statement in such a transaction
-            if (outermost && transactions.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
+            if (outermost && active()) {
                 em.flush();
                 trail.write(buffer);
             }
             return result;
         } catch (Exception failure) {
-            if (outermost && keepsTransaction(failure)) {
+            if (outermost && keepsTransaction(failure) && active()) {
                 em.flush();
                 trail.write(buffer);
             }
@@ -63,6 +63,11 @@ public class AuditInterceptor {
         } finally {
             buffer.leave();
         }
+    }
+
+    /** Whether the transaction will commit what is written now (not marked for rollback, not ended). */
+    private boolean active() {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 
     static Actor actorOf(Object[] parameters) {

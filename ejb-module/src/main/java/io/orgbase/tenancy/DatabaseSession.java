@@ -3,6 +3,7 @@ package io.orgbase.tenancy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TransactionRequiredException;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.persistence.config.QueryHints;
@@ -113,8 +114,14 @@ public class DatabaseSession {
      * to every persistence context it creates afterwards: the next transaction would start as the
      * last one's tenant. Set on the context itself, a property ends with the transaction on every
      * server.
+     *
+     * @throws TransactionRequiredException outside a transaction, where there is no such context
+     *     (WildFly would hand out one per call, without the tenant)
      */
     private EntityManager transactional() {
+        if (!em.isJoinedToTransaction()) {
+            throw new TransactionRequiredException("a tenant is entered in a transaction only");
+        }
         return em.unwrap(JpaEntityManager.class);
     }
 }

@@ -64,6 +64,11 @@ final class MicroTarget implements Target {
     }
 
     @Override
+    public long serverPid() {
+        return launcher.serverPid();
+    }
+
+    @Override
     public String adminEmail() {
         return adminEmail;
     }

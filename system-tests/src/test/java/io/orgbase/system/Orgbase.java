@@ -79,7 +79,11 @@ public final class Orgbase implements LauncherSessionListener {
             Target started1 = target;
             Runtime.getRuntime().addShutdownHook(new Thread(started1::close, "orgbase-it-stop"));
             LOG.info(String.format(
-                    "%s ready at %s in %.1f s", runtime, target.baseUrl(), (System.nanoTime() - started) / 1e9));
+                    "%s ready at %s in %.1f s, %s",
+                    runtime,
+                    target.baseUrl(),
+                    (System.nanoTime() - started) / 1e9,
+                    Resident.describe(target.serverPid())));
         }
         return target;
     }
@@ -88,6 +92,7 @@ public final class Orgbase implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         synchronized (Orgbase.class) {
             if (target != null) {
+                LOG.info("after the tests: " + Resident.describe(target.serverPid()));
                 target.close();
                 target = null;
             }

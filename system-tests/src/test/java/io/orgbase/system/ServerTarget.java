@@ -232,6 +232,12 @@ final class ServerTarget implements Target {
     }
 
     @Override
+    public long serverPid() {
+        ProcessHandle jvm = serverJvm;
+        return jvm == null ? -1 : jvm.pid();
+    }
+
+    @Override
     public String adminEmail() {
         return adminEmail;
     }

@@ -8,6 +8,11 @@ interface Target extends AutoCloseable {
 
     String baseUrl();
 
+    /** The server JVM's process id, or -1 (for the resident-memory figures in the log). */
+    default long serverPid() {
+        return -1;
+    }
+
     /** Where {@code /health/live} and {@code /health/ready} are served (WildFly: its management port). */
     default String healthUrl() {
         return baseUrl();

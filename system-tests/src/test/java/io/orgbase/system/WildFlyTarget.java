@@ -111,6 +111,13 @@ final class WildFlyTarget implements Target {
     /** The README's first step, on the unpacked distribution (idempotent). */
     private static synchronized void installEclipseLink(Path home, Path config) throws IOException {
         Path module = home.resolve("modules/system/layers/base/org/eclipse/persistence/main");
+        // the module names WildFly's integration jar by its version: a new WildFly needs a new module.xml
+        String integration = Files.readString(config.resolve("modules/org/eclipse/persistence/main/module.xml"))
+                .replaceAll("(?s).*resource-root path=\"(jipijapa-eclipselink-[^\"]+)\".*", "$1");
+        if (!Files.exists(module.resolve(integration))) {
+            throw new IllegalStateException(
+                    "server-config/wildfly's EclipseLink module names " + integration + ", which " + module + " lacks");
+        }
         Files.copy(
                 config.resolve("modules/org/eclipse/persistence/main/module.xml"),
                 module.resolve("module.xml"),
@@ -136,15 +143,35 @@ final class WildFlyTarget implements Target {
                 "-Djboss.server.base.dir=" + base);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        scriptEnvironment(builder);
         Process cli = builder.start();
         if (!cli.waitFor(3, TimeUnit.MINUTES)) {
-            cli.destroyForcibly();
+            destroyWithChildren(cli);
             throw new IllegalStateException("the CLI script timed out; see " + log);
         }
         if (cli.exitValue() != 0) {
             throw new IllegalStateException("the CLI script failed; see " + log);
         }
+    }
+
+    /**
+     * The environment of a WildFly script: this JVM's Java, and none of the caller's WildFly
+     * settings (standalone.sh would run another installation's JBOSS_HOME, or its JAVA_OPTS).
+     */
+    private static Map<String, String> scriptEnvironment(ProcessBuilder builder) {
+        Map<String, String> env = builder.environment();
+        for (String inherited :
+                List.of("JBOSS_HOME", "JBOSS_BASE_DIR", "JBOSS_MODULEPATH", "JAVA_OPTS", "JBOSS_JAVA_SIZING")) {
+            env.remove(inherited);
+        }
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return env;
+    }
+
+    /** Stops a script and what it started (the shell scripts do not exec their JVM). */
+    private static void destroyWithChildren(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private void startServer() throws IOException, InterruptedException {
@@ -161,8 +188,7 @@ final class WildFlyTarget implements Target {
                 "127.0.0.1"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Map<String, String> env = scriptEnvironment(builder);
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         env.put("JBOSS_PIDFILE", pidFile.toString());
         env.put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m");
@@ -215,7 +241,9 @@ final class WildFlyTarget implements Target {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("orgbase.ear was not deployed in time; see " + base.resolve("log/server.log"));
+        throw new IllegalStateException(
+                (serverJvm.isAlive() ? "orgbase.ear was not deployed in time" : "WildFly stopped") + "; see "
+                        + base.resolve("log/server.log"));
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
@@ -263,6 +291,12 @@ final class WildFlyTarget implements Target {
             }
         }
         return true;
+    }
+
+    @Override
+    public long serverPid() {
+        ProcessHandle jvm = serverJvm;
+        return jvm == null ? -1 : jvm.pid();
     }
 
     @Override
@@ -334,7 +368,7 @@ final class WildFlyTarget implements Target {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-                cli.destroyForcibly();
+                destroyWithChildren(cli);
                 serverJvm.destroy();
             }
         } catch (IOException e) {
