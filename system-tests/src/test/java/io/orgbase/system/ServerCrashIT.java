@@ -17,11 +17,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kill -9} of Payara Server's JVM in the middle of fanning an announcement out to 10,000
- * people, then {@code asadmin start-domain}: the fan-out resumes from the broker's store and the
+ * {@code kill -9} of the EAR server's JVM (Payara Server, WildFly) in the middle of fanning an
+ * announcement out to 10,000 people, then a start on the same data ({@code asadmin start-domain},
+ * {@code standalone.sh}): the fan-out resumes from the broker's store and the
  * outbox, and every recipient has exactly one notification. The same for an import of 40,000
  * departments killed while it applies: the batch job resumes on its own after the start, from its
- * last checkpoint, and every row is there once, under the parent its row named. It kills the suite's own domain and
+ * last checkpoint, and every row is there once, under the parent its row named. It kills the suite's own server and
  * starts it again (Payara Micro's counterpart, {@link CrashIT}, runs a server of its own).
  */
 class ServerCrashIT {
@@ -30,8 +31,8 @@ class ServerCrashIT {
 
     @Test
     void aFanOutKilledHalfwayFinishesAfterTheRestartWithOneNotificationEach() throws Exception {
-        assumeTrue(Orgbase.target() instanceof ServerTarget, "Payara Server only");
-        ServerTarget server = (ServerTarget) Orgbase.target();
+        assumeTrue(Orgbase.target() instanceof Restartable, "an EAR server only");
+        Restartable server = (Restartable) Orgbase.target();
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         String prefix = "crash-" + Secrets.suffix();
@@ -75,8 +76,8 @@ class ServerCrashIT {
 
     @Test
     void anImportKilledWhileApplyingResumesAfterTheRestartWithEveryRowOnce() throws Exception {
-        assumeTrue(Orgbase.target() instanceof ServerTarget, "Payara Server only");
-        ServerTarget server = (ServerTarget) Orgbase.target();
+        assumeTrue(Orgbase.target() instanceof Restartable, "an EAR server only");
+        Restartable server = (Restartable) Orgbase.target();
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
         Api.Reply file = owner.api().upload(org.path() + "/data-jobs/files", ImportCrashIT.tree(ROWS), "text/csv");
@@ -114,7 +115,7 @@ class ServerCrashIT {
                 .isEqualTo(ROWS - 100);
     }
 
-    private static long number(ServerTarget server, String sql, Object id) {
+    private static long number(Restartable server, String sql, Object id) {
         try (Connection db = server.superuser();
                 PreparedStatement query = db.prepareStatement(sql)) {
             query.setObject(1, id);

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * ports, started with the database settings in its environment, the EAR deployed, and everything
  * stopped at the end.
  */
-final class ServerTarget implements Target {
+final class ServerTarget implements Restartable {
 
     /** Offsets from --portbase that a Payara domain listens on. */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
@@ -276,7 +276,8 @@ final class ServerTarget implements Target {
     }
 
     /** {@code kill -9} of the domain's server JVM; returns once it is gone. */
-    synchronized void kill() {
+    @Override
+    public synchronized void kill() {
         ProcessHandle server =
                 serverProcess().orElseThrow(() -> new IllegalStateException("the domain is not running"));
         server.destroyForcibly();
@@ -287,7 +288,8 @@ final class ServerTarget implements Target {
      * {@code asadmin start-domain} on the same domain (its broker store and deployments) and
      * database after {@link #kill()}; returns once Orgbase answers again.
      */
-    synchronized void restart() throws IOException, InterruptedException {
+    @Override
+    public synchronized void restart() throws IOException, InterruptedException {
         asadmin("start-domain", "--domaindir", domains.toString(), domain);
         serverJvm = serverProcess().orElse(null);
         awaitReady(Duration.ofMinutes(3));

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * own server base directory and a port offset with every port free; everything is stopped at the
  * end.
  */
-final class WildFlyTarget implements Target {
+final class WildFlyTarget implements Restartable {
 
     /** The ports standalone-full listens on before the offset. */
     private static final int[] PORTS = {8080, 8443, 9990, 9993, 8009, 3528, 3529, 4712, 4713};
@@ -244,6 +244,31 @@ final class WildFlyTarget implements Target {
         throw new IllegalStateException(
                 (serverJvm.isAlive() ? "orgbase.ear was not deployed in time" : "WildFly stopped") + "; see "
                         + base.resolve("log/server.log"));
+    }
+
+    /** {@code kill -9} of the server's JVM; returns once it is gone. */
+    @Override
+    public synchronized void kill() {
+        ProcessHandle jvm = serverJvm;
+        if (jvm == null || !jvm.isAlive()) {
+            throw new IllegalStateException("WildFly is not running");
+        }
+        jvm.destroyForcibly();
+        jvm.onExit().join();
+        serverJvm = null;
+    }
+
+    /**
+     * {@code standalone.sh} again on the same base directory (its broker journal, its deployment)
+     * and database after {@link #kill()}; returns once Orgbase answers again.
+     */
+    @Override
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (launcher != null) {
+            launcher.waitFor(30, TimeUnit.SECONDS);
+        }
+        startServer();
+        awaitReady(Duration.ofMinutes(3));
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
