@@ -8,8 +8,6 @@ import io.orgbase.launcher.Readiness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -210,25 +207,7 @@ final class ServerTarget implements Restartable {
 
     /** A base port whose whole range of domain ports is free. */
     private static int freePortBase() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            // below the ephemeral range (32768+), so no outgoing connection takes a port meanwhile
-            int base = ThreadLocalRandom.current().nextInt(100, 320) * 100;
-            if (allFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range for a Payara domain");
-    }
-
-    private static boolean allFree(int base) {
-        for (int offset : PORT_OFFSETS) {
-            try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getByName("0.0.0.0"))) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
+        return PortRanges.freeBase(10_000, 32_000, PORT_OFFSETS, "a Payara domain");
     }
 
     @Override

@@ -6,8 +6,6 @@ import io.orgbase.launcher.Readiness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -298,24 +295,7 @@ final class WildFlyTarget implements Restartable {
 
     /** An offset below the ephemeral range with every port of standalone-full free. */
     private static int freeOffset() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(10, 220) * 100;
-            if (allFree(offset)) {
-                return offset;
-            }
-        }
-        throw new IllegalStateException("no free port offset for WildFly");
-    }
-
-    private static boolean allFree(int offset) {
-        for (int port : PORTS) {
-            try (ServerSocket socket = new ServerSocket(port + offset, 1, InetAddress.getByName("0.0.0.0"))) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
+        return PortRanges.freeBase(1_000, 22_000, PORTS, "WildFly");
     }
 
     @Override
