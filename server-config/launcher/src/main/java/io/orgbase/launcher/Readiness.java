@@ -21,9 +21,6 @@ public final class Readiness {
     /** The name of a readiness check Orgbase itself registers (the database's). */
     private static final String APPLICATION_CHECK = "\"database\"";
 
-    /** WildFly's management interface answers for a deployment's checks under one name. */
-    private static final String DEPLOYMENT_CHECK = "\"ready-deployment.orgbase.ear.";
-
     private Readiness() {}
 
     /**
@@ -69,8 +66,7 @@ public final class Readiness {
             try {
                 HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200
-                        && (answer.body().contains(APPLICATION_CHECK)
-                                || answer.body().contains(DEPLOYMENT_CHECK))
+                        && answer.body().contains(APPLICATION_CHECK)
                         && answersItself(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
                     return true;
                 }
