@@ -65,6 +65,12 @@ final class Api {
         return new Api(base, Map.of());
     }
 
+    /** The bearer token this caller sends (null for none). */
+    String token() {
+        String authorization = headers.get("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+    }
+
     Api withToken(String bearer) {
         return with("Authorization", "Bearer " + bearer, "X-API-Key", "Host");
     }

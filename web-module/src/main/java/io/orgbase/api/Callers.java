@@ -28,7 +28,7 @@ public class Callers {
      * Request attribute under which the authentication filter leaves the checked {@code X-API-Key}
      * (JAX-RS request properties are servlet request attributes).
      */
-    static final String API_KEY_ATTRIBUTE = "io.orgbase.apiKey";
+    public static final String API_KEY_ATTRIBUTE = "io.orgbase.apiKey";
 
     @Inject
     HttpServletRequest request;

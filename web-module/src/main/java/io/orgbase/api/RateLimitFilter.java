@@ -1,9 +1,7 @@
 package io.orgbase.api;
 
-import io.orgbase.access.Caller;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.Problems;
-import io.orgbase.problems.Unauthenticated;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,16 +28,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     private static final String DECISION = "io.orgbase.rateLimit";
 
     @Inject
-    RateLimits limits;
-
-    @Inject
-    Callers callers;
-
-    @Inject
     RequestBudget budget;
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Context
     HttpServletRequest servletRequest;
@@ -49,7 +38,10 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Decision decision = decide();
+        Cost cost = resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(Cost.class);
+        Decision decision = budget.open(servletRequest, cost == null ? 1 : cost.value());
         if (decision == null) {
             return;
         }
@@ -64,41 +56,6 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
                     .header("Retry-After", decision.resetSeconds())
                     .build());
         }
-    }
-
-    private Decision decide() {
-        Caller caller;
-        try {
-            caller = callers.current();
-        } catch (Unauthenticated anonymous) {
-            String address = clientAddress.of(servletRequest);
-            if (clientAddress.isTrustedProxy(address)) {
-                return null; // the load balancer itself (its health checks), not a client
-            }
-            return charge(limits.addressBucket(address), limits.perAddress());
-        }
-        if (caller.isApiKey()) {
-            Integer own = caller.apiKey().rateLimitPerMinute();
-            // a key's own budget only ever lowers the operator's (older keys may ask for more)
-            int limit = own != null && (limits.perPrincipal() <= 0 || own < limits.perPrincipal())
-                    ? own
-                    : limits.perPrincipal();
-            return charge("api-key:" + caller.apiKey().keyId(), limit);
-        }
-        return charge("user:" + caller.userId(), limits.perPrincipal());
-    }
-
-    private Decision charge(String bucket, int limit) {
-        Cost cost = resource.getResourceMethod() == null
-                ? null
-                : resource.getResourceMethod().getAnnotation(Cost.class);
-        Decision decision = limits.take(bucket, limit, 1);
-        budget.chargedTo(bucket, limit, decision);
-        if (decision.allowed() && cost != null && cost.value() > 1) {
-            budget.chargeExpensive(cost.value() - 1);
-            return budget.standing();
-        }
-        return decision;
     }
 
     @Override

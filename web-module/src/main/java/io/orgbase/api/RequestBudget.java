@@ -1,10 +1,13 @@
 package io.orgbase.api;
 
+import io.orgbase.access.Caller;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.TooManyRequests;
+import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged its
@@ -18,6 +21,12 @@ public class RequestBudget {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    ClientAddress clientAddress;
+
     private String bucket;
     private int limit;
     private Decision last;
@@ -26,6 +35,46 @@ public class RequestBudget {
     /** The current request's budget (outside a request, charging it does nothing). */
     public static RequestBudget current() {
         return CDI.current().select(RequestBudget.class).get();
+    }
+
+    /**
+     * Spends one request (or {@code cost}) of the caller's budget: the principal's when signed in (per
+     * user or API key, whatever address it comes from, so a corporate NAT is not one budget), else the
+     * client address's. Called once per request, by REST's and SOAP's filters.
+     *
+     * @return where the budget stands (not allowed: refuse the request), or null when nothing is
+     *     counted (the trusted load balancer itself)
+     */
+    public Decision open(HttpServletRequest request, int cost) {
+        Caller caller;
+        try {
+            caller = callers.current();
+        } catch (Unauthenticated anonymous) {
+            String address = clientAddress.of(request);
+            if (clientAddress.isTrustedProxy(address)) {
+                return null; // the load balancer itself (its health checks), not a client
+            }
+            return open(limits.addressBucket(address), limits.perAddress(), cost);
+        }
+        if (caller.isApiKey()) {
+            Integer own = caller.apiKey().rateLimitPerMinute();
+            // a key's own budget only ever lowers the operator's (older keys may ask for more)
+            int limit = own != null && (limits.perPrincipal() <= 0 || own < limits.perPrincipal())
+                    ? own
+                    : limits.perPrincipal();
+            return open("api-key:" + caller.apiKey().keyId(), limit, cost);
+        }
+        return open("user:" + caller.userId(), limits.perPrincipal(), cost);
+    }
+
+    private Decision open(String bucket, int limit, int cost) {
+        Decision decision = limits.take(bucket, limit, 1);
+        chargedTo(bucket, limit, decision);
+        if (decision.allowed() && cost > 1) {
+            chargeExpensive(cost - 1);
+            return standing();
+        }
+        return decision;
     }
 
     void chargedTo(String bucket, int limit, Decision decision) {
@@ -53,7 +102,7 @@ public class RequestBudget {
     }
 
     /** The answer is out: gives back the place an expensive read held. */
-    void finish() {
+    public void finish() {
         if (expensive != null) {
             limits.finishExpensive(bucket, expensive);
             expensive = null;
@@ -61,7 +110,7 @@ public class RequestBudget {
     }
 
     /** Where the budget stands after the request's charges (null when nothing was charged). */
-    Decision standing() {
+    public Decision standing() {
         return last;
     }
 

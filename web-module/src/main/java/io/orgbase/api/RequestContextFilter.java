@@ -39,16 +39,20 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String presented = request.getHeaderString(REQUEST_ID);
-        String id = presented != null && SANE_ID.matcher(presented).matches()
-                ? presented
-                : UUID.randomUUID().toString();
+        String id = requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(ATTRIBUTE, id);
         info.set(clientAddress.of(servletRequest), printable(request.getHeaderString("User-Agent")), id);
     }
 
+    /** The client's request id when it is a sane one, else a new one. */
+    public static String requestId(String presented) {
+        return presented != null && SANE_ID.matcher(presented).matches()
+                ? presented
+                : UUID.randomUUID().toString();
+    }
+
     /** A header as it may be stored (the audit trail keeps the user agent): printable, at most 512 characters. */
-    static String printable(String header) {
+    public static String printable(String header) {
         if (header == null) {
             return null;
         }

@@ -3,6 +3,8 @@ package io.orgbase.problems;
 import io.orgbase.api.ClientAddress;
 import io.orgbase.api.RateLimits;
 import io.orgbase.api.RateLimits.Decision;
+import io.orgbase.soap.SoapFaults.Version;
+import io.orgbase.soap.SoapGuard;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Renders errors the servlet container raises itself (an invalid bearer token rejected before any
@@ -42,6 +45,27 @@ public class ProblemServlet extends HttpServlet {
                     response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
                 }
             }
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Version soap = uri instanceof String path
+                ? SoapGuard.versionOf(path.substring(request.getContextPath().length()))
+                : null;
+        if (soap != null) {
+            // a SOAP client reads faults, not problem documents (a bearer token MicroProfile JWT refused)
+            if (status == 401) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"orgbase\", charset=\"UTF-8\"");
+            }
+            SoapGuard.refuse(
+                    response,
+                    soap,
+                    new Diagnosis(
+                            status,
+                            Problems.kindOf(status),
+                            detail == null ? Problems.title(status) + "." : detail,
+                            List.of(),
+                            null,
+                            null));
+            return;
         }
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);

@@ -1,0 +1,165 @@
+package io.orgbase.soap;
+
+import io.orgbase.problems.InvalidInput;
+import io.orgbase.soap.SoapFaults.Version;
+import io.orgbase.soap.SoapGuard.Port;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.xml.namespace.QName;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * One pass over a SOAP message before any stack parses it, with the JDK's own StAX parser (the same
+ * on every server): no DTD (so no entity can be declared, expanded or fetched), no entity reference,
+ * no processing instruction (SOAP forbids both), at most {@link #MAX_DEPTH} levels and {@link
+ * #MAX_ELEMENTS} elements. The envelope must be of the port's SOAP version with at most a Header and
+ * then a Body holding exactly one element of the service's namespace. A WS-Security UsernameToken's
+ * password is read here, so that authentication is the same code on every server.
+ *
+ * @param password the UsernameToken's PasswordText, or null
+ * @param passwordDigest whether the token carried a PasswordDigest instead
+ */
+record Envelope(String password, boolean passwordDigest) {
+
+    static final int MAX_DEPTH = 32;
+    static final int MAX_ELEMENTS = 10_000;
+    static final int MAX_ATTRIBUTES = 32;
+
+    private static final String PASSWORD_DIGEST =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
+
+    private static final XMLInputFactory PARSERS = parsers();
+
+    private static XMLInputFactory parsers() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        return factory;
+    }
+
+    /** @throws InvalidInput for anything this port does not accept */
+    static Envelope read(byte[] message, Port port) {
+        String soap = port.version().envelopeNamespace();
+        Deque<QName> open = new ArrayDeque<>();
+        int elements = 0;
+        int bodyChildren = 0;
+        boolean sawBody = false;
+        String password = null;
+        boolean digest = false;
+        XMLStreamReader reader = null;
+        try {
+            reader = PARSERS.createXMLStreamReader(new ByteArrayInputStream(message));
+            while (reader.hasNext()) {
+                int event = reader.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD -> throw SoapGuard.malformed(
+                            "A SOAP message may not contain a document type declaration (DTD).");
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw SoapGuard.malformed(
+                            "A SOAP message may not contain entity references.");
+                    case XMLStreamConstants.PROCESSING_INSTRUCTION -> throw SoapGuard.malformed(
+                            "A SOAP message may not contain processing instructions.");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        QName name = reader.getName();
+                        if (++elements > MAX_ELEMENTS) {
+                            throw SoapGuard.malformed("The message has more than " + MAX_ELEMENTS + " elements.");
+                        }
+                        if (open.size() >= MAX_DEPTH) {
+                            throw SoapGuard.malformed("The message nests deeper than " + MAX_DEPTH + " levels.");
+                        }
+                        if (reader.getAttributeCount() > MAX_ATTRIBUTES) {
+                            throw SoapGuard.malformed("An element has more than " + MAX_ATTRIBUTES + " attributes.");
+                        }
+                        int depth = open.size();
+                        if (depth == 0) {
+                            envelope(name, port.version());
+                        } else if (depth == 1) {
+                            if (sawBody
+                                    || !soap.equals(name.getNamespaceURI())
+                                    || !(name.getLocalPart().equals("Header")
+                                            || name.getLocalPart().equals("Body"))) {
+                                throw SoapGuard.malformed("A SOAP envelope holds an optional Header, then a Body, and "
+                                        + "nothing else.");
+                            }
+                            sawBody = name.getLocalPart().equals("Body");
+                        } else if (depth == 2 && sawBody) {
+                            if (++bodyChildren > 1) {
+                                throw SoapGuard.malformed("The SOAP Body holds one operation element.");
+                            }
+                            if (!port.namespace().equals(name.getNamespaceURI())) {
+                                throw SoapGuard.malformed("The operation element must be in the namespace "
+                                        + port.namespace() + " (this service, version 1).");
+                            }
+                        } else if (inUsernameToken(open)
+                                && name.getNamespaceURI().equals(SecurityHeader.WSSE)
+                                && name.getLocalPart().equals("Password")) {
+                            String type = reader.getAttributeValue(null, "Type");
+                            if (PASSWORD_DIGEST.equals(type)) {
+                                digest = true;
+                            }
+                            String text = reader.getElementText(); // moves to the end tag
+                            if (!digest) {
+                                password = text.strip();
+                            }
+                            continue;
+                        }
+                        open.push(name);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> open.pop();
+                    default -> {}
+                }
+            }
+        } catch (XMLStreamException e) {
+            Location at = e.getLocation();
+            throw SoapGuard.malformed("The message is not well-formed XML"
+                    + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")")
+                    + ".");
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // in memory: nothing to release
+                }
+            }
+        }
+        if (!sawBody || bodyChildren == 0) {
+            throw SoapGuard.malformed("The SOAP Body holds no operation element.");
+        }
+        return new Envelope(password, digest);
+    }
+
+    private static void envelope(QName name, Version version) {
+        if (name.getLocalPart().equals("Envelope")
+                && version.envelopeNamespace().equals(name.getNamespaceURI())) {
+            return;
+        }
+        Version other = Version.ofEnvelope(name.getNamespaceURI());
+        if (name.getLocalPart().equals("Envelope") && other != null) {
+            throw SoapGuard.malformed("This port speaks " + version.label() + " and the message is " + other.label()
+                    + ": use the service's " + other.label() + " port (see the WSDL).");
+        }
+        throw SoapGuard.malformed("The message is not a SOAP envelope.");
+    }
+
+    /** Inside Envelope/Header/wsse:Security/wsse:UsernameToken. */
+    private static boolean inUsernameToken(Deque<QName> open) {
+        if (open.size() != 4) {
+            return false;
+        }
+        QName token = open.peek();
+        return token.getNamespaceURI().equals(SecurityHeader.WSSE)
+                && token.getLocalPart().equals("UsernameToken")
+                && open.stream()
+                        .skip(1)
+                        .findFirst()
+                        .map(SecurityHeader.SECURITY::equals)
+                        .orElse(false);
+    }
+}

@@ -1,0 +1,52 @@
+package io.orgbase.soap;
+
+import io.orgbase.api.Callers;
+import io.orgbase.problems.PreconditionFailed;
+import io.orgbase.soap.SoapFaults.Version;
+import io.orgbase.tenancy.Tenant;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+
+/**
+ * What every SOAP endpoint shares: the tenant of a call, built as REST builds it (the caller the
+ * guard or MicroProfile JWT identified, the organization as the request names it, resolved by the
+ * first boundary call and unknown organizations, foreign ones included, answered as not found), and
+ * every failure turned into the contract's fault for the endpoint's SOAP version.
+ */
+abstract class SoapEndpoint {
+
+    @Inject
+    Callers callers;
+
+    /** The SOAP version of the port this endpoint serves. */
+    abstract Version version();
+
+    Tenant tenant(String org) {
+        return Tenant.of(callers.current(), SoapTypes.org(org));
+    }
+
+    /** Runs one operation; its failures are faults. */
+    <T> T call(Supplier<T> operation) {
+        return call(operation, null);
+    }
+
+    /**
+     * @param currentVersion asked when a version precondition failed, for the conflict's {@code
+     *     currentVersion} (may be null)
+     */
+    <T> T call(Supplier<T> operation, Supplier<Long> currentVersion) {
+        try {
+            return operation.get();
+        } catch (RuntimeException failure) {
+            Long current = null;
+            if (currentVersion != null && failure instanceof PreconditionFailed) {
+                try {
+                    current = currentVersion.get();
+                } catch (RuntimeException gone) {
+                    // removed meanwhile: the conflict stands without a version
+                }
+            }
+            throw SoapFaults.of(failure, version(), current);
+        }
+    }
+}
