@@ -121,6 +121,17 @@ final class Soap {
         return send(request.build());
     }
 
+    /** Without a declared length: the body goes in chunks. */
+    static Reply postChunked(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(Orgbase.target().baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     static Reply get(String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(Orgbase.target().baseUrl() + pathAndQuery))

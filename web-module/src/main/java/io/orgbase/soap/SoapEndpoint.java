@@ -1,10 +1,13 @@
 package io.orgbase.soap;
 
 import io.orgbase.api.Callers;
+import io.orgbase.api.RateLimits.Decision;
+import io.orgbase.api.RequestBudget;
 import io.orgbase.problems.PreconditionFailed;
 import io.orgbase.soap.SoapFaults.Version;
 import io.orgbase.tenancy.Tenant;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +20,12 @@ abstract class SoapEndpoint {
 
     @Inject
     Callers callers;
+
+    @Inject
+    RequestBudget budget;
+
+    @Inject
+    HttpServletRequest request;
 
     /** The SOAP version of the port this endpoint serves. */
     abstract Version version();
@@ -35,6 +44,17 @@ abstract class SoapEndpoint {
      *     currentVersion} (may be null)
      */
     <T> T call(Supplier<T> operation, Supplier<Long> currentVersion) {
+        if (!Boolean.TRUE.equals(request.getAttribute(SoapGuard.GUARDED))) {
+            // a port reached by a path the guard does not cover: nothing runs unchecked
+            throw SoapFaults.of(
+                    new IllegalStateException("SOAP call without SoapGuard: " + request.getRequestURI()),
+                    version(),
+                    null);
+        }
+        Decision standing = budget.standing();
+        if (standing != null && !standing.allowed()) {
+            throw SoapFaults.of(SoapGuard.TooMany.of(standing), version(), null);
+        }
         try {
             return operation.get();
         } catch (RuntimeException failure) {

@@ -57,6 +57,12 @@ public class SoapGuard extends HttpFilter {
 
     static final int MAX_BYTES = 256 * 1024;
 
+    /** How much of a refused oversized message is read and dropped before the connection closes. */
+    static final int DRAIN_BYTES = 4 * 1024 * 1024;
+
+    /** Request attribute: the guard passed this request on (endpoints refuse calls that bypassed it). */
+    static final String GUARDED = "io.orgbase.soap.guarded";
+
     /** A port: the service's namespace, its SOAP version and its contract (under WEB-INF/wsdl/v1). */
     record Port(String namespace, Version version, String wsdl) {}
 
@@ -91,7 +97,9 @@ public class SoapGuard extends HttpFilter {
         Port port = PORTS.get(
                 request.getRequestURI().substring(request.getContextPath().length()));
         if (port == null) {
-            chain.doFilter(request, response); // not a port: the container's 404
+            // no other path under /soap/ (a trailing slash, a path parameter, another case) reaches a
+            // stack, whose own matching is looser than this map
+            response.sendError(404);
             return;
         }
         String id = RequestContextFilter.requestId(request.getHeader(RequestContextFilter.REQUEST_ID));
@@ -99,7 +107,10 @@ public class SoapGuard extends HttpFilter {
         info.set(clientAddress.of(request), RequestContextFilter.printable(request.getHeader("User-Agent")), id);
         try {
             if ("GET".equals(request.getMethod()) && isContract(request.getQueryString())) {
-                spend(request, response);
+                Decision decision = spend(request, response);
+                if (decision != null && !decision.allowed()) {
+                    throw TooMany.of(decision);
+                }
                 contract(request, response, port);
                 return;
             }
@@ -131,10 +142,14 @@ public class SoapGuard extends HttpFilter {
                                 null));
                 return;
             }
-            byte[] body = read(request);
+            byte[] body = read(request, response);
             Envelope envelope = Envelope.read(body, port);
             authenticate(request, envelope);
+            // past its budget, the call still reaches the endpoint, which answers the contract's
+            // rateLimited fault without running the operation: generated clients raise the declared
+            // fault only from the stack's own fault response
             spend(request, response);
+            request.setAttribute(GUARDED, Boolean.TRUE);
             chain.doFilter(new Buffered(request, body), response);
         } catch (DomainException refused) {
             Diagnosis diagnosis = Diagnosis.of(refused);
@@ -215,23 +230,41 @@ public class SoapGuard extends HttpFilter {
     }
 
     /** The whole message, refused past {@link #MAX_BYTES} whatever the declared length says. */
-    static byte[] read(HttpServletRequest request) throws IOException {
+    static byte[] read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BYTES) {
-            throw tooLarge();
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.max(declared, 1024));
-        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
+            if (declared > MAX_BYTES) {
+                drain(in, response);
+                throw tooLarge();
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.max(declared, 1024));
+            byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (body.size() + n > MAX_BYTES) {
+                    drain(in, response);
                     throw tooLarge();
                 }
                 body.write(buffer, 0, n);
             }
+            return body.toByteArray();
         }
-        return body.toByteArray();
+    }
+
+    /**
+     * Reads and drops what the client is still sending, up to {@link #DRAIN_BYTES}, so that it reads
+     * the refusal rather than a reset connection; past that the connection closes.
+     */
+    private static void drain(InputStream in, HttpServletResponse response) throws IOException {
+        byte[] buffer = new byte[8192];
+        long dropped = 0;
+        int n;
+        while (dropped < DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+            dropped += n;
+        }
+        if (dropped >= DRAIN_BYTES) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     private static PayloadTooLarge tooLarge() {
@@ -284,11 +317,14 @@ public class SoapGuard extends HttpFilter {
         return decoded.substring(colon + 1);
     }
 
-    /** One request of the caller's budget; the standing goes out in RateLimit-* headers as in REST. */
-    private void spend(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * One request of the caller's budget; the standing goes out in RateLimit-* headers as in REST (and
+     * Retry-After once it is spent).
+     */
+    private Decision spend(HttpServletRequest request, HttpServletResponse response) {
         Decision decision = budget.open(request, 1);
         if (decision == null) {
-            return;
+            return null;
         }
         if (decision.limit() > 0) {
             response.setHeader("RateLimit-Limit", Integer.toString(decision.limit()));
@@ -296,7 +332,18 @@ public class SoapGuard extends HttpFilter {
             response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
         }
         if (!decision.allowed()) {
-            throw new TooManyRequests(
+            response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
+        }
+        return decision;
+    }
+
+    /** The refusal of a request past its budget. */
+    static final class TooMany {
+
+        private TooMany() {}
+
+        static TooManyRequests of(Decision decision) {
+            return new TooManyRequests(
                     "Too many requests; the budget of " + decision.limit() + " a minute renews in "
                             + decision.resetSeconds() + " s.",
                     decision.resetSeconds());

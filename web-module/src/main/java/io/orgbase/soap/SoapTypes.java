@@ -117,7 +117,7 @@ final class SoapTypes {
 
     static io.orgbase.organization.boundary.Employment employment(Employment given) {
         if (given == null) {
-            return null;
+            return new io.orgbase.organization.boundary.Employment(null, null, null, null);
         }
         return new io.orgbase.organization.boundary.Employment(
                 blankToNull(given.getJobTitle()),
