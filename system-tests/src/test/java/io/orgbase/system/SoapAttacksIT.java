@@ -137,16 +137,25 @@ class SoapAttacksIT {
                 Soap.envelope11(null, Soap.getOrganization(org.slug()) + Soap.getOrganization(org.slug()));
         clientFault11(post11(twoOperations, basic(key)), 400, "invalidInput");
 
-        String deep = "<x>".repeat(40) + "</x>".repeat(40);
-        clientFault11(
+        // nesting no schema looks at (a header): refused by depth alone
+        String deep = "<x:h xmlns:x=\"urn:deep\">".repeat(40) + "</x:h>".repeat(40);
+        clientFault11(post11(Soap.envelope11(deep, Soap.getOrganization(org.slug())), basic(key)), 400, "invalidInput");
+
+        // well-formed but not what the contract allows: a fault about the content, answered as the stacks
+        // answer their own (HTTP 500, WS-I BP R1126) with a Client code and the field
+        Document mismatch = clientFault11(
                 post11(
                         Soap.envelope11(
                                 null,
-                                "<d:getOrganization xmlns:d=\"" + Soap.DIRECTORY_NS + "\">" + deep
-                                        + "</d:getOrganization>"),
+                                "<d:getMember xmlns:d=\"" + Soap.DIRECTORY_NS
+                                        + "\"><d:org>x</d:org><d:userId>nope</d:userId></d:getMember>"),
                         basic(key)),
-                400,
+                500,
                 "invalidInput");
+        assertThat(mismatch.getElementsByTagNameNS(Soap.TYPES_NS, "field")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo("userId");
 
         // SOAP 1.2 to the SOAP 1.1 port: told where to go
         Document versions = clientFault11(
@@ -257,7 +266,9 @@ class SoapAttacksIT {
             "/soap/v1//directory",
             "/soap/v1/DIRECTORY",
             "/soap/services",
-            "/soap/v1/directory/soap11"
+            "/soap/v1/directory/soap11",
+            "/soap/v1/director%79",
+            "/soap/v1/directory/x"
         }) {
             Soap.Reply reply = Soap.post(
                     path,

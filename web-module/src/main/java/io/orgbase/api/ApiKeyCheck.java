@@ -17,6 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 @ApplicationScoped
 public class ApiKeyCheck {
 
+    /** Request attribute: a key was checked (and a failure counted against the address). */
+    public static final String CHECKED = "io.orgbase.apiKeyChecked";
+
     @Inject
     ApiKeys apiKeys;
 
@@ -31,6 +34,7 @@ public class ApiKeyCheck {
      * @throws TooManyRequests when the address has failed too often
      */
     public ApiKeyGrant authenticate(String apiKey, HttpServletRequest request) {
+        request.setAttribute(CHECKED, Boolean.TRUE);
         String address = clientAddress.of(request);
         boolean counted = !clientAddress.isTrustedProxy(address);
         String bucket = limits.addressBucket(address);

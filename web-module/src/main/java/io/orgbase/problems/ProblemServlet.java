@@ -33,6 +33,7 @@ public class ProblemServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 404;
         String detail = status == 401 ? "A valid bearer token is required." : null;
+        Integer retryAfter = null;
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"orgbase\"");
             // a refused token spends from its address's budget, like a request without a principal
@@ -43,6 +44,7 @@ public class ProblemServlet extends HttpServlet {
                     status = 429;
                     detail = "Too many requests without valid credentials from this address.";
                     response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
+                    retryAfter = (int) Math.max(1, decision.resetSeconds());
                 }
             }
         }
@@ -63,7 +65,7 @@ public class ProblemServlet extends HttpServlet {
                             Problems.kindOf(status),
                             detail == null ? Problems.title(status) + "." : detail,
                             List.of(),
-                            null,
+                            retryAfter,
                             null));
             return;
         }

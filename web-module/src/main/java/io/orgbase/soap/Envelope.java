@@ -12,6 +12,12 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * One pass over a SOAP message before any stack parses it, with the JDK's own StAX parser (the same
@@ -44,8 +50,11 @@ record Envelope(String password, boolean passwordDigest) {
         return factory;
     }
 
-    /** @throws InvalidInput for anything this port does not accept */
-    static Envelope read(byte[] message, Port port) {
+    /**
+     * @param schema the service's messages ({@link Contract})
+     * @throws InvalidInput for anything this port does not accept
+     */
+    static Envelope read(byte[] message, Port port, Schema schema) {
         String soap = port.version().envelopeNamespace();
         Deque<QName> open = new ArrayDeque<>();
         int elements = 0;
@@ -54,10 +63,15 @@ record Envelope(String password, boolean passwordDigest) {
         String password = null;
         boolean digest = false;
         XMLStreamReader reader = null;
+        Operation operation = null;
         try {
             reader = PARSERS.createXMLStreamReader(new ByteArrayInputStream(message));
+            encoding(reader);
             while (reader.hasNext()) {
                 int event = reader.next();
+                if (operation != null) {
+                    operation.feed(reader, event);
+                }
                 switch (event) {
                     case XMLStreamConstants.DTD -> throw SoapGuard.malformed(
                             "A SOAP message may not contain a document type declaration (DTD).");
@@ -96,6 +110,8 @@ record Envelope(String password, boolean passwordDigest) {
                                 throw SoapGuard.malformed("The operation element must be in the namespace "
                                         + port.namespace() + " (this service, version 1).");
                             }
+                            operation = new Operation(schema.newValidatorHandler());
+                            operation.feed(reader, event);
                         } else if (inUsernameToken(open)
                                 && name.getNamespaceURI().equals(SecurityHeader.WSSE)
                                 && name.getLocalPart().equals("Password")) {
@@ -111,10 +127,20 @@ record Envelope(String password, boolean passwordDigest) {
                         }
                         open.push(name);
                     }
-                    case XMLStreamConstants.END_ELEMENT -> open.pop();
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        open.pop();
+                        if (operation != null && open.size() == 2) {
+                            operation.end();
+                            operation = null;
+                        }
+                    }
                     default -> {}
                 }
             }
+        } catch (SAXException e) {
+            throw operation == null
+                    ? SoapGuard.malformed("The message does not match the contract.")
+                    : operation.invalid(e);
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             throw SoapGuard.malformed("The message is not well-formed XML"
@@ -133,6 +159,135 @@ record Envelope(String password, boolean passwordDigest) {
             throw SoapGuard.malformed("The SOAP Body holds no operation element.");
         }
         return new Envelope(password, digest);
+    }
+
+    /**
+     * UTF-8 or UTF-16, as WS-I Basic Profile allows, and the same that the stack will read: an XML
+     * declaration that names another encoding is refused rather than read two ways.
+     */
+    private static void encoding(XMLStreamReader reader) {
+        String declared = reader.getCharacterEncodingScheme();
+        String detected = reader.getEncoding();
+        for (String encoding : new String[] {declared, detected}) {
+            if (encoding != null
+                    && !encoding.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-8")
+                    && !encoding.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")) {
+                throw SoapGuard.malformed("A SOAP message is encoded in UTF-8 or UTF-16.");
+            }
+        }
+    }
+
+    /**
+     * The operation element, fed to the schema's validator as it is read. Its errors name the
+     * element where they were found (below the operation, dotted: {@code page.limit}), or the
+     * element the schema expected there.
+     */
+    private static final class Operation {
+
+        private static final java.util.regex.Pattern EXPECTED =
+                java.util.regex.Pattern.compile("One of '\\{\"[^\"]*\":(\\w+)\\}' is expected");
+
+        private final ValidatorHandler validator;
+        private final Deque<String> path = new ArrayDeque<>();
+
+        Operation(ValidatorHandler validator) throws SAXException {
+            this.validator = validator;
+            validator.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // not a reason to refuse
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            validator.startDocument();
+        }
+
+        void feed(XMLStreamReader reader, int event) throws SAXException {
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    for (int i = 0; i < reader.getNamespaceCount(); i++) {
+                        validator.startPrefixMapping(
+                                text(reader.getNamespacePrefix(i)), text(reader.getNamespaceURI(i)));
+                    }
+                    AttributesImpl attributes = new AttributesImpl();
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        QName attribute = reader.getAttributeName(i);
+                        attributes.addAttribute(
+                                text(attribute.getNamespaceURI()),
+                                attribute.getLocalPart(),
+                                qualified(attribute),
+                                "CDATA",
+                                reader.getAttributeValue(i));
+                    }
+                    QName name = reader.getName();
+                    path.addLast(name.getLocalPart());
+                    validator.startElement(
+                            text(name.getNamespaceURI()), name.getLocalPart(), qualified(name), attributes);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    QName name = reader.getName();
+                    validator.endElement(text(name.getNamespaceURI()), name.getLocalPart(), qualified(name));
+                    for (int i = 0; i < reader.getNamespaceCount(); i++) {
+                        validator.endPrefixMapping(text(reader.getNamespacePrefix(i)));
+                    }
+                    path.removeLast();
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> validator
+                        .characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                default -> {}
+            }
+        }
+
+        void end() throws SAXException {
+            validator.endDocument();
+        }
+
+        InvalidInput invalid(SAXException e) {
+            String message = e.getMessage() == null ? "does not match the contract" : e.getMessage();
+            java.util.List<String> below = new java.util.ArrayList<>(path);
+            if (!below.isEmpty()) {
+                below.remove(0); // the operation itself
+            }
+            java.util.regex.Matcher expected = EXPECTED.matcher(message);
+            if (expected.find()) {
+                if (message.startsWith("cvc-complex-type.2.4.a") && !below.isEmpty()) {
+                    below.remove(below.size() - 1); // found in its place: the one before is missing
+                }
+                below.add(expected.group(1));
+                message = "is required here";
+            }
+            String field = below.isEmpty() ? path.isEmpty() ? "body" : path.getFirst() : String.join(".", below);
+            return new Mismatch(
+                    "The request does not match the contract: " + field + " " + message,
+                    java.util.List.of(new io.orgbase.problems.FieldError(field, message)));
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
+        }
+
+        private static String qualified(QName name) {
+            return name.getPrefix() == null || name.getPrefix().isEmpty()
+                    ? name.getLocalPart()
+                    : name.getPrefix() + ":" + name.getLocalPart();
+        }
+    }
+
+    /** A well-formed operation element that the contract's schema refuses. */
+    static final class Mismatch extends InvalidInput {
+
+        Mismatch(String message, java.util.List<io.orgbase.problems.FieldError> errors) {
+            super(message, errors);
+        }
     }
 
     private static void envelope(QName name, Version version) {

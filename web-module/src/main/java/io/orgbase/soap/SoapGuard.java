@@ -2,6 +2,7 @@ package io.orgbase.soap;
 
 import io.orgbase.api.ApiKeyCheck;
 import io.orgbase.api.ClientAddress;
+import io.orgbase.api.RateLimits;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.api.RequestBudget;
 import io.orgbase.api.RequestContextFilter;
@@ -38,6 +39,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.validation.Schema;
 
 /**
  * What stands in front of every SOAP port, identical on Metro (Payara Server), JBossWS (WildFly) and
@@ -91,6 +93,21 @@ public class SoapGuard extends HttpFilter {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    RateLimits limits;
+
+    /** Each service's compiled schema, by WSDL file. */
+    private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void init() throws ServletException {
+        for (Port port : PORTS.values()) {
+            schemas.computeIfAbsent(
+                    port.wsdl(),
+                    wsdl -> Contract.schema(wsdl, file -> getServletContext().getResourceAsStream(CONTRACT + file)));
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -105,7 +122,17 @@ public class SoapGuard extends HttpFilter {
         String id = RequestContextFilter.requestId(request.getHeader(RequestContextFilter.REQUEST_ID));
         response.setHeader(RequestContextFilter.REQUEST_ID, id);
         info.set(clientAddress.of(request), RequestContextFilter.printable(request.getHeader("User-Agent")), id);
+        String address = clientAddress.of(request);
+        boolean counted = request.getUserPrincipal() == null && !clientAddress.isTrustedProxy(address);
         try {
+            if (counted && "POST".equals(request.getMethod())) {
+                // an address whose refused requests spent its budget is refused before its message is read
+                long wait = limits.spentFor(limits.addressBucket(address), limits.perAddress());
+                if (wait > 0) {
+                    throw new TooManyRequests(
+                            "Too many refused requests from this address; retry in " + wait + " s.", wait);
+                }
+            }
             if ("GET".equals(request.getMethod()) && isContract(request.getQueryString())) {
                 Decision decision = spend(request, response);
                 if (decision != null && !decision.allowed()) {
@@ -142,8 +169,12 @@ public class SoapGuard extends HttpFilter {
                                 null));
                 return;
             }
+            String charset = charset(request.getContentType());
+            if (charset != null && !charset.equals("utf-8") && !charset.equals("utf-16")) {
+                throw malformed("A SOAP message is encoded in UTF-8 or UTF-16 (charset=" + charset + ").");
+            }
             byte[] body = read(request, response);
-            Envelope envelope = Envelope.read(body, port);
+            Envelope envelope = Envelope.read(body, port, schemas.get(port.wsdl()));
             authenticate(request, envelope);
             // past its budget, the call still reaches the endpoint, which answers the contract's
             // rateLimited fault without running the operation: generated clients raise the declared
@@ -153,6 +184,11 @@ public class SoapGuard extends HttpFilter {
             chain.doFilter(new Buffered(request, body), response);
         } catch (DomainException refused) {
             Diagnosis diagnosis = Diagnosis.of(refused);
+            // what an unauthenticated caller gets refused spends from its address's budget (a refused
+            // key was counted by the key check already)
+            if (counted && !(refused instanceof TooManyRequests) && request.getAttribute(ApiKeyCheck.CHECKED) == null) {
+                limits.take(limits.addressBucket(address), limits.perAddress());
+            }
             if (diagnosis.status() == 401) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"orgbase\", charset=\"UTF-8\"");
                 response.addHeader("WWW-Authenticate", "Bearer realm=\"orgbase\"");
@@ -160,7 +196,15 @@ public class SoapGuard extends HttpFilter {
             if (diagnosis.retryAfterSeconds() != null) {
                 response.setHeader("Retry-After", Integer.toString(diagnosis.retryAfterSeconds()));
             }
-            refuse(response, port.version(), diagnosis);
+            // an operation that does not match the contract is a fault about its content, like the
+            // endpoints' own: HTTP 500 as WS-I Basic Profile asks (R1126), so that generated clients
+            // raise the declared fault (they read fault bodies only from a 500); what is refused
+            // for the message's form (XML, size, media type, version, namespace) stays a 4xx
+            refuse(
+                    response,
+                    port.version(),
+                    diagnosis,
+                    refused instanceof Envelope.Mismatch ? 500 : diagnosis.status());
         } finally {
             budget.finish();
         }
@@ -205,7 +249,8 @@ public class SoapGuard extends HttpFilter {
                     .getBytes(StandardCharsets.UTF_8);
         }
         response.setContentType("text/xml; charset=utf-8");
-        response.setHeader("Cache-Control", "public, max-age=300");
+        // it names the host the caller asked for: not for shared caches
+        response.setHeader("Cache-Control", "private, max-age=300");
         response.setContentLength(document.length);
         response.getOutputStream().write(document);
     }
@@ -217,6 +262,20 @@ public class SoapGuard extends HttpFilter {
         }
         String q = query.toLowerCase(Locale.ROOT);
         return q.equals("wsdl") || q.startsWith("wsdl=") || q.startsWith("xsd=");
+    }
+
+    /** The {@code charset} parameter of a content type, in lower case without quotes; null when absent. */
+    static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     static String mediaType(String contentType) {
@@ -352,13 +411,19 @@ public class SoapGuard extends HttpFilter {
 
     /** A fault of the port's version, at the status WS-I Basic Profile 1.1 gives the refusal. */
     public static void refuse(HttpServletResponse response, Version version, Diagnosis diagnosis) throws IOException {
+        refuse(response, version, diagnosis, diagnosis.status());
+    }
+
+    /** With the HTTP status given: a fault about the operation's content is answered as the stacks answer theirs. */
+    static void refuse(HttpServletResponse response, Version version, Diagnosis diagnosis, int status)
+            throws IOException {
         try {
             SOAPMessage message = MessageFactory.newInstance(version.protocol).createMessage();
             SOAPFault fault = message.getSOAPBody()
                     .addFault(version.code(diagnosis.status() < 500), diagnosis.detail(), Locale.ENGLISH);
             SoapFaults.describe(fault, diagnosis, null);
             message.saveChanges();
-            response.setStatus(diagnosis.status());
+            response.setStatus(status);
             response.setContentType(version.contentType());
             message.writeTo(response.getOutputStream());
         } catch (SOAPException e) {
