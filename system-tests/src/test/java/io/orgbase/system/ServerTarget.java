@@ -87,11 +87,15 @@ final class ServerTarget implements Restartable {
             List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
             adapterConfig.addAll(Broker.from(Map.of()).adapterConfig(target.orgbaseHome()));
             target.asadmin(adapterConfig.toArray(String[]::new));
-            for (List<String> batch : BatchRuntime.commands()) {
-                List<String> command = new ArrayList<>(List.of("--port", admin));
-                command.addAll(batch);
-                target.asadmin(command.toArray(String[]::new));
-            }
+            // the batch resources from the operators' script, as its README says to run it
+            target.asadmin(
+                    "--port",
+                    admin,
+                    "multimode",
+                    "--file",
+                    Path.of(System.getProperty("orgbase.payara.config"), "orgbase-batch.asadmin")
+                            .toAbsolutePath()
+                            .toString());
             // the batch runtime takes its repository's data source when it first starts: until the
             // domain restarts, jobs are kept in the default H2 pool and a kill loses them
             target.asadmin("restart-domain", "--domaindir", target.domains.toString(), target.domain);

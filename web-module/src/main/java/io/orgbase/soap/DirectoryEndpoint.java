@@ -32,7 +32,6 @@ import io.orgbase.soap.v1.types.RelatedOrganization;
 import io.orgbase.team.boundary.Teams;
 import io.orgbase.tenancy.Tenant;
 import jakarta.inject.Inject;
-import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,6 @@ import java.util.UUID;
         targetNamespace = DirectoryEndpoint.NAMESPACE,
         endpointInterface = "io.orgbase.soap.v1.directory.DirectoryPortType",
         wsdlLocation = "WEB-INF/wsdl/v1/directory.wsdl")
-@HandlerChain(file = "handlers.xml")
 public class DirectoryEndpoint extends SoapEndpoint implements DirectoryPortType {
 
     public static final String NAMESPACE = "http://orgbase.io/soap/directory/v1";

@@ -30,7 +30,10 @@ import org.xml.sax.helpers.AttributesImpl;
  * @param password the UsernameToken's PasswordText, or null
  * @param passwordDigest whether the token carried a PasswordDigest instead
  */
-record Envelope(String password, boolean passwordDigest) {
+record Envelope(String password, boolean passwordDigest, boolean securityHeader) {
+
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final QName SECURITY = new QName(WSSE, "Security");
 
     static final int MAX_DEPTH = 32;
     static final int MAX_ELEMENTS = 10_000;
@@ -62,6 +65,7 @@ record Envelope(String password, boolean passwordDigest) {
         boolean sawBody = false;
         String password = null;
         boolean digest = false;
+        boolean security = false;
         XMLStreamReader reader = null;
         Operation operation = null;
         try {
@@ -102,6 +106,8 @@ record Envelope(String password, boolean passwordDigest) {
                                         + "nothing else.");
                             }
                             sawBody = name.getLocalPart().equals("Body");
+                        } else if (depth == 2 && !sawBody && SECURITY.equals(name)) {
+                            security = true;
                         } else if (depth == 2 && sawBody) {
                             if (++bodyChildren > 1) {
                                 throw SoapGuard.malformed("The SOAP Body holds one operation element.");
@@ -113,7 +119,7 @@ record Envelope(String password, boolean passwordDigest) {
                             operation = new Operation(schema.newValidatorHandler());
                             operation.feed(reader, event);
                         } else if (inUsernameToken(open)
-                                && name.getNamespaceURI().equals(SecurityHeader.WSSE)
+                                && name.getNamespaceURI().equals(WSSE)
                                 && name.getLocalPart().equals("Password")) {
                             String type = reader.getAttributeValue(null, "Type");
                             if (PASSWORD_DIGEST.equals(type)) {
@@ -158,7 +164,7 @@ record Envelope(String password, boolean passwordDigest) {
         if (!sawBody || bodyChildren == 0) {
             throw SoapGuard.malformed("The SOAP Body holds no operation element.");
         }
-        return new Envelope(password, digest);
+        return new Envelope(password, digest, security);
     }
 
     /**
@@ -282,6 +288,54 @@ record Envelope(String password, boolean passwordDigest) {
         }
     }
 
+    /**
+     * The message without its WS-Security header, which the guard has read: the stacks never see a
+     * header they would have to be told they understand ({@code mustUnderstand="1"}), and need no
+     * SOAP handler for it (a handler makes a stack build a SAAJ tree of every message). Written back
+     * in the encoding it came in.
+     */
+    static byte[] withoutSecurityHeader(byte[] message) {
+        try {
+            XMLStreamReader probe = PARSERS.createXMLStreamReader(new ByteArrayInputStream(message));
+            String encoding = probe.getEncoding() == null ? "UTF-8" : probe.getEncoding();
+            probe.close();
+            javax.xml.stream.XMLEventReader events = PARSERS.createXMLEventReader(new ByteArrayInputStream(message));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(message.length);
+            java.io.Writer text = new java.io.OutputStreamWriter(out, java.nio.charset.Charset.forName(encoding));
+            javax.xml.stream.XMLEventWriter writer =
+                    javax.xml.stream.XMLOutputFactory.newDefaultFactory().createXMLEventWriter(text);
+            int depth = 0;
+            int skipping = -1;
+            while (events.hasNext()) {
+                javax.xml.stream.events.XMLEvent event = events.nextEvent();
+                if (event.isStartElement()) {
+                    depth++;
+                    if (skipping < 0
+                            && depth == 3
+                            && SECURITY.equals(event.asStartElement().getName())) {
+                        skipping = depth;
+                    }
+                }
+                boolean skip = skipping > 0;
+                if (event.isEndElement()) {
+                    if (skipping == depth) {
+                        skipping = -1;
+                    }
+                    depth--;
+                }
+                if (!skip) {
+                    writer.add(event);
+                }
+            }
+            writer.close();
+            text.flush();
+            return out.toByteArray();
+        } catch (XMLStreamException | java.io.IOException e) {
+            // read once already without a fault: cannot happen for a message that passed read()
+            throw new IllegalStateException("Could not rewrite a checked SOAP message", e);
+        }
+    }
+
     /** A well-formed operation element that the contract's schema refuses. */
     static final class Mismatch extends InvalidInput {
 
@@ -309,12 +363,8 @@ record Envelope(String password, boolean passwordDigest) {
             return false;
         }
         QName token = open.peek();
-        return token.getNamespaceURI().equals(SecurityHeader.WSSE)
+        return token.getNamespaceURI().equals(WSSE)
                 && token.getLocalPart().equals("UsernameToken")
-                && open.stream()
-                        .skip(1)
-                        .findFirst()
-                        .map(SecurityHeader.SECURITY::equals)
-                        .orElse(false);
+                && open.stream().skip(1).findFirst().map(SECURITY::equals).orElse(false);
     }
 }

@@ -29,7 +29,6 @@ import io.orgbase.soap.v1.types.TeamRole;
 import io.orgbase.team.boundary.Teams;
 import io.orgbase.tenancy.Tenant;
 import jakarta.inject.Inject;
-import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,6 @@ import java.util.UUID;
         targetNamespace = ProvisioningEndpoint.NAMESPACE,
         endpointInterface = "io.orgbase.soap.v1.provisioning.ProvisioningPortType",
         wsdlLocation = "WEB-INF/wsdl/v1/provisioning.wsdl")
-@HandlerChain(file = "handlers.xml")
 public class ProvisioningEndpoint extends SoapEndpoint implements ProvisioningPortType {
 
     public static final String NAMESPACE = "http://orgbase.io/soap/provisioning/v1";

@@ -1,7 +1,6 @@
 package io.orgbase.soap;
 
 import io.orgbase.soap.SoapFaults.Version;
-import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.BindingType;
 import jakarta.xml.ws.soap.SOAPBinding;
@@ -14,7 +13,6 @@ import jakarta.xml.ws.soap.SOAPBinding;
         endpointInterface = "io.orgbase.soap.v1.provisioning.ProvisioningPortType",
         wsdlLocation = "WEB-INF/wsdl/v1/provisioning.wsdl")
 @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
-@HandlerChain(file = "handlers.xml")
 public class ProvisioningSoap12Endpoint extends ProvisioningEndpoint {
 
     @Override

@@ -181,7 +181,9 @@ public class SoapGuard extends HttpFilter {
             // fault only from the stack's own fault response
             spend(request, response);
             request.setAttribute(GUARDED, Boolean.TRUE);
-            chain.doFilter(new Buffered(request, body), response);
+            chain.doFilter(
+                    new Buffered(request, envelope.securityHeader() ? Envelope.withoutSecurityHeader(body) : body),
+                    response);
         } catch (DomainException refused) {
             Diagnosis diagnosis = Diagnosis.of(refused);
             // what an unauthenticated caller gets refused spends from its address's budget (a refused

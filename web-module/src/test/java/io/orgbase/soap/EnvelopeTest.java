@@ -85,13 +85,26 @@ class EnvelopeTest {
 
     @Test
     void theUsernameTokenPasswordIsRead() {
-        String wsse = SecurityHeader.WSSE;
+        String wsse = Envelope.WSSE;
         Envelope envelope = read(
                 "<w:Security xmlns:w=\"" + wsse + "\"><w:UsernameToken><w:Username>u</w:Username>"
                         + "<w:Password>  obk_secret  </w:Password></w:UsernameToken></w:Security>",
                 "<p:inviteMember><p:org>acme</p:org><p:email>a@b.example</p:email><p:role>viewer</p:role></p:inviteMember>");
         assertThat(envelope.password()).isEqualTo("obk_secret");
         assertThat(envelope.passwordDigest()).isFalse();
+        assertThat(envelope.securityHeader()).isTrue();
+    }
+
+    @Test
+    void theStacksGetTheMessageWithoutTheSecurityHeader() {
+        String message = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"" + SOAP11 + "\"><s:Header>"
+                + "<w:Security s:mustUnderstand=\"1\" xmlns:w=\"" + Envelope.WSSE + "\"><w:UsernameToken>"
+                + "<w:Password>obk_secret</w:Password></w:UsernameToken></w:Security><x:Other xmlns:x=\"urn:x\">kept</x:Other>"
+                + "</s:Header><s:Body><p:inviteMember xmlns:p=\"" + P
+                + "\"><p:org>\u00e9</p:org></p:inviteMember></s:Body></s:Envelope>";
+        String stripped = new String(
+                Envelope.withoutSecurityHeader(message.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertThat(stripped).doesNotContain("Security", "obk_secret").contains("<x:Other", "kept", "\u00e9</p:org>");
     }
 
     @Test

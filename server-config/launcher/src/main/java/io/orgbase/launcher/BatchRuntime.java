@@ -1,5 +1,9 @@
 package io.orgbase.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,45 +35,27 @@ public final class BatchRuntime {
 
     private BatchRuntime() {}
 
-    /** The asadmin commands, one per element, each split into its words. */
+    /** The operators' script ({@code server-config/payara-server/orgbase-batch.asadmin}), packaged with the launcher. */
+    static final String SCRIPT = "orgbase-batch.asadmin";
+
+    /**
+     * The asadmin commands of {@link #SCRIPT}, one per element, each split into its words: the same
+     * file an operator runs on Payara Server, so the two cannot drift apart.
+     */
     public static List<List<String>> commands() {
-        return List.of(
-                List.of(
-                        "create-jdbc-connection-pool",
-                        "--datasourceclassname",
-                        "org.postgresql.ds.PGSimpleDataSource",
-                        "--restype",
-                        "javax.sql.DataSource",
-                        "--nontransactionalconnections=true",
-                        "--steadypoolsize",
-                        "0",
-                        "--maxpoolsize",
-                        Integer.toString(2 * THREADS),
-                        "--isconnectvalidatereq=true",
-                        "--validationmethod",
-                        "auto-commit",
-                        "--property",
-                        "url=" + Broker.escape("${ENV=DB_URL}") + ":user=" + Broker.escape("${ENV=DB_USER}")
-                                + ":password=" + Broker.escape("${ENV=DB_PASSWORD}")
-                                + ":ApplicationName=orgbase-batch",
-                        POOL),
-                List.of("create-jdbc-resource", "--connectionpoolid", POOL, DATA_SOURCE),
-                List.of(
-                        "create-managed-executor-service",
-                        "--corepoolsize",
-                        Integer.toString(THREADS),
-                        "--maximumpoolsize",
-                        Integer.toString(THREADS),
-                        "--longrunningtasks=true",
-                        EXECUTOR),
-                List.of(
-                        "set-batch-runtime-configuration",
-                        "--dataSourceLookupName",
-                        DATA_SOURCE,
-                        "--executorServiceLookupName",
-                        EXECUTOR,
-                        "--schemaName",
-                        SCHEMA));
+        try (InputStream in = BatchRuntime.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("the launcher lacks " + SCRIPT);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> List.of(line.split("\\s+")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the PostgreSQL driver this launcher uses lives, for the server's class path. */
