@@ -72,7 +72,6 @@ final class ServerTarget implements Restartable {
                     target.domains.toString(),
                     target.domain);
             target.domainStarted = true;
-            target.configureDomain();
             // the batch job repository's pool loads the driver from the server (asadmin add-library)
             Files.copy(
                     BatchRuntime.driverJar(),
@@ -87,15 +86,18 @@ final class ServerTarget implements Restartable {
             List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
             adapterConfig.addAll(Broker.from(Map.of()).adapterConfig(target.orgbaseHome()));
             target.asadmin(adapterConfig.toArray(String[]::new));
-            // the batch resources from the operators' script, as its README says to run it
-            target.asadmin(
-                    "--port",
-                    admin,
-                    "multimode",
-                    "--file",
-                    Path.of(System.getProperty("orgbase.payara.config"), "orgbase-batch.asadmin")
-                            .toAbsolutePath()
-                            .toString());
+            // the domain settings and the batch resources from the operators' scripts, as the README
+            // runs them (the restart below makes the listener change safe)
+            for (String script : List.of("orgbase-domain.asadmin", "orgbase-batch.asadmin")) {
+                target.asadmin(
+                        "--port",
+                        admin,
+                        "multimode",
+                        "--file",
+                        Path.of(System.getProperty("orgbase.payara.config"), script)
+                                .toAbsolutePath()
+                                .toString());
+            }
             // the batch runtime takes its repository's data source when it first starts: until the
             // domain restarts, jobs are kept in the default H2 pool and a kill loses them
             target.asadmin("restart-domain", "--domaindir", target.domains.toString(), target.domain);
@@ -129,35 +131,6 @@ final class ServerTarget implements Restartable {
         if (target != null) {
             target.close();
         }
-    }
-
-    /**
-     * What the Payara Server README asks of a domain, written into domain.xml before the first
-     * start: {@code asadmin set ...http-listener-1.http.allow-payload-for-undefined-http-methods=true}
-     * (set on a running domain it restarts the listener and leaves it without its Grizzly proxy:
-     * the application never answers) and {@code asadmin create-jvm-options
-     * -Djakarta.json.provider=...} (without it, MP-JWT scans the class path several times a
-     * request).
-     */
-    private void configureDomain() throws IOException {
-        Path config = domains.resolve(domain).resolve("config/domain.xml");
-        String xml = Files.readString(config);
-        String changed = xml.replaceAll(
-                "(<protocol name=\"http-listener-1\">\\s*<http )",
-                "$1allow-payload-for-undefined-http-methods=\"true\" ");
-        if (changed.equals(xml)) {
-            throw new IllegalStateException("no http-listener-1 protocol in " + config);
-        }
-        String option = "<jvm-options>-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl</jvm-options>";
-        int serverConfig = changed.indexOf("<config name=\"server-config\"");
-        int javaConfig = serverConfig < 0 ? -1 : changed.indexOf("<java-config", serverConfig);
-        int javaConfigEnd = javaConfig < 0 ? -1 : changed.indexOf('>', javaConfig);
-        if (javaConfigEnd < 0) {
-            throw new IllegalStateException("no java-config of server-config in " + config);
-        }
-        changed =
-                changed.substring(0, javaConfigEnd + 1) + "\n        " + option + changed.substring(javaConfigEnd + 1);
-        Files.writeString(config, changed);
     }
 
     private Path orgbaseHome() {
