@@ -86,17 +86,16 @@ final class ServerTarget implements Restartable {
             List<String> adapterConfig = new ArrayList<>(List.of("--port", admin));
             adapterConfig.addAll(Broker.from(Map.of()).adapterConfig(target.orgbaseHome()));
             target.asadmin(adapterConfig.toArray(String[]::new));
-            // the domain settings and the batch resources from the operators' scripts, as the README
-            // runs them (the restart below makes the listener change safe)
+            // the domain settings and the batch resources from the operators' scripts, one asadmin call
+            // a line as the README runs them (multimode would report only the last command's failure)
             for (String script : List.of("orgbase-domain.asadmin", "orgbase-batch.asadmin")) {
-                target.asadmin(
-                        "--port",
-                        admin,
-                        "multimode",
-                        "--file",
-                        Path.of(System.getProperty("orgbase.payara.config"), script)
-                                .toAbsolutePath()
-                                .toString());
+                for (String line : Files.readAllLines(Path.of(System.getProperty("orgbase.payara.config"), script))) {
+                    if (!line.isBlank() && !line.strip().startsWith("#")) {
+                        List<String> command = new ArrayList<>(List.of("--port", admin));
+                        command.addAll(List.of(line.strip().split("\\s+")));
+                        target.asadmin(command.toArray(String[]::new));
+                    }
+                }
             }
             // the batch runtime takes its repository's data source when it first starts: until the
             // domain restarts, jobs are kept in the default H2 pool and a kill loses them

@@ -66,6 +66,8 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
         String password = null;
         boolean digest = false;
         boolean security = false;
+        boolean sawHeader = false;
+        java.util.List<String[]> outer = new java.util.ArrayList<>();
         XMLStreamReader reader = null;
         Operation operation = null;
         try {
@@ -95,6 +97,11 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
                             throw SoapGuard.malformed("An element has more than " + MAX_ATTRIBUTES + " attributes.");
                         }
                         int depth = open.size();
+                        if (depth == 0 || (depth == 1 && name.getLocalPart().equals("Body"))) {
+                            for (int i = 0; i < reader.getNamespaceCount(); i++) {
+                                outer.add(new String[] {reader.getNamespacePrefix(i), reader.getNamespaceURI(i)});
+                            }
+                        }
                         if (depth == 0) {
                             envelope(name, port.version());
                         } else if (depth == 1) {
@@ -105,6 +112,10 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
                                 throw SoapGuard.malformed("A SOAP envelope holds an optional Header, then a Body, and "
                                         + "nothing else.");
                             }
+                            if (name.getLocalPart().equals("Header") && sawHeader) {
+                                throw SoapGuard.malformed("A SOAP envelope holds one Header.");
+                            }
+                            sawHeader |= name.getLocalPart().equals("Header");
                             sawBody = name.getLocalPart().equals("Body");
                         } else if (depth == 2 && !sawBody && SECURITY.equals(name)) {
                             security = true;
@@ -116,7 +127,12 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
                                 throw SoapGuard.malformed("The operation element must be in the namespace "
                                         + port.namespace() + " (this service, version 1).");
                             }
-                            operation = new Operation(schema.newValidatorHandler());
+                            if (name.getLocalPart().endsWith("Response")) {
+                                throw new Mismatch(
+                                        "The Body holds a response (" + name.getLocalPart() + "); send a request.",
+                                        java.util.List.of());
+                            }
+                            operation = new Operation(schema.newValidatorHandler(), outer);
                             operation.feed(reader, event);
                         } else if (inUsernameToken(open)
                                 && name.getNamespaceURI().equals(WSSE)
@@ -196,8 +212,15 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
         private final ValidatorHandler validator;
         private final Deque<String> path = new ArrayDeque<>();
 
-        Operation(ValidatorHandler validator) throws SAXException {
+        /** @param outer the namespaces the Envelope and Body declare, in scope for the operation */
+        Operation(ValidatorHandler validator, java.util.List<String[]> outer) throws SAXException {
             this.validator = validator;
+            try {
+                // field errors are matched on the validator's English wording, whatever the server's locale
+                validator.setProperty("http://apache.org/xml/properties/locale", java.util.Locale.ENGLISH);
+            } catch (org.xml.sax.SAXNotRecognizedException | org.xml.sax.SAXNotSupportedException ignored) {
+                // the default locale's messages then, without the named field
+            }
             validator.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -215,6 +238,9 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
                 }
             });
             validator.startDocument();
+            for (String[] declaration : outer) {
+                validator.startPrefixMapping(text(declaration[0]), text(declaration[1]));
+            }
         }
 
         void feed(XMLStreamReader reader, int event) throws SAXException {
@@ -265,11 +291,13 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
             }
             java.util.regex.Matcher expected = EXPECTED.matcher(message);
             if (expected.find()) {
+                String found = null;
                 if (message.startsWith("cvc-complex-type.2.4.a") && !below.isEmpty()) {
-                    below.remove(below.size() - 1); // found in its place: the one before is missing
+                    // another element stands where this one is expected (missing, or the other is extra)
+                    found = below.remove(below.size() - 1);
                 }
                 below.add(expected.group(1));
-                message = "is required here";
+                message = found == null ? "is required here" : "is expected here, before " + found;
             }
             String field = below.isEmpty() ? path.isEmpty() ? "body" : path.getFirst() : String.join(".", below);
             return new Mismatch(
@@ -292,22 +320,24 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
      * The message without its WS-Security header, which the guard has read: the stacks never see a
      * header they would have to be told they understand ({@code mustUnderstand="1"}), and need no
      * SOAP handler for it (a handler makes a stack build a SAAJ tree of every message). Written back
-     * in the encoding it came in.
+     * in UTF-8.
      */
     static byte[] withoutSecurityHeader(byte[] message) {
         try {
-            XMLStreamReader probe = PARSERS.createXMLStreamReader(new ByteArrayInputStream(message));
-            String encoding = probe.getEncoding() == null ? "UTF-8" : probe.getEncoding();
-            probe.close();
             javax.xml.stream.XMLEventReader events = PARSERS.createXMLEventReader(new ByteArrayInputStream(message));
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(message.length);
-            java.io.Writer text = new java.io.OutputStreamWriter(out, java.nio.charset.Charset.forName(encoding));
             javax.xml.stream.XMLEventWriter writer =
-                    javax.xml.stream.XMLOutputFactory.newDefaultFactory().createXMLEventWriter(text);
+                    javax.xml.stream.XMLOutputFactory.newDefaultFactory().createXMLEventWriter(out, "UTF-8");
+            javax.xml.stream.XMLEventFactory made = javax.xml.stream.XMLEventFactory.newDefaultFactory();
             int depth = 0;
             int skipping = -1;
             while (events.hasNext()) {
                 javax.xml.stream.events.XMLEvent event = events.nextEvent();
+                if (event.isStartDocument()) {
+                    // always written again in UTF-8 (the request then says so: SoapGuard.Buffered)
+                    writer.add(made.createStartDocument("UTF-8", "1.0"));
+                    continue;
+                }
                 if (event.isStartElement()) {
                     depth++;
                     if (skipping < 0
@@ -328,9 +358,8 @@ record Envelope(String password, boolean passwordDigest, boolean securityHeader)
                 }
             }
             writer.close();
-            text.flush();
             return out.toByteArray();
-        } catch (XMLStreamException | java.io.IOException e) {
+        } catch (XMLStreamException e) {
             // read once already without a fault: cannot happen for a message that passed read()
             throw new IllegalStateException("Could not rewrite a checked SOAP message", e);
         }

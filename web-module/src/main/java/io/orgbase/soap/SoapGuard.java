@@ -1,6 +1,7 @@
 package io.orgbase.soap;
 
 import io.orgbase.api.ApiKeyCheck;
+import io.orgbase.api.Callers;
 import io.orgbase.api.ClientAddress;
 import io.orgbase.api.RateLimits;
 import io.orgbase.api.RateLimits.Decision;
@@ -125,14 +126,6 @@ public class SoapGuard extends HttpFilter {
         String address = clientAddress.of(request);
         boolean counted = request.getUserPrincipal() == null && !clientAddress.isTrustedProxy(address);
         try {
-            if (counted && "POST".equals(request.getMethod())) {
-                // an address whose refused requests spent its budget is refused before its message is read
-                long wait = limits.spentFor(limits.addressBucket(address), limits.perAddress());
-                if (wait > 0) {
-                    throw new TooManyRequests(
-                            "Too many refused requests from this address; retry in " + wait + " s.", wait);
-                }
-            }
             if ("GET".equals(request.getMethod()) && isContract(request.getQueryString())) {
                 Decision decision = spend(request, response);
                 if (decision != null && !decision.allowed()) {
@@ -173,6 +166,17 @@ public class SoapGuard extends HttpFilter {
             if (charset != null && !charset.equals("utf-8") && !charset.equals("utf-16")) {
                 throw malformed("A SOAP message is encoded in UTF-8 or UTF-16 (charset=" + charset + ").");
             }
+            // credentials in headers first, as REST: a key holder's malformed message is not counted
+            // against everyone behind the same address
+            authenticateHeaders(request);
+            if (unauthenticated(request) && counted) {
+                // an address whose refused requests spent its budget is refused before its message is read
+                long wait = limits.spentFor(limits.addressBucket(address), limits.perAddress());
+                if (wait > 0) {
+                    throw new TooManyRequests(
+                            "Too many refused requests from this address; retry in " + wait + " s.", wait);
+                }
+            }
             byte[] body = read(request, response);
             Envelope envelope = Envelope.read(body, port, schemas.get(port.wsdl()));
             authenticate(request, envelope);
@@ -182,13 +186,18 @@ public class SoapGuard extends HttpFilter {
             spend(request, response);
             request.setAttribute(GUARDED, Boolean.TRUE);
             chain.doFilter(
-                    new Buffered(request, envelope.securityHeader() ? Envelope.withoutSecurityHeader(body) : body),
+                    envelope.securityHeader()
+                            ? new Buffered(request, Envelope.withoutSecurityHeader(body), port.version())
+                            : new Buffered(request, body, null),
                     response);
         } catch (DomainException refused) {
             Diagnosis diagnosis = Diagnosis.of(refused);
             // what an unauthenticated caller gets refused spends from its address's budget (a refused
             // key was counted by the key check already)
-            if (counted && !(refused instanceof TooManyRequests) && request.getAttribute(ApiKeyCheck.CHECKED) == null) {
+            if (counted
+                    && !(refused instanceof TooManyRequests)
+                    && unauthenticated(request)
+                    && request.getAttribute(ApiKeyCheck.CHECKED) == null) {
                 limits.take(limits.addressBucket(address), limits.perAddress());
             }
             if (diagnosis.status() == 401) {
@@ -332,11 +341,15 @@ public class SoapGuard extends HttpFilter {
         return new PayloadTooLarge(MAX_BYTES);
     }
 
+    private static boolean unauthenticated(HttpServletRequest request) {
+        return request.getUserPrincipal() == null && request.getAttribute(Callers.API_KEY_ATTRIBUTE) == null;
+    }
+
     /**
-     * The caller as REST knows it: MicroProfile JWT has already verified a bearer token; otherwise
-     * an API key from {@code X-API-Key}, the HTTP Basic password or a UsernameToken's PasswordText.
+     * A key in {@code X-API-Key} or as the HTTP Basic password, checked before the message is read;
+     * a bearer token MicroProfile JWT has verified already.
      */
-    private void authenticate(HttpServletRequest request, Envelope envelope) {
+    private void authenticateHeaders(HttpServletRequest request) {
         if (request.getUserPrincipal() != null) {
             return;
         }
@@ -344,13 +357,21 @@ public class SoapGuard extends HttpFilter {
         if (key == null) {
             key = basicPassword(request.getHeader("Authorization"));
         }
-        if (key == null && envelope.passwordDigest()) {
+        if (key != null && !key.isBlank()) {
+            apiKeys.authenticate(key, request);
+        }
+    }
+
+    /** Else the UsernameToken's PasswordText the message carried; without any, 401. */
+    private void authenticate(HttpServletRequest request, Envelope envelope) {
+        if (!unauthenticated(request)) {
+            return;
+        }
+        if (envelope.passwordDigest()) {
             throw new Unauthenticated("A UsernameToken with a PasswordDigest cannot be checked: Orgbase keeps only a "
                     + "hash of each API key. Send the key as PasswordText over HTTPS.");
         }
-        if (key == null) {
-            key = envelope.password();
-        }
+        String key = envelope.password();
         if (key == null || key.isBlank()) {
             throw new Unauthenticated("Send credentials: an API key as the HTTP Basic password, in X-API-Key or "
                     + "as a WS-Security UsernameToken (PasswordText), or an access token as 'Authorization: "
@@ -437,10 +458,35 @@ public class SoapGuard extends HttpFilter {
     static final class Buffered extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private final String contentType;
 
-        Buffered(HttpServletRequest request, byte[] body) {
+        /** @param rewritten the version of a message the guard wrote again (in UTF-8), else null */
+        Buffered(HttpServletRequest request, byte[] body, Version rewritten) {
             super(request);
             this.body = body;
+            this.contentType = rewritten == null ? null : rewritten.contentType();
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType == null ? super.getContentType() : contentType;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return contentType == null ? super.getCharacterEncoding() : "UTF-8";
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return contentType != null && "Content-Type".equalsIgnoreCase(name) ? contentType : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return contentType != null && "Content-Type".equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(List.of(contentType))
+                    : super.getHeaders(name);
         }
 
         @Override

@@ -108,6 +108,35 @@ class EnvelopeTest {
     }
 
     @Test
+    void aUtf16MessageIsWrittenAgainInUtf8() {
+        String message = "\ufeff<?xml version=\"1.0\" encoding=\"UTF-16\"?><s:Envelope xmlns:s=\"" + SOAP11
+                + "\"><s:Header>"
+                + "<w:Security xmlns:w=\"" + Envelope.WSSE + "\"/></s:Header><s:Body><p:inviteMember xmlns:p=\"" + P
+                + "\"><p:org>\u00e9\u4e2d</p:org></p:inviteMember></s:Body></s:Envelope>";
+        byte[] utf16 = message.getBytes(java.nio.charset.Charset.forName("UTF-16LE"));
+        String written = new String(Envelope.withoutSecurityHeader(utf16), StandardCharsets.UTF_8);
+        assertThat(written)
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .contains("\u00e9\u4e2d</p:org>");
+        assertThat(written).doesNotContain("Security");
+    }
+
+    @Test
+    void aResponseOrASecondHeaderIsNoRequest() {
+        assertThat(catchThrowableOfType(
+                        InvalidInput.class,
+                        () -> read(null, "<p:inviteMemberResponse><p:invitation/></p:inviteMemberResponse>")))
+                .isInstanceOf(Envelope.Mismatch.class);
+        String twoHeaders = "<s:Envelope xmlns:s=\"" + SOAP11
+                + "\"><s:Header/><s:Header/><s:Body><p:inviteMember xmlns:p=\"" + P + "\"/></s:Body></s:Envelope>";
+        assertThat(catchThrowableOfType(
+                                InvalidInput.class,
+                                () -> Envelope.read(twoHeaders.getBytes(StandardCharsets.UTF_8), PROVISIONING, SCHEMA))
+                        .getMessage())
+                .contains("one Header");
+    }
+
+    @Test
     void otherEncodingsAreRefused() {
         String message = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><s:Envelope xmlns:s=\"" + SOAP11
                 + "\"><s:Body><p:inviteMember xmlns:p=\"" + P + "\"/></s:Body></s:Envelope>";
