@@ -50,8 +50,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             request.abortWith(Problems.response(
                             429,
                             "too-many-requests",
-                            "Too many requests; the budget of " + decision.limit() + " a minute renews in "
-                                    + decision.resetSeconds() + " s.",
+                            RequestBudget.refusal(decision).getMessage(),
                             null)
                     .header("Retry-After", decision.resetSeconds())
                     .build());

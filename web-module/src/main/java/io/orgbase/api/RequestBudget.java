@@ -77,6 +77,14 @@ public class RequestBudget {
         return decision;
     }
 
+    /** The refusal of a request past its budget: what REST answers as a 429 and SOAP as a rateLimited fault. */
+    public static TooManyRequests refusal(Decision decision) {
+        return new TooManyRequests(
+                "Too many requests; the budget of " + decision.limit() + " a minute renews in "
+                        + decision.resetSeconds() + " s.",
+                decision.resetSeconds());
+    }
+
     void chargedTo(String bucket, int limit, Decision decision) {
         this.bucket = bucket;
         this.limit = limit;

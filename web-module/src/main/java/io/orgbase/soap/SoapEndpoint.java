@@ -53,7 +53,7 @@ abstract class SoapEndpoint {
         }
         Decision standing = budget.standing();
         if (standing != null && !standing.allowed()) {
-            throw SoapFaults.of(SoapGuard.TooMany.of(standing), version(), null);
+            throw SoapFaults.of(RequestBudget.refusal(standing), version(), null);
         }
         try {
             return operation.get();

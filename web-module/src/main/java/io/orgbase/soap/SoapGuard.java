@@ -122,14 +122,14 @@ public class SoapGuard extends HttpFilter {
         }
         String id = RequestContextFilter.requestId(request.getHeader(RequestContextFilter.REQUEST_ID));
         response.setHeader(RequestContextFilter.REQUEST_ID, id);
-        info.set(clientAddress.of(request), RequestContextFilter.printable(request.getHeader("User-Agent")), id);
         String address = clientAddress.of(request);
+        info.set(address, RequestContextFilter.printable(request.getHeader("User-Agent")), id);
         boolean counted = request.getUserPrincipal() == null && !clientAddress.isTrustedProxy(address);
         try {
             if ("GET".equals(request.getMethod()) && isContract(request.getQueryString())) {
                 Decision decision = spend(request, response);
                 if (decision != null && !decision.allowed()) {
-                    throw TooMany.of(decision);
+                    throw RequestBudget.refusal(decision);
                 }
                 contract(request, response, port);
                 return;
@@ -417,19 +417,6 @@ public class SoapGuard extends HttpFilter {
             response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
         }
         return decision;
-    }
-
-    /** The refusal of a request past its budget. */
-    static final class TooMany {
-
-        private TooMany() {}
-
-        static TooManyRequests of(Decision decision) {
-            return new TooManyRequests(
-                    "Too many requests; the budget of " + decision.limit() + " a minute renews in "
-                            + decision.resetSeconds() + " s.",
-                    decision.resetSeconds());
-        }
     }
 
     /** A fault of the port's version, at the status WS-I Basic Profile 1.1 gives the refusal. */
