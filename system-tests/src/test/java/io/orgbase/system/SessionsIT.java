@@ -83,6 +83,112 @@ class SessionsIT {
                 .isEqualTo(204);
     }
 
+    /** The console's way: the refresh token in an HttpOnly cookie, the access token in the body. */
+    @Test
+    void browserSessionsKeepTheRefreshTokenInAStrictCookie() {
+        Session user = Fixtures.newUser();
+        Api browser = Api.anonymous().from(Fixtures.address()).withHeader("X-Orgbase-Session", "cookie");
+        Api.Reply signedIn = browser.post(LOGIN, json("email", user.email(), "password", user.password()));
+        assertThat(signedIn.status()).as("%s", signedIn).isEqualTo(200);
+        assertThat(signedIn.json().isNull("refreshToken"))
+                .as("not readable by script")
+                .isTrue();
+        assertThat(signedIn.header("Cache-Control")).isEqualTo("no-store");
+        String first = sessionCookie(signedIn);
+        assertThat(Api.anonymous()
+                        .withToken(signedIn.json().getString("accessToken"))
+                        .get("/api/v1/me")
+                        .status())
+                .isEqualTo(200);
+
+        // a refresh sends no body, or {}; the cookie rotates like a body token
+        Api.Reply refreshed = browser.withHeader("Cookie", "orgbase_refresh=" + first)
+                .send("POST", REFRESH, null, "application/json");
+        assertThat(refreshed.status()).as("%s", refreshed).isEqualTo(200);
+        String second = sessionCookie(refreshed);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(refreshed.json().isNull("refreshToken")).isTrue();
+        Api.Reply again =
+                browser.withHeader("Cookie", "orgbase_refresh=" + second).post(REFRESH, json());
+        assertThat(again.status()).isEqualTo(200);
+        String third = sessionCookie(again);
+
+        // an old cookie replayed (stolen) ends the sign-in, as an old body token does
+        assertProblem(browser.withHeader("Cookie", "orgbase_refresh=" + first).post(REFRESH, json()), 401);
+        assertProblem(browser.withHeader("Cookie", "orgbase_refresh=" + third).post(REFRESH, json()), 401);
+    }
+
+    @Test
+    void cookieSessionsRefuseWhatAnotherSiteCouldSend() {
+        Session user = Fixtures.newUser();
+        Api browser = Api.anonymous().from(Fixtures.address()).withHeader("X-Orgbase-Session", "cookie");
+        String token = sessionCookie(browser.post(LOGIN, json("email", user.email(), "password", user.password())));
+        Api withCookie = Api.anonymous().withHeader("Cookie", "orgbase_refresh=" + token);
+
+        // a cross-site form can send the cookie (were it not strict) but not the header: the cookie is ignored
+        assertInvalidFields(withCookie.post(REFRESH, json()), "refreshToken");
+        assertProblem(withCookie.send("POST", REFRESH, "refreshToken=x", "application/x-www-form-urlencoded"), 415);
+        // what a browser marks as another site's request is refused, cookie or not
+        assertProblem(
+                withCookie
+                        .withHeader("X-Orgbase-Session", "cookie")
+                        .withHeader("Sec-Fetch-Site", "cross-site")
+                        .post(REFRESH, json()),
+                401);
+        // the header's only value, and a body only where it means something
+        assertInvalidFields(
+                withCookie.withHeader("X-Orgbase-Session", "yes").post(REFRESH, json()), "X-Orgbase-Session");
+        assertInvalidFields(
+                withCookie.withHeader("X-Orgbase-Session", "cookie").post(REFRESH, json("refreshToken", token)),
+                "refreshToken");
+        assertProblem(browser.post(REFRESH, json()), 401);
+        assertThat(withCookie
+                        .withHeader("X-Orgbase-Session", "cookie")
+                        .withHeader("Sec-Fetch-Site", "same-origin")
+                        .post(REFRESH, json())
+                        .status())
+                .as("none of that spent the session")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void signingOutOfACookieSessionClearsTheCookie() {
+        Session user = Fixtures.newUser();
+        Api browser = Api.anonymous().from(Fixtures.address()).withHeader("X-Orgbase-Session", "cookie");
+        String token = sessionCookie(browser.post(LOGIN, json("email", user.email(), "password", user.password())));
+
+        Api.Reply out = browser.withHeader("Cookie", "orgbase_refresh=" + token).post(LOGOUT, json());
+        assertThat(out.status()).isEqualTo(204);
+        assertThat(out.header("Set-Cookie"))
+                .startsWith("orgbase_refresh=;")
+                .contains("Max-Age=0")
+                .contains("Path=/api/v1/auth/");
+        assertProblem(browser.withHeader("Cookie", "orgbase_refresh=" + token).post(REFRESH, json()), 401);
+        assertThat(browser.send("POST", LOGOUT, null, "application/json").status())
+                .as("signing out without a session is fine")
+                .isEqualTo(204);
+    }
+
+    /** The refresh token a cookie session's answer sets, after checking the cookie's attributes. */
+    private static String sessionCookie(Api.Reply reply) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        String cookie = reply.header("Set-Cookie");
+        assertThat(cookie).as("Set-Cookie").isNotNull();
+        List<String> parts = List.of(cookie.split(";\\s*"));
+        assertThat(parts.get(0)).startsWith("orgbase_refresh=obr_");
+        assertThat(parts)
+                .contains("HttpOnly", "SameSite=Strict", "Path=/api/v1/auth/")
+                .as("plain HTTP here: a Secure cookie would be dropped")
+                .doesNotContain("Secure");
+        long maxAge = Long.parseLong(parts.stream()
+                .filter(p -> p.startsWith("Max-Age="))
+                .findFirst()
+                .orElseThrow()
+                .substring(8));
+        assertThat(maxAge).isBetween(14 * 86400L - 60, 14 * 86400L);
+        return parts.get(0).substring("orgbase_refresh=".length());
+    }
+
     @Test
     void badRefreshRequests() {
         assertProblem(refresh("obr_not-a-token"), 401);

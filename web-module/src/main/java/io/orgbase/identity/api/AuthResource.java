@@ -7,6 +7,7 @@ import io.orgbase.identity.boundary.EmailOwnership;
 import io.orgbase.identity.boundary.Sessions;
 import io.orgbase.identity.boundary.TwoFactor;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
+import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,16 +51,32 @@ public class AuthResource {
     @Inject
     EmailOwnership ownership;
 
+    @Inject
+    SessionCookie cookie;
+
     public record TokenView(
             String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
-        static TokenView of(SessionTokens tokens) {
+        static TokenView of(SessionTokens tokens, boolean inCookie) {
             return new TokenView(
                     tokens.access().token(),
                     "Bearer",
                     tokens.access().expiresIn(),
-                    tokens.refreshToken(),
+                    inCookie ? null : tokens.refreshToken(),
                     tokens.refreshExpiresIn());
         }
+    }
+
+    /**
+     * The answer of a sign-in or refresh: both tokens in the body, or, for a cookie session, the
+     * refresh token in the session cookie and {@code refreshToken: null} in the body.
+     */
+    private Response signedIn(HttpServletRequest request, boolean inCookie, SessionTokens tokens) {
+        Response.ResponseBuilder answer =
+                Response.ok(TokenView.of(tokens, inCookie)).header("Cache-Control", "no-store");
+        if (inCookie) {
+            answer.header("Set-Cookie", cookie.issue(request, tokens.refreshToken(), tokens.refreshExpiresIn()));
+        }
+        return answer.build();
     }
 
     @POST
@@ -77,12 +95,14 @@ public class AuthResource {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public TokenView login(InputStream body, @Context HttpServletRequest request) {
+    @Parameter(ref = "sessionMode")
+    public Response login(InputStream body, @Context HttpServletRequest request) {
+        boolean inCookie = cookie.requested(request);
         JsonBody json = JsonBody.read(body);
         String email = json.string("email", Need.REQUIRED);
         String password = json.string("password", Need.REQUIRED);
         json.finish();
-        return TokenView.of(authentication.login(email, password, clientAddress.of(request)));
+        return signedIn(request, inCookie, authentication.login(email, password, clientAddress.of(request)));
     }
 
     /** The second step of signing in, for accounts with two-factor sign-in. */
@@ -104,12 +124,14 @@ public class AuthResource {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
-    public TokenView completeLogin(InputStream body, @Context HttpServletRequest request) {
+    @Parameter(ref = "sessionMode")
+    public Response completeLogin(InputStream body, @Context HttpServletRequest request) {
+        boolean inCookie = cookie.requested(request);
         JsonBody json = JsonBody.read(body);
         String mfaToken = json.string("mfaToken", Need.REQUIRED);
         String code = json.string("code", Need.REQUIRED);
         json.finish();
-        return TokenView.of(twoFactor.completeLogin(mfaToken, code, clientAddress.of(request)));
+        return signedIn(request, inCookie, twoFactor.completeLogin(mfaToken, code, clientAddress.of(request)));
     }
 
     /**
@@ -137,11 +159,13 @@ public class AuthResource {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public TokenView exchange(InputStream body) {
+    @Parameter(ref = "sessionMode")
+    public Response exchange(InputStream body, @Context HttpServletRequest request) {
+        boolean inCookie = cookie.requested(request);
         JsonBody json = JsonBody.read(body);
         String token = json.string("token", Need.REQUIRED);
         json.finish();
-        return TokenView.of(authentication.exchange(token));
+        return signedIn(request, inCookie, authentication.exchange(token));
     }
 
     @POST
@@ -149,30 +173,48 @@ public class AuthResource {
     @Public
     @Operation(
             summary = "Exchange a refresh token for a new pair; the presented token stops working",
-            description = "Presenting a refresh token that was already used revokes every token of its sign-in.")
+            description = "Presenting a refresh token that was already used revokes every token of its sign-in. "
+                    + "A cookie session (X-Orgbase-Session: cookie) sends no body, or {}: the token is the cookie's, "
+                    + "and the new one replaces it.")
     @RequestBody(
-            required = true,
+            required = false,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(
             responseCode = "200",
             description = "A new access token and refresh token",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Token")))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
-    public TokenView refresh(InputStream body) {
-        return TokenView.of(sessions.refresh(refreshToken(body)));
+    @Parameter(ref = "sessionMode")
+    public Response refresh(InputStream body, @Context HttpServletRequest request) {
+        boolean inCookie = cookie.requested(request);
+        String token = inCookie ? cookieToken(body, request) : refreshToken(body);
+        return signedIn(request, inCookie, sessions.refresh(token));
     }
 
     @POST
     @Path("logout")
     @Public
-    @Operation(summary = "Sign out; revokes the refresh token and every token rotated from the same sign-in")
+    @Operation(
+            summary = "Sign out; revokes the refresh token and every token rotated from the same sign-in",
+            description = "A cookie session (X-Orgbase-Session: cookie) sends no body, or {}: the cookie's token is "
+                    + "revoked and the cookie cleared.")
     @RequestBody(
-            required = true,
+            required = false,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RefreshRequest")))
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
-    public Response logout(InputStream body) {
-        sessions.close(refreshToken(body));
-        return Response.noContent().build();
+    @Parameter(ref = "sessionMode")
+    public Response logout(InputStream body, @Context HttpServletRequest request) {
+        if (!cookie.requested(request)) {
+            sessions.close(refreshToken(body));
+            return Response.noContent().build();
+        }
+        JsonBody.readOptional(body).finish();
+        try {
+            sessions.close(cookie.token(request));
+        } catch (Unauthenticated noCookie) {
+            // nothing to end: signing out is idempotent
+        }
+        return Response.noContent().header("Set-Cookie", cookie.clear(request)).build();
     }
 
     @POST
@@ -255,6 +297,12 @@ public class AuthResource {
         json.finish();
         ownership.resetPassword(token, password);
         return Response.noContent().build();
+    }
+
+    /** A cookie session's refresh: the body is empty or {@code {}}; the token is the cookie's. */
+    private String cookieToken(InputStream body, HttpServletRequest request) {
+        JsonBody.readOptional(body).finish();
+        return cookie.token(request);
     }
 
     private static String refreshToken(InputStream body) {
