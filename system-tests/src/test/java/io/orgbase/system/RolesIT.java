@@ -26,6 +26,49 @@ class RolesIT {
                 .toList();
     }
 
+    /** What a client shows: the caller's own role and effective permissions, inherited ones included. */
+    @Test
+    void callersSeeTheirOwnEffectivePermissions() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        JsonObject own = owner.api().get(org.path() + "/me").json();
+        assertThat(own.getString("role")).isEqualTo("owner");
+        assertThat(own.getBoolean("owner")).isTrue();
+        assertThat(own.getString("status")).isEqualTo("active");
+        assertThat(strings(own, "permissions")).contains("members:write", "roles:write", "organization:delete");
+
+        Fixtures.createRole(owner, org, "base", List.of("organization:read"), null);
+        Fixtures.createRole(owner, org, "clerk", List.of("departments:read"), "base");
+        Session clerk = Fixtures.newUser();
+        Fixtures.addMember(owner, org, clerk, "clerk");
+        JsonObject clerks = clerk.api().get(org.path() + "/me").json();
+        assertThat(clerks.getString("role")).isEqualTo("clerk");
+        assertThat(clerks.getBoolean("owner")).isFalse();
+        assertThat(strings(clerks, "permissions")).containsExactly("departments:read", "organization:read");
+
+        Session viewer = Fixtures.newUser();
+        Fixtures.addMember(owner, org, viewer, "viewer");
+        JsonObject viewers = viewer.api().get(org.path() + "/me").json();
+        List<String> expected = Api.anonymous()
+                .withToken(viewer.api().token())
+                .get("/api/v1/permissions")
+                .json()
+                .getJsonArray("roles")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(r -> r.getString("name").equals("viewer"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("permissions")
+                .getValuesAs(JsonString::getString)
+                .stream()
+                .sorted()
+                .toList();
+        assertThat(strings(viewers, "permissions")).isEqualTo(expected).doesNotContain("members:write");
+
+        assertProblem(Fixtures.newUser().api().get(org.path() + "/me"), 404);
+    }
+
     @Test
     void aCustomRoleGrantsItsOwnAndItsParentsPermissions() {
         Session owner = Fixtures.newUser();

@@ -356,6 +356,26 @@ public class Organizations {
         return tenant;
     }
 
+    /** What the caller may do in an organization: its role and every permission that grants. */
+    public record CallerAccess(
+            String role, java.util.List<String> permissions, boolean owner, boolean platformAdmin, String status) {}
+
+    /**
+     * The caller's role and effective permissions in the tenant's organization (for clients that
+     * show only what the caller may do; the server checks every action again). Answers in every
+     * lifecycle state.
+     */
+    @TenantScoped
+    @RequiresPermission(value = Permission.ORGANIZATION_READ, lifecycle = Lifecycle.Applies.NEVER)
+    public CallerAccess access(Tenant tenant) {
+        return new CallerAccess(
+                tenant.roleKey(),
+                tenant.permissions().stream().map(Permission::key).sorted().toList(),
+                tenant.actsAsOwner(),
+                tenant.caller().platformAdmin(),
+                tenant.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The tenant's organization. */
     @TenantScoped
     @RequiresPermission(Permission.ORGANIZATION_READ)

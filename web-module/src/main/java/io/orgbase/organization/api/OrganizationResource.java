@@ -71,6 +71,21 @@ public class OrganizationResource {
         return OrganizationView.of(organizations.get(tenant));
     }
 
+    @GET
+    @Path("me")
+    @Operation(
+            summary = "What the caller may do here: role and effective permissions",
+            description = "The caller's role in the organization (null for a platform administrator who is not a "
+                    + "member) and every permission it grants, inherited ones included: what the caller may grant "
+                    + "to others, and what a client may offer. Every action is still checked when it is asked for.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's access",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "CallerAccess")))
+    public Organizations.CallerAccess access() {
+        return organizations.access(tenant);
+    }
+
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(

@@ -1,0 +1,256 @@
+package io.orgbase.system;
+
+import static io.orgbase.system.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgbase.system.Fixtures.Org;
+import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin console in a real browser against the running server: signing in (with the second
+ * factor), the session across reloads and its end, the dashboard's charts, the member list's
+ * search, filters and bulk actions, what a viewer is not offered, and that another
+ * organization's data never shows. Each screen is checked with axe-core. Runs on Payara Micro
+ * only: the console is the same static files on every server, and the API it calls is tested on
+ * all three.
+ */
+@Tag("console")
+class ConsoleIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @Test
+    void theConsoleIsServedUnderAStrictPolicy() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Orgbase.target().baseUrl() + "/admin/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy)
+                .contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.body()).doesNotContain("<script>").contains("type=\"module\"");
+        HttpResponse<String> bare = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Orgbase.target().baseUrl() + "/admin"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(bare.statusCode()).isEqualTo(301);
+        assertThat(bare.headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+
+        // the page runs under that policy: nothing was refused, nothing failed
+        Session owner = Fixtures.newUser();
+        Fixtures.newOrg(owner);
+        browser.signIn(owner.email(), owner.password());
+        browser.waitFor(".figures");
+        assertThat(browser.errorsInConsole()).isEmpty();
+    }
+
+    @Test
+    void signingInWithTheSecondFactor() throws Exception {
+        Totp.Enrolled enrolled = Totp.enrolled();
+        Session user = enrolled.user();
+        Org org = Fixtures.newOrg(user);
+
+        browser.open("");
+        browser.assertAccessible("sign-in");
+        browser.type("input[name=email]", user.email());
+        browser.type("input[name=password]", "wrong-" + user.password());
+        browser.click("button[type=submit]");
+        assertThat(browser.waitFor(".form-error").getText()).isNotBlank();
+        browser.type("input[name=password]", user.password());
+        browser.click("button[type=submit]");
+
+        browser.waitForText("h1", "Two-factor");
+        browser.assertAccessible("second factor");
+        browser.type("input[name=code]", "000000");
+        browser.click("button[type=submit]");
+        browser.waitForText(".form-error", "code");
+        browser.type("input[name=code]", Totp.code(enrolled.secret(), Instant.now()));
+        browser.click("button[type=submit]");
+
+        browser.waitFor("[data-test=sign-out]");
+        assertThat(browser.route()).isEqualTo("#/o/" + org.slug());
+        browser.waitForText("h1", "Organization " + org.slug());
+    }
+
+    @Test
+    void theSessionSurvivesAReloadAndEndsWithSigningOut() {
+        Session user = Fixtures.newUser();
+        Org org = Fixtures.newOrg(user);
+        browser.signIn(user.email(), user.password());
+        java.util.Map<String, Object> cookie = browser.cookie("orgbase_refresh");
+        assertThat(cookie).as("the session cookie").isNotNull();
+        assertThat(cookie.get("httpOnly")).isEqualTo(true);
+        assertThat(cookie.get("sameSite")).isEqualTo("Strict");
+        assertThat(cookie.get("path")).isEqualTo("/api/v1/auth/");
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+        assertThat(browser.script("return window.localStorage.length + window.sessionStorage.length"))
+                .isEqualTo(0L);
+
+        browser.reload();
+        browser.waitForText("h1", "Organization " + org.slug());
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitFor("[data-test=members]");
+
+        browser.click("[data-test=sign-out]");
+        browser.waitForText("h1", "Sign in");
+        assertThat(browser.cookie("orgbase_refresh")).as("cleared").isNull();
+        browser.reload();
+        browser.waitForText("h1", "Sign in");
+        assertThat(browser.all("[data-test=sign-out]")).isEmpty();
+    }
+
+    @Test
+    void theDashboardDrawsTheOrganizationsFigures() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        UUID department = Fixtures.newDepartment(owner, org, "Engineering");
+        for (int i = 0; i < 3; i++) {
+            Session member = Fixtures.newUser();
+            Fixtures.addMember(owner, org, member, i == 0 ? "admin" : "member");
+            owner.api()
+                    .patch(org.path() + "/members/" + member.id(), json("departmentId", department.toString()))
+                    .json();
+        }
+        browser.signIn(owner.email(), owner.password());
+
+        assertThat(browser.waitFor("[data-test=members-total] .value").getText())
+                .isEqualTo("4");
+        browser.waitFor(".chart canvas");
+        WebElement byDepartment = browser.waitFor("[data-test=by-department]");
+        assertThat(byDepartment.getText()).contains("Engineering").contains("3");
+        assertThat(browser.waitFor("[data-test=by-role]").getText()).contains("Member", "Administrator", "Owner");
+        browser.waitFor(".timeline li");
+        browser.assertAccessible("dashboard");
+    }
+
+    @Test
+    void membersAreSearchedFilteredAndChangedInBulk() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String marker = "zq" + Secrets.suffix();
+        List<Session> people = List.of(Fixtures.newUser(), Fixtures.newUser(), Fixtures.newUser());
+        for (Session person : people) {
+            Fixtures.addMember(owner, org, person, "member");
+        }
+        owner.api()
+                .patch(org.path() + "/members/" + people.get(0).id(), json("jobTitle", "Lead " + marker))
+                .json();
+        owner.api()
+                .patch(org.path() + "/members/" + people.get(1).id(), json("jobTitle", "Analyst " + marker))
+                .json();
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitForText("[data-test=member-count]", "4 members");
+        browser.assertAccessible("members");
+
+        browser.type("#member-search", marker);
+        browser.waitForText("[data-test=member-count]", "2 members");
+        assertThat(browser.route()).contains("q=" + marker);
+
+        // both found members suspended in one bulk action
+        browser.click("th.check input");
+        browser.waitForText("[data-test=selected-count]", "2 selected");
+        browser.click("[data-test=bulk-suspend]");
+        browser.click("dialog button.danger");
+        browser.waitForText("table[data-test=members] tbody", "Suspended");
+        for (Session person : people.subList(0, 2)) {
+            JsonObject member =
+                    owner.api().get(org.path() + "/members/" + person.id()).json();
+            assertThat(member.getBoolean("active")).as(person.email()).isFalse();
+        }
+
+        // the status filter, and the list state kept across a reload
+        browser.script("document.getElementById('member-search').value = ''");
+        browser.open("o/" + org.slug() + "/members?status=suspended");
+        browser.waitForText("[data-test=member-count]", "2 members");
+        browser.reload();
+        browser.waitForText("[data-test=member-count]", "2 members");
+        assertThat(browser.find("[data-test=filter-status]").getAttribute("value"))
+                .isEqualTo("suspended");
+    }
+
+    @Test
+    void aViewerIsOfferedNoAdministration() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session viewer = Fixtures.newUser();
+        Fixtures.addMember(owner, org, viewer, "viewer");
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+
+        browser.signIn(viewer.email(), viewer.password());
+        browser.waitForText("h1", "Organization " + org.slug());
+        assertThat(browser.all("nav a").stream().map(WebElement::getText)).doesNotContain("Members");
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitForText(".state.forbidden", "Not allowed");
+        browser.assertAccessible("forbidden");
+
+        browser.click("[data-test=sign-out]");
+        browser.signIn(member.email(), member.password());
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitFor("[data-test=members]");
+        assertThat(browser.all("[data-test=add-member]")).isEmpty();
+        assertThat(browser.all("th.check")).as("no selection for bulk actions").isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationLooksLikeOneThatDoesNotExist() {
+        Session user = Fixtures.newUser();
+        Org own = Fixtures.newOrg(user);
+        Session stranger = Fixtures.newUser();
+        Org foreign = Fixtures.newOrg(stranger);
+
+        browser.signIn(user.email(), user.password());
+        browser.waitForText("h1", "Organization " + own.slug());
+        List<String> offered = browser.all("[data-test=org-switcher] option").stream()
+                .map(o -> o.getAttribute("value"))
+                .toList();
+        assertThat(offered).containsExactly(own.slug());
+
+        browser.open("o/" + foreign.slug() + "/members");
+        String foreignScreen = browser.waitFor(".state").getText();
+        browser.open("o/missing-" + Secrets.suffix() + "/members");
+        browser.waitFor(".state");
+        String missingScreen = browser.waitFor(".state").getText();
+        assertThat(foreignScreen).isEqualTo(missingScreen).contains("Not found");
+        assertThat(browser.driver().getPageSource())
+                .doesNotContain(foreign.slug().substring(4) + "\"", "Organization " + foreign.slug());
+    }
+
+    @Test
+    void theConsoleFitsANarrowWindowAndSpeaksTheUsersLanguage() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        owner.api().patch("/api/v1/me/profile", json("language", "de-CH", "timezone", "Europe/Zurich"));
+
+        browser.resize(360, 780);
+        browser.signIn(owner.email(), owner.password());
+        browser.waitForText("nav", "Mitglieder");
+        browser.waitFor(".chart canvas");
+        assertThat(browser.overflow()).as("dashboard at 360 px").isLessThanOrEqualTo(0);
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitForText("[data-test=member-count]", "1 Mitglied");
+        assertThat(browser.overflow()).as("members at 360 px").isLessThanOrEqualTo(0);
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("de");
+        browser.assertAccessible("members, narrow, German");
+    }
+}
