@@ -108,13 +108,17 @@ export function refresh() {
   return refreshing;
 }
 
-export async function logout() {
-  accessToken = null;
-  try {
-    await post('api/v1/auth/logout', {});
-  } finally {
-    signedOutListeners.forEach((listener) => listener());
+let loggingOut = null;
+
+export function logout() {
+  if (!loggingOut) {
+    accessToken = null;
+    loggingOut = post('api/v1/auth/logout', {}).finally(() => {
+      loggingOut = null;
+      signedOutListeners.forEach((listener) => listener());
+    });
   }
+  return loggingOut;
 }
 
 function query(params) {
@@ -157,12 +161,15 @@ export async function request(method, path, options = {}) {
     });
   };
   let response = await send();
-  if (response.status === 401 && (await refresh())) {
+  // a step-up refusal (two-factor sign-in or a fresh sign-in required by the organization) is not
+  // an expired token: refreshing would not help, the screen says what to do
+  const stepUp = () => (response.headers.get('WWW-Authenticate') || '').includes('insufficient_user_authentication');
+  if (response.status === 401 && !stepUp() && (await refresh())) {
     response = await send();
   }
-  if (response.status === 401) {
-    accessToken = null;
-    signedOutListeners.forEach((listener) => listener());
+  if (response.status === 401 && !stepUp()) {
+    // the session is over: end it on the server too (the cookie is cleared), then sign in
+    logout().catch(() => {});
   }
   if (!response.ok) {
     throw new ApiError(response.status, await problemOf(response));
@@ -192,7 +199,8 @@ export async function all(path, queryParams = {}, max = 500) {
  */
 export async function stream(path, onEvent, signal) {
   let lastEventId = null;
-  while (!signal.aborted) {
+  let refreshed = false;
+  while (!signal.aborted && accessToken) {
     try {
       const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${accessToken}` };
       if (lastEventId) {
@@ -200,14 +208,17 @@ export async function stream(path, onEvent, signal) {
       }
       const response = await fetch(url(path), { headers, signal, credentials: 'same-origin' });
       if (response.status === 401) {
-        if (!(await refresh())) {
+        // one refresh per failure, and only when the last one helped; then wait like any failure
+        if (refreshed || !(await refresh())) {
           return;
         }
-        continue;
+        refreshed = true;
+        throw new Error('stream token expired');
       }
       if (!response.ok || !response.body) {
         throw new Error(`stream answered ${response.status}`);
       }
+      refreshed = false;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {

@@ -8,6 +8,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const SVG_TAGS = new Set(['svg', 'path', 'g', 'circle', 'rect', 'line', 'polyline', 'text']);
 // set as properties (live state), not attributes
 const PROPERTIES = new Set(['value', 'checked', 'selected', 'indeterminate', 'disabled', 'hidden']);
+// attributes that load or navigate: only http(s), in-page (#) and relative addresses
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+const SAFE_URL = /^(?:https?:|#|\.{0,2}\/|data:image\/png;base64,|[^:]*$)/i;
 
 function h(type, props, ...children) {
   if (typeof type === 'function') {
@@ -20,8 +23,14 @@ function h(type, props, ...children) {
     }
     if (name === 'ref') {
       value(el);
-    } else if (name.startsWith('on') && typeof value === 'function') {
+    } else if (name.toLowerCase().startsWith('on')) {
+      // handlers are functions; a string here would become inline script
+      if (typeof value !== 'function') {
+        throw new Error(`${name} needs a function`);
+      }
       el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (URL_ATTRIBUTES.has(name) && value != null && !SAFE_URL.test(String(value).trim())) {
+      throw new Error(`refused ${name}: ${String(value).slice(0, 40)}`);
     } else if (PROPERTIES.has(name)) {
       el[name] = value;
     } else if (value === true) {

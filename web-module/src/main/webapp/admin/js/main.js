@@ -7,6 +7,9 @@ import { failure, loading } from './ui.js';
 import { signInScreen } from './screens/signin.js';
 import { dashboardScreen } from './screens/dashboard.js';
 import { membersScreen } from './screens/members.js';
+import { invitationsScreen } from './screens/invitations.js';
+import { rolesScreen } from './screens/roles.js';
+import { auditScreen } from './screens/audit.js';
 
 const app = document.getElementById('app');
 
@@ -17,12 +20,30 @@ export const session = { me: null, org: null };
 const ORG_SCREENS = [
   { path: '', label: 'nav.dashboard', permission: 'organization:read', screen: dashboardScreen },
   { path: 'members', label: 'nav.members', permission: 'members:read', screen: membersScreen },
+  { path: 'invitations', label: 'nav.invitations', permission: 'members:read', screen: invitationsScreen },
+  { path: 'roles', label: 'nav.roles', permission: 'roles:read', screen: rolesScreen },
+  { path: 'audit', label: 'nav.audit', permission: 'audit:read', screen: auditScreen },
 ];
 
+/** What may name an organization or a record in a route: a slug or a UUID, nothing else. */
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
 function parseRoute() {
-  const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
+  const hash = window.location.hash.replace(/^#\/?/, '');
   const [path, search = ''] = hash.split('?');
-  return { parts: path.split('/').filter(Boolean), params: new URLSearchParams(search) };
+  // split first, then decode each part: a "%2F" or ".." never becomes a path of the API
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return '';
+      }
+    });
+  const valid = parts.every((part) => SEGMENT.test(part));
+  return { parts: valid ? parts : ['not-found'], params: new URLSearchParams(search) };
 }
 
 export function navigate(path) {
@@ -104,7 +125,12 @@ function shell(currentSlug, activePath) {
       ${main}
     </div>
   </div>`;
-  mount(app, page, html`<div id="toasts" class="toasts" aria-live="polite"></div>`);
+  mount(
+    app,
+    window.isSecureContext ? null : html`<p class="notice bad insecure" role="alert">${t('nav.insecure')}</p>`,
+    page,
+    html`<div id="toasts" class="toasts" aria-live="polite"></div>`,
+  );
   return main;
 }
 
@@ -153,6 +179,10 @@ async function route() {
       }
       await screen.screen(main, { params, signal: current.signal, rest: parts.slice(3) });
       focusHeading(main);
+      return;
+    }
+    if (parts.length) {
+      mount(shell(null, ''), failure(new api.ApiError(404, { title: 'Not Found' })));
       return;
     }
     // no organization chosen: the default one, the first membership, or a choice

@@ -47,7 +47,7 @@ export function field({ label, name, type = 'text', value = '', required = false
   const hintId = hint ? `${id}-hint` : null;
   const control = options
     ? html`<select id=${id} name=${name} required=${required} aria-describedby=${[hintId, errorId].filter(Boolean).join(' ')}>
-        ${options.map((o) => html`<option value=${o.value} selected=${o.value === value}>${o.label}</option>`)}
+        ${options.map((o) => html`<option value=${o.value} selected=${o.value === value} disabled=${!!o.disabled}>${o.label}</option>`)}
       </select>`
     : html`<input id=${id} name=${name} type=${type} value=${value ?? ''} required=${required}
         autocomplete=${autocomplete} inputmode=${inputmode}

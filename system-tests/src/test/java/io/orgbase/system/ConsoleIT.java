@@ -53,12 +53,66 @@ class ConsoleIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(bare.statusCode()).isEqualTo(301);
         assertThat(bare.headers().firstValue("Location").orElseThrow()).endsWith("/admin/");
+        // the same files under other spellings of the path get the same headers
+        for (String variant : List.of("/admin;x/", "/%61dmin/", "/admin/index.html", "/admin/js/main.js")) {
+            HttpResponse<String> other = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(Orgbase.target().baseUrl() + variant))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (other.statusCode() == 200) {
+                assertThat(other.headers().firstValue("Content-Security-Policy"))
+                        .as(variant)
+                        .contains(policy);
+                assertThat(other.headers().firstValue("X-Frame-Options"))
+                        .as(variant)
+                        .contains("DENY");
+                assertThat(other.headers().firstValue("Cache-Control"))
+                        .as(variant)
+                        .contains("no-cache");
+            } else if (other.statusCode() == 301 || other.statusCode() == 302) {
+                // the server's own normalisation: it stays on this host
+                assertThat(other.headers().firstValue("Location").orElseThrow())
+                        .as(variant)
+                        .matches("(" + java.util.regex.Pattern.quote(Orgbase.target().baseUrl()) + ")?/admin/.*");
+            } else {
+                assertThat(other.statusCode()).as(variant).isIn(400, 404);
+            }
+        }
 
         // the page runs under that policy: nothing was refused, nothing failed
         Session owner = Fixtures.newUser();
         Fixtures.newOrg(owner);
         browser.signIn(owner.email(), owner.password());
         browser.waitFor(".figures");
+        assertThat(browser.errorsInConsole()).isEmpty();
+    }
+
+    @Test
+    void whatMembersTypeIsShownAsTextAndRoutesStayInTheirOrganization() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+        String hostile = "<img src=x onerror=\"window.pwned=1\">";
+        owner.api()
+                .patch(org.path() + "/members/" + member.id(), json("jobTitle", hostile))
+                .json();
+        owner.api().patch(org.path(), json("name", "<b>Bold</b> Org")).json();
+
+        browser.signIn(owner.email(), owner.password());
+        browser.waitForText("h1", "<b>Bold</b> Org");
+        browser.open("o/" + org.slug() + "/members");
+        browser.waitForText("table[data-test=members]", hostile);
+        assertThat(browser.script("return window.pwned === undefined && document.querySelectorAll('main img').length"))
+                .isEqualTo(0L);
+        // a route cannot climb out of the organization into other API paths
+        browser.open("o/%2E%2E/members");
+        browser.waitForText(".state", "Not found");
+        browser.open("o/..%2Fadmin/members");
+        browser.waitForText(".state", "Not found");
+        browser.open("o/%E0%A4%A/members");
+        browser.waitForText(".state", "Not found");
         assertThat(browser.errorsInConsole()).isEmpty();
     }
 
@@ -252,5 +306,124 @@ class ConsoleIT {
         assertThat(browser.overflow()).as("members at 360 px").isLessThanOrEqualTo(0);
         assertThat(browser.script("return document.documentElement.lang")).isEqualTo("de");
         browser.assertAccessible("members, narrow, German");
+    }
+
+    @Test
+    void inviteInTheConsoleAndAcceptByMail() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String email = "invitee-" + Secrets.suffix() + "@it.example";
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/invitations");
+        browser.waitFor(".state.empty");
+        browser.click("[data-test=invite]");
+        browser.type("dialog input[name=email]", email);
+        browser.find("dialog select[name=role]").sendKeys("Viewer");
+        browser.assertAccessible("invite dialog");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("table[data-test=invitations]", email);
+
+        Mailbox.Mail mail = Mailbox.get().await(email, m -> true);
+        String link = mail.link("/account/join");
+        browser.click("[data-test=sign-out]");
+        browser.waitForText("h1", "Sign in");
+        browser.driver().get(link);
+        String password = Secrets.password();
+        browser.type("input[name=displayName]", "Invited Person");
+        browser.type("input[name=password]", password);
+        browser.click("button[type=submit]");
+        browser.waitForText("body", "Welcome");
+
+        browser.signIn(email, password);
+        browser.waitForText("h1", "Organization " + org.slug());
+        browser.screenshot("ConsoleIT-invitee-dashboard");
+        assertThat(browser.find("[data-test=user-name]").getText()).isEqualTo("Invited Person");
+    }
+
+    @Test
+    void changingARoleShowsInTheAuditTrail() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/members/" + member.id());
+        browser.waitFor("[data-test=member-form]");
+        browser.assertAccessible("member");
+        browser.find("[data-test=member-form] select[name=role]").sendKeys("Administrator");
+        browser.type("[data-test=member-form] input[name=jobTitle]", "Head of Things");
+        browser.click("[data-test=save-member]");
+        browser.waitForText("[data-test=member-role]", "Administrator");
+        JsonObject changed =
+                owner.api().get(org.path() + "/members/" + member.id()).json();
+        assertThat(changed.getString("role")).isEqualTo("admin");
+        assertThat(changed.getString("jobTitle")).isEqualTo("Head of Things");
+
+        browser.open("o/" + org.slug() + "/audit");
+        browser.waitFor("table[data-test=audit-events]");
+        browser.find("[data-test=audit-action]").sendKeys("update");
+        browser.waitForText("table[data-test=audit-events] tbody", "membership");
+        browser.click("[data-test=audit-entry]");
+        WebElement detail = browser.waitFor("[data-test=audit-detail]");
+        assertThat(detail.getText()).contains("role", "member", "admin", "jobTitle", "Head of Things");
+        browser.assertAccessible("audit entry");
+        browser.click("dialog button");
+        browser.click("[data-test=verify-chain]");
+        assertThat(browser.waitFor("[data-test=chain-verdict]").getText()).contains("intact");
+    }
+
+    @Test
+    void aCustomRoleIsBuiltInTheMatrix() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String key = "auditor-" + Secrets.suffix().substring(0, 6);
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/roles");
+        browser.waitFor("table[data-test=role-matrix]");
+        browser.click("[data-test=new-role]");
+        browser.type("dialog input[name=key]", key);
+        browser.type("dialog input[name=name]", "Auditor");
+        browser.find("dialog select[name=parent]").sendKeys("Viewer");
+        browser.click("dialog button[type=submit]");
+        browser.waitFor("input[data-role='" + key + "'][data-permission='audit:read']");
+        assertThat(browser.find("td.inherited input[aria-label^='Auditor: organization:read']")
+                        .isEnabled())
+                .as("inherited from the viewer role: shown, locked")
+                .isFalse();
+        browser.click("input[data-role='" + key + "'][data-permission='audit:read']");
+        browser.click("[data-test=save-" + key + "]");
+        browser.waitForText("#toasts", "Auditor saved");
+        browser.assertAccessible("role matrix");
+        JsonObject role = owner.api().get(org.path() + "/roles/" + key).json();
+        assertThat(role.getJsonArray("permissions").getString(0)).isEqualTo("audit:read");
+        assertThat(role.getString("parent")).isEqualTo("viewer");
+
+        // an administrator holds less than an owner: what they lack is locked for them
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        List<String> adminHolds = admin.api()
+                .get(org.path() + "/me")
+                .json()
+                .getJsonArray("permissions")
+                .getValuesAs(jakarta.json.JsonString::getString);
+        String lacking = owner
+                .api()
+                .get(org.path() + "/me")
+                .json()
+                .getJsonArray("permissions")
+                .getValuesAs(jakarta.json.JsonString::getString)
+                .stream()
+                .filter(p -> !adminHolds.contains(p))
+                .findFirst()
+                .orElseThrow();
+        browser.click("[data-test=sign-out]");
+        browser.signIn(admin.email(), admin.password());
+        browser.open("o/" + org.slug() + "/roles");
+        WebElement locked = browser.find("input[data-role='" + key + "'][data-permission='" + lacking + "']");
+        assertThat(locked.isEnabled()).isFalse();
+        assertThat(locked.getAttribute("aria-label")).contains("do not hold");
     }
 }

@@ -169,6 +169,84 @@ class SessionsIT {
                 .isEqualTo(204);
     }
 
+    @Test
+    void aSecondSessionCookieIsRefusedAndAFailedRefreshForgetsTheCookie() {
+        Session user = Fixtures.newUser();
+        Api browser = Api.anonymous().from(Fixtures.address()).withHeader("X-Orgbase-Session", "cookie");
+        String mine = sessionCookie(browser.post(LOGIN, json("email", user.email(), "password", user.password())));
+        Session attacker = Fixtures.newUser();
+        String planted =
+                sessionCookie(browser.post(LOGIN, json("email", attacker.email(), "password", attacker.password())));
+
+        // a cookie planted beside the user's (a sibling host, plain HTTP): neither is used
+        Api.Reply both = browser.withHeader("Cookie", "orgbase_refresh=" + planted + "; orgbase_refresh=" + mine)
+                .post(REFRESH, json());
+        assertProblem(both, 401);
+        assertThat(both.header("Set-Cookie")).startsWith("orgbase_refresh=;").contains("Max-Age=0");
+        assertThat(both.header("Cache-Control")).isEqualTo("no-store");
+
+        Api.Reply unknown =
+                browser.withHeader("Cookie", "orgbase_refresh=obr_unknown").post(REFRESH, json());
+        assertProblem(unknown, 401);
+        assertThat(unknown.header("Set-Cookie"))
+                .as("a dead session's cookie is cleared")
+                .contains("Max-Age=0");
+        assertThat(browser.withHeader("Cookie", "orgbase_refresh=" + mine)
+                        .post(REFRESH, json())
+                        .status())
+                .as("the refusals spent nothing")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theCookieIsSecureBehindAnHttpsLoadBalancer() {
+        Session user = Fixtures.newUser();
+        Api.Reply signedIn = Api.anonymous()
+                .from(Fixtures.address())
+                .withHeader("X-Orgbase-Session", "cookie")
+                .withHeader("X-Forwarded-Proto", "https")
+                .post(LOGIN, json("email", user.email(), "password", user.password()));
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(List.of(signedIn.header("Set-Cookie").split(";\\s*"))).contains("Secure", "HttpOnly");
+    }
+
+    @Test
+    void theSecondFactorStepSetsTheCookieAndNothingIsCached() throws Exception {
+        Totp.Enrolled enrolled = Totp.enrolled();
+        Api browser = Api.anonymous().from(Fixtures.address()).withHeader("X-Orgbase-Session", "cookie");
+        Api.Reply first = browser.post(
+                LOGIN,
+                json(
+                        "email",
+                        enrolled.user().email(),
+                        "password",
+                        enrolled.user().password()));
+        assertProblem(first, 401);
+        assertThat(first.header("Cache-Control"))
+                .as("the mfaToken is not cached")
+                .isEqualTo("no-store");
+        assertThat(first.header("Set-Cookie")).isNull();
+        Api.Reply second = browser.post(
+                "/api/v1/auth/login/mfa",
+                json(
+                        "mfaToken",
+                        first.json().getString("mfaToken"),
+                        "code",
+                        Totp.code(enrolled.secret(), java.time.Instant.now())));
+        String token = sessionCookie(second);
+        assertThat(second.json().isNull("refreshToken")).isTrue();
+        assertThat(browser.withHeader("Cookie", "orgbase_refresh=" + token)
+                        .post(REFRESH, json())
+                        .status())
+                .isEqualTo(200);
+        // signing in is refused to cross-site requests as refresh is (right password, no MFA)
+        Session plain = Fixtures.newUser();
+        assertProblem(
+                browser.withHeader("Sec-Fetch-Site", "cross-site")
+                        .post(LOGIN, json("email", plain.email(), "password", plain.password())),
+                401);
+    }
+
     /** The refresh token a cookie session's answer sets, after checking the cookie's attributes. */
     private static String sessionCookie(Api.Reply reply) {
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);

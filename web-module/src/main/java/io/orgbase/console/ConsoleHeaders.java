@@ -15,7 +15,7 @@ import java.io.IOException;
  * <p>The console's pages run under a strict Content-Security-Policy: scripts and styles only from
  * Orgbase itself (no inline script, no inline style attributes; the console sets dynamic styles
  * through the CSSOM, which the policy allows), connections only to Orgbase, images from Orgbase
- * or {@code data:} URLs (the TOTP QR code) and, for organization logos, any HTTPS address. The
+ * or {@code data:} URLs (the TOTP QR code). The
  * console's own files are revalidated on every load ({@code no-cache}, so an upgrade shows at
  * once); library files carry their version in the path and are cached for a year.
  */
@@ -27,7 +27,7 @@ public class ConsoleHeaders extends HttpFilter {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data: https:",
+            "img-src 'self' data:",
             "connect-src 'self'",
             "font-src 'self'",
             "object-src 'none'",
@@ -38,7 +38,9 @@ public class ConsoleHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the path as the container mapped it (decoded, path parameters dropped): the raw URI of
+        // "/admin;x/" or "/%61dmin/" reaches the same files and must get the same headers
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.equals("/admin")) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
             response.setHeader("Location", request.getContextPath() + "/admin/");
@@ -51,7 +53,8 @@ public class ConsoleHeaders extends HttpFilter {
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        } else {
+        } else if (getServletContext().getResource(path) != null) {
+            // a library file (its version is in the path); a miss must not be cached for a year
             response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         }
         chain.doFilter(request, response);

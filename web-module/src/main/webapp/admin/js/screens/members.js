@@ -5,12 +5,17 @@ import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural, formatDate, formatRelative, formatDateTime } from '../i18n.js';
 import { badge, dialog, empty, failure, field, formError, loading, submitting, toast, confirm } from '../ui.js';
-import { session, may } from '../main.js';
+import { session, may, orgLink } from '../main.js';
+import { roleChoices, roleLabel, roleOptions } from '../roles.js';
+import { memberScreen } from './member.js';
 
 const PAGE_SIZE = 25;
 const SORTS = ['email', 'displayName', '-joinedAt', 'joinedAt'];
 
-export async function membersScreen(main, { params, signal }) {
+export async function membersScreen(main, { params, signal, rest }) {
+  if (rest && rest[0]) {
+    return memberScreen(main, rest[0]);
+  }
   const slug = encodeURIComponent(session.org.slug);
   const base = `api/v1/orgs/${slug}`;
   const state = {
@@ -32,7 +37,7 @@ export async function membersScreen(main, { params, signal }) {
   let teams;
   try {
     [roles, departments, teams] = await Promise.all([
-      roleChoices(base),
+      roleChoices(),
       may('departments:read') ? api.all(`${base}/departments`, { sort: 'name' }) : [],
       may('teams:read') ? api.all(`${base}/teams`, { sort: 'name' }) : [],
     ]);
@@ -214,7 +219,7 @@ export async function membersScreen(main, { params, signal }) {
     });
     return html`<tr data-member=${m.email}>
       ${writable ? html`<td class="check">${check}</td>` : null}
-      <td><span class="name">${m.displayName}</span><span class="sub">${m.email}</span></td>
+      <td><a class="name" href=${orgLink(`members/${m.userId}`)}>${m.displayName}</a><span class="sub">${m.email}</span></td>
       <td>${roleLabel(roles, m.role)}${m.inherited ? html` ${badge(t('members.inherited'))}` : null}</td>
       <td class="hide-narrow">${m.departmentId ? departmentNames.get(m.departmentId) || '' : ''}</td>
       <td class="hide-narrow">${m.jobTitle || ''}</td>
@@ -232,7 +237,7 @@ export async function membersScreen(main, { params, signal }) {
     bulkBar.hidden = count === 0;
     if (!count) return;
     const roleSelect = html`<select aria-label=${t('members.bulk.role')} data-test="bulk-role">
-      ${roles.map((r) => html`<option value=${r.value}>${r.label}</option>`)}
+      ${roleOptions(roles).map((r) => html`<option value=${r.value} disabled=${r.disabled}>${r.label}</option>`)}
     </select>`;
     mount(
       bulkBar,
@@ -279,7 +284,7 @@ export async function membersScreen(main, { params, signal }) {
     const form = html`<form novalidate>
       ${formError()}
       ${field({ label: t('members.email'), name: 'email', type: 'email', required: true, autocomplete: 'off' })}
-      ${field({ label: t('members.role'), name: 'role', options: roles, value: 'member' })}
+      ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'member' })}
       <p class="hint">${t('members.addHint')}</p>
       <div class="actions">
         <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
@@ -303,14 +308,3 @@ export async function membersScreen(main, { params, signal }) {
   load();
 }
 
-/** Roles offered: the system roles and the organization's custom roles (when the caller may read them). */
-async function roleChoices(base) {
-  const system = ['owner', 'admin', 'member', 'viewer'].map((key) => ({ value: key, label: t(`role.${key}`) }));
-  if (!may('roles:read')) return system;
-  const custom = await api.all(`${base}/roles`);
-  return [...system, ...custom.filter((r) => !r.system).map((r) => ({ value: r.key, label: r.name }))];
-}
-
-function roleLabel(roles, key) {
-  return roles.find((r) => r.value === key)?.label || key;
-}

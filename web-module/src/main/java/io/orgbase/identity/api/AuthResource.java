@@ -7,6 +7,7 @@ import io.orgbase.identity.boundary.EmailOwnership;
 import io.orgbase.identity.boundary.Sessions;
 import io.orgbase.identity.boundary.TwoFactor;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
+import io.orgbase.problems.Problems;
 import io.orgbase.problems.Unauthenticated;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
@@ -186,9 +187,20 @@ public class AuthResource {
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @Parameter(ref = "sessionMode")
     public Response refresh(InputStream body, @Context HttpServletRequest request) {
-        boolean inCookie = cookie.requested(request);
-        String token = inCookie ? cookieToken(body, request) : refreshToken(body);
-        return signedIn(request, inCookie, sessions.refresh(token));
+        if (!cookie.requested(request)) {
+            return signedIn(request, false, sessions.refresh(refreshToken(body)));
+        }
+        JsonBody.readOptional(body).finish();
+        try {
+            return signedIn(request, true, sessions.refresh(cookie.token(request)));
+        } catch (Unauthenticated refused) {
+            // the session is over (or the cookie was never ours): the browser forgets the cookie
+            return Problems.response(401, refused.kind(), refused.getMessage(), java.util.List.of())
+                    .header("Set-Cookie", cookie.clear(request))
+                    .header("Cache-Control", "no-store")
+                    .header("WWW-Authenticate", "Bearer realm=\"orgbase\"")
+                    .build();
+        }
     }
 
     @POST
@@ -297,12 +309,6 @@ public class AuthResource {
         json.finish();
         ownership.resetPassword(token, password);
         return Response.noContent().build();
-    }
-
-    /** A cookie session's refresh: the body is empty or {@code {}}; the token is the cookie's. */
-    private String cookieToken(InputStream body, HttpServletRequest request) {
-        JsonBody.readOptional(body).finish();
-        return cookie.token(request);
     }
 
     private static String refreshToken(InputStream body) {

@@ -53,17 +53,29 @@ public class SessionCookie {
         return true;
     }
 
-    /** The refresh token the browser sent, or a 401 when it sent none. */
+    /**
+     * The refresh token the browser sent, or a 401 when it sent none, or more than one: a second
+     * cookie of the name can only have been planted (by a sibling host of a shared parent domain,
+     * or over plain HTTP), and the browser sends the planted one first when its path is longer.
+     * Refusing both keeps an attacker's session from replacing the user's.
+     */
     public String token(HttpServletRequest request) {
+        String found = null;
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (NAME.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-                    return cookie.getValue();
+                if (NAME.equals(cookie.getName())) {
+                    if (found != null) {
+                        throw new Unauthenticated("More than one session cookie: sign in again.");
+                    }
+                    found = cookie.getValue();
                 }
             }
         }
-        throw new Unauthenticated("No session: sign in again.");
+        if (found == null || found.isBlank()) {
+            throw new Unauthenticated("No session: sign in again.");
+        }
+        return found;
     }
 
     /** The {@code Set-Cookie} value that hands the browser this refresh token. */
