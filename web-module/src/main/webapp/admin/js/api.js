@@ -221,7 +221,8 @@ export async function stream(path, onEvent, signal) {
       refreshed = false;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
-      for (;;) {
+      let expired = false;
+      reading: for (;;) {
         const { value, done } = await reader.read();
         if (done) {
           break;
@@ -240,10 +241,22 @@ export async function stream(path, onEvent, signal) {
             else if (field === 'data') event.data.push(val);
             else if (field === 'id') lastEventId = val;
           }
+          if (event.type === 'expired') {
+            // the access token ran out: a new one, then the stream again (from the last event)
+            await reader.cancel();
+            if (!(await refresh())) {
+              return;
+            }
+            expired = true;
+            break reading;
+          }
           if (event.data.length) {
             onEvent(event.type, event.data.join('\n'));
           }
         }
+      }
+      if (expired) {
+        continue;
       }
     } catch (e) {
       if (signal.aborted) {

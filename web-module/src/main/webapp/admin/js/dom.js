@@ -10,7 +10,7 @@ const SVG_TAGS = new Set(['svg', 'path', 'g', 'circle', 'rect', 'line', 'polylin
 const PROPERTIES = new Set(['value', 'checked', 'selected', 'indeterminate', 'disabled', 'hidden']);
 // attributes that load or navigate: only http(s), in-page (#) and relative addresses
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
-const SAFE_URL = /^(?:https?:|#|\.{0,2}\/|data:image\/png;base64,|[^:]*$)/i;
+const SAFE_URL = /^(?:https?:|#|\.{0,2}\/|data:image\/png;base64,|blob:https?:|[^:]*$)/i;
 
 function h(type, props, ...children) {
   if (typeof type === 'function') {

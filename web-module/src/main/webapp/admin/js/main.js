@@ -7,6 +7,11 @@ import { failure, loading } from './ui.js';
 import { signInScreen } from './screens/signin.js';
 import { dashboardScreen } from './screens/dashboard.js';
 import { membersScreen } from './screens/members.js';
+import { settingsScreen } from './screens/settings.js';
+import { departmentsScreen } from './screens/departments.js';
+import { profileScreen } from './screens/profile.js';
+import { dataJobsScreen } from './screens/datajobs.js';
+import { notificationBell, stopNotifications } from './notifications.js';
 import { invitationsScreen } from './screens/invitations.js';
 import { rolesScreen } from './screens/roles.js';
 import { auditScreen } from './screens/audit.js';
@@ -20,9 +25,12 @@ export const session = { me: null, org: null };
 const ORG_SCREENS = [
   { path: '', label: 'nav.dashboard', permission: 'organization:read', screen: dashboardScreen },
   { path: 'members', label: 'nav.members', permission: 'members:read', screen: membersScreen },
+  { path: 'departments', label: 'nav.departments', permission: 'departments:read', screen: departmentsScreen },
   { path: 'invitations', label: 'nav.invitations', permission: 'members:read', screen: invitationsScreen },
   { path: 'roles', label: 'nav.roles', permission: 'roles:read', screen: rolesScreen },
   { path: 'audit', label: 'nav.audit', permission: 'audit:read', screen: auditScreen },
+  { path: 'data-jobs', label: 'nav.dataJobs', permission: 'departments:read', screen: dataJobsScreen },
+  { path: 'settings', label: 'nav.settings', permission: 'organization:read', screen: settingsScreen },
 ];
 
 /** What may name an organization or a record in a route: a slug or a UUID, nothing else. */
@@ -73,12 +81,59 @@ async function enterOrg(slug) {
     api.get(`api/v1/orgs/${encodeURIComponent(slug)}`),
     api.get(`api/v1/orgs/${encodeURIComponent(slug)}/me`),
   ]);
-  session.org = { slug: organization.slug, name: organization.name, organization, access };
+  session.org = { slug: organization.slug, name: organization.name, organization, access, branding: null };
+  try {
+    session.org.branding = (await api.get(`api/v1/orgs/${encodeURIComponent(slug)}/settings`)).branding;
+  } catch {
+    // settings are not everyone's to read: the console keeps its own colours
+  }
+  applyBranding(session.org.branding);
   configure({
     languages: [session.me.profile.language, organization.language],
     timeZones: [session.me.profile.timezone, organization.timezone],
   });
   return session.org;
+}
+
+/** Relative luminance of a #rrggbb colour (WCAG 2). */
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The organization's colour becomes the console's accent, with text on it in white or black,
+ * whichever reads better; links keep the default colour unless the brand colour is readable on
+ * white (contrast 4.5:1).
+ */
+export function applyBranding(branding) {
+  const root = document.documentElement.style;
+  const colour = branding?.primaryColour;
+  if (colour && /^#[0-9a-fA-F]{6}$/.test(colour)) {
+    const l = luminance(colour);
+    root.setProperty('--accent', colour);
+    root.setProperty('--accent-text', (1.05 / (l + 0.05)) >= 4.5 ? '#ffffff' : '#000000');
+    if (1.05 / (l + 0.05) >= 4.5) root.setProperty('--link', colour);
+    else root.removeProperty('--link');
+  } else {
+    root.removeProperty('--accent');
+    root.removeProperty('--accent-text');
+    root.removeProperty('--link');
+  }
+  const logo = document.querySelector('.org-logo');
+  if (logo) {
+    logo.replaceWith(orgLogo());
+  }
+}
+
+function orgLogo() {
+  const url = session.org?.branding?.logoUrl;
+  return url && /^https:\/\//i.test(url)
+    ? html`<img class="org-logo" src=${url} alt="" data-test="org-logo" />`
+    : html`<span class="org-logo" hidden></span>`;
 }
 
 function switcher(currentSlug) {
@@ -107,9 +162,11 @@ function shell(currentSlug, activePath) {
     }}>${t('nav.skip')}</a>
     <header class="topbar">
       <a class="brand" href="#/">Orgbase</a>
+      ${orgLogo()}
       ${switcher(currentSlug)}
       <span class="spacer"></span>
-      <span class="user" data-test="user-name">${session.me.displayName}</span>
+      ${notificationBell()}
+      <a class="user" href="#/profile" data-test="user-name" title=${t('nav.profile')}>${session.me.displayName}</a>
       <button type="button" class="link" data-test="sign-out" onclick=${() => api.logout()}>${t('nav.signOut')}</button>
     </header>
     <div class="layout">
@@ -129,7 +186,6 @@ function shell(currentSlug, activePath) {
     app,
     window.isSecureContext ? null : html`<p class="notice bad insecure" role="alert">${t('nav.insecure')}</p>`,
     page,
-    html`<div id="toasts" class="toasts" aria-live="polite"></div>`,
   );
   return main;
 }
@@ -181,6 +237,17 @@ async function route() {
       focusHeading(main);
       return;
     }
+    if (parts[0] === 'profile' && parts.length === 1) {
+      const main = shell(session.org?.slug || null, null);
+      await profileScreen(main, {
+        reload: () => {
+          session.me = null;
+          session.org = null;
+          route();
+        },
+      });
+      return;
+    }
     if (parts.length) {
       mount(shell(null, ''), failure(new api.ApiError(404, { title: 'Not Found' })));
       return;
@@ -203,11 +270,17 @@ async function route() {
 }
 
 api.onSignedOut(() => {
+  stopNotifications();
   session.me = null;
   session.org = null;
   showSignIn();
 });
 
 window.addEventListener('hashchange', () => route());
+window.addEventListener('orgbase:access-changed', () => {
+  session.me = null;
+  session.org = null;
+  route();
+});
 configure();
 route();

@@ -126,15 +126,14 @@ export function submitting(form, action) {
   };
 }
 
-let toastRegion;
-
-/** A short message in the live region (announced by screen readers), gone after a few seconds. */
+/**
+ * A short message in the live region (announced by screen readers), gone after a few seconds.
+ * The region is part of the page, outside what screens redraw, so a message outlives a change of
+ * screen.
+ */
 export function toast(message, kind = 'info') {
-  if (!toastRegion) {
-    toastRegion = document.getElementById('toasts');
-  }
   const note = html`<div class=${`toast ${kind}`}>${message}</div>`;
-  toastRegion.appendChild(note);
+  document.getElementById('toasts').appendChild(note);
   setTimeout(() => note.remove(), 6000);
 }
 

@@ -145,6 +145,12 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits until such an element is in the page, visible or not (an image that did not load). */
+    WebElement present(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     /** Waits until an element with this text (whole or part) is visible. */
     WebElement waitForText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15))

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -74,7 +75,8 @@ class ConsoleIT {
                 // the server's own normalisation: it stays on this host
                 assertThat(other.headers().firstValue("Location").orElseThrow())
                         .as(variant)
-                        .matches("(" + java.util.regex.Pattern.quote(Orgbase.target().baseUrl()) + ")?/admin/.*");
+                        .matches("("
+                                + java.util.regex.Pattern.quote(Orgbase.target().baseUrl()) + ")?/admin/.*");
             } else {
                 assertThat(other.statusCode()).as(variant).isIn(400, 404);
             }
@@ -85,7 +87,14 @@ class ConsoleIT {
         Fixtures.newOrg(owner);
         browser.signIn(owner.email(), owner.password());
         browser.waitFor(".figures");
+        browser.waitFor(".chart canvas");
         assertThat(browser.errorsInConsole()).isEmpty();
+        // the first load, dashboard and chart library included, stays under 500 KB (API answers aside)
+        long bytes = (Long) browser.script("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".filter(e => !e.name.includes('/api/'))"
+                + ".reduce((sum, e) => sum + e.encodedBodySize, 0)");
+        assertThat(bytes).as("bytes of the console's own files").isBetween(50_000L, 500_000L);
     }
 
     @Test
@@ -425,5 +434,153 @@ class ConsoleIT {
         WebElement locked = browser.find("input[data-role='" + key + "'][data-permission='" + lacking + "']");
         assertThat(locked.isEnabled()).isFalse();
         assertThat(locked.getAttribute("aria-label")).contains("do not hold");
+    }
+
+    @Test
+    void brandingIsEditedAndSeen() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/settings?group=branding");
+        browser.waitFor("[data-test=settings-branding]");
+        browser.type("input[name='branding.logoUrl']", "https://cdn.example/acme.png");
+        browser.type("input[name='branding.primaryColour']", "#aa3300");
+        assertThat(browser.script("return getComputedStyle(document.querySelector('[data-test=branding-preview]'))"
+                        + ".getPropertyValue('--preview-primary').trim()"))
+                .as("the preview follows what is typed, before saving")
+                .isEqualTo("#aa3300");
+        assertThat(browser.present("[data-test=preview-logo]").getAttribute("src"))
+                .isEqualTo("https://cdn.example/acme.png");
+        browser.assertAccessible("branding");
+
+        // a bad value is refused next to its field, and nothing is stored
+        browser.type("input[name='branding.secondaryColour']", "blue");
+        browser.click("[data-test=settings-branding] button[type=submit]");
+        browser.waitForText("[data-field='branding.secondaryColour'] .field-error", "hex");
+        assertThat(owner.api()
+                        .get(org.path() + "/settings")
+                        .json()
+                        .getJsonObject("branding")
+                        .isNull("primaryColour"))
+                .isTrue();
+
+        browser.type("input[name='branding.secondaryColour']", "#112233");
+        browser.click("[data-test=settings-branding] button[type=submit]");
+        browser.waitForText("#toasts", "Settings saved");
+        assertThat(browser.script("return document.documentElement.style.getPropertyValue('--accent')"))
+                .as("the console wears the organization's colour at once")
+                .isEqualTo("#aa3300");
+        assertThat(browser.present("[data-test=org-logo]").getAttribute("src"))
+                .isEqualTo("https://cdn.example/acme.png");
+        JsonObject branding = owner.api().get(org.path() + "/settings").json().getJsonObject("branding");
+        assertThat(branding.getString("primaryColour")).isEqualTo("#aa3300");
+        assertThat(branding.getString("secondaryColour")).isEqualTo("#112233");
+
+        browser.reload();
+        browser.present("[data-test=org-logo]");
+        assertThat(browser.script("return document.documentElement.style.getPropertyValue('--accent')"))
+                .isEqualTo("#aa3300");
+    }
+
+    @Test
+    void anImportWithABadRowShowsTheRowsProblem() throws Exception {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("departments", ".csv");
+        java.nio.file.Files.writeString(csv, "code,name\nENG,Engineering\nbad code!,Broken\nOPS,Operations\n");
+        try {
+            browser.signIn(owner.email(), owner.password());
+            browser.open("o/" + org.slug() + "/data-jobs");
+            browser.waitFor(".state.empty");
+            browser.click("[data-test=new-import]");
+            browser.find("dialog select[name=collection]").sendKeys("Departments");
+            browser.find("dialog input[type=file]")
+                    .sendKeys(csv.toAbsolutePath().toString());
+            browser.click("dialog input[name=dryRun]");
+            browser.assertAccessible("import dialog");
+            browser.click("dialog button[type=submit]");
+
+            // the list follows the job until it ends, without a reload
+            browser.waitFor("[data-test=job][data-status=completed]");
+            assertThat(browser.find("[data-test=job-rows]").getText())
+                    .contains("3 rows read", "2 created", "1 refused");
+            browser.click("[data-test=show-errors]");
+            WebElement errors = browser.waitFor("[data-test=job-errors] table");
+            assertThat(errors.getText()).contains("3", "code", "bad code!");
+            browser.assertAccessible("refused rows");
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+        List<String> codes = owner
+                .api()
+                .get(org.path() + "/departments?sort=code")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(d -> d.getString("code"))
+                .toList();
+        assertThat(codes).containsExactly("ENG", "OPS");
+    }
+
+    @Test
+    void aNotificationArrivesLive() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, member, "member");
+
+        // being added is news too: wait until it is there, so the bell starts from a settled count
+        NotificationsIT.awaitNotification(member, org, "member.added");
+        int before =
+                member.api().get("/api/v1/me/notifications/unread-count").json().getInt("total");
+        browser.signIn(member.email(), member.password());
+        browser.waitForText("h1", "Organization " + org.slug());
+        // the stream is open (its first event is the unread count), then the role changes elsewhere
+        browser.present("[data-test=bell][data-live=true]");
+        assertThat(owner.api()
+                        .patch(org.path() + "/members/" + member.id(), json("role", "viewer"))
+                        .status())
+                .isEqualTo(200);
+
+        String after = Integer.toString(before + 1);
+        assertThat(browser.waitForText("[data-test=unread-count]", after).getText())
+                .isEqualTo(after);
+        assertThat(browser.waitFor("#toasts .toast").getText()).isNotBlank();
+        // a viewer now: what they may no longer do leaves the screen without a reload
+        browser.waitUntilGone("nav a[href$='/members']");
+        browser.click("[data-test=bell]");
+        WebElement list = browser.waitFor("[data-test=notifications]");
+        assertThat(list.findElements(By.cssSelector("li.unread"))).hasSize(before + 1);
+        browser.assertAccessible("notifications");
+        browser.click("[data-test=read-all]");
+        browser.waitUntilGone("[data-test=unread-count]");
+    }
+
+    @Test
+    void twoFactorSignInIsTurnedOnWithTheQrCode() throws Exception {
+        Session user = Fixtures.newUser();
+        Fixtures.newOrg(user);
+        browser.signIn(user.email(), user.password());
+        browser.click("[data-test=user-name]");
+        browser.waitFor("[data-test=profile-form]");
+        browser.click("[data-test=enrol-2fa]");
+        WebElement qr = browser.waitFor("[data-test=confirm-2fa] img.qr");
+        assertThat(qr.getAttribute("src")).startsWith("data:image/png;base64,");
+        assertThat((Boolean) browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", qr))
+                .as("the QR code shows under the CSP")
+                .isTrue();
+        browser.assertAccessible("two-factor enrolment");
+        String secret = browser.find("[data-test=totp-secret]").getText();
+        browser.type("[data-test=confirm-2fa] input[name=code]", Totp.code(secret, Instant.now()));
+        browser.click("[data-test=confirm-2fa] button[type=submit]");
+        assertThat(browser.waitFor("[data-test=recovery-codes]")
+                        .findElements(By.cssSelector("li"))
+                        .size())
+                .isEqualTo(10);
+        browser.click("dialog button");
+        browser.waitFor("[data-test=disable-2fa]");
+        assertThat(user.api().get("/api/v1/me").json().getBoolean("twoFactor")).isTrue();
     }
 }

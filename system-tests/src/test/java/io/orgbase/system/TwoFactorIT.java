@@ -34,12 +34,17 @@ class TwoFactorIT {
         assertThat(plainLogin.status())
                 .as("unconfirmed enrolment does not protect sign-in yet")
                 .isEqualTo(200);
+        assertThat(user.api().get("/api/v1/me").json().getBoolean("twoFactor"))
+                .as("not on until confirmed")
+                .isFalse();
     }
 
     @Test
     void signInNeedsTheCurrentOrPreviousCodeOnce() throws Exception {
         Totp.Enrolled enrolled = Totp.enrolled();
         assertThat(enrolled.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(enrolled.user().api().get("/api/v1/me").json().getBoolean("twoFactor"))
+                .isTrue();
 
         String used = Totp.code(enrolled.secret(), Instant.now());
         Api.Reply signedIn = Totp.second(Totp.mfaToken(enrolled.user()), used);

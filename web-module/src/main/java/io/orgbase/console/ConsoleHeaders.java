@@ -15,7 +15,9 @@ import java.io.IOException;
  * <p>The console's pages run under a strict Content-Security-Policy: scripts and styles only from
  * Orgbase itself (no inline script, no inline style attributes; the console sets dynamic styles
  * through the CSSOM, which the policy allows), connections only to Orgbase, images from Orgbase
- * or {@code data:} URLs (the TOTP QR code). The
+ * or {@code data:} URLs (the TOTP QR code) and any HTTPS address (an organization's logo is an
+ * https URL of its choosing; the console puts only that address into an image, every other value
+ * is text). The
  * console's own files are revalidated on every load ({@code no-cache}, so an upgrade shows at
  * once); library files carry their version in the path and are cached for a year.
  */
@@ -27,7 +29,7 @@ public class ConsoleHeaders extends HttpFilter {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            "img-src 'self' data: https:",
             "connect-src 'self'",
             "font-src 'self'",
             "object-src 'none'",

@@ -68,7 +68,8 @@ public class Users {
     RequestInfo request;
 
     /** A user with their memberships, each with its organization. */
-    public record Profile(User user, List<MembershipOf> memberships) {}
+    /** The caller, their memberships, and whether their two-factor sign-in is on (confirmed). */
+    public record Profile(User user, List<MembershipOf> memberships, boolean twoFactor) {}
 
     public record MembershipOf(Organization organization, Membership membership) {}
 
@@ -208,6 +209,10 @@ public class Users {
                 .sorted((a, b) ->
                         a.organization().getSlug().compareTo(b.organization().getSlug()))
                 .toList();
-        return new Profile(user, result);
+        boolean twoFactor = em.createNamedQuery("TotpCredential.ofUser", io.orgbase.identity.TotpCredential.class)
+                .setParameter("user", user.getId())
+                .getResultStream()
+                .anyMatch(io.orgbase.identity.TotpCredential::isConfirmed);
+        return new Profile(user, result, twoFactor);
     }
 }

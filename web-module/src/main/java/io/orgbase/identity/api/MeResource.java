@@ -74,6 +74,7 @@ public class MeResource {
             boolean emailVerified,
             String displayName,
             boolean platformAdmin,
+            boolean twoFactor,
             OrgRef defaultOrg,
             List<MembershipView> memberships) {
 
@@ -84,6 +85,7 @@ public class MeResource {
                     profile.user().isEmailVerified(),
                     profile.user().getDisplayName(),
                     profile.user().isPlatformAdmin(),
+                    profile.twoFactor(),
                     profile.memberships().stream()
                             .map(m -> m.organization())
                             .filter(o -> o.getId().equals(profile.user().getDefaultOrgId()))
