@@ -8,6 +8,7 @@ import { signInScreen } from './screens/signin.js';
 import { dashboardScreen } from './screens/dashboard.js';
 import { membersScreen } from './screens/members.js';
 import { settingsScreen } from './screens/settings.js';
+import { apiKeysScreen } from './screens/apikeys.js';
 import { departmentsScreen } from './screens/departments.js';
 import { profileScreen } from './screens/profile.js';
 import { dataJobsScreen } from './screens/datajobs.js';
@@ -28,6 +29,7 @@ const ORG_SCREENS = [
   { path: 'departments', label: 'nav.departments', permission: 'departments:read', screen: departmentsScreen },
   { path: 'invitations', label: 'nav.invitations', permission: 'members:read', screen: invitationsScreen },
   { path: 'roles', label: 'nav.roles', permission: 'roles:read', screen: rolesScreen },
+  { path: 'api-keys', label: 'nav.apiKeys', permission: 'api-keys:read', screen: apiKeysScreen },
   { path: 'audit', label: 'nav.audit', permission: 'audit:read', screen: auditScreen },
   { path: 'data-jobs', label: 'nav.dataJobs', permission: 'departments:read', screen: dataJobsScreen },
   { path: 'settings', label: 'nav.settings', permission: 'organization:read', screen: settingsScreen },

@@ -289,14 +289,32 @@ class ConsoleIT {
                 .toList();
         assertThat(offered).containsExactly(own.slug());
 
-        browser.open("o/" + foreign.slug() + "/members");
-        String foreignScreen = browser.waitFor(".state").getText();
-        browser.open("o/missing-" + Secrets.suffix() + "/members");
-        browser.waitFor(".state");
-        String missingScreen = browser.waitFor(".state").getText();
-        assertThat(foreignScreen).isEqualTo(missingScreen).contains("Not found");
-        assertThat(browser.driver().getPageSource())
-                .doesNotContain(foreign.slug().substring(4) + "\"", "Organization " + foreign.slug());
+        String missing = "missing-" + Secrets.suffix();
+        for (String screen : List.of(
+                "",
+                "/members",
+                "/invitations",
+                "/departments",
+                "/roles",
+                "/api-keys",
+                "/audit",
+                "/data-jobs",
+                "/settings",
+                "/settings?group=billing")) {
+            browser.script("document.querySelectorAll('main .state').forEach(e => e.remove())");
+            browser.open("o/" + foreign.slug() + screen);
+            String foreignScreen = browser.waitFor("main .state").getText();
+            browser.script("document.querySelectorAll('main .state').forEach(e => e.remove())");
+            browser.open("o/" + missing + screen);
+            String missingScreen = browser.waitFor("main .state").getText();
+            assertThat(foreignScreen).as(screen).isEqualTo(missingScreen).contains("Not found");
+            assertThat(browser.driver().getPageSource()).as(screen).doesNotContain("Organization " + foreign.slug());
+        }
+        // a record of the other organization, asked for inside one's own
+        browser.script("document.querySelectorAll('main .state').forEach(e => e.remove())");
+        browser.open("o/" + own.slug() + "/members/" + stranger.id());
+        assertThat(browser.waitFor("main .state").getText()).contains("Not found");
+        assertThat(browser.driver().getPageSource()).doesNotContain(stranger.email());
     }
 
     @Test
@@ -582,5 +600,48 @@ class ConsoleIT {
         browser.click("dialog button");
         browser.waitFor("[data-test=disable-2fa]");
         assertThat(user.api().get("/api/v1/me").json().getBoolean("twoFactor")).isTrue();
+    }
+
+    @Test
+    void departmentsAreBuiltAsATreeAndApiKeysShownOnce() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        UUID engineering = Fixtures.newDepartment(owner, org, "Engineering");
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/departments");
+        browser.waitForText("[data-test=department-tree]", "Engineering");
+        browser.assertAccessible("departments");
+        browser.click("[data-test=department-tree] li .row-actions button");
+        browser.type("dialog input[name=name]", "Platform");
+        browser.type("dialog input[name=code]", "PLAT");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("#toasts", "Platform saved");
+        browser.click("[data-test=department-tree] li button.toggle");
+        browser.waitForText("[data-test=department-tree] li ul", "Platform");
+        JsonObject platform = owner.api()
+                .get(org.path() + "/departments?code=PLAT")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(platform.getString("parentId")).isEqualTo(engineering.toString());
+
+        browser.open("o/" + org.slug() + "/api-keys");
+        browser.waitFor(".state.empty");
+        browser.click("[data-test=new-key]");
+        browser.type("dialog input[name=name]", "Payroll sync");
+        browser.click("dialog button[type=submit]");
+        String secret = browser.find("[data-test=key-secret]").getAttribute("value");
+        assertThat(secret).isNotBlank();
+        browser.assertAccessible("new key");
+        browser.click("dialog button.primary");
+        browser.waitForText("table[data-test=api-keys]", "Payroll sync");
+        assertThat(browser.driver().getPageSource()).as("shown once").doesNotContain(secret);
+        assertThat(Api.anonymous().withApiKey(secret).get(org.path()).status()).isEqualTo(200);
+
+        browser.click("[data-test=revoke-key]");
+        browser.click("dialog button.danger");
+        browser.waitForText("table[data-test=api-keys]", "Revoked");
+        assertThat(Api.anonymous().withApiKey(secret).get(org.path()).status()).isEqualTo(401);
     }
 }
