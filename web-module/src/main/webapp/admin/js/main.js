@@ -11,6 +11,7 @@ import { settingsScreen } from './screens/settings.js';
 import { apiKeysScreen } from './screens/apikeys.js';
 import { departmentsScreen } from './screens/departments.js';
 import { profileScreen } from './screens/profile.js';
+import { PLATFORM_SCREENS } from './screens/platform.js';
 import { dataJobsScreen } from './screens/datajobs.js';
 import { notificationBell, stopNotifications } from './notifications.js';
 import { invitationsScreen } from './screens/invitations.js';
@@ -79,10 +80,14 @@ async function enterOrg(slug) {
   if (session.org?.slug === slug) {
     return session.org;
   }
+  const requested = current;
   const [organization, access] = await Promise.all([
     api.get(`api/v1/orgs/${encodeURIComponent(slug)}`),
     api.get(`api/v1/orgs/${encodeURIComponent(slug)}/me`),
   ]);
+  if (requested !== current) {
+    return session.org;
+  }
   session.org = { slug: organization.slug, name: organization.name, organization, access, branding: null };
   try {
     session.org.branding = (await api.get(`api/v1/orgs/${encodeURIComponent(slug)}/settings`)).branding;
@@ -154,9 +159,13 @@ function switcher(currentSlug) {
   </label>`;
 }
 
-function shell(currentSlug, activePath) {
+function shell(currentSlug, activePath, platformPath = null) {
   const main = html`<main id="main" tabindex="-1"></main>`;
-  const screens = currentSlug ? ORG_SCREENS.filter((s) => may(s.permission)) : [];
+  const screens = platformPath !== null
+    ? PLATFORM_SCREENS.map((s) => ({ ...s, href: `#/platform${s.path ? `/${s.path}` : ''}`, current: s.path === platformPath }))
+    : currentSlug
+      ? ORG_SCREENS.filter((s) => may(s.permission)).map((s) => ({ ...s, href: orgLink(s.path, currentSlug), current: s.path === activePath }))
+      : [];
   const page = html`<div class="shell">
     <a class="skip" href="#main" onclick=${(e) => {
       e.preventDefault();
@@ -167,6 +176,7 @@ function shell(currentSlug, activePath) {
       ${orgLogo()}
       ${switcher(currentSlug)}
       <span class="spacer"></span>
+      ${session.me.platformAdmin ? html`<a class="platform-link" href="#/platform" data-test="platform-link">${t('nav.platform')}</a>` : null}
       ${notificationBell()}
       <a class="user" href="#/profile" data-test="user-name" title=${t('nav.profile')}>${session.me.displayName}</a>
       <button type="button" class="link" data-test="sign-out" onclick=${() => api.logout()}>${t('nav.signOut')}</button>
@@ -176,7 +186,7 @@ function shell(currentSlug, activePath) {
         ? html`<nav aria-label=${t('nav.sections')}>
             <ul>
               ${screens.map(
-                (s) => html`<li><a href=${orgLink(s.path)} aria-current=${s.path === activePath ? 'page' : null}>${t(s.label)}</a></li>`,
+                (s) => html`<li><a href=${s.href} aria-current=${s.current ? 'page' : null}>${t(s.label)}</a></li>`,
               )}
             </ul>
           </nav>`
@@ -201,17 +211,21 @@ let current = null;
 
 async function route() {
   const { parts, params } = parseRoute();
-  if (!api.signedIn() && !(await api.refresh())) {
-    session.me = null;
-    showSignIn();
-    return;
-  }
   current?.abort();
-  current = new AbortController();
+  const mine = new AbortController();
+  current = mine;
+  // a slower, older route must never draw over a newer one
+  const stale = () => mine.signal.aborted;
   try {
+    if (!api.signedIn() && !(await api.refresh())) {
+      session.me = null;
+      showSignIn();
+      return;
+    }
     if (!session.me) {
       mount(app, loading());
       await loadMe();
+      if (stale()) return;
     }
     if (parts[0] === 'o' && parts[1]) {
       const slug = parts[1];
@@ -219,7 +233,9 @@ async function route() {
       let main;
       try {
         await enterOrg(slug);
+        if (stale()) return;
       } catch (error) {
+        if (stale()) return;
         session.org = null;
         main = shell(slug, path);
         mount(main, failure(error));
@@ -235,8 +251,21 @@ async function route() {
         mount(main, failure(new api.ApiError(403, { title: 'Forbidden' })));
         return;
       }
-      await screen.screen(main, { params, signal: current.signal, rest: parts.slice(3) });
+      await screen.screen(main, { params, signal: mine.signal, rest: parts.slice(3) });
+      if (stale()) return;
       focusHeading(main);
+      return;
+    }
+    if (parts[0] === 'platform' && parts.length <= 2) {
+      const path = parts[1] || '';
+      const screen = PLATFORM_SCREENS.find((s) => s.path === path);
+      const main = shell(session.org?.slug || null, null, path);
+      if (!session.me.platformAdmin || !screen) {
+        mount(main, failure(new api.ApiError(session.me.platformAdmin ? 404 : 403, { title: '' })));
+        return;
+      }
+      await screen.screen(main, { params, signal: mine.signal });
+      if (!stale()) focusHeading(main);
       return;
     }
     if (parts[0] === 'profile' && parts.length === 1) {
@@ -260,11 +289,15 @@ async function route() {
       window.location.replace(`#/o/${encodeURIComponent(target)}`);
       return;
     }
+    if (session.me.platformAdmin) {
+      window.location.replace('#/platform');
+      return;
+    }
     const main = shell(null, '');
     mount(main, html`<section><h1>${t('home.title')}</h1><p>${t('home.noOrganizations')}</p></section>`);
     focusHeading(main);
   } catch (error) {
-    if (error instanceof api.ApiError && error.status === 401) {
+    if (stale() || (error instanceof api.ApiError && error.status === 401)) {
       return;
     }
     mount(app, failure(error, () => route()));
@@ -272,6 +305,7 @@ async function route() {
 }
 
 api.onSignedOut(() => {
+  current?.abort();
   stopNotifications();
   session.me = null;
   session.org = null;

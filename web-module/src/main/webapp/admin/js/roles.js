@@ -52,10 +52,14 @@ export function roleLabel(choices, key) {
 }
 
 /** Options for a role picker: roles the caller cannot grant are shown, disabled, with the reason. */
-export function roleOptions(choices) {
-  return choices.map((r) => ({
-    value: r.value,
-    label: r.grantable ? r.label : t('roles.notGrantable', { role: r.label }),
-    disabled: !r.grantable,
-  }));
+export function roleOptions(choices, current = null, { apiKeys = false } = {}) {
+  return choices
+    .filter((r) => !(apiKeys && r.value === 'owner'))
+    .map((r) => ({
+      value: r.value,
+      label: r.grantable || r.value === current ? r.label : t('roles.notGrantable', { role: r.label }),
+      // the current role stays selectable (choosing it changes nothing); a disabled option would
+      // be left out of the form and the save would send no role at all
+      disabled: !r.grantable && r.value !== current,
+    }));
 }

@@ -132,9 +132,9 @@ export function submitting(form, action) {
  * screen.
  */
 export function toast(message, kind = 'info') {
-  const note = html`<div class=${`toast ${kind}`}>${message}</div>`;
+  const note = html`<div class=${`toast ${kind}`} role=${kind === 'error' ? 'alert' : null}>${message}</div>`;
   document.getElementById('toasts').appendChild(note);
-  setTimeout(() => note.remove(), 6000);
+  setTimeout(() => note.remove(), kind === 'error' ? 15000 : 6000);
 }
 
 /** A modal dialog (the native <dialog>: focus trapped, Escape closes). Resolves with the returned value. */

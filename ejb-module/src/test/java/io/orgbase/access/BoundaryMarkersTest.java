@@ -197,6 +197,7 @@ class BoundaryMarkersTest {
                         "Statuses.update",
                         "Users.create",
                         "Users.get",
+                        "Users.search",
                         "Users.setEmailVerified");
     }
 

@@ -16,6 +16,59 @@ class AdminUsersIT {
 
     private static final String USERS = "/api/v1/admin/users";
 
+    /** Support look-ups: a search by email or name, paged; every search and every account opened is audited. */
+    @Test
+    void supportSearchesFindAccountsAndAreAudited() {
+        String marker = "findme" + Secrets.suffix();
+        Session admin = Fixtures.admin();
+        java.util.List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String email = marker + "-" + i + "@it.example";
+            emails.add(email);
+            assertThat(admin.api()
+                            .post(
+                                    "/api/v1/admin/users",
+                                    json("email", email, "password", Secrets.password(), "displayName", "Person " + i))
+                            .status())
+                    .isEqualTo(201);
+        }
+        Api.Reply first = admin.api().get("/api/v1/admin/users?limit=2&q=" + marker.toUpperCase(java.util.Locale.ROOT));
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        java.util.List<String> found = new java.util.ArrayList<>(emailsOf(first));
+        assertThat(found).containsExactly(emails.get(0), emails.get(1));
+        Api.Reply second = admin.api()
+                .get("/api/v1/admin/users?limit=2&q=" + marker + "&cursor="
+                        + first.json().getString("nextCursor"));
+        found.addAll(emailsOf(second));
+        assertThat(found).isEqualTo(emails);
+        assertThat(second.json().isNull("nextCursor")).isTrue();
+        assertThat(emailsOf(admin.api().get("/api/v1/admin/users?q=%25")))
+                .as("%% is literal")
+                .isEmpty();
+
+        java.util.List<jakarta.json.JsonObject> searches =
+                Fixtures.platformEvents(admin, "action=support-lookup&limit=100");
+        assertThat(searches.stream().map(e -> e.getJsonObject("changes").toString()))
+                .anyMatch(c -> c.contains(marker.toUpperCase(java.util.Locale.ROOT)));
+        String id = first.json().getJsonArray("items").getJsonObject(0).getString("id");
+        assertThat(admin.api().get("/api/v1/admin/users/" + id).status()).isEqualTo(200);
+        assertThat(Fixtures.platformEvents(admin, "action=support-lookup&entityId=" + id))
+                .as("opening an account is on the record")
+                .isNotEmpty();
+
+        assertProblem(Fixtures.newUser().api().get("/api/v1/admin/users?q=" + marker), 403);
+        assertInvalidFields(admin.api().get("/api/v1/admin/users"), "q");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=x&limit=0"), "limit");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=x&cursor=%25%25"), "cursor");
+    }
+
+    private static java.util.List<String> emailsOf(Api.Reply reply) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .map(u -> u.getString("email"))
+                .toList();
+    }
+
     @Test
     void platformAdministratorCreatesUsersWithLocation() throws SQLException {
         Session admin = Fixtures.admin();

@@ -644,4 +644,45 @@ class ConsoleIT {
         browser.waitForText("table[data-test=api-keys]", "Revoked");
         assertThat(Api.anonymous().withApiKey(secret).get(org.path()).status()).isEqualTo(401);
     }
+
+    @Test
+    void platformAdministratorsLookUpAccountsOnTheRecord() {
+        Session admin = Fixtures.admin();
+        Session person = Fixtures.newUser();
+        Org org = Fixtures.newOrg(person);
+
+        browser.signIn(Orgbase.target().adminEmail(), Orgbase.target().adminPassword());
+        browser.click("[data-test=platform-link]");
+        browser.waitFor("[data-test=platform-orgs] .value");
+        assertThat(browser.find("[data-test=platform-health] .value").getText()).isEqualTo("Ready");
+        browser.assertAccessible("platform overview");
+
+        browser.open("platform/users");
+        browser.type("[data-test=platform-search]", person.email());
+        browser.waitForText("table[data-test=platform-list]", person.email());
+        browser.click("[data-test=open-user]");
+        browser.waitForText("[data-test=user-detail]", person.email());
+        browser.assertAccessible("user look-up");
+        browser.click("dialog button");
+        assertThat(Fixtures.platformEvents(admin, "action=support-lookup&entityId=" + person.id()))
+                .as("the look-up is on the record")
+                .isNotEmpty();
+
+        browser.open("platform/organizations");
+        browser.type("[data-test=platform-search]", org.slug());
+        browser.waitForText("table[data-test=platform-list]", org.slug());
+        browser.click("[data-test=org-lifecycle]");
+        browser.find("dialog select[name=status]").sendKeys("Suspended");
+        browser.type("dialog input[name=reason]", "Unpaid invoice");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("table[data-test=platform-list]", "Suspended");
+        assertThat(person.api().get(org.path() + "/me").json().getString("status")).isEqualTo("suspended");
+
+        // nobody else is offered the platform's screens
+        browser.click("[data-test=sign-out]");
+        browser.signIn(person.email(), person.password());
+        assertThat(browser.all("[data-test=platform-link]")).isEmpty();
+        browser.open("platform/users");
+        browser.waitForText(".state.forbidden", "Not allowed");
+    }
 }

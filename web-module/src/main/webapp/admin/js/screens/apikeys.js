@@ -76,8 +76,7 @@ export async function apiKeysScreen(main, { signal }) {
   async function revoke(key) {
     if (!(await confirm(t('invitations.revoke'), t('keys.confirmRevoke', { name: key.name }), t('invitations.revoke')))) return;
     try {
-      const current = await api.request('GET', `${base}/api-keys/${key.id}`);
-      await api.request('DELETE', `${base}/api-keys/${key.id}`, { etag: current.etag });
+      await api.request('DELETE', `${base}/api-keys/${key.id}`, { etag: `"${key.version}"` });
       toast(t('keys.revokedNamed', { name: key.name }), 'ok');
       load();
     } catch (error) {
@@ -89,7 +88,7 @@ export async function apiKeysScreen(main, { signal }) {
     const form = html`<form novalidate>
       ${formError()}
       ${field({ label: t('roles.name'), name: 'name', required: true, attrs: { maxlength: '100' } })}
-      ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'viewer', hint: t('keys.roleHint') })}
+      ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles, null, { apiKeys: true }), value: 'viewer', hint: t('keys.roleHint') })}
       ${field({ label: t('keys.expiresAt'), name: 'expiresAt', type: 'date', hint: t('keys.expiresHint') })}
       <div class="actions">
         <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>

@@ -19,6 +19,7 @@ export async function auditScreen(main, { signal }) {
     const id = uid(name);
     const control = html`<input id=${id} name=${name} type=${type} autocomplete="off" data-test=${`audit-${name}`} />`;
     let timer;
+    signal.addEventListener('abort', () => clearTimeout(timer));
     control.addEventListener(type === 'text' || type === 'search' ? 'input' : 'change', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -82,7 +83,9 @@ export async function auditScreen(main, { signal }) {
     return tests.length === 1 ? tests[0] : { and: tests };
   }
 
+  let latest = 0;
   async function load() {
+    const ticket = ++latest;
     try {
       const page = await api.get(`${base}/audit-events`, {
         limit: PAGE_SIZE,
@@ -90,10 +93,10 @@ export async function auditScreen(main, { signal }) {
         q: state.q,
         filter: filter(),
       });
-      if (signal.aborted) return;
+      if (signal.aborted || ticket !== latest) return;
       render(page);
     } catch (error) {
-      mount(results, failure(error, load));
+      if (ticket === latest) mount(results, failure(error, load));
     }
   }
 

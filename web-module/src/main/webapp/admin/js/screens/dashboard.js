@@ -142,13 +142,13 @@ function gapsPanel(analytics) {
   const gap = (title, gapInfo, screen) => html`<div class="gap">
     <h3>${title} <span class="badge ${gapInfo.count ? 'warn' : 'ok'}">${formatNumber(gapInfo.count)}</span></h3>
     ${gapInfo.first.length
-      ? html`<ul>${gapInfo.first.slice(0, 5).map((g) => html`<li><a href=${orgLink(screen)}>${g.name}</a></li>`)}</ul>`
+      ? html`<ul>${gapInfo.first.slice(0, 5).map((g) => html`<li>${screen ? html`<a href=${orgLink(screen)}>${g.name}</a>` : g.name}</li>`)}</ul>`
       : html`<p class="muted">${t('dashboard.noGaps')}</p>`}
   </div>`;
   return html`<section class="panel" aria-labelledby="gaps-title" data-test="gaps">
     <h2 id="gaps-title">${t('dashboard.gaps')}</h2>
     ${gap(t('dashboard.departmentsWithoutHead'), analytics.departmentsWithoutHead, 'departments')}
-    ${gap(t('dashboard.teamsWithoutLead'), analytics.teamsWithoutLead, 'teams')}
+    ${gap(t('dashboard.teamsWithoutLead'), analytics.teamsWithoutLead, null)}
   </section>`;
 }
 

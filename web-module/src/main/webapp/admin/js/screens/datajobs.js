@@ -21,7 +21,8 @@ export async function dataJobsScreen(main, { signal }) {
   const base = `api/v1/orgs/${encodeURIComponent(session.org.slug)}`;
   const importable = COLLECTIONS.filter((c) => may(`${c.permission}:write`));
   const exportable = COLLECTIONS.filter((c) => may(`${c.permission}:read`));
-  const list = html`<div class="results" aria-live="polite">${loading()}</div>`;
+  // redrawn while jobs run: not a live region (it would be read out again and again)
+  const list = html`<div class="results">${loading()}</div>`;
   mount(
     main,
     html`<div class="screen-head">
@@ -37,11 +38,14 @@ export async function dataJobsScreen(main, { signal }) {
   let timer = null;
   signal.addEventListener('abort', () => clearTimeout(timer));
 
+  let latest = 0;
   async function load() {
     clearTimeout(timer);
+    const ticket = ++latest;
     try {
       const page = await api.get(`${base}/data-jobs`, { limit: 20 });
-      if (signal.aborted) return;
+      // one polling chain: an older answer neither draws nor schedules
+      if (signal.aborted || ticket !== latest) return;
       render(page.items);
       // live progress: while a job runs, its state is read again every moment
       if (page.items.some((j) => ACTIVE.has(j.status))) {
@@ -76,7 +80,9 @@ export async function dataJobsScreen(main, { signal }) {
       </div>
       ${ACTIVE.has(job.status)
         ? html`<div class="progress-line">
-            <progress max="100" value=${percent ?? null} aria-label=${t('jobs.progress')} data-test="job-progress"></progress>
+            ${percent != null
+              ? html`<progress max="100" value=${percent} aria-label=${t('jobs.progress')} data-test="job-progress"></progress>`
+              : html`<progress aria-label=${t('jobs.progress')} data-test="job-progress"></progress>`}
             <span>${percent != null ? `${formatNumber(percent)} %` : t('jobs.waiting')}${job.progress?.secondsLeft != null ? ` · ${t('jobs.secondsLeft', { seconds: formatNumber(job.progress.secondsLeft) })}` : ''}</span>
           </div>`
         : null}
@@ -117,8 +123,9 @@ export async function dataJobsScreen(main, { signal }) {
   async function download(job) {
     try {
       const { data } = await api.request('GET', `${base}/data-jobs/${job.id}`);
-      if (!data.result?.href) throw new Error(t('jobs.noFile'));
-      const link = html`<a href=${data.result.href} download=${data.result.name}></a>`;
+      // the link works without the bearer token (a plain browser download cannot send one)
+      if (!data.result?.link) throw new Error(t('jobs.noFile'));
+      const link = html`<a href=${data.result.link} download=${data.result.name}></a>`;
       document.body.appendChild(link);
       link.click();
       link.remove();

@@ -15,6 +15,8 @@ export async function departmentsScreen(main, { signal }) {
   const tree = html`<div class="tree-wrap" aria-live="polite"></div>`;
   const search = html`<input type="search" id="department-search" autocomplete="off" />`;
   let timer;
+  let latest = 0;
+  signal.addEventListener('abort', () => clearTimeout(timer));
   search.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => (search.value.trim() ? find(search.value.trim()) : showRoots()), 250);
@@ -43,10 +45,11 @@ export async function departmentsScreen(main, { signal }) {
   }
 
   async function showRoots() {
+    const ticket = ++latest;
     mount(tree, loading());
     try {
       const page = await level(null);
-      if (signal.aborted) return;
+      if (signal.aborted || ticket !== latest) return;
       if (!page.items.length) {
         mount(tree, empty(t('departments.none')));
         return;
@@ -101,10 +104,11 @@ export async function departmentsScreen(main, { signal }) {
   }
 
   async function find(text) {
+    const ticket = ++latest;
     mount(tree, loading());
     try {
       const page = await api.get(`${base}/departments`, { q: text, sort: 'name', limit: 50, count: true });
-      if (signal.aborted) return;
+      if (signal.aborted || ticket !== latest) return;
       mount(
         tree,
         page.items.length
@@ -131,6 +135,14 @@ export async function departmentsScreen(main, { signal }) {
     }
     const parents = [{ value: '', label: t('departments.topLevel') }, ...all.filter((d) => d.id !== department?.id).map((d) => ({ value: d.id, label: d.name }))];
     const heads = [{ value: '', label: t('departments.noHead') }, ...members.map((m) => ({ value: m.userId, label: `${m.displayName} <${m.email}>` }))];
+    // the pickers are capped: a current parent or head beyond the cap is still offered, so a save
+    // of another field never clears it
+    if (department?.parentId && !parents.some((p) => p.value === department.parentId)) {
+      parents.push({ value: department.parentId, label: t('departments.current') });
+    }
+    if (department?.headId && !heads.some((h) => h.value === department.headId)) {
+      heads.push({ value: department.headId, label: t('departments.current') });
+    }
     const form = html`<form novalidate>
       ${formError()}
       ${field({ label: t('roles.name'), name: 'name', required: true, value: department?.name || '' })}
@@ -152,8 +164,7 @@ export async function departmentsScreen(main, { signal }) {
           if (!department || value !== (department[name] ?? null)) body[name] = value;
         }
         if (department) {
-          const current = await api.request('GET', `${base}/departments/${department.id}`);
-          await api.request('PATCH', `${base}/departments/${department.id}`, { body, etag: current.etag });
+          await api.request('PATCH', `${base}/departments/${department.id}`, { body, etag: `"${department.version}"` });
         } else {
           await api.request('POST', `${base}/departments`, { body });
         }
@@ -168,8 +179,7 @@ export async function departmentsScreen(main, { signal }) {
   async function remove(d) {
     if (!(await confirm(t('roles.delete'), t('departments.confirmDelete', { name: d.name }), t('roles.delete')))) return;
     try {
-      const current = await api.request('GET', `${base}/departments/${d.id}`);
-      await api.request('DELETE', `${base}/departments/${d.id}`, { etag: current.etag });
+      await api.request('DELETE', `${base}/departments/${d.id}`, { etag: `"${d.version}"` });
       toast(t('departments.deleted', { name: d.name }), 'ok');
       showRoots();
     } catch (error) {

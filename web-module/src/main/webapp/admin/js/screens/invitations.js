@@ -36,6 +36,7 @@ export async function invitationsScreen(main, { signal }) {
   });
   const search = html`<input type="search" id="invitation-search" autocomplete="off" />`;
   let timer;
+  signal.addEventListener('abort', () => clearTimeout(timer));
   search.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -78,7 +79,9 @@ export async function invitationsScreen(main, { signal }) {
     }
   }
 
+  let latest = 0;
   async function load() {
+    const ticket = ++latest;
     try {
       const page = await api.get(`${base}/invitations`, {
         limit: PAGE_SIZE,
@@ -87,10 +90,10 @@ export async function invitationsScreen(main, { signal }) {
         filter: filter(),
         count: true,
       });
-      if (signal.aborted) return;
+      if (signal.aborted || ticket !== latest) return;
       render(page);
     } catch (error) {
-      mount(results, failure(error, load));
+      if (ticket === latest) mount(results, failure(error, load));
     }
   }
 
@@ -172,6 +175,7 @@ export async function invitationsScreen(main, { signal }) {
             <label for="invite-emails">${t('invitations.emails')}</label>
             <textarea id="invite-emails" name="emails" rows="6" required aria-describedby="invite-emails-hint"></textarea>
             <p class="hint" id="invite-emails-hint">${t('invitations.emailsHint')}</p>
+            <p class="field-error" hidden></p>
           </div>`
         : field({ label: t('members.email'), name: 'email', type: 'email', required: true, autocomplete: 'off' })}
       ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'member' })}

@@ -53,7 +53,7 @@ export async function memberScreen(main, userId) {
   const form = html`<form class="panel form" novalidate data-test="member-form">
     <h2>${t('member.edit')}</h2>
     ${formError()}
-    ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: member.role, hint: t('member.roleHint') })}
+    ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles, member.role), value: member.role, hint: t('member.roleHint') })}
     ${field({ label: t('members.jobTitle'), name: 'jobTitle', value: member.jobTitle || '', attrs: { maxlength: '200' } })}
     ${field({ label: t('member.employeeNumber'), name: 'employeeNumber', value: member.employeeNumber || '', attrs: { maxlength: '64' } })}
     ${departments.length ? field({ label: t('members.department'), name: 'departmentId', options: departmentOptions, value: member.departmentId || '' }) : null}
@@ -65,8 +65,8 @@ export async function memberScreen(main, userId) {
     'submit',
     submitting(form, async (data) => {
       const body = {};
-      const role = String(data.get('role'));
-      if (role !== member.role) body.role = role;
+      const role = data.get('role');
+      if (role && role !== member.role) body.role = String(role);
       for (const name of ['jobTitle', 'employeeNumber', 'departmentId']) {
         if (!data.has(name)) continue;
         const value = String(data.get(name)).trim() || null;

@@ -76,6 +76,7 @@ export async function membersScreen(main, { params, signal, rest }) {
   })();
 
   let searchTimer;
+  signal.addEventListener('abort', () => clearTimeout(searchTimer));
   searchBox.addEventListener('input', () => {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
@@ -125,6 +126,7 @@ export async function membersScreen(main, { params, signal, rest }) {
   }
 
   function remember() {
+    if (signal.aborted) return;
     const search = new URLSearchParams();
     for (const key of ['q', 'role', 'status', 'department', 'team', 'recent']) {
       if (state[key]) search.set(key, state[key]);
@@ -259,10 +261,14 @@ export async function membersScreen(main, { params, signal, rest }) {
       return;
     }
     try {
-      const { data } = await api.request('POST', `${base}/members/bulk`, {
-        body: { atomic: false, operations: ids.map((id) => ({ op: 'update', id, body })) },
-      });
-      const failed = data.results.filter((r) => r.status >= 400);
+      // the API takes at most 100 operations a request
+      const failed = [];
+      for (let i = 0; i < ids.length; i += 100) {
+        const { data } = await api.request('POST', `${base}/members/bulk`, {
+          body: { atomic: false, operations: ids.slice(i, i + 100).map((id) => ({ op: 'update', id, body })) },
+        });
+        failed.push(...data.results.filter((r) => r.status >= 400));
+      }
       if (failed.length) {
         const byId = new Map(page.items.map((m) => [m.userId, m.displayName]));
         await dialog(

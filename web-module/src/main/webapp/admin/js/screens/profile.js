@@ -20,7 +20,10 @@ export async function profileScreen(main, { reload }) {
     mount(main, html`<h1>${t('profile.title')}</h1>`, failure(error, () => profileScreen(main, { reload })));
     return;
   }
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zones = typeof Intl.supportedValuesOf === 'function' ? [...Intl.supportedValuesOf('timeZone')] : [];
+  // what is saved is always offered (UTC, say, is not in every browser's list)
+  if (profile.timezone && !zones.includes(profile.timezone)) zones.unshift(profile.timezone);
+  const languages = profile.language && !LANGUAGES.includes(profile.language) ? [...LANGUAGES, profile.language] : LANGUAGES;
 
   const details = html`<form class="panel form" novalidate data-test="profile-form">
     <h2>${t('profile.details')}</h2>
@@ -31,7 +34,7 @@ export async function profileScreen(main, { reload }) {
       label: t('profile.language'),
       name: 'language',
       value: profile.language || '',
-      options: LANGUAGES.map((l) => ({ value: l, label: l ? `${new Intl.DisplayNames([l], { type: 'language' }).of(l)} (${l})` : t('profile.orgDefault') })),
+      options: languages.map((l) => ({ value: l, label: l ? `${new Intl.DisplayNames([l], { type: 'language' }).of(l)} (${l})` : t('profile.orgDefault') })),
     })}
     ${field({
       label: t('profile.timezone'),

@@ -82,10 +82,10 @@ export async function rolesScreen(main) {
     save.addEventListener('click', async () => {
       save.disabled = true;
       try {
-        const current = await api.request('GET', `${base}/roles/${encodeURIComponent(role.key)}`);
+        // the version shown: a colleague's change in between is a 412, never overwritten
         await api.request('PATCH', `${base}/roles/${encodeURIComponent(role.key)}`, {
           body: { permissions: [...edits.get(role.key)].sort() },
-          etag: current.etag,
+          etag: `"${role.version}"`,
         });
         toast(t('roles.saved', { role: role.name }), 'ok');
         rolesScreen(main);
@@ -99,8 +99,7 @@ export async function rolesScreen(main) {
     remove.addEventListener('click', async () => {
       if (!(await confirm(t('roles.delete'), t('roles.confirmDelete', { role: role.name }), t('roles.delete')))) return;
       try {
-        const current = await api.request('GET', `${base}/roles/${encodeURIComponent(role.key)}`);
-        await api.request('DELETE', `${base}/roles/${encodeURIComponent(role.key)}`, { etag: current.etag });
+        await api.request('DELETE', `${base}/roles/${encodeURIComponent(role.key)}`, { etag: `"${role.version}"` });
         toast(t('roles.deleted', { role: role.name }), 'ok');
         rolesScreen(main);
       } catch (error) {

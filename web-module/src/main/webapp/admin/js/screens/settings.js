@@ -36,12 +36,14 @@ export async function settingsScreen(main, { params }) {
 
   /** A form for one group: its fields, and a submit that PATCHes {group: values}. */
   function groupForm(name, fields, collect, after) {
+    // the security policy is the owners' (the API refuses it to others)
+    const editable = name === 'security' ? session.org.access.owner : writable;
     const form = html`<form class="panel form" novalidate data-test=${`settings-${name}`}>
       ${formError()}
       ${fields}
-      ${writable ? html`<div class="actions"><button type="submit" class="primary">${t('action.save')}</button></div>` : null}
+      ${editable ? html`<div class="actions"><button type="submit" class="primary">${t('action.save')}</button></div>` : null}
     </form>`;
-    if (!writable) {
+    if (!editable) {
       form.querySelectorAll('input, select, textarea').forEach((c) => (c.disabled = true));
     }
     form.addEventListener(
@@ -130,10 +132,15 @@ export async function settingsScreen(main, { params }) {
             attrs: { min: '1', max: '8760' },
           }),
         ],
-        (d) => ({
+        (d, form) => {
+          if (form.querySelector('input[name="security.maxSessionHours"]').validity.badInput) {
+            throw new api.ApiError(400, { detail: t('settings.notANumber'), 'invalid-params': [{ name: 'security.maxSessionHours', reason: t('settings.notANumber') }] });
+          }
+          return {
           requireTwoFactor: d.has('security.requireTwoFactor'),
           maxSessionHours: nullable(d.get('security.maxSessionHours')) === null ? null : Number(d.get('security.maxSessionHours')),
-        }),
+          };
+        },
       );
       break;
     case 'billing':
@@ -188,8 +195,8 @@ export async function settingsScreen(main, { params }) {
       ],
       (d) => ({
         logoUrl: nullable(d.get('branding.logoUrl')),
-        primaryColour: nullable(d.get('branding.primaryColour')),
-        secondaryColour: nullable(d.get('branding.secondaryColour')),
+        primaryColour: nullable(d.get('branding.primaryColour'))?.toLowerCase() ?? null,
+        secondaryColour: nullable(d.get('branding.secondaryColour'))?.toLowerCase() ?? null,
       }),
       (saved) => {
         session.org.branding = saved.branding;

@@ -95,7 +95,40 @@ public class Users {
         if (user == null) {
             throw new NotFound("No such user.");
         }
+        // a platform administrator looking at someone's account is itself on the record
+        trail.record("support-lookup", "user", user.getId(), Map.of("looked-at", "account"));
         return user;
+    }
+
+    /** A page of accounts found by a support search, and where the next page starts. */
+    public record Found(List<User> users, String nextAfter) {}
+
+    /**
+     * Accounts whose email or name contains {@code query} (any case), by email, at most {@code
+     * limit}, after the email {@code after} (keyset paging). Every search is recorded with what was
+     * searched for: a platform administrator's look-ups are audited like their other actions.
+     */
+    @PlatformAdminOnly("search user accounts")
+    public Found search(Caller caller, String query, int limit, String after) {
+        String pattern = "%"
+                + query.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        List<User> users = em.createQuery(
+                        "select u from User u where (lower(u.email) like :q escape '\\' or lower(u.displayName) like :q"
+                                + " escape '\\') and u.email > :after order by u.email",
+                        User.class)
+                .setParameter("q", pattern)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        boolean more = users.size() > limit;
+        List<User> page = more ? users.subList(0, limit) : users;
+        trail.record("support-lookup", "user", null, Map.of("searched", query.strip()));
+        return new Found(List.copyOf(page), more ? page.get(page.size() - 1).getEmail() : null);
     }
 
     /**

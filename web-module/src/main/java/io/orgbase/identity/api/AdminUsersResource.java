@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,10 +24,12 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,9 +70,68 @@ public class AdminUsersResource {
         }
     }
 
+    /** A page of accounts a support search found. */
+    public record UserPage(java.util.List<UserView> items, String nextCursor) {}
+
+    @GET
+    @Operation(
+            summary = "Find user accounts by email or name (platform administrators only; every search is audited)",
+            description = "Accounts whose email or display name contains q (any case; % and _ are literal), by "
+                    + "email, limit 1-100 (25), continued with cursor. Each search is written to the platform's "
+                    + "audit trail as support-lookup with what was searched for, as is each account opened.")
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            required = true,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of accounts",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public UserPage search(
+            @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        java.util.List<io.orgbase.problems.FieldError> errors = new java.util.ArrayList<>();
+        if (q == null || q.isBlank() || q.length() > 200) {
+            errors.add(new io.orgbase.problems.FieldError("q", "is required, at most 200 characters"));
+        }
+        int size = 25;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > 100) {
+                errors.add(new io.orgbase.problems.FieldError("limit", "must be 1-100"));
+            }
+        }
+        String after = null;
+        if (cursor != null) {
+            try {
+                after = new String(
+                        java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                errors.add(new io.orgbase.problems.FieldError("cursor", "is not a cursor of this list"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new io.orgbase.problems.InvalidInput(errors);
+        }
+        Users.Found found = users.search(callers.currentUser(), q, size, after);
+        return new UserPage(
+                found.users().stream().map(UserView::of).toList(),
+                found.nextAfter() == null
+                        ? null
+                        : java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(found.nextAfter().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @GET
     @Path("{id}")
-    @Operation(summary = "A user account (platform administrators only)")
+    @Operation(summary = "A user account (platform administrators only; audited as support-lookup)")
     @APIResponse(
             responseCode = "200",
             description = "The user",

@@ -1,0 +1,367 @@
+// The platform administrators' screens: an overview, every organization (lifecycle, feature
+// switches, subscription), support look-ups of accounts (each one audited by the server), dead
+// letters, and every organization's data jobs.
+import { html, mount, uid } from '../dom.js';
+import * as api from '../api.js';
+import { t, formatNumber, formatDateTime, formatRelative } from '../i18n.js';
+import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+
+export const PLATFORM_SCREENS = [
+  { path: '', label: 'platform.overview', screen: overview },
+  { path: 'organizations', label: 'platform.organizations', screen: organizations },
+  { path: 'users', label: 'platform.users', screen: users },
+  { path: 'dead-letters', label: 'platform.deadLetters', screen: deadLetters },
+  { path: 'jobs', label: 'platform.jobs', screen: jobs },
+];
+
+const STATUS_KIND = { active: 'ok', suspended: 'warn', archived: 'warn' };
+
+async function overview(main) {
+  mount(main, html`<h1>${t('platform.overview')}</h1>`, loading());
+  const count = async (path, query) => {
+    try {
+      return (await api.get(path, { ...query, limit: 1, count: true })).total;
+    } catch {
+      return null;
+    }
+  };
+  const [orgs, suspended, letters, running, failedJobs] = await Promise.all([
+    count('api/v1/orgs', {}),
+    count('api/v1/orgs', { filter: { field: 'status', op: 'eq', value: 'suspended' } }),
+    count('api/v1/admin/dead-letters', {}),
+    api.get('api/v1/admin/data-jobs', { status: 'running', limit: 200 }).then((p) => p.items.length).catch(() => null),
+    api.get('api/v1/admin/data-jobs', { status: 'failed', limit: 200 }).then((p) => p.items.length).catch(() => null),
+  ]);
+  let signIns = null;
+  try {
+    const since = new Date(Date.now() - 86400000).toISOString();
+    const page = await api.get('api/v1/admin/audit-events', {
+      filter: { and: [{ field: 'action', op: 'eq', value: 'login-succeeded' }, { field: 'occurredAt', op: 'gte', value: since }] },
+      limit: 100,
+    });
+    signIns = page.items.length + (page.nextCursor ? '+' : '');
+  } catch {
+    signIns = null;
+  }
+  let health = null;
+  try {
+    const reply = await fetch(api.url('health/ready'), { headers: { Accept: 'application/json' } });
+    health = reply.ok ? 'UP' : 'DOWN';
+  } catch {
+    health = null;
+  }
+  const tile = (label, value, test, href) => html`<div class="figure" data-test=${test}>
+    <span class="value">${value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : value}</span>
+    <span class="label">${href ? html`<a href=${href}>${label}</a>` : label}</span>
+  </div>`;
+  mount(
+    main,
+    html`<h1>${t('platform.overview')}</h1>`,
+    html`<section class="figures" aria-label=${t('dashboard.figures')}>
+      ${tile(t('platform.organizations'), orgs, 'platform-orgs', '#/platform/organizations')}
+      ${tile(t('platform.suspended'), suspended, 'platform-suspended', null)}
+      ${tile(t('platform.signIns24h'), signIns, 'platform-sign-ins', null)}
+      ${tile(t('platform.deadLetters'), letters, 'platform-dead-letters', '#/platform/dead-letters')}
+      ${tile(t('platform.jobsRunning'), running, 'platform-jobs-running', '#/platform/jobs')}
+      ${tile(t('platform.jobsFailed'), failedJobs, 'platform-jobs-failed', '#/platform/jobs')}
+      ${tile(t('platform.health'), health === null ? null : health === 'UP' ? t('platform.up') : t('platform.down'), 'platform-health', null)}
+    </section>`,
+  );
+}
+
+/** A searchable, paged list: fetch(q, cursor) gives a page, row(item) draws one. */
+function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, tools }) {
+  const state = { q: '', cursors: [null] };
+  const results = html`<div class="results"></div>`;
+  const searchId = uid('search');
+  const search = html`<input type="search" id=${searchId} autocomplete="off" data-test="platform-search" />`;
+  let timer;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state.q = search.value.trim();
+      state.cursors = [null];
+      load();
+    }, 250);
+  });
+  mount(
+    main,
+    html`<div class="screen-head"><h1>${title}</h1>${tools || null}</div>`,
+    searchLabel
+      ? html`<form class="toolbar" role="search" onsubmit=${(e) => e.preventDefault()}>
+          <div class="filter grow"><label for=${searchId}>${searchLabel}</label>${search}</div>
+        </form>`
+      : null,
+    results,
+  );
+  let latest = 0;
+  async function load() {
+    const ticket = ++latest;
+    mount(results, loading());
+    try {
+      const page = await fetchPage(state.q, state.cursors[state.cursors.length - 1]);
+      if (signal.aborted || ticket !== latest) return;
+      if (page === null) {
+        mount(results, empty(t('platform.searchFirst')));
+        return;
+      }
+      if (!page.items.length) {
+        mount(results, empty());
+        return;
+      }
+      mount(
+        results,
+        html`<div class="table-wrap"><table class="list" data-test="platform-list">
+          <caption class="visually-hidden">${title}</caption>
+          <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${page.items.map((item) => row(item, load))}</tbody>
+        </table></div>`,
+        html`<nav class="pager" aria-label=${t('members.pages')}>
+          <button type="button" disabled=${state.cursors.length === 1} onclick=${() => {
+            state.cursors.pop();
+            load();
+          }}>${t('action.previous')}</button>
+          <button type="button" disabled=${!page.nextCursor} onclick=${() => {
+            state.cursors.push(page.nextCursor);
+            load();
+          }}>${t('action.next')}</button>
+        </nav>`,
+      );
+    } catch (error) {
+      if (ticket === latest) mount(results, failure(error, load));
+    }
+  }
+  load();
+  return load;
+}
+
+async function organizations(main, { signal }) {
+  pagedList(main, {
+    title: t('platform.organizations'),
+    searchLabel: t('members.search'),
+    signal,
+    fetchPage: (q, cursor) => api.get('api/v1/orgs', { q, cursor, limit: 25, sort: 'slug' }),
+    head: [t('roles.name'), t('members.status'), t('platform.created'), t('invitations.actions')],
+    row: (o, reload) => html`<tr data-org=${o.slug}>
+      <td><a class="name" href=${`#/o/${encodeURIComponent(o.slug)}`}>${o.name}</a><span class="sub">${o.slug}</span></td>
+      <td>${badge(t(`platform.status.${o.status}`), STATUS_KIND[o.status])}</td>
+      <td>${formatDateTime(o.createdAt)}</td>
+      <td class="row-actions">
+        <button type="button" class="small" data-test="org-lifecycle" onclick=${() => lifecycle(o, reload)}>${t('platform.lifecycle')}</button>
+        <button type="button" class="small" data-test="org-features" onclick=${() => features(o)}>${t('settings.features')}</button>
+        <button type="button" class="small" data-test="org-subscription" onclick=${() => subscription(o)}>${t('settings.billing')}</button>
+      </td>
+    </tr>`,
+  });
+
+  function lifecycle(o, reload) {
+    const form = html`<form novalidate>
+      ${formError()}
+      ${field({ label: t('members.status'), name: 'status', value: o.status, options: ['active', 'suspended', 'archived'].map((s) => ({ value: s, label: t(`platform.status.${s}`) })) })}
+      ${field({ label: t('platform.reason'), name: 'reason', attrs: { maxlength: '500' } })}
+      <div class="actions">
+        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
+        <button type="submit" class="primary">${t('action.save')}</button>
+      </div>
+    </form>`;
+    form.addEventListener(
+      'submit',
+      submitting(form, async (data) => {
+        await api.request('PUT', `api/v1/orgs/${encodeURIComponent(o.slug)}/status`, {
+          body: { status: data.get('status'), reason: String(data.get('reason') || '').trim() || null },
+          etag: `"${o.version}"`,
+        });
+        form.closest('dialog').close();
+        toast(t('platform.statusChanged', { name: o.name }), 'ok');
+        reload();
+      }),
+    );
+    dialog(t('platform.lifecycleOf', { name: o.name }), form, []);
+  }
+
+  async function features(o) {
+    const box = html`<div>${loading()}</div>`;
+    dialog(t('platform.featuresOf', { name: o.name }), box, [{ label: t('action.close'), value: 'ok' }]);
+    const draw = async () => {
+      try {
+        const list = await api.all(`api/v1/orgs/${encodeURIComponent(o.slug)}/features`);
+        mount(
+          box,
+          html`<ul class="flat features" data-test="feature-switches">${list.map((f) => {
+            const id = uid('feature');
+            const select = html`<select id=${id} data-feature=${f.key}>
+              <option value="" selected=${!f.overridden}>${t('platform.followDefault', { state: f.enabledByDefault ? t('settings.on') : t('settings.off') })}</option>
+              <option value="on" selected=${f.overridden && f.enabled}>${t('settings.on')}</option>
+              <option value="off" selected=${f.overridden && !f.enabled}>${t('settings.off')}</option>
+            </select>`;
+            select.addEventListener('change', async () => {
+              try {
+                await api.request('PUT', `api/v1/orgs/${encodeURIComponent(o.slug)}/features/${encodeURIComponent(f.key)}`, {
+                  body: { enabled: select.value === '' ? null : select.value === 'on' },
+                });
+                toast(t('platform.featureSet', { feature: f.name }), 'ok');
+              } catch (error) {
+                toast(error.message, 'error');
+                draw();
+              }
+            });
+            return html`<li class="field"><label for=${id}>${f.name}</label>${select}<p class="hint">${f.description}</p></li>`;
+          })}</ul>`,
+        );
+      } catch (error) {
+        mount(box, failure(error));
+      }
+    };
+    draw();
+  }
+
+  async function subscription(o) {
+    let reply;
+    try {
+      reply = await api.request('GET', `api/v1/orgs/${encodeURIComponent(o.slug)}/settings`);
+    } catch (error) {
+      toast(error.message, 'error');
+      return;
+    }
+    const s = reply.data.subscription;
+    const form = html`<form novalidate>
+      ${formError()}
+      ${field({ label: t('settings.plan'), name: 'subscription.plan', value: s.plan })}
+      ${field({ label: t('members.status'), name: 'subscription.status', value: s.status })}
+      ${field({ label: t('platform.seats'), name: 'subscription.seats', type: 'number', value: s.seats ?? '', attrs: { min: '1' } })}
+      ${field({ label: t('settings.renewsOn'), name: 'subscription.renewsOn', type: 'date', value: s.renewsOn || '' })}
+      <div class="actions">
+        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
+        <button type="submit" class="primary">${t('action.save')}</button>
+      </div>
+    </form>`;
+    form.addEventListener(
+      'submit',
+      submitting(form, async (data) => {
+        const body = {};
+        const seats = String(data.get('subscription.seats') || '').trim();
+        const values = {
+          plan: String(data.get('subscription.plan') || '').trim() || null,
+          status: String(data.get('subscription.status') || '').trim() || null,
+          seats: seats === '' ? null : Number(seats),
+          renewsOn: String(data.get('subscription.renewsOn') || '') || null,
+        };
+        for (const [k, v] of Object.entries(values)) {
+          if (v !== (s[k] ?? null)) body[k] = v;
+        }
+        if (!Object.keys(body).length) {
+          form.closest('dialog').close();
+          return;
+        }
+        await api.request('PATCH', `api/v1/orgs/${encodeURIComponent(o.slug)}/settings`, { body: { subscription: body }, etag: reply.etag });
+        form.closest('dialog').close();
+        toast(t('settings.saved'), 'ok');
+      }),
+    );
+    dialog(t('platform.subscriptionOf', { name: o.name }), form, []);
+  }
+}
+
+async function users(main, { signal }) {
+  pagedList(main, {
+    title: t('platform.users'),
+    searchLabel: t('platform.findUser'),
+    signal,
+    fetchPage: (q, cursor) => (q ? api.get('api/v1/admin/users', { q, cursor, limit: 25 }) : Promise.resolve(null)),
+    head: [t('roles.name'), t('members.email'), t('platform.verified'), t('platform.created')],
+    row: (u) => html`<tr>
+      <td><button type="button" class="link" data-test="open-user" onclick=${() => userDetail(u)}>${u.displayName}</button>${u.platformAdmin ? html` ${badge(t('platform.admin'))}` : null}</td>
+      <td>${u.email}</td>
+      <td>${u.emailVerified ? badge(t('platform.yes'), 'ok') : badge(t('platform.no'), 'warn')}</td>
+      <td>${formatDateTime(u.createdAt)}</td>
+    </tr>`,
+  });
+
+  /** A support look-up: the account (the server records that it was opened) and its recent history. */
+  async function userDetail(u) {
+    const box = html`<div data-test="user-detail">${loading()}</div>`;
+    dialog(u.displayName, box, [{ label: t('action.close'), value: 'ok' }]);
+    try {
+      const [user, byThem, aboutThem] = await Promise.all([
+        api.get(`api/v1/admin/users/${u.id}`),
+        api.get('api/v1/admin/audit-events', { filter: { field: 'actorId', op: 'eq', value: u.id }, limit: 20 }),
+        api.get('api/v1/admin/audit-events', { filter: { field: 'entityId', op: 'eq', value: u.id }, limit: 20 }),
+      ]);
+      const seen = new Set();
+      const events = [...byThem.items, ...aboutThem.items]
+        .filter((e) => !seen.has(e.id) && seen.add(e.id))
+        .sort((a, b) => b.seq - a.seq)
+        .slice(0, 20);
+      mount(
+        box,
+        html`<dl class="facts">
+          <dt>${t('members.email')}</dt><dd>${user.email}</dd>
+          <dt>${t('platform.verified')}</dt><dd>${user.emailVerified ? t('platform.yes') : t('platform.no')}${user.emailVerifiedVia ? ` (${user.emailVerifiedVia})` : ''}</dd>
+          <dt>${t('platform.created')}</dt><dd>${formatDateTime(user.createdAt)}</dd>
+        </dl>`,
+        html`<h3>${t('platform.history')}</h3>`,
+        events.length
+          ? html`<ol class="timeline" data-test="user-history">${events.map(
+              (e) => html`<li><span class="what">${e.action}</span><span class="sub">${e.clientAddress || ''}</span>
+                <time datetime=${e.occurredAt} title=${formatDateTime(e.occurredAt)}>${formatRelative(e.occurredAt)}</time></li>`,
+            )}</ol>`
+          : empty(),
+        html`<p class="hint">${t('platform.lookupAudited')}</p>`,
+      );
+    } catch (error) {
+      mount(box, failure(error));
+    }
+  }
+}
+
+async function deadLetters(main, { signal }) {
+  pagedList(main, {
+    title: t('platform.deadLetters'),
+    searchLabel: t('members.search'),
+    signal,
+    fetchPage: (q, cursor) => api.get('api/v1/admin/dead-letters', { q, cursor, limit: 25 }),
+    head: [t('platform.failedAt'), t('platform.consumer'), t('platform.error'), t('invitations.actions')],
+    row: (d, reload) => html`<tr>
+      <td>${formatDateTime(d.failedAt)}<span class="sub">${t('platform.attempts', { count: d.attempts })}</span></td>
+      <td>${d.consumer}<span class="sub">${d.type}</span></td>
+      <td><code>${d.error}</code></td>
+      <td class="row-actions">
+        <button type="button" class="small" onclick=${async () => {
+          try {
+            await api.request('POST', `api/v1/admin/dead-letters/${d.id}/requeue`);
+            toast(t('platform.requeued'), 'ok');
+            reload();
+          } catch (error) {
+            toast(error.message, 'error');
+          }
+        }}>${t('platform.requeue')}</button>
+        <button type="button" class="small link" onclick=${async () => {
+          if (!(await confirm(t('platform.discard'), t('platform.confirmDiscard'), t('platform.discard')))) return;
+          try {
+            await api.request('DELETE', `api/v1/admin/dead-letters/${d.id}`);
+            reload();
+          } catch (error) {
+            toast(error.message, 'error');
+          }
+        }}>${t('platform.discard')}</button>
+      </td>
+    </tr>`,
+  });
+}
+
+async function jobs(main, { signal }) {
+  pagedList(main, {
+    title: t('platform.jobs'),
+    searchLabel: null,
+    signal,
+    fetchPage: (q, cursor) => api.get('api/v1/admin/data-jobs', { cursor, limit: 50 }),
+    head: [t('platform.created'), t('jobs.collection'), t('members.status'), t('platform.rows')],
+    row: (j) => html`<tr>
+      <td>${formatDateTime(j.createdAt)}</td>
+      <td>${t(`jobs.collection.${j.collection}`)} · ${j.kind}${j.dryRun ? ` (${t('platform.dryRun')})` : ''}</td>
+      <td>${badge(t(`jobs.status.${j.status}`), j.status === 'completed' ? 'ok' : j.status === 'failed' ? 'warn' : '')}</td>
+      <td>${formatNumber(j.rows?.read ?? 0)}${j.rows?.failed ? ` · ${t('platform.refused', { count: formatNumber(j.rows.failed) })}` : ''}</td>
+    </tr>`,
+  });
+}
