@@ -660,7 +660,7 @@ class ConsoleIT {
         browser.open("platform/users");
         browser.type("[data-test=platform-search]", person.email());
         browser.waitForText("table[data-test=platform-list]", person.email());
-        browser.click("[data-test=open-user]");
+        browser.click("tr[data-user='" + person.email() + "'] [data-test=open-user]");
         browser.waitForText("[data-test=user-detail]", person.email());
         browser.assertAccessible("user look-up");
         browser.click("dialog button");
@@ -670,13 +670,14 @@ class ConsoleIT {
 
         browser.open("platform/organizations");
         browser.type("[data-test=platform-search]", org.slug());
-        browser.waitForText("table[data-test=platform-list]", org.slug());
-        browser.click("[data-test=org-lifecycle]");
+        // the row of this organization (the unfiltered list may still be showing)
+        browser.click("tr[data-org='" + org.slug() + "'] [data-test=org-lifecycle]");
         browser.find("dialog select[name=status]").sendKeys("Suspended");
         browser.type("dialog input[name=reason]", "Unpaid invoice");
         browser.click("dialog button[type=submit]");
         browser.waitForText("table[data-test=platform-list]", "Suspended");
-        assertThat(person.api().get(org.path() + "/me").json().getString("status")).isEqualTo("suspended");
+        assertThat(person.api().get(org.path() + "/me").json().getString("status"))
+                .isEqualTo("suspended");
 
         // nobody else is offered the platform's screens
         browser.click("[data-test=sign-out]");

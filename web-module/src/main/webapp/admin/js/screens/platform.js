@@ -270,7 +270,7 @@ async function users(main, { signal }) {
     signal,
     fetchPage: (q, cursor) => (q ? api.get('api/v1/admin/users', { q, cursor, limit: 25 }) : Promise.resolve(null)),
     head: [t('roles.name'), t('members.email'), t('platform.verified'), t('platform.created')],
-    row: (u) => html`<tr>
+    row: (u) => html`<tr data-user=${u.email}>
       <td><button type="button" class="link" data-test="open-user" onclick=${() => userDetail(u)}>${u.displayName}</button>${u.platformAdmin ? html` ${badge(t('platform.admin'))}` : null}</td>
       <td>${u.email}</td>
       <td>${u.emailVerified ? badge(t('platform.yes'), 'ok') : badge(t('platform.no'), 'warn')}</td>
