@@ -42,14 +42,19 @@ class AdminUsersIT {
         found.addAll(emailsOf(second));
         assertThat(found).isEqualTo(emails);
         assertThat(second.json().isNull("nextCursor")).isTrue();
-        assertThat(emailsOf(admin.api().get("/api/v1/admin/users?q=%25")))
+        assertThat(emailsOf(admin.api().get("/api/v1/admin/users?q=%25%25%25")))
                 .as("%% is literal")
+                .isEmpty();
+        assertThat(emailsOf(admin.api().get("/api/v1/admin/users?q=___")))
+                .as("_ is literal")
                 .isEmpty();
 
         java.util.List<jakarta.json.JsonObject> searches =
                 Fixtures.platformEvents(admin, "action=support-lookup&limit=100");
+        String shown = first.json().getJsonArray("items").getJsonObject(1).getString("id");
         assertThat(searches.stream().map(e -> e.getJsonObject("changes").toString()))
-                .anyMatch(c -> c.contains(marker.toUpperCase(java.util.Locale.ROOT)));
+                .as("the search and the accounts it showed are on the record")
+                .anyMatch(c -> c.contains(marker.toUpperCase(java.util.Locale.ROOT)) && c.contains(shown));
         String id = first.json().getJsonArray("items").getJsonObject(0).getString("id");
         assertThat(admin.api().get("/api/v1/admin/users/" + id).status()).isEqualTo(200);
         assertThat(Fixtures.platformEvents(admin, "action=support-lookup&entityId=" + id))
@@ -58,8 +63,25 @@ class AdminUsersIT {
 
         assertProblem(Fixtures.newUser().api().get("/api/v1/admin/users?q=" + marker), 403);
         assertInvalidFields(admin.api().get("/api/v1/admin/users"), "q");
-        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=x&limit=0"), "limit");
-        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=x&cursor=%25%25"), "cursor");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=ab"), "q");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=xyz&limit=0"), "limit");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=xyz&limit=many"), "limit");
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=xyz&cursor=%25%25"), "cursor");
+        String nul = java.util.Base64.getUrlEncoder()
+                .encodeToString("a\u0000b\n00000000-0000-0000-0000-000000000000"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertInvalidFields(admin.api().get("/api/v1/admin/users?q=xyz&cursor=" + nul), "cursor");
+        assertThat(first.json().getJsonArray("items").getJsonObject(0).keySet())
+                .as("what an account shows, nothing more")
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "email",
+                        "emailVerified",
+                        "emailVerifiedVia",
+                        "emailVerifiedAt",
+                        "displayName",
+                        "platformAdmin",
+                        "createdAt");
     }
 
     private static java.util.List<String> emailsOf(Api.Reply reply) {

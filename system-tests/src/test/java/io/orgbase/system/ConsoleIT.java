@@ -659,6 +659,7 @@ class ConsoleIT {
 
         browser.open("platform/users");
         browser.type("[data-test=platform-search]", person.email());
+        browser.click("[data-test=platform-search-submit]");
         browser.waitForText("table[data-test=platform-list]", person.email());
         browser.click("tr[data-user='" + person.email() + "'] [data-test=open-user]");
         browser.waitForText("[data-test=user-detail]", person.email());

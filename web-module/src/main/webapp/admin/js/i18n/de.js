@@ -437,4 +437,5 @@ export default {
   'platform.rows': "Zeilen",
   'platform.dryRun': "Probelauf",
   'platform.refused': "{count} abgelehnt",
+  'platform.find': "Suchen",
 };

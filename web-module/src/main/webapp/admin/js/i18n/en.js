@@ -437,4 +437,5 @@ export default {
   'platform.rows': "Rows",
   'platform.dryRun': "dry run",
   'platform.refused': "{count} refused",
+  'platform.find': "Find",
 };

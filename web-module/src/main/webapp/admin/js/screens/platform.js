@@ -26,11 +26,12 @@ async function overview(main) {
     }
   };
   const [orgs, suspended, letters, running, failedJobs] = await Promise.all([
-    count('api/v1/orgs', {}),
+    count('api/v1/orgs', { filter: { field: 'status', op: 'in', value: ['active', 'suspended', 'archived'] } }),
     count('api/v1/orgs', { filter: { field: 'status', op: 'eq', value: 'suspended' } }),
     count('api/v1/admin/dead-letters', {}),
-    api.get('api/v1/admin/data-jobs', { status: 'running', limit: 200 }).then((p) => p.items.length).catch(() => null),
-    api.get('api/v1/admin/data-jobs', { status: 'failed', limit: 200 }).then((p) => p.items.length).catch(() => null),
+    // the jobs list has no count: past one page, "200+"
+    api.get('api/v1/admin/data-jobs', { status: 'running', limit: 200 }).then((p) => (p.nextCursor ? '200+' : p.items.length)).catch(() => null),
+    api.get('api/v1/admin/data-jobs', { status: 'failed', limit: 200 }).then((p) => (p.nextCursor ? '200+' : p.items.length)).catch(() => null),
   ]);
   let signIns = null;
   try {
@@ -70,27 +71,37 @@ async function overview(main) {
 }
 
 /** A searchable, paged list: fetch(q, cursor) gives a page, row(item) draws one. */
-function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, tools }) {
+function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, tools, onSubmit = false, filters = null }) {
   const state = { q: '', cursors: [null] };
   const results = html`<div class="results"></div>`;
   const searchId = uid('search');
   const search = html`<input type="search" id=${searchId} autocomplete="off" data-test="platform-search" />`;
   let timer;
   signal.addEventListener('abort', () => clearTimeout(timer));
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      state.q = search.value.trim();
-      state.cursors = [null];
-      load();
-    }, 250);
-  });
+  // searches that are audited and read every row run when asked for, not at every pause in typing
+  if (!onSubmit) {
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        state.q = search.value.trim();
+        state.cursors = [null];
+        load();
+      }, 250);
+    });
+  }
   mount(
     main,
     html`<div class="screen-head"><h1>${title}</h1>${tools || null}</div>`,
     searchLabel
-      ? html`<form class="toolbar" role="search" onsubmit=${(e) => e.preventDefault()}>
+      ? html`<form class="toolbar" role="search" onsubmit=${(e) => {
+          e.preventDefault();
+          state.q = search.value.trim();
+          state.cursors = [null];
+          load();
+        }}>
           <div class="filter grow"><label for=${searchId}>${searchLabel}</label>${search}</div>
+          ${filters}
+          ${onSubmit ? html`<button type="submit" data-test="platform-search-submit">${t('platform.find')}</button>` : null}
         </form>`
       : null,
     results,
@@ -137,11 +148,25 @@ function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, too
 }
 
 async function organizations(main, { signal }) {
+  // archived organizations are left out of /orgs unless the filter names the status
+  const statusId = uid('status');
+  const statusSelect = html`<select id=${statusId} data-test="platform-org-status">
+    <option value="">${t('members.any')}</option>
+    ${['active', 'suspended', 'archived'].map((s) => html`<option value=${s}>${t(`platform.status.${s}`)}</option>`)}
+  </select>`;
   pagedList(main, {
     title: t('platform.organizations'),
     searchLabel: t('members.search'),
     signal,
-    fetchPage: (q, cursor) => api.get('api/v1/orgs', { q, cursor, limit: 25, sort: 'slug' }),
+    filters: html`<div class="filter"><label for=${statusId}>${t('members.status')}</label>${statusSelect}</div>`,
+    fetchPage: (q, cursor) =>
+      api.get('api/v1/orgs', {
+        q,
+        cursor,
+        limit: 25,
+        sort: 'slug',
+        filter: { field: 'status', op: 'in', value: statusSelect.value ? [statusSelect.value] : ['active', 'suspended', 'archived'] },
+      }),
     head: [t('roles.name'), t('members.status'), t('platform.created'), t('invitations.actions')],
     row: (o, reload) => html`<tr data-org=${o.slug}>
       <td><a class="name" href=${`#/o/${encodeURIComponent(o.slug)}`}>${o.name}</a><span class="sub">${o.slug}</span></td>
@@ -227,8 +252,8 @@ async function organizations(main, { signal }) {
     const s = reply.data.subscription;
     const form = html`<form novalidate>
       ${formError()}
-      ${field({ label: t('settings.plan'), name: 'subscription.plan', value: s.plan })}
-      ${field({ label: t('members.status'), name: 'subscription.status', value: s.status })}
+      ${field({ label: t('settings.plan'), name: 'subscription.plan', value: s.plan, options: ['free', 'team', 'business', 'enterprise'].map((p) => ({ value: p, label: p })) })}
+      ${field({ label: t('members.status'), name: 'subscription.status', value: s.status, options: ['trialing', 'active', 'past-due', 'cancelled'].map((p) => ({ value: p, label: p })) })}
       ${field({ label: t('platform.seats'), name: 'subscription.seats', type: 'number', value: s.seats ?? '', attrs: { min: '1' } })}
       ${field({ label: t('settings.renewsOn'), name: 'subscription.renewsOn', type: 'date', value: s.renewsOn || '' })}
       <div class="actions">
@@ -268,7 +293,8 @@ async function users(main, { signal }) {
     title: t('platform.users'),
     searchLabel: t('platform.findUser'),
     signal,
-    fetchPage: (q, cursor) => (q ? api.get('api/v1/admin/users', { q, cursor, limit: 25 }) : Promise.resolve(null)),
+    onSubmit: true,
+    fetchPage: (q, cursor) => (q.length >= 3 ? api.get('api/v1/admin/users', { q, cursor, limit: 25 }) : Promise.resolve(null)),
     head: [t('roles.name'), t('members.email'), t('platform.verified'), t('platform.created')],
     row: (u) => html`<tr data-user=${u.email}>
       <td><button type="button" class="link" data-test="open-user" onclick=${() => userDetail(u)}>${u.displayName}</button>${u.platformAdmin ? html` ${badge(t('platform.admin'))}` : null}</td>
@@ -356,12 +382,13 @@ async function jobs(main, { signal }) {
     searchLabel: null,
     signal,
     fetchPage: (q, cursor) => api.get('api/v1/admin/data-jobs', { cursor, limit: 50 }),
-    head: [t('platform.created'), t('jobs.collection'), t('members.status'), t('platform.rows')],
+    head: [t('platform.created'), t('nav.organization'), t('jobs.collection'), t('members.status'), t('platform.rows')],
     row: (j) => html`<tr>
       <td>${formatDateTime(j.createdAt)}</td>
-      <td>${t(`jobs.collection.${j.collection}`)} · ${j.kind}${j.dryRun ? ` (${t('platform.dryRun')})` : ''}</td>
+      <td>${j.orgSlug || ''}</td>
+      <td>${t(`jobs.collection.${j.collection}`)} · ${j.kind}</td>
       <td>${badge(t(`jobs.status.${j.status}`), j.status === 'completed' ? 'ok' : j.status === 'failed' ? 'warn' : '')}</td>
-      <td>${formatNumber(j.rows?.read ?? 0)}${j.rows?.failed ? ` · ${t('platform.refused', { count: formatNumber(j.rows.failed) })}` : ''}</td>
+      <td>${formatNumber(j.rowsRead ?? 0)}${j.rowsFailed ? ` · ${t('platform.refused', { count: formatNumber(j.rowsFailed) })}` : ''}</td>
     </tr>`,
   });
 }

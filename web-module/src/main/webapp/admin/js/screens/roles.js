@@ -83,12 +83,16 @@ export async function rolesScreen(main) {
       save.disabled = true;
       try {
         // the version shown: a colleague's change in between is a 412, never overwritten
-        await api.request('PATCH', `${base}/roles/${encodeURIComponent(role.key)}`, {
+        const { data: saved } = await api.request('PATCH', `${base}/roles/${encodeURIComponent(role.key)}`, {
           body: { permissions: [...edits.get(role.key)].sort() },
           etag: `"${role.version}"`,
         });
         toast(t('roles.saved', { role: role.name }), 'ok');
-        rolesScreen(main);
+        // this column only: unsaved ticks in other columns stay as they are
+        role.permissions = saved.permissions;
+        role.effectivePermissions = saved.effectivePermissions;
+        role.version = saved.version;
+        markDirty(role);
       } catch (error) {
         toast(error.message, 'error');
         markDirty(role);

@@ -100,16 +100,20 @@ public class Users {
         return user;
     }
 
+    /** Where a page of a support search ends: the last account's email and id (emails repeat). */
+    public record Position(String email, UUID id) {}
+
     /** A page of accounts found by a support search, and where the next page starts. */
-    public record Found(List<User> users, String nextAfter) {}
+    public record Found(List<User> users, Position next) {}
 
     /**
      * Accounts whose email or name contains {@code query} (any case), by email, at most {@code
-     * limit}, after the email {@code after} (keyset paging). Every search is recorded with what was
-     * searched for: a platform administrator's look-ups are audited like their other actions.
+     * limit}, after {@code after} (keyset paging by email and id: unverified accounts may share an
+     * email). Every page is recorded with what was searched for and which accounts it showed: a
+     * platform administrator's look-ups are audited like their other actions.
      */
     @PlatformAdminOnly("search user accounts")
-    public Found search(Caller caller, String query, int limit, String after) {
+    public Found search(Caller caller, String query, int limit, Position after) {
         String pattern = "%"
                 + query.strip()
                         .toLowerCase(java.util.Locale.ROOT)
@@ -118,17 +122,28 @@ public class Users {
                         .replace("_", "\\_")
                 + "%";
         List<User> users = em.createQuery(
-                        "select u from User u where (lower(u.email) like :q escape '\\' or lower(u.displayName) like :q"
-                                + " escape '\\') and u.email > :after order by u.email",
+                        // emails are stored lower-cased (a CHECK keeps them so)
+                        "select u from User u where (u.email like :q escape '\\' or lower(u.displayName) like :q"
+                                + " escape '\\') and (u.email > :email or (u.email = :email and u.id > :id))"
+                                + " order by u.email, u.id",
                         User.class)
                 .setParameter("q", pattern)
-                .setParameter("after", after == null ? "" : after)
+                .setParameter("email", after == null ? "" : after.email())
+                .setParameter("id", after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after.id())
                 .setMaxResults(limit + 1)
                 .getResultList();
         boolean more = users.size() > limit;
         List<User> page = more ? users.subList(0, limit) : users;
-        trail.record("support-lookup", "user", null, Map.of("searched", query.strip()));
-        return new Found(List.copyOf(page), more ? page.get(page.size() - 1).getEmail() : null);
+        trail.record(
+                "support-lookup",
+                "user",
+                null,
+                Map.of(
+                        "searched", query.strip(),
+                        "page", after == null ? "first" : "after " + after.email(),
+                        "shown", page.stream().map(u -> u.getId().toString()).toList()));
+        User last = more ? page.get(page.size() - 1) : null;
+        return new Found(List.copyOf(page), last == null ? null : new Position(last.getEmail(), last.getId()));
     }
 
     /**
@@ -140,7 +155,10 @@ public class Users {
      */
     @PlatformAdminOnly("vouch for email addresses")
     public User setEmailVerified(Caller caller, UUID id, boolean verified) {
-        User user = get(caller, id);
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new NotFound("No such user.");
+        }
         if (verified) {
             accounts.verify(user, Accounts.VERIFIED_BY_ADMIN);
         } else if (user.isEmailVerified()) {

@@ -1,9 +1,11 @@
 package io.orgbase.identity.api;
 
 import io.orgbase.api.Callers;
+import io.orgbase.api.RequestBudget;
 import io.orgbase.identity.User;
 import io.orgbase.identity.boundary.NewUser;
 import io.orgbase.identity.boundary.Users;
+import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,9 +78,10 @@ public class AdminUsersResource {
     @GET
     @Operation(
             summary = "Find user accounts by email or name (platform administrators only; every search is audited)",
-            description = "Accounts whose email or display name contains q (any case; % and _ are literal), by "
-                    + "email, limit 1-100 (25), continued with cursor. Each search is written to the platform's "
-                    + "audit trail as support-lookup with what was searched for, as is each account opened.")
+            description = "Accounts whose email or display name contains q (3-200 characters, any case; % and _ are "
+                    + "literal), by email, limit 1-100 (25), continued with cursor. Each page is written to the "
+                    + "platform's audit trail as support-lookup with what was searched for and the ids it showed, as "
+                    + "is each account opened. Costs as much of the request budget as any search.")
     @Parameter(
             name = "q",
             in = ParameterIn.QUERY,
@@ -93,8 +96,8 @@ public class AdminUsersResource {
     public UserPage search(
             @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         java.util.List<io.orgbase.problems.FieldError> errors = new java.util.ArrayList<>();
-        if (q == null || q.isBlank() || q.length() > 200) {
-            errors.add(new io.orgbase.problems.FieldError("q", "is required, at most 200 characters"));
+        if (q == null || q.strip().length() < 3 || q.length() > 200) {
+            errors.add(new io.orgbase.problems.FieldError("q", "is required: 3 to 200 characters"));
         }
         int size = 25;
         if (limit != null) {
@@ -107,26 +110,43 @@ public class AdminUsersResource {
                 errors.add(new io.orgbase.problems.FieldError("limit", "must be 1-100"));
             }
         }
-        String after = null;
+        Users.Position after = null;
         if (cursor != null) {
-            try {
-                after = new String(
-                        java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+            after = position(cursor);
+            if (after == null) {
                 errors.add(new io.orgbase.problems.FieldError("cursor", "is not a cursor of this list"));
             }
         }
         if (!errors.isEmpty()) {
             throw new io.orgbase.problems.InvalidInput(errors);
         }
+        // a search reads every account: it costs what other searches cost
+        RequestBudget.current().chargeExpensive(CollectionParams.SEARCH_COST);
         Users.Found found = users.search(callers.currentUser(), q, size, after);
         return new UserPage(
                 found.users().stream().map(UserView::of).toList(),
-                found.nextAfter() == null
+                found.next() == null
                         ? null
                         : java.util.Base64.getUrlEncoder()
                                 .withoutPadding()
-                                .encodeToString(found.nextAfter().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                                .encodeToString((found.next().email() + "\n"
+                                                + found.next().id())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A cursor of this list (email, line break, id), or null for anything else. */
+    private static Users.Position position(String cursor) {
+        try {
+            String text = new String(
+                    java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            int cut = text.lastIndexOf('\n');
+            if (cut < 1 || io.orgbase.requests.ControlCharacters.in(text.substring(0, cut))) {
+                return null;
+            }
+            return new Users.Position(text.substring(0, cut), UUID.fromString(text.substring(cut + 1)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @GET

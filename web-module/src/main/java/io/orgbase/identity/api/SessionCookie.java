@@ -5,7 +5,6 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,15 +59,17 @@ public class SessionCookie {
      * Refusing both keeps an attacker's session from replacing the user's.
      */
     public String token(HttpServletRequest request) {
+        // the raw headers, not getCookies(): containers differ on a repeated name (WildFly's keeps one)
         String found = null;
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (NAME.equals(cookie.getName())) {
+        java.util.Enumeration<String> headers = request.getHeaders("Cookie");
+        while (headers != null && headers.hasMoreElements()) {
+            for (String pair : headers.nextElement().split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && NAME.equals(pair.substring(0, equals).strip())) {
                     if (found != null) {
                         throw new Unauthenticated("More than one session cookie: sign in again.");
                     }
-                    found = cookie.getValue();
+                    found = pair.substring(equals + 1).strip();
                 }
             }
         }
