@@ -166,6 +166,23 @@ export function confirm(title, text, label, kind = 'danger') {
   ]).then((v) => v === 'yes');
 }
 
+/**
+ * Previous/next for a cursor-paged list: cursors is the stack of cursors of the pages shown so far
+ * (the first is null), load() draws the page of the last one.
+ */
+export function pager(cursors, nextCursor, load) {
+  return html`<nav class="pager" aria-label=${t('members.pages')}>
+    <button type="button" disabled=${cursors.length === 1} onclick=${() => {
+      cursors.pop();
+      load();
+    }}>${t('action.previous')}</button>
+    <button type="button" data-test="next-page" disabled=${!nextCursor} onclick=${() => {
+      cursors.push(nextCursor);
+      load();
+    }}>${t('action.next')}</button>
+  </nav>`;
+}
+
 /** A badge for a status. */
 export function badge(text, kind = '') {
   return html`<span class=${`badge ${kind}`}>${text}</span>`;

@@ -3,7 +3,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatDateTime, formatNumber } from '../i18n.js';
-import { dialog, empty, failure, loading } from '../ui.js';
+import { dialog, empty, failure, loading, pager } from '../ui.js';
 import { session } from '../main.js';
 
 const PAGE_SIZE = 30;
@@ -128,16 +128,7 @@ export async function auditScreen(main, { signal }) {
           )}
         </tbody>
       </table></div>`,
-      html`<nav class="pager" aria-label=${t('members.pages')}>
-        <button type="button" disabled=${state.cursors.length === 1} onclick=${() => {
-          state.cursors.pop();
-          load();
-        }}>${t('action.previous')}</button>
-        <button type="button" disabled=${!page.nextCursor} onclick=${() => {
-          state.cursors.push(page.nextCursor);
-          load();
-        }}>${t('action.next')}</button>
-      </nav>`,
+      pager(state.cursors, page.nextCursor, load),
     );
   }
 

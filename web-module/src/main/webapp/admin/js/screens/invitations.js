@@ -3,7 +3,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast, pager } from '../ui.js';
 import { session, may } from '../main.js';
 import { roleChoices, roleLabel, roleOptions } from '../roles.js';
 
@@ -117,16 +117,7 @@ export async function invitationsScreen(main, { signal }) {
         </tr></thead>
         <tbody>${page.items.map((i) => row(i))}</tbody>
       </table></div>`,
-      html`<nav class="pager" aria-label=${t('members.pages')}>
-        <button type="button" disabled=${state.cursors.length === 1} onclick=${() => {
-          state.cursors.pop();
-          load();
-        }}>${t('action.previous')}</button>
-        <button type="button" disabled=${!page.nextCursor} onclick=${() => {
-          state.cursors.push(page.nextCursor);
-          load();
-        }}>${t('action.next')}</button>
-      </nav>`,
+      pager(state.cursors, page.nextCursor, load),
     );
   }
 

@@ -4,7 +4,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural, formatDate, formatRelative, formatDateTime } from '../i18n.js';
-import { badge, dialog, empty, failure, field, formError, loading, submitting, toast, confirm } from '../ui.js';
+import { badge, dialog, empty, failure, field, formError, loading, submitting, toast, confirm, pager } from '../ui.js';
 import { session, may, orgLink } from '../main.js';
 import { roleChoices, roleLabel, roleOptions } from '../roles.js';
 import { memberScreen } from './member.js';
@@ -178,7 +178,6 @@ export async function membersScreen(main, { params, signal, rest }) {
       page.items.forEach((m) => (all.checked ? state.selected.add(m.userId) : state.selected.delete(m.userId)));
       render(page);
     });
-    const first = state.cursors.length === 1;
     mount(
       results,
       html`<p class="count" data-test="member-count">${plural(page.total ?? page.items.length, 'members.count')}</p>`,
@@ -198,16 +197,7 @@ export async function membersScreen(main, { params, signal, rest }) {
           ${page.items.map((m) => row(m, page))}
         </tbody>
       </table></div>`,
-      html`<nav class="pager" aria-label=${t('members.pages')}>
-        <button type="button" disabled=${first} onclick=${() => {
-          state.cursors.pop();
-          load();
-        }}>${t('action.previous')}</button>
-        <button type="button" data-test="next-page" disabled=${!page.nextCursor} onclick=${() => {
-          state.cursors.push(page.nextCursor);
-          load();
-        }}>${t('action.next')}</button>
-      </nav>`,
+      pager(state.cursors, page.nextCursor, load),
     );
   }
 

@@ -4,7 +4,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatNumber, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast, pager } from '../ui.js';
 
 export const PLATFORM_SCREENS = [
   { path: '', label: 'platform.overview', screen: overview },
@@ -128,16 +128,7 @@ function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, too
           <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
           <tbody>${page.items.map((item) => row(item, load))}</tbody>
         </table></div>`,
-        html`<nav class="pager" aria-label=${t('members.pages')}>
-          <button type="button" disabled=${state.cursors.length === 1} onclick=${() => {
-            state.cursors.pop();
-            load();
-          }}>${t('action.previous')}</button>
-          <button type="button" disabled=${!page.nextCursor} onclick=${() => {
-            state.cursors.push(page.nextCursor);
-            load();
-          }}>${t('action.next')}</button>
-        </nav>`,
+        pager(state.cursors, page.nextCursor, load),
       );
     } catch (error) {
       if (ticket === latest) mount(results, failure(error, load));
