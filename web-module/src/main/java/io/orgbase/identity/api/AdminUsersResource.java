@@ -8,6 +8,7 @@ import io.orgbase.identity.boundary.Users;
 import io.orgbase.requests.CollectionParams;
 import io.orgbase.requests.JsonBody;
 import io.orgbase.requests.JsonBody.Need;
+import io.orgbase.requests.QueryInts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -99,17 +100,6 @@ public class AdminUsersResource {
         if (q == null || q.strip().length() < 3 || q.length() > 200) {
             errors.add(new io.orgbase.problems.FieldError("q", "is required: 3 to 200 characters"));
         }
-        int size = 25;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > 100) {
-                errors.add(new io.orgbase.problems.FieldError("limit", "must be 1-100"));
-            }
-        }
         Users.Position after = null;
         if (cursor != null) {
             after = position(cursor);
@@ -120,6 +110,7 @@ public class AdminUsersResource {
         if (!errors.isEmpty()) {
             throw new io.orgbase.problems.InvalidInput(errors);
         }
+        int size = QueryInts.parse("limit", limit, 25, 1, 100);
         // a search reads every account: it costs what other searches cost
         RequestBudget.current().chargeExpensive(CollectionParams.SEARCH_COST);
         Users.Found found = users.search(callers.currentUser(), q, size, after);
