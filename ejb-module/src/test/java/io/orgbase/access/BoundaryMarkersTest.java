@@ -179,7 +179,6 @@ class BoundaryMarkersTest {
                         "Features.setDefault",
                         "OrganizationBundles.export",
                         "OrganizationBundles.load",
-                        "OrganizationBundles.recordExport",
                         "OrganizationTypes.create",
                         "OrganizationTypes.delete",
                         "OrganizationTypes.update",

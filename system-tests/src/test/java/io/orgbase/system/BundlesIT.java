@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * Organization bundles: an organization written as one archive and loaded as a new one with every
  * record, reference and member intact under new ids; a dry run and a failed load leave nothing; a
  * damaged, altered, foreign or newer archive is refused with a 400 naming why; an archive of an
- * older schema loads; only platform administrators may do either, and both are audited.
+ * older schema loads; only platform administrators may do either, and both are audited. Owners
+ * download their own organization's bundle below it (no one else there, no API key), audited with
+ * them as the actor; to anyone else the organization does not exist.
  */
 class BundlesIT {
 
@@ -43,6 +45,14 @@ class BundlesIT {
     private static String exportPath(Org org) {
         return "/api/v1/admin/organizations/" + org.id() + "/bundle";
     }
+
+    /** The owners' download, below the organization. */
+    private static String ownPath(String org) {
+        return "/api/v1/orgs/" + org + "/bundle";
+    }
+
+    /** What one download costs of the caller's budget (BundleDownload.COST). */
+    private static final int COST = 60;
 
     /** A bundle as its files: each NDJSON entry's lines, and the manifest. */
     record Bundle(JsonObject manifest, Map<String, List<String>> files) {
@@ -645,5 +655,127 @@ class BundlesIT {
         assertProblem(load(owner, zip, "slug=" + Fixtures.slug()), 403);
         assertProblem(Api.anonymous().get(exportPath(org)), 401);
         assertProblem(admin.api().get("/api/v1/admin/organizations/" + java.util.UUID.randomUUID() + "/bundle"), 404);
+    }
+
+    @Test
+    void anOwnerDownloadsTheirOrganizationsBundleAndTheTrailNamesThem() {
+        Session owner = Fixtures.newUser();
+        Session ann = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Fixtures.newDepartment(owner, org, "Backed up");
+        Fixtures.addMember(owner, org, ann, "member");
+        Api.Reply before = owner.api().get(org.path());
+
+        Api.Binary file = owner.api().bytes(ownPath(org.slug()));
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).startsWith("application/zip");
+        assertThat(file.header("Content-Disposition"))
+                .startsWith("attachment; filename=\"" + org.slug() + "-")
+                .endsWith(".orgbundle.zip\"");
+        assertThat(file.header("Cache-Control")).contains("no-store");
+        assertThat(file.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(Long.parseLong(file.header("Content-Length"))).isEqualTo(file.body().length);
+        // charged as an expensive read (a new minute's window may have begun in between)
+        int remaining = Integer.parseInt(file.header("RateLimit-Remaining"));
+        int limit = Integer.parseInt(file.header("RateLimit-Limit"));
+        assertThat(remaining).isIn(Integer.parseInt(before.header("RateLimit-Remaining")) - COST, limit - COST);
+
+        Bundle bundle = Bundle.of(file.body());
+        assertThat(bundle.manifest().getString("format")).isEqualTo("orgbase-organization-bundle");
+        JsonObject organization = bundle.manifest().getJsonObject("organization");
+        assertThat(organization.getString("slug")).isEqualTo(org.slug());
+        assertThat(organization.getString("id")).isEqualTo(org.id().toString());
+        assertThat(bundle.rows("department.ndjson"))
+                .extracting(d -> d.getString("name"))
+                .containsExactly("Backed up");
+        assertThat(bundle.rows("users.ndjson"))
+                .extracting(u -> u.getString("email"))
+                .containsExactlyInAnyOrder(owner.email(), ann.email());
+
+        List<JsonObject> exported = Fixtures.events(owner, org, "action=organization.bundle-exported");
+        assertThat(exported).hasSize(1);
+        JsonObject actor = exported.get(0).getJsonObject("actor");
+        assertThat(actor.getString("type")).isEqualTo("user");
+        assertThat(actor.getString("id")).isEqualTo(owner.id().toString());
+        JsonObject details = exported.get(0).getJsonObject("changes");
+        assertThat(details.getJsonNumber("bytes").longValue()).isEqualTo(file.body().length);
+        assertThat(details.getString("schemaVersion"))
+                .isEqualTo(bundle.manifest().getString("schemaVersion"));
+        // the organization's rows: its tables', not the accounts or the trail kept beside them
+        long rows = bundle.manifest().getJsonArray("entries").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(e -> e.containsKey("table"))
+                .mapToLong(e -> e.getJsonNumber("rows").longValue())
+                .sum();
+        assertThat(details.getJsonNumber("rows").longValue()).isEqualTo(rows);
+
+        // the owner's backup is a bundle like any other: it loads
+        Api.Reply dry = load(Fixtures.admin(), file.body(), "slug=" + Fixtures.slug() + "&dryRun=true");
+        assertThat(dry.status()).as("%s", dry).isEqualTo(200);
+        assertThat(dry.json()
+                        .getJsonObject("tables")
+                        .getJsonObject("department")
+                        .getInt("loaded"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyOwnersDownloadTheirBundleNeitherOtherRolesNorApiKeys() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session admin = Fixtures.newUser();
+        Session member = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        Fixtures.addMember(owner, org, member, "member");
+        Api.Reply key = owner.in(org).apiKeys().create(json("name", "backup-" + Secrets.suffix(), "role", "admin"));
+        assertThat(key.status()).as("%s", key).isEqualTo(201);
+        Api service = Api.anonymous().withApiKey(key.json().getString("key"));
+
+        assertThat(assertProblem(admin.api().get(ownPath(org.slug())), 403).getString("detail"))
+                .contains("Only owners");
+        assertProblem(member.api().get(ownPath(org.slug())), 403);
+        // a key never: the bundle holds every member's account and the whole audit trail
+        assertThat(assertProblem(service.get(ownPath(org.slug())), 403).getString("detail"))
+                .contains("API keys");
+        assertProblem(Api.anonymous().get(ownPath(org.slug())), 401);
+        assertThat(Fixtures.events(owner, org, "action=organization.bundle-exported"))
+                .isEmpty();
+
+        // a platform administrator acting in it counts as an owner, as for every owner-only rule
+        Session platformAdmin = Fixtures.admin();
+        Api.Binary file = platformAdmin.api().bytes(ownPath(org.id().toString()));
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        assertThat(Bundle.of(file.body())
+                        .manifest()
+                        .getJsonObject("organization")
+                        .getString("slug"))
+                .isEqualTo(org.slug());
+        List<JsonObject> exported = Fixtures.events(owner, org, "action=organization.bundle-exported");
+        assertThat(exported).hasSize(1);
+        assertThat(exported.get(0).getJsonObject("actor").getString("id"))
+                .isEqualTo(platformAdmin.id().toString());
+    }
+
+    @Test
+    void anotherOrganizationsBundleIsNotFoundExactlyLikeNone() {
+        Session alice = Fixtures.newUser();
+        Session bob = Fixtures.newUser();
+        Org mine = Fixtures.newOrg(alice);
+        Org theirs = Fixtures.newOrg(bob);
+        Api.Reply key = alice.in(mine).apiKeys().create(json("name", "mine-" + Secrets.suffix(), "role", "admin"));
+        Api service = Api.anonymous().withApiKey(key.json().getString("key"));
+
+        String nothing =
+                assertProblem(alice.api().get(ownPath(Fixtures.slug())), 404).toString();
+        for (String reference : List.of(theirs.slug(), theirs.id().toString())) {
+            Api.Reply foreign = alice.api().get(ownPath(reference));
+            assertThat(assertProblem(foreign, 404).toString()).isEqualTo(nothing);
+            assertThat(assertProblem(service.get(ownPath(reference)), 404).toString())
+                    .isEqualTo(nothing);
+        }
+        assertThat(Fixtures.events(bob, theirs, "action=organization.bundle-exported"))
+                .isEmpty();
+        // their owner still gets it
+        assertThat(bob.api().bytes(ownPath(theirs.slug())).status()).isEqualTo(200);
     }
 }

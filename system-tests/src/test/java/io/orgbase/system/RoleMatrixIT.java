@@ -73,6 +73,7 @@ class RoleMatrixIT {
             new Probe("GET audit-events", MANAGERS, c -> c.api().get(c.org().path() + "/audit-events")),
             new Probe("GET audit-events/verify", MANAGERS, c -> c.api()
                     .get(c.org().path() + "/audit-events/verify")),
+            new Probe("GET bundle", Set.of("owner"), c -> c.api().get(c.org().path() + "/bundle")),
             new Probe("DELETE member", MANAGERS, c -> c.api().delete(c.org().path() + "/members/" + c.otherMember())),
             new Probe("DELETE org", Set.of("owner"), c -> c.api().delete(c.org().path())));
 

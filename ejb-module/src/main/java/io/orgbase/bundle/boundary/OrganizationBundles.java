@@ -1,21 +1,28 @@
 package io.orgbase.bundle.boundary;
 
 import io.orgbase.access.Caller;
+import io.orgbase.access.Permission;
 import io.orgbase.access.PlatformAdminOnly;
+import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
 import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.bundle.control.BundleArchive;
 import io.orgbase.bundle.control.BundleLoader;
 import io.orgbase.bundle.control.BundleLoader.Loaded;
 import io.orgbase.bundle.control.BundleLoader.Target;
+import io.orgbase.bundle.control.BundleSnapshots;
+import io.orgbase.bundle.control.BundleSnapshots.Snapshot;
 import io.orgbase.bundle.control.BundleWriter;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.FieldError;
+import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantScoped;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -24,7 +31,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +47,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Organization bundles, for platform administrators: an organization written as one archive, and
- * an archive loaded as a new organization (here or in another installation) — checked first, in
- * one transaction, so a load that fails leaves nothing. A dry run loads everything the same way
- * and rolls it back: it reports exactly what loading would do, or why it cannot.
+ * Organization bundles: an organization written as one archive (for platform administrators, and
+ * for its owners as their backup), and an archive loaded as a new organization (here or in another
+ * installation; platform administrators only) — checked first, in one transaction, so a load that
+ * fails leaves nothing. A dry run loads everything the same way and rolls it back: it reports
+ * exactly what loading would do, or why it cannot.
  */
 @Stateless
 @Audited
@@ -64,11 +71,14 @@ public class OrganizationBundles {
     @Inject
     BundleLoader loader;
 
+    @Inject
+    BundleSnapshots snapshots;
+
     @Resource
     SessionContext context;
 
-    /** A bundle written to a temporary file, which the caller sends and deletes. */
-    public record Exported(Path file, String slug, long rows, String schemaVersion) {}
+    /** A bundle written to the caller's file, as its audit entry tells it. */
+    public record Exported(String slug, long rows, String schemaVersion, long bytes) {}
 
     /** What a load did (or, in a dry run, would do). */
     public record Imported(
@@ -83,61 +93,61 @@ public class OrganizationBundles {
             Loaded loaded) {}
 
     /**
-     * Writes the organization as it stands at one instant: one read-only snapshot of the database
-     * (repeatable read), which no concurrent write can break. The caller sends the file, deletes
-     * it, and records the export ({@link #recordExport}).
+     * Writes the organization into {@code file} as it stands at one instant: one read-only snapshot
+     * of the database (repeatable read), which no concurrent write can break. Records the export
+     * ({@code organization.bundle-exported}) in the organization's trail. The caller sends the file
+     * and deletes it.
      *
      * @throws NotFound when there is no such organization
      */
     @PlatformAdminOnly("export organization bundles")
-    public Exported export(Caller caller, UUID orgId) {
-        Connection connection = em.unwrap(Connection.class);
+    public Exported export(Caller caller, UUID orgId, Path file) {
+        return exportTo(orgId, caller.userId(), file);
+    }
+
+    /**
+     * The owners' own backup: the tenant's organization written into {@code file} as by {@link
+     * #export}, and recorded the same way (the owner as the actor). Owners only, checked as every
+     * owner-only rule is ({@link Tenant#actsAsOwner}: a platform administrator acting in the
+     * organization without a role there counts as one): a bundle holds every member's account and
+     * the whole audit trail. Never an API key, whatever its role (none is an owner today; this
+     * stays so should one ever be).
+     *
+     * @throws Forbidden for anyone but an owner, and for every API key
+     */
+    @TenantScoped
+    @RequiresPermission(Permission.ORGANIZATION_READ)
+    public Exported exportOwn(Tenant tenant, Path file) {
+        if (tenant.caller().isApiKey()) {
+            throw new Forbidden("API keys do not download organization bundles: an owner signs in to do it.");
+        }
+        if (!tenant.actsAsOwner()) {
+            throw new Forbidden("Only owners download the organization's bundle.");
+        }
+        return exportTo(tenant.orgId(), tenant.caller().userId(), file);
+    }
+
+    /**
+     * The snapshot in a transaction of its own (its first statement must choose its isolation,
+     * and this one has read already: the tenant, the caller); the audit entry after it, in this
+     * one — a snapshot transaction that appends to the audit chain fails to serialize when
+     * anything in the organization is audited meanwhile.
+     */
+    private Exported exportTo(UUID orgId, UUID userId, Path file) {
+        Snapshot snapshot = snapshots.write(orgId, userId, file);
+        long bytes;
         try {
-            try (Statement snapshot = connection.createStatement()) {
-                // the transaction's first statement: nothing has read the database in it yet
-                snapshot.execute("set transaction isolation level repeatable read, read only");
-            }
-            session.enterTenant(orgId, caller.userId());
-            String slug;
-            String name;
-            try (PreparedStatement select =
-                    connection.prepareStatement("select slug, name from organization where id = ?")) {
-                select.setObject(1, orgId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        throw new NotFound("No such organization.");
-                    }
-                    slug = row.getString(1);
-                    name = row.getString(2);
-                }
-            }
-            Path file = Files.createTempFile("orgbase-bundle-", ".zip");
-            try {
-                BundleWriter.Written written;
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    written = BundleWriter.write(connection, orgId, slug, name, out);
-                }
-                return new Exported(file, slug, written.rows(), written.schemaVersion());
-            } catch (IOException | SQLException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("bundle export failed: " + e.getMessage(), e);
+            bytes = Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Records in the organization's trail that a platform administrator exported it. */
-    @PlatformAdminOnly("export organization bundles")
-    public void recordExport(Caller caller, UUID orgId, Exported exported, long bytes) {
-        session.enterTenant(orgId, caller.userId());
+        session.enterTenant(orgId, userId);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rows", exported.rows());
-        details.put("schemaVersion", exported.schemaVersion());
+        details.put("rows", snapshot.rows());
+        details.put("schemaVersion", snapshot.schemaVersion());
         details.put("bytes", bytes);
         trail.record("organization.bundle-exported", "organization", orgId, details);
+        return new Exported(snapshot.slug(), snapshot.rows(), snapshot.schemaVersion(), bytes);
     }
 
     /**

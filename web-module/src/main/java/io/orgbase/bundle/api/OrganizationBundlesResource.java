@@ -2,8 +2,8 @@ package io.orgbase.bundle.api;
 
 import io.orgbase.access.Caller;
 import io.orgbase.api.Callers;
+import io.orgbase.api.Cost;
 import io.orgbase.bundle.boundary.OrganizationBundles;
-import io.orgbase.bundle.boundary.OrganizationBundles.Exported;
 import io.orgbase.bundle.boundary.OrganizationBundles.Imported;
 import io.orgbase.bundle.control.BundleLoader.TableCount;
 import io.orgbase.problems.Forbidden;
@@ -21,17 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,16 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Organization bundles, for platform administrators: download an organization as one archive, and
  * load an archive as a new organization (with {@code dryRun=true}: check it and report what
- * loading would do, changing nothing).
+ * loading would do, changing nothing). Owners download their own organization's below it ({@link
+ * BundleResource}).
  */
 @Path("admin")
 @ApplicationScoped
 @Tag(name = "organization-bundles")
 public class OrganizationBundlesResource {
 
-    static final String ZIP = "application/zip";
-
-    private static final Logger LOG = Logger.getLogger(OrganizationBundlesResource.class.getName());
+    static final String ZIP = BundleDownload.ZIP;
 
     @Inject
     Callers callers;
@@ -86,42 +81,22 @@ public class OrganizationBundlesResource {
     @GET
     @Path("organizations/{id}/bundle")
     @Produces(ZIP)
+    @Cost(BundleDownload.COST)
     @Operation(
             summary = "The organization as one archive (a bundle); platform administrators only, audited",
             description = "A zip of one NDJSON file per table of the organization, its members' accounts (no"
                     + " secrets), its audit trail, and manifest.json (format version, schema version, each file's"
-                    + " rows and SHA-256). Written from one snapshot of the database.")
+                    + " rows and SHA-256). Written from one snapshot of the database. Costs "
+                    + BundleDownload.COST
+                    + " requests of the caller's budget and, like every expensive read, runs at most two at once per"
+                    + " caller (ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT). Owners download their own organization's"
+                    + " at GET /api/v1/orgs/{org}/bundle.")
     @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = ZIP))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response export(@PathParam("id") UUID id) {
         Caller caller = callers.currentUser();
-        Exported exported = bundles.export(caller, id);
-        long size;
-        try {
-            size = Files.size(exported.file());
-            bundles.recordExport(caller, id, exported, size);
-        } catch (IOException | RuntimeException e) {
-            delete(exported.file());
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
-        }
-        StreamingOutput body = output -> {
-            try {
-                Files.copy(exported.file(), output);
-            } finally {
-                delete(exported.file());
-            }
-        };
-        String name = exported.slug() + "-" + LocalDate.now(ZoneOffset.UTC) + ".orgbundle.zip";
-        return Response.ok(body, ZIP)
-                .header("Content-Length", size)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .header("Cache-Control", "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return BundleDownload.of(file -> bundles.export(caller, id, file));
     }
 
     @POST
@@ -189,16 +164,8 @@ public class OrganizationBundlesResource {
             throw new UncheckedIOException(e);
         } finally {
             if (file != null) {
-                delete(file);
+                BundleDownload.delete(file);
             }
-        }
-    }
-
-    private static void delete(java.nio.file.Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warning(() -> "Could not delete " + file + ": " + e.getMessage());
         }
     }
 

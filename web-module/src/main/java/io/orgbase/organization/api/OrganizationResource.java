@@ -5,6 +5,7 @@ import io.orgbase.analytics.api.AnalyticsResource;
 import io.orgbase.api.ETags;
 import io.orgbase.api.Items;
 import io.orgbase.audit.api.AuditEventsResource;
+import io.orgbase.bundle.api.BundleResource;
 import io.orgbase.category.api.CategoriesResource;
 import io.orgbase.contact.api.ContactsResource;
 import io.orgbase.customfield.api.CustomFieldsResource;
@@ -291,5 +292,10 @@ public class OrganizationResource {
     @Path("notification-preferences")
     public NotificationPreferencesResource notificationPreferences() {
         return new NotificationPreferencesResource(tenant, boundaries.notificationPreferences());
+    }
+
+    @Path("bundle")
+    public BundleResource bundle() {
+        return new BundleResource(tenant, boundaries.bundles());
     }
 }

@@ -3,6 +3,7 @@ package io.orgbase.organization.api;
 import io.orgbase.access.boundary.OrganizationRoles;
 import io.orgbase.analytics.boundary.Analytics;
 import io.orgbase.audit.boundary.AuditEvents;
+import io.orgbase.bundle.boundary.OrganizationBundles;
 import io.orgbase.category.boundary.Categories;
 import io.orgbase.contact.boundary.ContactBook;
 import io.orgbase.customfield.boundary.CustomFields;
@@ -83,6 +84,9 @@ public class TenantBoundaries {
     @Inject
     TagVocabulary tags;
 
+    @Inject
+    OrganizationBundles bundles;
+
     public Organizations organizations() {
         return organizations;
     }
@@ -157,5 +161,9 @@ public class TenantBoundaries {
 
     public TagVocabulary tags() {
         return tags;
+    }
+
+    public OrganizationBundles bundles() {
+        return bundles;
     }
 }
