@@ -17,6 +17,8 @@ import { notificationBell, stopNotifications } from './notifications.js';
 import { invitationsScreen } from './screens/invitations.js';
 import { rolesScreen } from './screens/roles.js';
 import { auditScreen } from './screens/audit.js';
+import { teamsScreen } from './screens/teams.js';
+import { preferencesScreen } from './screens/preferences.js';
 
 const app = document.getElementById('app');
 
@@ -28,12 +30,14 @@ const ORG_SCREENS = [
   { path: '', label: 'nav.dashboard', permission: 'organization:read', screen: dashboardScreen },
   { path: 'members', label: 'nav.members', permission: 'members:read', screen: membersScreen },
   { path: 'departments', label: 'nav.departments', permission: 'departments:read', screen: departmentsScreen },
+  { path: 'teams', label: 'nav.teams', permission: 'teams:read', screen: teamsScreen },
   { path: 'invitations', label: 'nav.invitations', permission: 'members:read', screen: invitationsScreen },
   { path: 'roles', label: 'nav.roles', permission: 'roles:read', screen: rolesScreen },
   { path: 'api-keys', label: 'nav.apiKeys', permission: 'api-keys:read', screen: apiKeysScreen },
   { path: 'audit', label: 'nav.audit', permission: 'audit:read', screen: auditScreen },
   { path: 'data-jobs', label: 'nav.dataJobs', permission: 'departments:read', screen: dataJobsScreen },
   { path: 'settings', label: 'nav.settings', permission: 'organization:read', screen: settingsScreen },
+  { path: 'notifications', label: 'nav.notifications', permission: 'organization:read', screen: preferencesScreen },
 ];
 
 /** What may name an organization or a record in a route: a slug or a UUID, nothing else. */

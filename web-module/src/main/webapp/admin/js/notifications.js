@@ -5,6 +5,7 @@ import { html, mount } from './dom.js';
 import * as api from './api.js';
 import { t, formatRelative, formatDateTime } from './i18n.js';
 import { empty, failure, loading, toast } from './ui.js';
+import { session, orgLink } from './main.js';
 
 let bell = null;
 let controller = null;
@@ -61,6 +62,9 @@ export function notificationBell() {
             toast(e.message, 'error');
           }
         }}>${t('notifications.readAll')}</button>
+        ${session.org
+          ? html`<a href=${orgLink('notifications')} data-test="notification-preferences" onclick=${close}>${t('notifications.preferences')}</a>`
+          : null}
       </div>`,
       items.length
         ? html`<ul class="notification-list" data-test="notifications">
@@ -91,6 +95,15 @@ export function notificationBell() {
   }
 
   button.addEventListener('click', () => (panel.hidden ? open() : close()));
+  // a click anywhere else closes the panel, as a menu would (the path of the click, not its target:
+  // a button the panel redraws is gone from the page by the time the click reaches the document)
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (!panel.hidden && bell && !e.composedPath().includes(bell)) close();
+    },
+    { signal: controller.signal },
+  );
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       close();

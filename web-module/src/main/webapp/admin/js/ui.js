@@ -1,7 +1,7 @@
 // Shared pieces of every screen: states (loading, empty, error, forbidden), form fields with
 // their errors, toasts, confirmation dialogs.
-import { html, uid } from './dom.js';
-import { ApiError } from './api.js';
+import { html, mount, uid } from './dom.js';
+import { ApiError, get } from './api.js';
 import { t } from './i18n.js';
 
 export function loading() {
@@ -159,6 +159,47 @@ export function dialog(title, body, actions) {
   });
 }
 
+/**
+ * A form in a dialog: its fields, Cancel, and a submit button. onSubmit(data) runs with the button
+ * disabled and the problem's errors shown beside their fields; when it succeeds the dialog closes,
+ * and a function it returned runs after that (to open the next dialog, say).
+ */
+export function formDialog(title, fields, submitLabel, onSubmit, kind = 'primary') {
+  const form = html`<form novalidate>
+    ${formError()}
+    ${fields}
+    <div class="actions">
+      <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
+      <button type="submit" class=${kind}>${submitLabel}</button>
+    </div>
+  </form>`;
+  form.addEventListener(
+    'submit',
+    submitting(form, async (data) => {
+      const then = await onSubmit(data, form);
+      form.closest('dialog').close();
+      if (typeof then === 'function') then();
+    }),
+  );
+  return dialog(title, form, []);
+}
+
+/**
+ * Calls action(value) when typing in a box pauses (or a picker changes), never after the screen's
+ * signal aborted.
+ */
+export function whenSettled(control, signal, action, wait = 250) {
+  let timer;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  const textual = control.tagName === 'INPUT' && ['text', 'search'].includes(control.type);
+  control.addEventListener(textual ? 'input' : 'change', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!signal.aborted) action(control.value.trim());
+    }, wait);
+  });
+}
+
 export function confirm(title, text, label, kind = 'danger') {
   return dialog(title, html`<p>${text}</p>`, [
     { label: t('action.cancel'), value: '' },
@@ -183,7 +224,121 @@ export function pager(cursors, nextCursor, load) {
   </nav>`;
 }
 
+/** Hands a file to the browser's downloads: a link (a URL, or a Blob made into one) clicked once. */
+export function saveFile(source, name) {
+  const href = source instanceof Blob ? URL.createObjectURL(source) : source;
+  const link = html`<a href=${href} download=${name} hidden></a>`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  if (source instanceof Blob) setTimeout(() => URL.revokeObjectURL(href), 10000);
+}
+
 /** A badge for a status. */
 export function badge(text, kind = '') {
   return html`<span class=${`badge ${kind}`}>${text}</span>`;
+}
+
+/** A searchable, paged list: fetch(q, cursor) gives a page, row(item) draws one. */
+export function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, tools, onSubmit = false, filters = null }) {
+  const state = { q: '', cursors: [null] };
+  const results = html`<div class="results"></div>`;
+  const searchId = uid('search');
+  const search = html`<input type="search" id=${searchId} autocomplete="off" data-test="platform-search" />`;
+  // searches that are audited and read every row run when asked for, not at every pause in typing
+  if (!onSubmit) {
+    whenSettled(search, signal, (value) => {
+      state.q = value;
+      state.cursors = [null];
+      load();
+    });
+  }
+  mount(
+    main,
+    html`<div class="screen-head"><h1>${title}</h1>${tools || null}</div>`,
+    searchLabel
+      ? html`<form class="toolbar" role="search" onsubmit=${(e) => {
+          e.preventDefault();
+          state.q = search.value.trim();
+          state.cursors = [null];
+          load();
+        }}>
+          <div class="filter grow"><label for=${searchId}>${searchLabel}</label>${search}</div>
+          ${filters}
+          ${onSubmit ? html`<button type="submit" data-test="platform-search-submit">${t('platform.find')}</button>` : null}
+        </form>`
+      : null,
+    results,
+  );
+  let latest = 0;
+  async function load() {
+    const ticket = ++latest;
+    mount(results, loading());
+    try {
+      const page = await fetchPage(state.q, state.cursors[state.cursors.length - 1]);
+      if (signal.aborted || ticket !== latest) return;
+      if (page === null) {
+        mount(results, empty(t('platform.searchFirst')));
+        return;
+      }
+      if (!page.items.length) {
+        mount(results, empty());
+        return;
+      }
+      mount(
+        results,
+        html`<div class="table-wrap"><table class="list" data-test="platform-list">
+          <caption class="visually-hidden">${title}</caption>
+          <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${page.items.map((item) => row(item, load))}</tbody>
+        </table></div>`,
+        pager(state.cursors, page.nextCursor, load),
+      );
+    } catch (error) {
+      if (ticket === latest) mount(results, failure(error, load));
+    }
+  }
+  load();
+  return load;
+}
+
+/**
+ * A field choosing a member of the organization: a search box (a page of 20 by name or email at
+ * each pause) above a picker. current {value, label} stays offered until another is chosen (so a
+ * save of other fields never clears it); none (a label) offers "nobody" as the empty value.
+ */
+export function memberPicker(membersPath, { name, label, signal, current = null, none = null, required = false }) {
+  const searchId = uid('find');
+  const box = html`<input type="search" id=${searchId} autocomplete="off" data-test=${`${name}-search`} />`;
+  const chosen = field({ label, name, required, options: [] });
+  const picker = chosen.querySelector('select');
+  picker.setAttribute('data-test', `${name}-pick`);
+  let asked = 0;
+  const find = async (text) => {
+    const ticket = ++asked;
+    try {
+      const page = await get(membersPath, { q: text, sort: 'displayName', limit: 20 });
+      if (ticket !== asked || signal.aborted) return;
+      const found = page.items.map((m) => ({ value: m.userId, label: `${m.displayName} <${m.email}>` }));
+      const options = [
+        // nobody is chosen for a required pick until someone is: never whoever happens to be first
+        { value: '', label: none ?? (page.items.length ? t('picker.choose') : t('members.noMatches')) },
+        ...(current && !page.items.some((m) => m.userId === current.value) ? [current] : []),
+        ...found,
+      ];
+      // what was chosen stays chosen; a search's first match is taken when it is the only one
+      const kept = picker.value || current?.value || '';
+      const keep = options.some((o) => o.value === kept && o.value) ? kept : text && found.length === 1 ? found[0].value : '';
+      mount(picker, options.map((o) => html`<option value=${o.value} selected=${o.value === keep}>${o.label}</option>`));
+      picker.dataset.query = text;
+    } catch (error) {
+      if (ticket === asked) toast(error.message, 'error');
+    }
+  };
+  whenSettled(box, signal, find);
+  find('');
+  return html`<div class="member-picker">
+    <div class="field"><label for=${searchId}>${t('picker.find')}</label>${box}</div>
+    ${chosen}
+  </div>`;
 }

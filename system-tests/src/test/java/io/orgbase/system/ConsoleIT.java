@@ -299,8 +299,11 @@ class ConsoleIT {
                 "/api-keys",
                 "/audit",
                 "/data-jobs",
+                "/teams",
+                "/notifications",
                 "/settings",
-                "/settings?group=billing")) {
+                "/settings?group=billing",
+                "/settings?group=backup")) {
             browser.script("document.querySelectorAll('main .state').forEach(e => e.remove())");
             browser.open("o/" + foreign.slug() + screen);
             String foreignScreen = browser.waitFor("main .state").getText();
@@ -315,6 +318,204 @@ class ConsoleIT {
         browser.open("o/" + own.slug() + "/members/" + stranger.id());
         assertThat(browser.waitFor("main .state").getText()).contains("Not found");
         assertThat(browser.driver().getPageSource()).doesNotContain(stranger.email());
+    }
+
+    @Test
+    void teamsAreStaffedWithMembersAndLeads() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session ann = Fixtures.newUser();
+        Fixtures.addMember(owner, org, ann, "member");
+        Session bob = Fixtures.newUser();
+        Fixtures.addMember(owner, org, bob, "member");
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/teams");
+        browser.waitFor(".state.empty");
+        browser.click("[data-test=new-team]");
+        browser.type("dialog input[name=name]", "Payments");
+        browser.type("dialog input[name=tags]", "core, billing");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("h1", "Payments");
+        browser.waitFor(".state.empty");
+
+        // Ann joins as lead, found by her email
+        browser.click("[data-test=add-team-member]");
+        browser.type("dialog [data-test=userId-search]", ann.email());
+        browser.waitFor("dialog [data-test=userId-pick][data-query='" + ann.email() + "']");
+        browser.find("dialog select[name=role]").sendKeys("Lead");
+        browser.assertAccessible("add a team member");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("table[data-test=team-members]", ann.email());
+        // Bob as member
+        browser.click("[data-test=add-team-member]");
+        browser.type("dialog [data-test=userId-search]", bob.email());
+        browser.waitFor("dialog [data-test=userId-pick][data-query='" + bob.email() + "']");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("table[data-test=team-members]", bob.email());
+        browser.assertAccessible("team");
+
+        JsonObject team = owner.api()
+                .get(org.path() + "/teams?q=Payments")
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(team.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactlyInAnyOrder("core", "billing");
+        String members = org.path() + "/teams/" + team.getString("id") + "/members/";
+        assertThat(owner.api().get(members + ann.id()).json().getString("role")).isEqualTo("lead");
+        assertThat(owner.api().get(members + bob.id()).json().getString("role")).isEqualTo("member");
+
+        // Bob becomes a lead too, then Ann leaves the team (not the organization)
+        browser.find("tr[data-team-member='" + bob.email() + "'] [data-test=team-role]")
+                .sendKeys("Lead");
+        browser.waitForText("#toasts", "is now Lead");
+        assertThat(owner.api().get(members + bob.id()).json().getString("role")).isEqualTo("lead");
+        browser.click("tr[data-team-member='" + ann.email() + "'] [data-test=remove-team-member]");
+        browser.click("dialog button.danger");
+        browser.waitUntilGone("tr[data-team-member='" + ann.email() + "']");
+        assertThat(owner.api().get(members + ann.id()).status()).isEqualTo(404);
+        assertThat(owner.api().get(org.path() + "/members/" + ann.id()).status())
+                .isEqualTo(200);
+
+        // a member sees the team and its people, and no way to change them
+        browser.click("[data-test=sign-out]");
+        browser.signIn(bob.email(), bob.password());
+        browser.open("o/" + org.slug() + "/teams");
+        browser.click("table[data-test=teams] a");
+        browser.waitForText("table[data-test=team-members]", bob.email());
+        assertThat(browser.all("[data-test=add-team-member]")).isEmpty();
+        assertThat(browser.all("[data-test=team-role]")).isEmpty();
+    }
+
+    @Test
+    void aManagerIsChosenByName() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session boss = Fixtures.newUser();
+        Fixtures.addMember(owner, org, boss, "member");
+        Session report = Fixtures.newUser();
+        Fixtures.addMember(owner, org, report, "member");
+
+        browser.signIn(owner.email(), owner.password());
+        browser.open("o/" + org.slug() + "/members/" + report.id());
+        browser.type("[data-test=managerId-search]", boss.email());
+        browser.waitFor("[data-test=managerId-pick][data-query='" + boss.email() + "']");
+        assertThat(browser.find("[data-test=managerId-pick] option:checked").getText())
+                .contains(boss.email());
+        browser.type("input[name=jobTitle]", "Analyst");
+        browser.click("[data-test=save-member]");
+        browser.waitForText("#toasts", "Saved");
+        JsonObject saved =
+                owner.api().get(org.path() + "/members/" + report.id()).json();
+        assertThat(saved.getString("managerId")).isEqualTo(boss.id().toString());
+        assertThat(saved.getString("jobTitle")).isEqualTo("Analyst");
+
+        // shown by name when the screen opens again, and kept when another field is saved
+        browser.reload();
+        browser.waitFor("[data-test=managerId-pick][data-query='']");
+        assertThat(browser.find("[data-test=managerId-pick] option:checked").getText())
+                .contains(boss.email());
+        browser.find("input[name=jobTitle]").clear();
+        browser.type("input[name=jobTitle]", "Lead analyst");
+        browser.click("[data-test=save-member]");
+        browser.waitForText("#toasts", "Saved");
+        saved = owner.api().get(org.path() + "/members/" + report.id()).json();
+        assertThat(saved.getString("managerId")).isEqualTo(boss.id().toString());
+        assertThat(saved.getString("jobTitle")).isEqualTo("Lead analyst");
+    }
+
+    @Test
+    void notificationPreferencesAreChosenPerKind() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+
+        browser.signIn(owner.email(), owner.password());
+        browser.waitForText("h1", "Organization " + org.slug());
+        browser.click("[data-test=bell]");
+        browser.click("[data-test=notification-preferences]");
+        browser.waitFor("form[data-test=preferences]");
+        assertThat(browser.present("#notifications-panel").isDisplayed())
+                .as("the panel closed")
+                .isFalse();
+        browser.assertAccessible("notification preferences");
+        browser.find("tr[data-type='announcement'] select[name='announcement.email']")
+                .sendKeys("Daily digest");
+        browser.find("tr[data-type='*'] select[name='*.inApp']").sendKeys("Off");
+        browser.click("[data-test=save-preferences]");
+        browser.waitForText("#toasts", "Preferences saved");
+        browser.waitForText("tr[data-type='announcement'] [data-test=email-now]", "your choice");
+
+        JsonObject types =
+                owner.api().get(org.path() + "/notification-preferences").json().getJsonObject("types");
+        assertThat(types.getJsonObject("announcement").getString("email")).isEqualTo("daily");
+        assertThat(types.getJsonObject("announcement").getString("emailFrom")).isEqualTo("own");
+        assertThat(types.getJsonObject("member.added").getBoolean("inApp")).isFalse();
+        assertThat(types.getJsonObject("member.added").getString("inAppFrom")).isEqualTo("every");
+
+        // back to the default
+        browser.find("tr[data-type='*'] select[name='*.inApp']").sendKeys("Default");
+        browser.click("[data-test=save-preferences]");
+        browser.waitForText("#toasts", "Preferences saved");
+        assertThat(owner.api()
+                        .get(org.path() + "/notification-preferences")
+                        .json()
+                        .getJsonObject("types")
+                        .getJsonObject("member.added")
+                        .getString("inAppFrom"))
+                .isEqualTo("organization");
+    }
+
+    @Test
+    void anOwnerDownloadsTheBackupAndAnAdminCannot() throws Exception {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Session admin = Fixtures.newUser();
+        Fixtures.addMember(owner, org, admin, "admin");
+        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("console-downloads");
+        try {
+            browser.driver()
+                    .executeCdpCommand(
+                            "Browser.setDownloadBehavior",
+                            java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            browser.signIn(owner.email(), owner.password());
+            browser.open("o/" + org.slug() + "/settings?group=backup");
+            browser.assertAccessible("backup");
+            browser.click("[data-test=download-backup]");
+            browser.waitForText("[data-test=backup] [role=status]", "in your downloads");
+            java.nio.file.Path archive = null;
+            for (int i = 0; i < 100 && archive == null; i++) {
+                try (var files = java.nio.file.Files.list(downloads)) {
+                    archive = files.filter(f -> f.getFileName().toString().endsWith(".orgbundle.zip"))
+                            .findFirst()
+                            .orElse(null);
+                }
+                if (archive == null) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(archive).as("the archive was saved").isNotNull();
+            assertThat(archive.getFileName().toString()).startsWith(org.slug());
+            try (var zip = new java.util.zip.ZipFile(archive.toFile())) {
+                assertThat(zip.getEntry("manifest.json")).isNotNull();
+            }
+            assertThat(Fixtures.events(owner, org, "action=organization.bundle-exported"))
+                    .as("the download is on the record")
+                    .hasSize(1);
+
+            browser.click("[data-test=sign-out]");
+            browser.signIn(admin.email(), admin.password());
+            browser.open("o/" + org.slug() + "/settings?group=backup");
+            browser.waitFor("[data-test=backup-owners]");
+            assertThat(browser.find("[data-test=download-backup]").isEnabled()).isFalse();
+        } finally {
+            try (var files = java.nio.file.Files.list(downloads)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(downloads);
+        }
     }
 
     @Test
@@ -679,6 +880,39 @@ class ConsoleIT {
         browser.waitForText("table[data-test=platform-list]", "Suspended");
         assertThat(person.api().get(org.path() + "/me").json().getString("status"))
                 .isEqualTo("suspended");
+
+        // vocabularies: a status added with its colour, changed, then removed; a currency found
+        String slug = "review-" + Secrets.suffix().toLowerCase(java.util.Locale.ROOT);
+        browser.open("platform/statuses");
+        browser.click("[data-test=vocab-add]");
+        browser.type("dialog input[name=slug]", slug);
+        browser.type("dialog input[name=name]", "In review");
+        browser.type("dialog input[name=colour]", "green");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("dialog [data-field=colour] .field-error", "hex colour");
+        browser.find("dialog input[name=colour]").clear();
+        browser.type("dialog input[name=colour]", "#2E7D32");
+        browser.click("dialog button[type=submit]");
+        browser.type("[data-test=platform-search]", slug);
+        browser.waitForText("tr[data-vocab='" + slug + "']", "#2e7d32");
+        browser.assertAccessible("statuses");
+        browser.click("tr[data-vocab='" + slug + "'] [data-test=vocab-edit]");
+        browser.find("dialog input[name=name]").clear();
+        browser.type("dialog input[name=name]", "Under review");
+        browser.click("dialog button[type=submit]");
+        browser.waitForText("tr[data-vocab='" + slug + "']", "Under review");
+        assertThat(admin.api().get("/api/v1/statuses/" + slug).json().getString("name"))
+                .isEqualTo("Under review");
+        browser.click("tr[data-vocab='" + slug + "'] button.link");
+        browser.click("dialog button.danger");
+        browser.waitUntilGone("tr[data-vocab='" + slug + "']");
+        assertThat(admin.api().get("/api/v1/statuses/" + slug).status()).isEqualTo(404);
+        browser.open("platform/currencies");
+        browser.type("[data-test=platform-search]", "Swiss");
+        browser.waitForText("tr[data-vocab=CHF]", "Swiss");
+        browser.open("platform/organization-types");
+        browser.waitFor("table[data-test=platform-list]");
+        browser.assertAccessible("organization types");
 
         // nobody else is offered the platform's screens
         browser.click("[data-test=sign-out]");

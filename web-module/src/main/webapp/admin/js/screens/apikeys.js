@@ -3,7 +3,7 @@
 import { html, mount } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formDialog, loading, toast } from '../ui.js';
 import { session, may } from '../main.js';
 import { roleChoices, roleLabel, roleOptions } from '../roles.js';
 
@@ -85,19 +85,13 @@ export async function apiKeysScreen(main, { signal }) {
   }
 
   function create() {
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('roles.name'), name: 'name', required: true, attrs: { maxlength: '100' } })}
+    formDialog(
+      t('keys.new'),
+      html`${field({ label: t('roles.name'), name: 'name', required: true, attrs: { maxlength: '100' } })}
       ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles, null, { apiKeys: true }), value: 'viewer', hint: t('keys.roleHint') })}
-      ${field({ label: t('keys.expiresAt'), name: 'expiresAt', type: 'date', hint: t('keys.expiresHint') })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('keys.create')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      ${field({ label: t('keys.expiresAt'), name: 'expiresAt', type: 'date', hint: t('keys.expiresHint') })}`,
+      t('keys.create'),
+      async (data) => {
         const date = String(data.get('expiresAt') || '');
         const { data: created } = await api.request('POST', `${base}/api-keys`, {
           body: {
@@ -106,12 +100,10 @@ export async function apiKeysScreen(main, { signal }) {
             expiresAt: date ? new Date(`${date}T23:59:59`).toISOString() : null,
           },
         });
-        form.closest('dialog').close();
         load();
-        showSecret(created);
-      }),
+        return () => showSecret(created);
+      },
     );
-    dialog(t('keys.new'), form, []);
   }
 
   function showSecret(created) {

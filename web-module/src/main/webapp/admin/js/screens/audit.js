@@ -3,7 +3,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatDateTime, formatNumber } from '../i18n.js';
-import { dialog, empty, failure, loading, pager } from '../ui.js';
+import { dialog, empty, failure, loading, pager, whenSettled } from '../ui.js';
 import { session } from '../main.js';
 
 const PAGE_SIZE = 30;
@@ -18,15 +18,10 @@ export async function auditScreen(main, { signal }) {
   const input = (name, label, type = 'text') => {
     const id = uid(name);
     const control = html`<input id=${id} name=${name} type=${type} autocomplete="off" data-test=${`audit-${name}`} />`;
-    let timer;
-    signal.addEventListener('abort', () => clearTimeout(timer));
-    control.addEventListener(type === 'text' || type === 'search' ? 'input' : 'change', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        state[name] = control.value.trim();
-        state.cursors = [null];
-        load();
-      }, 250);
+    whenSettled(control, signal, (value) => {
+      state[name] = value;
+      state.cursors = [null];
+      load();
     });
     return html`<div class=${`filter${type === 'search' ? ' grow' : ''}`}><label for=${id}>${label}</label>${control}</div>`;
   };

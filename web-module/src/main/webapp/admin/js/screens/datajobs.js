@@ -4,7 +4,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatNumber, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, dialog, empty, failure, field, formDialog, loading, saveFile, toast } from '../ui.js';
 import { session, may } from '../main.js';
 
 const COLLECTIONS = [
@@ -125,10 +125,7 @@ export async function dataJobsScreen(main, { signal }) {
       const { data } = await api.request('GET', `${base}/data-jobs/${job.id}`);
       // the link works without the bearer token (a plain browser download cannot send one)
       if (!data.result?.link) throw new Error(t('jobs.noFile'));
-      const link = html`<a href=${data.result.link} download=${data.result.name}></a>`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      saveFile(data.result.link, data.result.name);
     } catch (error) {
       toast(error.message, 'error');
     }
@@ -163,12 +160,7 @@ export async function dataJobsScreen(main, { signal }) {
   async function saveErrors(job) {
     try {
       const { data } = await api.request('GET', `${base}/data-jobs/${job.id}/errors.csv`, { headers: { Accept: 'text/csv' } });
-      const href = URL.createObjectURL(data);
-      const link = html`<a href=${href} download=${`import-errors-${job.id}.csv`}></a>`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10000);
+      saveFile(data, `import-errors-${job.id}.csv`);
     } catch (error) {
       toast(error.message, 'error');
     }
@@ -176,9 +168,9 @@ export async function dataJobsScreen(main, { signal }) {
 
   function startImport() {
     const fileId = uid('file');
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('jobs.collection'), name: 'collection', options: importable.map((c) => ({ value: c.value, label: t(`jobs.collection.${c.value}`) })) })}
+    formDialog(
+      t('jobs.import'),
+      html`${field({ label: t('jobs.collection'), name: 'collection', options: importable.map((c) => ({ value: c.value, label: t(`jobs.collection.${c.value}`) })) })}
       <div class="field" data-field="file">
         <label for=${fileId}>${t('jobs.file')}</label>
         <input type="file" id=${fileId} name="file" accept=".csv,text/csv" required aria-describedby=${`${fileId}-hint`} />
@@ -187,15 +179,9 @@ export async function dataJobsScreen(main, { signal }) {
       </div>
       ${field({ label: t('jobs.mode'), name: 'mode', value: 'upsert', options: ['upsert', 'create', 'update'].map((m) => ({ value: m, label: t(`jobs.mode.${m}`) })) })}
       <div class="field check"><label><input type="checkbox" name="dryRun" checked /> ${t('jobs.dryRun')}</label></div>
-      <div class="field check"><label><input type="checkbox" name="allOrNothing" /> ${t('jobs.allOrNothing')}</label></div>
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('jobs.start')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      <div class="field check"><label><input type="checkbox" name="allOrNothing" /> ${t('jobs.allOrNothing')}</label></div>`,
+      t('jobs.start'),
+      async (data) => {
         const file = data.get('file');
         if (!(file instanceof File) || !file.size) {
           throw new api.ApiError(400, { detail: t('jobs.fileMissing'), 'invalid-params': [{ name: 'file', reason: t('jobs.fileMissing') }] });
@@ -214,36 +200,26 @@ export async function dataJobsScreen(main, { signal }) {
             allOrNothing: data.has('allOrNothing'),
           },
         });
-        form.closest('dialog').close();
         toast(t('jobs.started'), 'ok');
         load();
-      }),
+      },
     );
-    dialog(t('jobs.import'), form, []);
   }
 
   function startExport() {
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('jobs.collection'), name: 'collection', options: exportable.map((c) => ({ value: c.value, label: t(`jobs.collection.${c.value}`) })) })}
-      ${field({ label: t('jobs.format'), name: 'format', value: 'csv', options: ['csv', 'xlsx', 'pdf'].map((f) => ({ value: f, label: f.toUpperCase() })) })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('jobs.start')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+    formDialog(
+      t('jobs.export'),
+      html`${field({ label: t('jobs.collection'), name: 'collection', options: exportable.map((c) => ({ value: c.value, label: t(`jobs.collection.${c.value}`) })) })}
+      ${field({ label: t('jobs.format'), name: 'format', value: 'csv', options: ['csv', 'xlsx', 'pdf'].map((f) => ({ value: f, label: f.toUpperCase() })) })}`,
+      t('jobs.start'),
+      async (data) => {
         await api.request('POST', `${base}/data-jobs`, {
           body: { type: 'export', collection: data.get('collection'), format: data.get('format') },
         });
-        form.closest('dialog').close();
         toast(t('jobs.started'), 'ok');
         load();
-      }),
+      },
     );
-    dialog(t('jobs.export'), form, []);
   }
 
   load();

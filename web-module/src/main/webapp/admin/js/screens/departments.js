@@ -4,7 +4,7 @@
 import { html, mount } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural } from '../i18n.js';
-import { confirm, dialog, empty, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { confirm, empty, failure, field, formDialog, loading, toast, whenSettled } from '../ui.js';
 import { session, may } from '../main.js';
 
 const LEVEL = 100;
@@ -14,13 +14,8 @@ export async function departmentsScreen(main, { signal }) {
   const writable = may('departments:write');
   const tree = html`<div class="tree-wrap" aria-live="polite"></div>`;
   const search = html`<input type="search" id="department-search" autocomplete="off" />`;
-  let timer;
   let latest = 0;
-  signal.addEventListener('abort', () => clearTimeout(timer));
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => (search.value.trim() ? find(search.value.trim()) : showRoots()), 250);
-  });
+  whenSettled(search, signal, (text) => (text ? find(text) : showRoots()));
   mount(
     main,
     html`<div class="screen-head">
@@ -143,21 +138,15 @@ export async function departmentsScreen(main, { signal }) {
     if (department?.headId && !heads.some((h) => h.value === department.headId)) {
       heads.push({ value: department.headId, label: t('departments.current') });
     }
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('roles.name'), name: 'name', required: true, value: department?.name || '' })}
+    formDialog(
+      department ? t('departments.editTitle', { name: department.name }) : t('departments.new'),
+      html`${field({ label: t('roles.name'), name: 'name', required: true, value: department?.name || '' })}
       ${field({ label: t('departments.code'), name: 'code', value: department?.code || '' })}
       ${field({ label: t('departments.parent'), name: 'parentId', options: parents, value: department ? department.parentId || '' : parent?.id || '', hint: department ? t('departments.moveHint') : null })}
       ${field({ label: t('departments.head'), name: 'headId', options: heads, value: department?.headId || '' })}
-      ${field({ label: t('roles.description'), name: 'description', value: department?.description || '' })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('action.save')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      ${field({ label: t('roles.description'), name: 'description', value: department?.description || '' })}`,
+      t('action.save'),
+      async (data) => {
         const body = {};
         for (const name of ['name', 'code', 'parentId', 'headId', 'description']) {
           const value = String(data.get(name) ?? '').trim() || null;
@@ -168,12 +157,10 @@ export async function departmentsScreen(main, { signal }) {
         } else {
           await api.request('POST', `${base}/departments`, { body });
         }
-        form.closest('dialog').close();
         toast(t('departments.saved', { name: body.name || department?.name }), 'ok');
         showRoots();
-      }),
+      },
     );
-    dialog(department ? t('departments.editTitle', { name: department.name }) : t('departments.new'), form, []);
   }
 
   async function remove(d) {

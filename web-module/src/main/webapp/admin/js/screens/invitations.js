@@ -3,7 +3,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast, pager } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formDialog, loading, pager, toast, whenSettled } from '../ui.js';
 import { session, may } from '../main.js';
 import { roleChoices, roleLabel, roleOptions } from '../roles.js';
 
@@ -35,15 +35,10 @@ export async function invitationsScreen(main, { signal }) {
     load();
   });
   const search = html`<input type="search" id="invitation-search" autocomplete="off" />`;
-  let timer;
-  signal.addEventListener('abort', () => clearTimeout(timer));
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      state.q = search.value.trim();
-      state.cursors = [null];
-      load();
-    }, 250);
+  whenSettled(search, signal, (text) => {
+    state.q = text;
+    state.cursors = [null];
+    load();
   });
   mount(
     main,
@@ -159,9 +154,9 @@ export async function invitationsScreen(main, { signal }) {
   }
 
   function invite(many) {
-    const form = html`<form novalidate>
-      ${formError()}
-      ${many
+    formDialog(
+      many ? t('invitations.inviteMany') : t('invitations.invite'),
+      html`${many
         ? html`<div class="field" data-field="emails">
             <label for="invite-emails">${t('invitations.emails')}</label>
             <textarea id="invite-emails" name="emails" rows="6" required aria-describedby="invite-emails-hint"></textarea>
@@ -169,19 +164,12 @@ export async function invitationsScreen(main, { signal }) {
             <p class="field-error" hidden></p>
           </div>`
         : field({ label: t('members.email'), name: 'email', type: 'email', required: true, autocomplete: 'off' })}
-      ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'member' })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('invitations.send')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'member' })}`,
+      t('invitations.send'),
+      async (data) => {
         const role = String(data.get('role'));
         if (!many) {
           await api.request('POST', `${base}/invitations`, { body: { email: String(data.get('email')).trim(), role } });
-          form.closest('dialog').close();
           toast(t('members.invited', { email: data.get('email') }), 'ok');
           load();
           return;
@@ -194,20 +182,20 @@ export async function invitationsScreen(main, { signal }) {
           body: { atomic: false, operations: emails.map((email) => ({ op: 'create', body: { email, role } })) },
         });
         const failed = outcome.results.filter((r) => r.status >= 400);
-        form.closest('dialog').close();
-        if (failed.length) {
-          await dialog(
+        load();
+        if (!failed.length) {
+          toast(plural(emails.length, 'invitations.sentCount'), 'ok');
+          return undefined;
+        }
+        // the refusals, each with its address, once the form has closed
+        return () =>
+          dialog(
             t('members.bulk.partial', { done: emails.length - failed.length, total: emails.length }),
             html`<ul class="errors" data-test="bulk-errors">${failed.map((f) => html`<li><strong>${emails[f.index]}</strong>: ${describe(f.body)}</li>`)}</ul>`,
             [{ label: t('action.close'), value: 'ok' }],
           );
-        } else {
-          toast(plural(emails.length, 'invitations.sentCount'), 'ok');
-        }
-        load();
-      }),
+      },
     );
-    dialog(many ? t('invitations.inviteMany') : t('invitations.invite'), form, []);
   }
 
   load();

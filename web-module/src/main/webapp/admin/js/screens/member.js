@@ -4,11 +4,11 @@
 import { html, mount } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, confirm, failure, field, formError, loading, memberPicker, submitting, toast } from '../ui.js';
 import { session, may, orgLink, navigate } from '../main.js';
 import { roleChoices, roleOptions, roleLabel } from '../roles.js';
 
-export async function memberScreen(main, userId) {
+export async function memberScreen(main, userId, signal) {
   const base = `api/v1/orgs/${encodeURIComponent(session.org.slug)}`;
   const back = html`<p><a href=${orgLink('members')}>${t('member.back')}</a></p>`;
   mount(main, back, loading());
@@ -16,16 +16,25 @@ export async function memberScreen(main, userId) {
   let etag;
   let roles;
   let departments;
+  let managerChoice;
   try {
     const reply = await api.request('GET', `${base}/members/${encodeURIComponent(userId)}`);
     member = reply.data;
     etag = reply.etag;
-    [roles, departments] = await Promise.all([
+    let manager;
+    [roles, departments, manager] = await Promise.all([
       roleChoices(),
       may('departments:read') ? api.all(`${base}/departments`, { sort: 'name' }) : [],
+      // the current manager's name, for the picker (gone from the organization: shown as the current one)
+      member.managerId
+        ? api.get(`${base}/members/${encodeURIComponent(member.managerId)}`).catch(() => null)
+        : null,
     ]);
+    managerChoice = member.managerId
+      ? { value: member.managerId, label: manager ? `${manager.displayName} <${manager.email}>` : t('departments.current') }
+      : null;
   } catch (error) {
-    mount(main, back, failure(error, () => memberScreen(main, userId)));
+    mount(main, back, failure(error, () => memberScreen(main, userId, signal)));
     return;
   }
   const writable = may('members:write');
@@ -57,6 +66,7 @@ export async function memberScreen(main, userId) {
     ${field({ label: t('members.jobTitle'), name: 'jobTitle', value: member.jobTitle || '', attrs: { maxlength: '200' } })}
     ${field({ label: t('member.employeeNumber'), name: 'employeeNumber', value: member.employeeNumber || '', attrs: { maxlength: '64' } })}
     ${departments.length ? field({ label: t('members.department'), name: 'departmentId', options: departmentOptions, value: member.departmentId || '' }) : null}
+    ${memberPicker(`${base}/members`, { name: 'managerId', label: t('member.manager'), signal, current: managerChoice, none: t('member.noManager') })}
     <div class="actions">
       <button type="submit" class="primary" data-test="save-member">${t('action.save')}</button>
     </div>
@@ -67,7 +77,7 @@ export async function memberScreen(main, userId) {
       const body = {};
       const role = data.get('role');
       if (role && role !== member.role) body.role = String(role);
-      for (const name of ['jobTitle', 'employeeNumber', 'departmentId']) {
+      for (const name of ['jobTitle', 'employeeNumber', 'departmentId', 'managerId']) {
         if (!data.has(name)) continue;
         const value = String(data.get(name)).trim() || null;
         if (value !== (member[name] ?? null)) body[name] = value;
@@ -86,7 +96,7 @@ export async function memberScreen(main, userId) {
       toast(t('member.saved'), 'ok');
       member = reply.data;
       etag = reply.etag;
-      await memberScreen(main, userId);
+      await memberScreen(main, userId, signal);
     } catch (error) {
       if (error instanceof api.ApiError && error.status === 412) {
         throw new api.ApiError(412, { ...error.problem, detail: t('member.stale') });

@@ -4,7 +4,7 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, plural, formatDate, formatRelative, formatDateTime } from '../i18n.js';
-import { badge, dialog, empty, failure, field, formError, loading, submitting, toast, confirm, pager } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formDialog, loading, pager, toast, whenSettled } from '../ui.js';
 import { session, may, orgLink } from '../main.js';
 import { roleChoices, roleLabel, roleOptions } from '../roles.js';
 import { memberScreen } from './member.js';
@@ -14,7 +14,7 @@ const SORTS = ['email', 'displayName', '-joinedAt', 'joinedAt'];
 
 export async function membersScreen(main, { params, signal, rest }) {
   if (rest && rest[0]) {
-    return memberScreen(main, rest[0]);
+    return memberScreen(main, rest[0], signal);
   }
   const slug = encodeURIComponent(session.org.slug);
   const base = `api/v1/orgs/${slug}`;
@@ -75,14 +75,9 @@ export async function membersScreen(main, { params, signal, rest }) {
     return html`<div class="filter"><label for=${id}>${t('members.sort')}</label>${control}</div>`;
   })();
 
-  let searchTimer;
-  signal.addEventListener('abort', () => clearTimeout(searchTimer));
-  searchBox.addEventListener('input', () => {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => {
-      state.q = searchBox.value.trim();
-      reload();
-    }, 250);
+  whenSettled(searchBox, signal, (text) => {
+    state.q = text;
+    reload();
   });
 
   mount(
@@ -277,28 +272,20 @@ export async function membersScreen(main, { params, signal, rest }) {
   }
 
   function addMember() {
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('members.email'), name: 'email', type: 'email', required: true, autocomplete: 'off' })}
+    formDialog(
+      t('members.add'),
+      html`${field({ label: t('members.email'), name: 'email', type: 'email', required: true, autocomplete: 'off' })}
       ${field({ label: t('members.role'), name: 'role', options: roleOptions(roles), value: 'member' })}
-      <p class="hint">${t('members.addHint')}</p>
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('members.add')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      <p class="hint">${t('members.addHint')}</p>`,
+      t('members.add'),
+      async (data) => {
         const { status } = await api.request('POST', `${base}/members`, {
           body: { email: String(data.get('email')).trim(), role: String(data.get('role')) },
         });
-        form.closest('dialog').close();
         toast(status === 202 ? t('members.invited', { email: data.get('email') }) : t('members.added', { email: data.get('email') }), 'ok');
         load();
-      }),
+      },
     );
-    dialog(t('members.add'), form, []);
   }
 
   load();

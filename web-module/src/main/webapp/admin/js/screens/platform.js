@@ -4,7 +4,8 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatNumber, formatDateTime, formatRelative } from '../i18n.js';
-import { badge, confirm, dialog, empty, failure, field, formError, loading, submitting, toast, pager } from '../ui.js';
+import { badge, confirm, dialog, empty, failure, field, formDialog, loading, pagedList, toast } from '../ui.js';
+import { currencies, organizationTypes, statuses } from './vocabularies.js';
 
 export const PLATFORM_SCREENS = [
   { path: '', label: 'platform.overview', screen: overview },
@@ -12,6 +13,9 @@ export const PLATFORM_SCREENS = [
   { path: 'users', label: 'platform.users', screen: users },
   { path: 'dead-letters', label: 'platform.deadLetters', screen: deadLetters },
   { path: 'jobs', label: 'platform.jobs', screen: jobs },
+  { path: 'currencies', label: 'vocab.currencies', screen: currencies },
+  { path: 'organization-types', label: 'vocab.types', screen: organizationTypes },
+  { path: 'statuses', label: 'vocab.statuses', screen: statuses },
 ];
 
 const STATUS_KIND = { active: 'ok', suspended: 'warn', archived: 'warn' };
@@ -70,74 +74,6 @@ async function overview(main) {
   );
 }
 
-/** A searchable, paged list: fetch(q, cursor) gives a page, row(item) draws one. */
-function pagedList(main, { title, searchLabel, fetchPage, head, row, signal, tools, onSubmit = false, filters = null }) {
-  const state = { q: '', cursors: [null] };
-  const results = html`<div class="results"></div>`;
-  const searchId = uid('search');
-  const search = html`<input type="search" id=${searchId} autocomplete="off" data-test="platform-search" />`;
-  let timer;
-  signal.addEventListener('abort', () => clearTimeout(timer));
-  // searches that are audited and read every row run when asked for, not at every pause in typing
-  if (!onSubmit) {
-    search.addEventListener('input', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        state.q = search.value.trim();
-        state.cursors = [null];
-        load();
-      }, 250);
-    });
-  }
-  mount(
-    main,
-    html`<div class="screen-head"><h1>${title}</h1>${tools || null}</div>`,
-    searchLabel
-      ? html`<form class="toolbar" role="search" onsubmit=${(e) => {
-          e.preventDefault();
-          state.q = search.value.trim();
-          state.cursors = [null];
-          load();
-        }}>
-          <div class="filter grow"><label for=${searchId}>${searchLabel}</label>${search}</div>
-          ${filters}
-          ${onSubmit ? html`<button type="submit" data-test="platform-search-submit">${t('platform.find')}</button>` : null}
-        </form>`
-      : null,
-    results,
-  );
-  let latest = 0;
-  async function load() {
-    const ticket = ++latest;
-    mount(results, loading());
-    try {
-      const page = await fetchPage(state.q, state.cursors[state.cursors.length - 1]);
-      if (signal.aborted || ticket !== latest) return;
-      if (page === null) {
-        mount(results, empty(t('platform.searchFirst')));
-        return;
-      }
-      if (!page.items.length) {
-        mount(results, empty());
-        return;
-      }
-      mount(
-        results,
-        html`<div class="table-wrap"><table class="list" data-test="platform-list">
-          <caption class="visually-hidden">${title}</caption>
-          <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${page.items.map((item) => row(item, load))}</tbody>
-        </table></div>`,
-        pager(state.cursors, page.nextCursor, load),
-      );
-    } catch (error) {
-      if (ticket === latest) mount(results, failure(error, load));
-    }
-  }
-  load();
-  return load;
-}
-
 async function organizations(main, { signal }) {
   // archived organizations are left out of /orgs unless the filter names the status
   const statusId = uid('status');
@@ -172,28 +108,20 @@ async function organizations(main, { signal }) {
   });
 
   function lifecycle(o, reload) {
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('members.status'), name: 'status', value: o.status, options: ['active', 'suspended', 'archived'].map((s) => ({ value: s, label: t(`platform.status.${s}`) })) })}
-      ${field({ label: t('platform.reason'), name: 'reason', attrs: { maxlength: '500' } })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('action.save')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+    formDialog(
+      t('platform.lifecycleOf', { name: o.name }),
+      html`${field({ label: t('members.status'), name: 'status', value: o.status, options: ['active', 'suspended', 'archived'].map((s) => ({ value: s, label: t(`platform.status.${s}`) })) })}
+      ${field({ label: t('platform.reason'), name: 'reason', attrs: { maxlength: '500' } })}`,
+      t('action.save'),
+      async (data) => {
         await api.request('PUT', `api/v1/orgs/${encodeURIComponent(o.slug)}/status`, {
           body: { status: data.get('status'), reason: String(data.get('reason') || '').trim() || null },
           etag: `"${o.version}"`,
         });
-        form.closest('dialog').close();
         toast(t('platform.statusChanged', { name: o.name }), 'ok');
         reload();
-      }),
+      },
     );
-    dialog(t('platform.lifecycleOf', { name: o.name }), form, []);
   }
 
   async function features(o) {
@@ -241,20 +169,14 @@ async function organizations(main, { signal }) {
       return;
     }
     const s = reply.data.subscription;
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('settings.plan'), name: 'subscription.plan', value: s.plan, options: ['free', 'team', 'business', 'enterprise'].map((p) => ({ value: p, label: p })) })}
+    formDialog(
+      t('platform.subscriptionOf', { name: o.name }),
+      html`${field({ label: t('settings.plan'), name: 'subscription.plan', value: s.plan, options: ['free', 'team', 'business', 'enterprise'].map((p) => ({ value: p, label: p })) })}
       ${field({ label: t('members.status'), name: 'subscription.status', value: s.status, options: ['trialing', 'active', 'past-due', 'cancelled'].map((p) => ({ value: p, label: p })) })}
       ${field({ label: t('platform.seats'), name: 'subscription.seats', type: 'number', value: s.seats ?? '', attrs: { min: '1' } })}
-      ${field({ label: t('settings.renewsOn'), name: 'subscription.renewsOn', type: 'date', value: s.renewsOn || '' })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('action.save')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      ${field({ label: t('settings.renewsOn'), name: 'subscription.renewsOn', type: 'date', value: s.renewsOn || '' })}`,
+      t('action.save'),
+      async (data) => {
         const body = {};
         const seats = String(data.get('subscription.seats') || '').trim();
         const values = {
@@ -267,15 +189,12 @@ async function organizations(main, { signal }) {
           if (v !== (s[k] ?? null)) body[k] = v;
         }
         if (!Object.keys(body).length) {
-          form.closest('dialog').close();
           return;
         }
         await api.request('PATCH', `api/v1/orgs/${encodeURIComponent(o.slug)}/settings`, { body: { subscription: body }, etag: reply.etag });
-        form.closest('dialog').close();
         toast(t('settings.saved'), 'ok');
-      }),
+      },
     );
-    dialog(t('platform.subscriptionOf', { name: o.name }), form, []);
   }
 }
 

@@ -3,7 +3,7 @@
 import { html, mount, focusHeading } from '../dom.js';
 import * as api from '../api.js';
 import { t } from '../i18n.js';
-import { dialog, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { dialog, failure, field, formDialog, formError, loading, submitting, toast } from '../ui.js';
 import { session } from '../main.js';
 
 const LANGUAGES = ['', 'en', 'en-GB', 'de', 'de-CH', 'de-AT'];
@@ -143,29 +143,24 @@ export async function profileScreen(main, { reload }) {
   }
 
   async function disable() {
-    const form = html`<form novalidate>
-      <p>${t('profile.disableText')}</p>
-      ${formError()}
-      ${field({ label: t('signin.password'), name: 'password', type: 'password', required: true, autocomplete: 'current-password' })}
-      ${field({ label: t('signin.mfa.code'), name: 'code', required: true, autocomplete: 'one-time-code', hint: t('profile.codeOrRecovery') })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="danger">${t('profile.disable2fa')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+    formDialog(
+      t('profile.disable2fa'),
+      [
+        html`<p>${t('profile.disableText')}</p>`,
+        field({ label: t('signin.password'), name: 'password', type: 'password', required: true, autocomplete: 'current-password' }),
+        field({ label: t('signin.mfa.code'), name: 'code', required: true, autocomplete: 'one-time-code', hint: t('profile.codeOrRecovery') }),
+      ],
+      t('profile.disable2fa'),
+      async (data) => {
         await api.request('POST', 'api/v1/me/2fa/totp/disable', {
           body: { password: String(data.get('password')), code: String(data.get('code')).replace(/\s+/g, '') },
         });
         session.me.twoFactor = false;
-        form.closest('dialog').close();
         toast(t('profile.disabled'), 'ok');
-        reload();
-      }),
+        return reload;
+      },
+      'danger',
     );
-    dialog(t('profile.disable2fa'), form, []);
   }
 }
 

@@ -5,7 +5,7 @@
 import { html, mount } from '../dom.js';
 import * as api from '../api.js';
 import { t } from '../i18n.js';
-import { confirm, dialog, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { confirm, failure, field, formDialog, loading, toast } from '../ui.js';
 import { session, may } from '../main.js';
 import { permissionCatalogue, systemRoleName } from '../roles.js';
 
@@ -141,20 +141,14 @@ export async function rolesScreen(main) {
 
   function createRole() {
     const parents = [{ value: '', label: t('roles.noParent') }, ...ordered.map((r) => ({ value: r.key, label: r.system ? systemRoleName(r.key) : r.name }))];
-    const form = html`<form novalidate>
-      ${formError()}
-      ${field({ label: t('roles.key'), name: 'key', required: true, hint: t('roles.keyHint'), attrs: { pattern: '[a-z][a-z0-9-]{1,62}', maxlength: '63' } })}
+    formDialog(
+      t('roles.new'),
+      html`${field({ label: t('roles.key'), name: 'key', required: true, hint: t('roles.keyHint'), attrs: { pattern: '[a-z][a-z0-9-]{1,62}', maxlength: '63' } })}
       ${field({ label: t('roles.name'), name: 'name', required: true, attrs: { maxlength: '100' } })}
       ${field({ label: t('roles.description'), name: 'description' })}
-      ${field({ label: t('roles.parent'), name: 'parent', options: parents, value: '', hint: t('roles.parentHint') })}
-      <div class="actions">
-        <button type="button" onclick=${() => form.closest('dialog').close()}>${t('action.cancel')}</button>
-        <button type="submit" class="primary">${t('roles.create')}</button>
-      </div>
-    </form>`;
-    form.addEventListener(
-      'submit',
-      submitting(form, async (data) => {
+      ${field({ label: t('roles.parent'), name: 'parent', options: parents, value: '', hint: t('roles.parentHint') })}`,
+      t('roles.create'),
+      async (data) => {
         await api.request('POST', `${base}/roles`, {
           body: {
             key: String(data.get('key')).trim(),
@@ -164,11 +158,9 @@ export async function rolesScreen(main) {
             parent: String(data.get('parent')) || null,
           },
         });
-        form.closest('dialog').close();
         toast(t('roles.created', { role: data.get('name') }), 'ok');
         rolesScreen(main);
-      }),
+      },
     );
-    dialog(t('roles.new'), form, []);
   }
 }

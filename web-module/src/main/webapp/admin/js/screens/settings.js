@@ -4,10 +4,10 @@
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t, formatNumber, formatDate } from '../i18n.js';
-import { badge, failure, field, formError, loading, submitting, toast } from '../ui.js';
+import { badge, failure, field, formError, loading, saveFile, submitting, toast } from '../ui.js';
 import { session, may, applyBranding } from '../main.js';
 
-const GROUPS = ['general', 'branding', 'domains', 'notifications', 'security', 'billing', 'features'];
+const GROUPS = ['general', 'branding', 'domains', 'notifications', 'security', 'billing', 'features', 'backup'];
 
 export async function settingsScreen(main, { params }) {
   const base = `api/v1/orgs/${encodeURIComponent(session.org.slug)}`;
@@ -146,6 +146,9 @@ export async function settingsScreen(main, { params }) {
     case 'billing':
       body = billing();
       break;
+    case 'backup':
+      body = backup();
+      break;
     default:
       body = features();
   }
@@ -238,6 +241,37 @@ export async function settingsScreen(main, { params }) {
       <p class="hint">${t('settings.billingHint')}</p>
     </div>`;
     return view;
+  }
+
+  /**
+   * The organization as one archive (every table, its members' accounts without secrets, its audit
+   * trail), for its owners; the server records each download in the audit trail.
+   */
+  function backup() {
+    const owner = session.org.access.owner;
+    const button = html`<button type="button" class="primary" data-test="download-backup" disabled=${!owner}>${t('settings.backupDownload')}</button>`;
+    const status = html`<p class="hint" role="status"></p>`;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      status.textContent = t('settings.backupPreparing');
+      try {
+        const reply = await api.request('GET', `${base}/bundle`, { headers: { Accept: 'application/zip' } });
+        const named = /filename="([^"]+)"/.exec(reply.headers.get('Content-Disposition') || '');
+        saveFile(reply.data, named ? named[1] : `${session.org.slug}.orgbundle.zip`);
+        status.textContent = t('settings.backupDone');
+      } catch (error) {
+        status.textContent = '';
+        toast(error.message, 'error');
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return html`<div class="panel" data-test="backup">
+      <p>${t('settings.backupText')}</p>
+      ${owner ? null : html`<p class="notice" data-test="backup-owners">${t('settings.backupOwners')}</p>`}
+      <div class="actions start">${button}</div>
+      ${status}
+    </div>`;
   }
 
   function features() {
