@@ -56,6 +56,16 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** The message for key when a catalogue has it, else the fallback (for open vocabularies such as audit actions). */
+export function termOr(key, fallback) {
+  return CATALOGUES[language][key] ?? en[key] ?? fallback;
+}
+
+/** An audit entry's action in the reader's language (an action added later shows as recorded). */
+export function auditAction(action) {
+  return termOr(`audit.actions.${action}`, action);
+}
+
 /** A count with its noun: plural(3, 'members.count') uses 'members.count.one' / '.other'. */
 export function plural(count, key) {
   const rule = new Intl.PluralRules(locale).select(count);

@@ -2,7 +2,7 @@
 // their errors, toasts, confirmation dialogs.
 import { html, mount, uid } from './dom.js';
 import { ApiError, get } from './api.js';
-import { t } from './i18n.js';
+import { t, plural } from './i18n.js';
 
 export function loading() {
   return html`<p class="state loading" role="status"><span class="spinner" aria-hidden="true"></span>${t('state.loading')}</p>`;
@@ -177,7 +177,8 @@ export function formDialog(title, fields, submitLabel, onSubmit, kind = 'primary
     'submit',
     submitting(form, async (data) => {
       const then = await onSubmit(data, form);
-      form.closest('dialog').close();
+      // closed already when Escape was pressed while saving: what follows (a key's secret) still runs
+      form.closest('dialog')?.close();
       if (typeof then === 'function') then();
     }),
   );
@@ -207,21 +208,35 @@ export function confirm(title, text, label, kind = 'danger') {
   ]).then((v) => v === 'yes');
 }
 
+/** Which pager button was pressed last: the next page's pager gets the focus back on it. */
+let pagerFocus = null;
+
 /**
  * Previous/next for a cursor-paged list: cursors is the stack of cursors of the pages shown so far
- * (the first is null), load() draws the page of the last one.
+ * (the first is null), load() draws the page of the last one. The page is redrawn, pager included:
+ * the keyboard's focus moves to the same button of the new pager (or the other one when that is
+ * now disabled) instead of falling back to the start of the page.
  */
 export function pager(cursors, nextCursor, load) {
-  return html`<nav class="pager" aria-label=${t('members.pages')}>
-    <button type="button" disabled=${cursors.length === 1} onclick=${() => {
-      cursors.pop();
-      load();
-    }}>${t('action.previous')}</button>
-    <button type="button" data-test="next-page" disabled=${!nextCursor} onclick=${() => {
-      cursors.push(nextCursor);
-      load();
-    }}>${t('action.next')}</button>
+  const turn = (which, change) => () => {
+    change();
+    pagerFocus = which;
+    load();
+  };
+  const nav = html`<nav class="pager" aria-label=${t('members.pages')}>
+    <button type="button" data-page="previous" disabled=${cursors.length === 1} onclick=${turn('previous', () => cursors.pop())}>${t('action.previous')}</button>
+    <button type="button" data-page="next" data-test="next-page" disabled=${!nextCursor} onclick=${turn('next', () => cursors.push(nextCursor))}>${t('action.next')}</button>
   </nav>`;
+  if (pagerFocus) {
+    const which = pagerFocus;
+    pagerFocus = null;
+    requestAnimationFrame(() => {
+      if (!nav.isConnected) return;
+      const button = nav.querySelector(`[data-page="${which}"]`);
+      (button.disabled ? nav.querySelector('button:not([disabled])') : button)?.focus();
+    });
+  }
+  return nav;
 }
 
 /** Hands a file to the browser's downloads: a link (a URL, or a Blob made into one) clicked once. */
@@ -304,15 +319,24 @@ export function pagedList(main, { title, searchLabel, fetchPage, head, row, sign
 
 /**
  * A field choosing a member of the organization: a search box (a page of 20 by name or email at
- * each pause) above a picker. current {value, label} stays offered until another is chosen (so a
- * save of other fields never clears it); none (a label) offers "nobody" as the empty value.
+ * each pause, or at once on Enter) above a picker. What is chosen — current {value, label} at
+ * first, then whatever the person picks, "nobody" included — stays chosen and offered whatever a
+ * later search finds, so a save of other fields never changes it. none (a label) offers "nobody" as
+ * the empty value. Only a required pick (nothing to keep yet) takes a search's only match; how many
+ * matched is announced.
  */
 export function memberPicker(membersPath, { name, label, signal, current = null, none = null, required = false }) {
   const searchId = uid('find');
   const box = html`<input type="search" id=${searchId} autocomplete="off" data-test=${`${name}-search`} />`;
-  const chosen = field({ label, name, required, options: [] });
-  const picker = chosen.querySelector('select');
+  const chosenField = field({ label, name, required, options: [] });
+  const picker = chosenField.querySelector('select');
   picker.setAttribute('data-test', `${name}-pick`);
+  const count = html`<p class="hint" role="status"></p>`;
+  let chosen = current;
+  picker.addEventListener('change', () => {
+    const option = picker.selectedOptions[0];
+    chosen = option && option.value ? { value: option.value, label: option.textContent } : null;
+  });
   let asked = 0;
   const find = async (text) => {
     const ticket = ++asked;
@@ -320,25 +344,31 @@ export function memberPicker(membersPath, { name, label, signal, current = null,
       const page = await get(membersPath, { q: text, sort: 'displayName', limit: 20 });
       if (ticket !== asked || signal.aborted) return;
       const found = page.items.map((m) => ({ value: m.userId, label: `${m.displayName} <${m.email}>` }));
+      if (required && !chosen && text && found.length === 1) chosen = found[0];
       const options = [
         // nobody is chosen for a required pick until someone is: never whoever happens to be first
-        { value: '', label: none ?? (page.items.length ? t('picker.choose') : t('members.noMatches')) },
-        ...(current && !page.items.some((m) => m.userId === current.value) ? [current] : []),
+        { value: '', label: none ?? t('picker.choose') },
+        ...(chosen && !found.some((m) => m.value === chosen.value) ? [chosen] : []),
         ...found,
       ];
-      // what was chosen stays chosen; a search's first match is taken when it is the only one
-      const kept = picker.value || current?.value || '';
-      const keep = options.some((o) => o.value === kept && o.value) ? kept : text && found.length === 1 ? found[0].value : '';
-      mount(picker, options.map((o) => html`<option value=${o.value} selected=${o.value === keep}>${o.label}</option>`));
+      mount(picker, options.map((o) => html`<option value=${o.value} selected=${o.value === (chosen?.value ?? '')}>${o.label}</option>`));
+      count.textContent = text ? plural(found.length, 'picker.matches') : '';
       picker.dataset.query = text;
     } catch (error) {
       if (ticket === asked) toast(error.message, 'error');
     }
   };
   whenSettled(box, signal, find);
+  // Enter searches; it never submits the form around the box with a pick not yet made
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      find(box.value.trim());
+    }
+  });
   find('');
   return html`<div class="member-picker">
-    <div class="field"><label for=${searchId}>${t('picker.find')}</label>${box}</div>
-    ${chosen}
+    <div class="field"><label for=${searchId}>${t('picker.find')}</label>${box}${count}</div>
+    ${chosenField}
   </div>`;
 }

@@ -389,6 +389,41 @@ class ConsoleIT {
     }
 
     @Test
+    void anAddressIsVerifiedFromTheProfile() {
+        Session user = Fixtures.newUser();
+        // accounts a platform administrator creates are vouched for: this one is taken back to unverified
+        assertThat(Fixtures.admin()
+                        .api()
+                        .patch("/api/v1/admin/users/" + user.id(), json("emailVerified", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(user.api().get("/api/v1/me").json().getBoolean("emailVerified"))
+                .isFalse();
+
+        browser.signIn(user.email(), user.password());
+        browser.open("profile");
+        browser.waitForText("[data-test=email-panel]", "not verified");
+        browser.assertAccessible("profile");
+        browser.click("[data-test=send-verification]");
+        browser.waitForText("#toasts", "verification link is on its way");
+        Mailbox.Mail mail = Mailbox.get().await(user.email(), m -> m.subject().contains("Confirm your email address"));
+
+        // the link opens the server's account page, where the password confirms the mailbox is the account's
+        browser.driver().get(mail.link("/account/verify-email"));
+        browser.type("input[name=password]", user.password());
+        browser.click("button[type=submit]");
+        browser.waitForText("body", user.email());
+        assertThat(user.api().get("/api/v1/me").json().getBoolean("emailVerified"))
+                .isTrue();
+
+        // back in the console (the session's cookie outlived the visit to the account page)
+        browser.open("profile");
+        browser.waitForText("[data-test=email-panel]", "verified");
+        assertThat(browser.find("[data-test=email-panel]").getText()).doesNotContain("not verified");
+        assertThat(browser.all("[data-test=send-verification]")).isEmpty();
+    }
+
+    @Test
     void aManagerIsChosenByName() {
         Session owner = Fixtures.newUser();
         Org org = Fixtures.newOrg(owner);
@@ -402,7 +437,10 @@ class ConsoleIT {
         browser.type("[data-test=managerId-search]", boss.email());
         browser.waitFor("[data-test=managerId-pick][data-query='" + boss.email() + "']");
         assertThat(browser.find("[data-test=managerId-pick] option:checked").getText())
-                .contains(boss.email());
+                .as("a search alone picks nobody")
+                .isEqualTo("No manager");
+        new org.openqa.selenium.support.ui.Select(browser.find("[data-test=managerId-pick]"))
+                .selectByValue(boss.id().toString());
         browser.type("input[name=jobTitle]", "Analyst");
         browser.click("[data-test=save-member]");
         browser.waitForText("#toasts", "Saved");
@@ -416,6 +454,9 @@ class ConsoleIT {
         browser.waitFor("[data-test=managerId-pick][data-query='']");
         assertThat(browser.find("[data-test=managerId-pick] option:checked").getText())
                 .contains(boss.email());
+        // a search that does not find the manager changes nothing
+        browser.type("[data-test=managerId-search]", "nobody-matches-this");
+        browser.waitFor("[data-test=managerId-pick][data-query='nobody-matches-this']");
         browser.find("input[name=jobTitle]").clear();
         browser.type("input[name=jobTitle]", "Lead analyst");
         browser.click("[data-test=save-member]");
@@ -591,7 +632,7 @@ class ConsoleIT {
 
         browser.open("o/" + org.slug() + "/audit");
         browser.waitFor("table[data-test=audit-events]");
-        browser.find("[data-test=audit-action]").sendKeys("update");
+        browser.find("[data-test=audit-action]").sendKeys("changed");
         browser.waitForText("table[data-test=audit-events] tbody", "membership");
         browser.click("[data-test=audit-entry]");
         WebElement detail = browser.waitFor("[data-test=audit-detail]");

@@ -2,7 +2,7 @@
 // detail with every field's old and new value, and verification of the hash chain.
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
-import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatDateTime, formatNumber, auditAction, termOr } from '../i18n.js';
 import { dialog, empty, failure, loading, pager, whenSettled } from '../ui.js';
 import { session } from '../main.js';
 
@@ -28,7 +28,7 @@ export async function auditScreen(main, { signal }) {
   const actionId = uid('action');
   const actionSelect = html`<select id=${actionId} data-test="audit-action">
     <option value="">${t('members.any')}</option>
-    ${ACTIONS.map((a) => html`<option value=${a}>${a}</option>`)}
+    ${ACTIONS.map((a) => html`<option value=${a}>${auditAction(a)}</option>`)}
   </select>`;
   actionSelect.addEventListener('change', () => {
     state.action = actionSelect.value;
@@ -116,7 +116,7 @@ export async function auditScreen(main, { signal }) {
             (e) => html`<tr>
               <td><button type="button" class="link" data-test="audit-entry" onclick=${() => detail(e)}>${formatDateTime(e.occurredAt)}</button></td>
               <td>${e.actor.label}<span class="sub">${e.actor.type}</span></td>
-              <td>${e.action}</td>
+              <td>${auditAction(e.action)}</td>
               <td>${e.entityType}<span class="sub">${e.entityId || ''}</span></td>
               <td class="hide-narrow">${Object.keys(e.changes || {}).join(', ')}</td>
             </tr>`,
@@ -131,11 +131,11 @@ export async function auditScreen(main, { signal }) {
     const value = (v) => (v === undefined ? html`<span class="muted">—</span>` : html`<code>${typeof v === 'string' ? v : JSON.stringify(v)}</code>`);
     const changes = Object.entries(e.changes || {});
     dialog(
-      `${e.action} ${e.entityType}`,
+      `${auditAction(e.action)} · ${e.entityType}`,
       html`<div data-test="audit-detail">
         <dl class="facts">
           <dt>${t('audit.when')}</dt><dd>${formatDateTime(e.occurredAt)}</dd>
-          <dt>${t('audit.actor')}</dt><dd>${e.actor.label} (${e.actor.type})</dd>
+          <dt>${t('audit.actor')}</dt><dd>${e.actor.label} (${termOr(`audit.actorTypes.${e.actor.type}`, e.actor.type)})</dd>
           <dt>${t('audit.entity')}</dt><dd>${e.entityType} ${e.entityId || ''}</dd>
           <dt>${t('audit.address')}</dt><dd>${e.clientAddress || '—'}</dd>
           <dt>${t('audit.request')}</dt><dd>${e.requestId || '—'}</dd>

@@ -3,7 +3,7 @@
 import { html, mount, loadScript } from '../dom.js';
 import * as api from '../api.js';
 import { UPLOT_SCRIPT, UPLOT_STYLE } from '../vendor.js';
-import { t, formatNumber, formatMonth, formatRelative, formatDateTime } from '../i18n.js';
+import { t, formatNumber, formatMonth, formatRelative, formatDateTime, auditAction } from '../i18n.js';
 import { failure, loading, empty } from '../ui.js';
 import { session, may, orgLink } from '../main.js';
 
@@ -162,7 +162,7 @@ async function recentActivity(container, slug) {
             ${page.items.map(
               (e) => html`<li>
                 <span class="who">${e.actor.label}</span>
-                <span class="what">${e.action} ${e.entityType}</span>
+                <span class="what">${auditAction(e.action)} · ${e.entityType}</span>
                 <time datetime=${e.occurredAt} title=${formatDateTime(e.occurredAt)}>${formatRelative(e.occurredAt)}</time>
               </li>`,
             )}

@@ -3,7 +3,7 @@
 // letters, and every organization's data jobs.
 import { html, mount, uid } from '../dom.js';
 import * as api from '../api.js';
-import { t, formatNumber, formatDateTime, formatRelative } from '../i18n.js';
+import { t, formatNumber, formatDateTime, formatRelative, auditAction } from '../i18n.js';
 import { badge, confirm, dialog, empty, failure, field, formDialog, loading, pagedList, toast } from '../ui.js';
 import { currencies, organizationTypes, statuses } from './vocabularies.js';
 
@@ -239,7 +239,7 @@ async function users(main, { signal }) {
         html`<h3>${t('platform.history')}</h3>`,
         events.length
           ? html`<ol class="timeline" data-test="user-history">${events.map(
-              (e) => html`<li><span class="what">${e.action}</span><span class="sub">${e.clientAddress || ''}</span>
+              (e) => html`<li><span class="what">${auditAction(e.action)}</span><span class="sub">${e.clientAddress || ''}</span>
                 <time datetime=${e.occurredAt} title=${formatDateTime(e.occurredAt)}>${formatRelative(e.occurredAt)}</time></li>`,
             )}</ol>`
           : empty(),

@@ -2,7 +2,7 @@
 // (and one row for every kind at once), in the console or not, and by email at once, in a daily or
 // weekly digest, or not. "Default" follows the row for every kind, then the organization's
 // notification settings; what applies now, and where it comes from, is shown beside each choice.
-import { html, mount } from '../dom.js';
+import { html, mount, focusHeading, uid } from '../dom.js';
 import * as api from '../api.js';
 import { t } from '../i18n.js';
 import { failure, formError, loading, submitting, toast } from '../ui.js';
@@ -34,22 +34,24 @@ export async function preferencesScreen(main, { signal }) {
     const types = Object.keys(prefs.types).sort((a, b) => (a === '*' ? -1 : b === '*' ? 1 : 0));
     const rows = types.map((type) => {
       const channel = prefs.types[type];
-      const inApp = html`<select name=${`${type}.inApp`} aria-label=${t('preferences.inAppOf', { type: typeName(type) })}>
+      const inAppNow = uid('in-app-now');
+      const emailNow = uid('email-now');
+      const inApp = html`<select name=${`${type}.inApp`} aria-label=${t('preferences.inAppOf', { type: typeName(type) })} aria-describedby=${inAppNow}>
         <option value="" selected=${channel.inAppFrom !== 'own'}>${t('preferences.default')}</option>
         <option value="true" selected=${channel.inAppFrom === 'own' && channel.inApp}>${t('preferences.on')}</option>
         <option value="false" selected=${channel.inAppFrom === 'own' && !channel.inApp}>${t('preferences.off')}</option>
       </select>`;
-      const email = html`<select name=${`${type}.email`} aria-label=${t('preferences.emailOf', { type: typeName(type) })} disabled=${!prefs.emailAllowed}>
+      const email = html`<select name=${`${type}.email`} aria-label=${t('preferences.emailOf', { type: typeName(type) })} aria-describedby=${emailNow} disabled=${!prefs.emailAllowed}>
         <option value="" selected=${channel.emailFrom !== 'own'}>${t('preferences.default')}</option>
         ${EMAIL_MODES.map((m) => html`<option value=${m} selected=${channel.emailFrom === 'own' && channel.email === m}>${t(`preferences.email.${m}`)}</option>`)}
       </select>`;
       return html`<tr data-type=${type} data-field=${type}>
         <th scope="row">${typeName(type)}<p class="field-error" hidden></p></th>
-        <td>${inApp}<span class="sub" data-test="in-app-now">${t('preferences.now', {
+        <td>${inApp}<span class="sub" id=${inAppNow} data-test="in-app-now">${t('preferences.now', {
           value: channel.inApp ? t('preferences.on') : t('preferences.off'),
           source: t(`preferences.from.${channel.inAppFrom}`),
         })}</span></td>
-        <td>${email}<span class="sub" data-test="email-now">${t('preferences.now', {
+        <td>${email}<span class="sub" id=${emailNow} data-test="email-now">${t('preferences.now', {
           value: t(`preferences.email.${channel.email}`),
           source: t(`preferences.from.${channel.emailFrom}`),
         })}</span></td>
@@ -92,6 +94,7 @@ export async function preferencesScreen(main, { signal }) {
         const next = (await api.request('PATCH', path, { body: change })).data;
         toast(t('preferences.saved'), 'ok');
         draw(next);
+        focusHeading(main);
       }),
     );
     mount(main, heading, html`<p class="hint">${t('preferences.hint', { org: session.org.name })}</p>`, form);

@@ -3,7 +3,7 @@
 import { html, mount, focusHeading } from '../dom.js';
 import * as api from '../api.js';
 import { t } from '../i18n.js';
-import { dialog, failure, field, formDialog, formError, loading, submitting, toast } from '../ui.js';
+import { badge, dialog, failure, field, formDialog, formError, loading, submitting, toast } from '../ui.js';
 import { session } from '../main.js';
 
 const LANGUAGES = ['', 'en', 'en-GB', 'de', 'de-CH', 'de-AT'];
@@ -82,7 +82,54 @@ export async function profileScreen(main, { reload }) {
     }),
   );
 
-  mount(main, html`<h1>${t('profile.title')}</h1>`, html`<p class="muted">${session.me.email}</p>`, details, password, twoFactorPanel());
+  mount(main, html`<h1>${t('profile.title')}</h1>`, details, emailPanel(), password, twoFactorPanel());
+
+  /**
+   * The address: whether it is verified (a link to verify it, sent again on request), and moving the
+   * account to another one (the password; nothing changes until the link sent there is used, on
+   * the server's account page).
+   */
+  function emailPanel() {
+    const verified = session.me.emailVerified;
+    const send = html`<button type="button" data-test="send-verification">${t('profile.sendVerification')}</button>`;
+    send.addEventListener('click', async () => {
+      send.disabled = true;
+      try {
+        await api.request('POST', 'api/v1/me/email-verification');
+        toast(t('profile.verificationSent', { email: session.me.email }), 'ok');
+      } catch (error) {
+        toast(error.message, 'error');
+      } finally {
+        send.disabled = false;
+      }
+    });
+    const change = () =>
+      formDialog(
+        t('profile.changeEmail'),
+        [
+          html`<p>${t('profile.changeEmailText')}</p>`,
+          field({ label: t('profile.newEmail'), name: 'email', type: 'email', required: true, autocomplete: 'email' }),
+          field({ label: t('profile.currentPassword'), name: 'password', type: 'password', required: true, autocomplete: 'current-password' }),
+        ],
+        t('profile.sendLink'),
+        async (data) => {
+          const email = String(data.get('email')).trim();
+          await api.request('POST', 'api/v1/me/email', { body: { email, password: String(data.get('password')) } });
+          toast(t('profile.changeEmailSent', { email }), 'ok');
+        },
+      );
+    return html`<section class="panel" data-test="email-panel" aria-labelledby="email-title">
+      <h2 id="email-title">${t('profile.email')}</h2>
+      <p><span data-test="my-email">${session.me.email}</span> ${verified
+        ? badge(t('profile.verified'), 'ok')
+        : badge(t('profile.unverified'), 'warn')}</p>
+      ${verified ? null : html`<p class="hint">${t('profile.unverifiedHint')}</p>`}
+      <div class="actions start">
+        ${verified ? null : send}
+        <button type="button" data-test="change-email" onclick=${change}>${t('profile.changeEmail')}</button>
+      </div>
+    </section>`;
+  }
   focusHeading(main);
 
   function twoFactorPanel() {

@@ -139,11 +139,11 @@ async function teamScreen(main, teamId, signal) {
         ? html`<div class="actions">
             <button type="button" data-test="edit-team" onclick=${() => editTeam(base, team, () => teamScreen(main, team.id, signal))}>${t('departments.edit')}</button>
             <button type="button" class="danger" data-test="delete-team" onclick=${remove}>${t('roles.delete')}</button>
-            <button type="button" class="primary" data-test="add-team-member" onclick=${add}>${t('teams.addMember')}</button>
+            ${may('members:read') ? html`<button type="button" class="primary" data-test="add-team-member" onclick=${add}>${t('teams.addMember')}</button>` : null}
           </div>`
         : null}
     </div>`,
-    html`<h2>${t('teams.members')}</h2>`,
+    html`<h2 tabindex="-1">${t('teams.members')}</h2>`,
     members,
   );
 
@@ -196,11 +196,15 @@ async function teamScreen(main, teamId, signal) {
         try {
           await api.request('PATCH', `${path}/members/${m.userId}`, { body: { role: role.value }, etag: `"${m.version}"` });
           toast(t('teams.roleChanged', { name: m.displayName, role: t(`teams.role.${role.value}`) }), 'ok');
-          load();
+          await load();
+          // the row was drawn anew: the keyboard stays on its picker
+          members.querySelector(`tr[data-team-member="${CSS.escape(m.email)}"] [data-test=team-role]`)?.focus();
         } catch (error) {
           role.value = m.role;
           role.disabled = false;
           toast(error.message, 'error');
+          // changed meanwhile (412): the list is read again, with the versions to send next
+          if (error instanceof api.ApiError && error.status === 412) load();
         }
       });
     }
@@ -220,9 +224,11 @@ async function teamScreen(main, teamId, signal) {
     try {
       await api.request('DELETE', `${path}/members/${m.userId}`, { etag: `"${m.version}"` });
       toast(t('teams.removed', { name: m.displayName }), 'ok');
-      load();
+      await load();
+      members.closest('main')?.querySelector('h2')?.focus();
     } catch (error) {
       toast(error.message, 'error');
+      if (error instanceof api.ApiError && error.status === 412) load();
     }
   }
 
