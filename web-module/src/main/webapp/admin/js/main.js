@@ -287,8 +287,16 @@ async function route() {
       mount(shell(null, ''), failure(new api.ApiError(404, { title: 'Not Found' })));
       return;
     }
-    // no organization chosen: the default one, the first membership, or a choice
-    const target = session.me.defaultOrg?.slug || session.me.memberships?.[0]?.org.slug;
+    // no organization chosen: the one of the address's subdomain or else the default one (the
+    // API's "current"), the first membership, or a choice
+    let target = null;
+    try {
+      target = (await api.get('api/v1/orgs/current')).slug;
+    } catch (error) {
+      if (!(error instanceof api.ApiError) || error.status >= 500 || error.status === 401) throw error;
+    }
+    if (stale()) return;
+    target = target || session.me.memberships?.[0]?.org.slug;
     if (target) {
       window.location.replace(`#/o/${encodeURIComponent(target)}`);
       return;
@@ -311,6 +319,8 @@ async function route() {
 api.onSignedOut(() => {
   current?.abort();
   stopNotifications();
+  // the next person at this browser sees nothing of the last one's work
+  document.getElementById('toasts')?.replaceChildren();
   session.me = null;
   session.org = null;
   showSignIn();

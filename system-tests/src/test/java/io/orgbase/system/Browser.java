@@ -68,6 +68,8 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
                 "--disable-sync",
                 "--disable-extensions",
                 "--lang=en-US",
+                // organizations' subdomains of the tests' base domain reach the local server
+                "--host-resolver-rules=MAP *." + Orgbase.BASE_DOMAIN + " 127.0.0.1",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();

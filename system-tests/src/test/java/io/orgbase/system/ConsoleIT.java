@@ -389,6 +389,34 @@ class ConsoleIT {
     }
 
     @Test
+    void theAddressSubdomainChoosesTheOrganization() {
+        Session user = Fixtures.newUser();
+        Org first = Fixtures.newOrg(user);
+        Org second = Fixtures.newOrg(user);
+
+        // the default is the first: without the subdomain the console would open that one
+        assertThat(user.api()
+                        .send(
+                                "PUT",
+                                "/api/v1/me/default-org",
+                                json("org", first.slug()).toString(),
+                                "application/json")
+                        .status())
+                .isEqualTo(200);
+
+        // on the second organization's subdomain: that one, without choosing
+        String subdomain =
+                Orgbase.target().baseUrl().replace("://localhost", "://" + second.slug() + "." + Orgbase.BASE_DOMAIN);
+        browser.driver().get(subdomain + "/admin/");
+        browser.type("input[name=email]", user.email());
+        browser.type("input[name=password]", user.password());
+        browser.click("button[type=submit]");
+        browser.waitForText("h1", "Organization " + second.slug());
+        assertThat(browser.find("[data-test=org-switcher]").getAttribute("value"))
+                .isEqualTo(second.slug());
+    }
+
+    @Test
     void anAddressIsVerifiedFromTheProfile() {
         Session user = Fixtures.newUser();
         // accounts a platform administrator creates are vouched for: this one is taken back to unverified
