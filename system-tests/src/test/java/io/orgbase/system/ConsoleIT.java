@@ -947,6 +947,14 @@ class ConsoleIT {
         browser.type("dialog input[name=reason]", "Unpaid invoice");
         browser.click("dialog button[type=submit]");
         browser.waitForText("table[data-test=platform-list]", "Suspended");
+        // the organization's history, read as an outside administrator: on its own record
+        browser.click("tr[data-org='" + org.slug() + "'] [data-test=org-history]");
+        browser.waitFor("[data-test=org-history-list] .timeline");
+        browser.assertAccessible("organization history");
+        browser.click("dialog button");
+        assertThat(Fixtures.events(person, org, "action=platform-admin-access"))
+                .as("the look is in the organization's trail")
+                .isNotEmpty();
         assertThat(person.api().get(org.path() + "/me").json().getString("status"))
                 .isEqualTo("suspended");
 

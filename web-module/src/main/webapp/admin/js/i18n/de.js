@@ -575,4 +575,7 @@ export default {
   'profile.newEmail': "Neue Adresse",
   'profile.sendLink': "Link senden",
   'profile.changeEmailSent': "Ein Link ist unterwegs an {email}.",
+  'platform.orgHistory': "Verlauf",
+  'platform.orgHistoryOf': "Letzte Änderungen in {name}",
+  'platform.orgHistoryAudited': "Das Lesen einer Organisation, deren Mitglied Sie nicht sind, wird in ihrem eigenen Protokoll vermerkt (platform-admin-access): Ihre Inhaber sehen, dass Sie nachgesehen haben.",
 };

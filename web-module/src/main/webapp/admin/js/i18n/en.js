@@ -575,4 +575,7 @@ export default {
   'profile.newEmail': "New address",
   'profile.sendLink': "Send the link",
   'profile.changeEmailSent': "A link is on its way to {email}.",
+  'platform.orgHistory': "History",
+  'platform.orgHistoryOf': "Latest changes in {name}",
+  'platform.orgHistoryAudited': "Reading an organization you are not a member of is recorded in its own audit trail (platform-admin-access): its owners see that you looked.",
 };

@@ -103,9 +103,34 @@ async function organizations(main, { signal }) {
         <button type="button" class="small" data-test="org-lifecycle" onclick=${() => lifecycle(o, reload)}>${t('platform.lifecycle')}</button>
         <button type="button" class="small" data-test="org-features" onclick=${() => features(o)}>${t('settings.features')}</button>
         <button type="button" class="small" data-test="org-subscription" onclick=${() => subscription(o)}>${t('settings.billing')}</button>
+        <button type="button" class="small" data-test="org-history" onclick=${() => history(o)}>${t('platform.orgHistory')}</button>
       </td>
     </tr>`,
   });
+
+  /**
+   * A support look at an organization: its latest audit entries. A platform administrator who is not
+   * a member reads them as an outside administrator, which the server records as platform-admin-access.
+   */
+  async function history(o) {
+    const box = html`<div data-test="org-history-list">${loading()}</div>`;
+    dialog(t('platform.orgHistoryOf', { name: o.name }), box, [{ label: t('action.close'), value: 'ok' }]);
+    try {
+      const page = await api.get(`api/v1/orgs/${encodeURIComponent(o.slug)}/audit-events`, { limit: 20 });
+      mount(
+        box,
+        page.items.length
+          ? html`<ol class="timeline">${page.items.map(
+              (e) => html`<li><span class="who">${e.actor.label}</span><span class="what">${auditAction(e.action)} · ${e.entityType}</span>
+                <time datetime=${e.occurredAt} title=${formatDateTime(e.occurredAt)}>${formatRelative(e.occurredAt)}</time></li>`,
+            )}</ol>`
+          : empty(),
+        html`<p class="hint">${t('platform.orgHistoryAudited')}</p>`,
+      );
+    } catch (error) {
+      mount(box, failure(error));
+    }
+  }
 
   function lifecycle(o, reload) {
     formDialog(
