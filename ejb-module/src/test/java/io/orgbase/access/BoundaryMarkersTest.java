@@ -191,6 +191,7 @@ class BoundaryMarkersTest {
                         "PlatformMaintenance.runs",
                         "PlatformMaintenance.start",
                         "PlatformMaintenance.tasks",
+                        "PlatformOverview.figures",
                         "Statuses.create",
                         "Statuses.delete",
                         "Statuses.update",

@@ -1,2 +1,2 @@
-/** An organization's figures over REST. */
+/** An organization's figures, and the platform's overview for its administrators, over REST. */
 package io.orgbase.analytics.api;
