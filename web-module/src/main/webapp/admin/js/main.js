@@ -290,12 +290,18 @@ async function route() {
     // no organization chosen: the one of the address's subdomain or else the default one (the
     // API's "current"), the first membership, or a choice
     let target = null;
-    try {
-      target = (await api.get('api/v1/orgs/current')).slug;
-    } catch (error) {
-      if (!(error instanceof api.ApiError) || error.status >= 500 || error.status === 401) throw error;
+    // asked only when there can be an answer: a default organization, or a host name that could be
+    // an organization's subdomain (not localhost, not an address)
+    const host = window.location.hostname;
+    const subdomainLike = host.split('.').length >= 3 && !/^[\d.]+$|^\[/.test(host);
+    if (session.me.defaultOrg || subdomainLike) {
+      try {
+        target = (await api.get('api/v1/orgs/current')).slug;
+      } catch (error) {
+        if (!(error instanceof api.ApiError) || error.status >= 500 || error.status === 401) throw error;
+      }
+      if (stale()) return;
     }
-    if (stale()) return;
     target = target || session.me.memberships?.[0]?.org.slug;
     if (target) {
       window.location.replace(`#/o/${encodeURIComponent(target)}`);

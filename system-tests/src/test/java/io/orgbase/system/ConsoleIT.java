@@ -925,6 +925,14 @@ class ConsoleIT {
         browser.click("[data-test=platform-link]");
         browser.waitFor("[data-test=platform-orgs] .value");
         assertThat(browser.find("[data-test=platform-health] .value").getText()).isEqualTo("Ready");
+        JsonObject figures = admin.api().get("/api/v1/admin/overview").json();
+        assertThat(Long.parseLong(browser.find("[data-test=platform-users] .value")
+                        .getText()
+                        .replace(",", "")))
+                .as("the accounts the server counted")
+                .isGreaterThan(0)
+                .isLessThanOrEqualTo(
+                        figures.getJsonObject("users").getJsonNumber("total").longValue());
         browser.assertAccessible("platform overview");
 
         browser.open("platform/users");

@@ -20,33 +20,18 @@ export const PLATFORM_SCREENS = [
 
 const STATUS_KIND = { active: 'ok', suspended: 'warn', archived: 'warn' };
 
+/**
+ * The platform's figures (GET /admin/overview: one call, counted by the server) and whether the
+ * server is ready; a tile links to the screen behind it where there is one.
+ */
 async function overview(main) {
   mount(main, html`<h1>${t('platform.overview')}</h1>`, loading());
-  const count = async (path, query) => {
-    try {
-      return (await api.get(path, { ...query, limit: 1, count: true })).total;
-    } catch {
-      return null;
-    }
-  };
-  const [orgs, suspended, letters, running, failedJobs] = await Promise.all([
-    count('api/v1/orgs', { filter: { field: 'status', op: 'in', value: ['active', 'suspended', 'archived'] } }),
-    count('api/v1/orgs', { filter: { field: 'status', op: 'eq', value: 'suspended' } }),
-    count('api/v1/admin/dead-letters', {}),
-    // the jobs list has no count: past one page, "200+"
-    api.get('api/v1/admin/data-jobs', { status: 'running', limit: 200 }).then((p) => (p.nextCursor ? '200+' : p.items.length)).catch(() => null),
-    api.get('api/v1/admin/data-jobs', { status: 'failed', limit: 200 }).then((p) => (p.nextCursor ? '200+' : p.items.length)).catch(() => null),
-  ]);
-  let signIns = null;
+  let figures;
   try {
-    const since = new Date(Date.now() - 86400000).toISOString();
-    const page = await api.get('api/v1/admin/audit-events', {
-      filter: { and: [{ field: 'action', op: 'eq', value: 'login-succeeded' }, { field: 'occurredAt', op: 'gte', value: since }] },
-      limit: 100,
-    });
-    signIns = page.items.length + (page.nextCursor ? '+' : '');
-  } catch {
-    signIns = null;
+    figures = await api.get('api/v1/admin/overview');
+  } catch (error) {
+    mount(main, html`<h1>${t('platform.overview')}</h1>`, failure(error, () => overview(main)));
+    return;
   }
   let health = null;
   try {
@@ -55,22 +40,30 @@ async function overview(main) {
   } catch {
     health = null;
   }
-  const tile = (label, value, test, href) => html`<div class="figure" data-test=${test}>
+  const tile = (label, value, test, href, detail = null) => html`<div class="figure" data-test=${test}>
     <span class="value">${value === null || value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : value}</span>
     <span class="label">${href ? html`<a href=${href}>${label}</a>` : label}</span>
+    ${detail ? html`<span class="sub">${detail}</span>` : null}
   </div>`;
+  const { organizations: o, users: u, memberships: m, signIns: s, dataJobs: j } = figures;
   mount(
     main,
     html`<h1>${t('platform.overview')}</h1>`,
     html`<section class="figures" aria-label=${t('dashboard.figures')}>
-      ${tile(t('platform.organizations'), orgs, 'platform-orgs', '#/platform/organizations')}
-      ${tile(t('platform.suspended'), suspended, 'platform-suspended', null)}
-      ${tile(t('platform.signIns24h'), signIns, 'platform-sign-ins', null)}
-      ${tile(t('platform.deadLetters'), letters, 'platform-dead-letters', '#/platform/dead-letters')}
-      ${tile(t('platform.jobsRunning'), running, 'platform-jobs-running', '#/platform/jobs')}
-      ${tile(t('platform.jobsFailed'), failedJobs, 'platform-jobs-failed', '#/platform/jobs')}
+      ${tile(t('platform.organizations'), o.total, 'platform-orgs', '#/platform/organizations',
+        t('platform.orgsDetail', { active: formatNumber(o.active), suspended: formatNumber(o.suspended), archived: formatNumber(o.archived) }))}
+      ${tile(t('platform.newOrgs30'), o.createdLast30Days, 'platform-new-orgs', null)}
+      ${tile(t('platform.accounts'), u.total, 'platform-users', '#/platform/users',
+        t('platform.usersDetail', { verified: formatNumber(u.emailVerified), twoFactor: formatNumber(u.twoFactor) }))}
+      ${tile(t('platform.newUsers30'), u.createdLast30Days, 'platform-new-users', null)}
+      ${tile(t('platform.memberships'), m.active, 'platform-memberships', null)}
+      ${tile(t('platform.signIns24h'), s.last24Hours, 'platform-sign-ins', null, t('platform.failedDetail', { failed: formatNumber(s.failedLast24Hours) }))}
+      ${tile(t('platform.jobsRunning'), j.running, 'platform-jobs-running', '#/platform/jobs', t('platform.queuedDetail', { queued: formatNumber(j.queued) }))}
+      ${tile(t('platform.jobsFailed24h'), j.failedLast24Hours, 'platform-jobs-failed', '#/platform/jobs')}
+      ${tile(t('platform.deadLetters'), figures.deadLetters, 'platform-dead-letters', '#/platform/dead-letters')}
       ${tile(t('platform.health'), health === null ? null : health === 'UP' ? t('platform.up') : t('platform.down'), 'platform-health', null)}
     </section>`,
+    html`<p class="hint">${t('platform.figuresAt', { time: formatDateTime(figures.generatedAt) })}</p>`,
   );
 }
 
