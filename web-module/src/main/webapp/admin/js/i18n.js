@@ -24,12 +24,8 @@ export function configure({ languages = [], timeZones = [] } = {}) {
   const chosen = tags.find((tag) => supported(tag));
   language = supported(chosen);
   locale = chosen || 'en';
-  for (const zone of timeZones) {
-    if (zone && validZone(zone)) {
-      timeZone = zone;
-      break;
-    }
-  }
+  // the first known zone, else the browser's: never the zone of whoever was signed in before
+  timeZone = timeZones.find((zone) => zone && validZone(zone)) || Intl.DateTimeFormat().resolvedOptions().timeZone;
   document.documentElement.lang = language;
 }
 

@@ -302,7 +302,11 @@ async function route() {
       }
       if (stale()) return;
     }
-    target = target || session.me.memberships?.[0]?.org.slug;
+    // only an organization of one's own opens by itself: a link to another's subdomain never walks a
+    // platform administrator into it unasked
+    const own = (slug) => (session.me.memberships || []).some((m) => m.org.slug === slug);
+    if (target && !own(target)) target = null;
+    target = target || session.me.defaultOrg?.slug || session.me.memberships?.[0]?.org.slug;
     if (target) {
       window.location.replace(`#/o/${encodeURIComponent(target)}`);
       return;
@@ -325,8 +329,13 @@ async function route() {
 api.onSignedOut(() => {
   current?.abort();
   stopNotifications();
-  // the next person at this browser sees nothing of the last one's work
+  // the next person at this browser sees nothing of the last one's work: no message, no open
+  // dialog (a key's secret, recovery codes), no organization's colours, time zone or address
   document.getElementById('toasts')?.replaceChildren();
+  document.querySelectorAll('dialog').forEach((d) => (d.open ? d.close() : d.remove()));
+  applyBranding(null);
+  configure({ languages: [], timeZones: [] });
+  window.history.replaceState(null, '', '#/');
   session.me = null;
   session.org = null;
   showSignIn();
