@@ -54,7 +54,8 @@ class ClusterIT {
                     // one after the other: the first migrates the database and makes the keys
                     RunCommandIT.awaitLine(member[i], log, "Orgbase is ready");
                 }
-                assertThat(Files.readString(root.resolve("member-1.log")))
+                // Payara Micro's own output is in the server log of the member's home
+                assertThat(Files.readString(root.resolve("member-1").resolve("logs/server.log")))
                         .as("the second member joined the first")
                         .contains("DG Size: 2");
 

