@@ -128,7 +128,9 @@ class RunCommandIT {
                     .contains("Orgbase is already running from " + home, "kill " + first.pid())
                     .doesNotContain("Exception", "Starting Payara Micro");
 
-            server = Long.parseLong(Files.readString(home.resolve("server.pid")).strip());
+            // "pid@start": the server's pid and when it started
+            server = Long.parseLong(
+                    Files.readString(home.resolve("server.pid")).strip().split("@")[0]);
             postgres = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid"))
                     .get(0)
                     .strip());

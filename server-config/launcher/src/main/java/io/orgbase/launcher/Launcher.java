@@ -31,13 +31,24 @@ public final class Launcher implements AutoCloseable {
      * @param output where Payara Micro writes its log, or null for this process's console
      */
     public synchronized void start(File output) throws IOException, SQLException {
-        // one run per home; what an earlier run that died left running is stopped first
-        lock = HomeLock.acquire(settings.home());
+        claimHome();
         try {
             startChildren(output);
         } catch (IOException | SQLException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Takes {@code ORGBASE_HOME} for this run (done by {@link #start} when not done before): one run
+     * per home, and what an earlier run that died left running is stopped first.
+     *
+     * @throws HomeLock.AlreadyRunning when another run holds it
+     */
+    public synchronized void claimHome() throws IOException {
+        if (lock == null) {
+            lock = HomeLock.acquire(settings.home());
         }
     }
 
@@ -70,11 +81,16 @@ public final class Launcher implements AutoCloseable {
             environment.put("DB_MIGRATION_USER", EmbeddedDatabase.OWNER);
             environment.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
         }
+        Guardian.Child postmaster = database == null
+                ? null
+                : Guardian.postmaster(settings.home().resolve("postgres"))
+                        .flatMap(Guardian.Child::of)
+                        .orElse(null);
         server = MicroServer.start(settings, environment, output);
-        lock.serverStarted(server.pid());
+        Guardian.Child micro = server.child();
+        lock.serverStarted(micro);
         // stops both should this process die without running its shutdown hook (SIGKILL)
-        guardian = Guardian.start(
-                server.pid(), database == null ? null : settings.home().resolve("postgres"));
+        guardian = Guardian.start(micro, postmaster);
     }
 
     /** The embedded database, when there is one. */
@@ -108,11 +124,6 @@ public final class Launcher implements AutoCloseable {
     /** Stops Payara Micro, then the database. Safe to call more than once. */
     @Override
     public synchronized void close() {
-        if (guardian != null) {
-            // stopping in order is this method's job now
-            guardian.destroy();
-            guardian = null;
-        }
         try {
             if (server != null) {
                 server.stop(60);
@@ -132,6 +143,16 @@ public final class Launcher implements AutoCloseable {
                     LOG.warning("Stopping PostgreSQL failed: " + e.getMessage());
                 }
                 database = null;
+            }
+            if (guardian != null) {
+                // last: until both are stopped, a kill of this process still leaves nothing behind
+                guardian.destroy();
+                try {
+                    guardian.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                guardian = null;
             }
             if (lock != null) {
                 lock.close();

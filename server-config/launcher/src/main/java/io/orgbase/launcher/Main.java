@@ -52,24 +52,23 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "orgbase-stop"));
         long started = System.nanoTime();
         // the server's own chatter goes to a file; this console gets what a person needs
+        try {
+            launcher.claimHome();
+        } catch (HomeLock.AlreadyRunning running) {
+            // one clear line, no stack trace: nothing was started, nothing of the running one touched
+            System.err.println(running.getMessage());
+            System.exit(2);
+        }
         Path logs = Files.createDirectories(settings.home().resolve("logs"));
         Path serverLog = logs.resolve("server.log");
         rotate(serverLog);
         System.out.println("Starting Orgbase from " + settings.home() + " (server log: " + serverLog + ") ...");
-        try {
-            launcher.start(serverLog.toFile());
-        } catch (HomeLock.AlreadyRunning running) {
-            // one clear line, no stack trace: nothing was started
-            System.err.println(running.getMessage());
-            System.exit(2);
-        }
+        launcher.start(serverLog.toFile());
         if (launcher.awaitReady(Duration.ofMinutes(5))) {
             // the password first: whoever waits for "ready" (a person, a script) finds it above
             showGeneratedPassword(settings.home().resolve("initial-admin-password"));
             System.out.println(banner(launcher.baseUrl(), settings, serverLog, (System.nanoTime() - started) / 1e9));
-            // this JVM is Maven's (exec:java): what the build used is garbage now; a full collection
-            // lets G1 hand the emptied heap back to the system while the run command just waits
-            System.gc();
+            giveBackHeap();
         } else {
             System.err.println("Orgbase did not become ready. The last lines of " + serverLog + ":");
             System.err.println(tail(serverLog, 40));
@@ -99,6 +98,24 @@ public final class Main {
                 url,
                 settings.home(),
                 serverLog);
+    }
+
+    /**
+     * This JVM is Maven's (exec:java), and what the build used is garbage now: with the heap's free
+     * ratios lowered (manageable flags, this JVM only — builds keep theirs) a full collection lets
+     * G1 hand the emptied heap back to the system while the run command just waits.
+     */
+    private static void giveBackHeap() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean hotspot =
+                    java.lang.management.ManagementFactory.getPlatformMXBean(
+                            com.sun.management.HotSpotDiagnosticMXBean.class);
+            hotspot.setVMOption("MinHeapFreeRatio", "10");
+            hotspot.setVMOption("MaxHeapFreeRatio", "30");
+        } catch (RuntimeException notThisJvm) {
+            // another JVM or collector: the collection below still helps
+        }
+        System.gc();
     }
 
     /** Keeps the previous start's server log as {@code server.log.1}. */

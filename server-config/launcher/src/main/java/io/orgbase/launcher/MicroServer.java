@@ -125,6 +125,12 @@ final class MicroServer {
         return process.pid();
     }
 
+    /** The server's process as the guardian knows it (pid and start time). */
+    Guardian.Child child() {
+        return Guardian.Child.of(process.toHandle())
+                .orElseGet(() -> new Guardian.Child(process.pid(), java.time.Instant.EPOCH));
+    }
+
     int waitFor() throws InterruptedException {
         return process.waitFor();
     }
