@@ -39,6 +39,47 @@ public class DatabaseSession {
         apply(tenant, userId == null ? "" : userId.toString());
     }
 
+    /**
+     * What the statement that entered (or would have entered) an organization read of it: its access
+     * generation ({@code V48__access_generation.sql}) and its row's version (null when there is no
+     * such organization).
+     */
+    public record AccessStamp(long generation, Long orgVersion, boolean entered) {}
+
+    /**
+     * Enters {@code orgId} as {@link #enterTenant} does, in the same statement reading the
+     * organization's access generation, and only if that is still {@code expectedGeneration}
+     * (negative: whatever it is). One round trip either way; when the generation has moved on,
+     * nothing is entered and the transaction may still enter any organization.
+     */
+    public AccessStamp enterTenantIfCurrent(UUID orgId, UUID userId, long expectedGeneration) {
+        EntityManager transactional = transactional();
+        Object current = transactional.getProperties().get(Tenancy.TENANT_PROPERTY);
+        String tenant = orgId.toString();
+        if (current != null && !Objects.equals(current, tenant)) {
+            throw new IllegalStateException("one tenant per transaction: already " + current + ", asked for " + tenant);
+        }
+        String user = userId == null ? "" : userId.toString();
+        Object[] row = (Object[]) em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING
+                        + "', case when ?3 < 0 or s.generation = ?3 then ?1 else '' end, true),"
+                        + " set_config('" + Tenancy.USER_SETTING + "', ?2, true), s.generation, s.version from"
+                        + " (select coalesce((select g.generation from access_generation g"
+                        + " where g.org_id = cast(?1 as uuid)), 0) as generation,"
+                        + " (select o.version from organization o where o.id = cast(?1 as uuid)) as version) s")
+                .setParameter(1, tenant)
+                .setParameter(2, user)
+                .setParameter(3, expectedGeneration)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        boolean entered = tenant.equals(row[0]);
+        if (entered) {
+            transactional.setProperty(Tenancy.TENANT_PROPERTY, tenant);
+        }
+        transactional.setProperty(APPLIED_PROPERTY, (entered ? tenant : "") + "/" + user);
+        return new AccessStamp(
+                ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).longValue(), entered);
+    }
+
     /** Lets this transaction read the user's own rows across organizations (their memberships). */
     public void enterUser(UUID userId) {
         apply("", userId.toString());

@@ -84,20 +84,28 @@ public class Standing {
      * @throws StepUpRequired answered 401 with an RFC 9470 challenge: sign in again, that way
      */
     public static void requireSignInPolicy(Organization organization, Caller caller) {
-        problem(organization, caller.signIn()).ifPresent(refusal -> {
+        requireSignInPolicy(organization.isRequireTwoFactor(), organization.getMaxSessionHours(), caller);
+    }
+
+    /** {@link #requireSignInPolicy(Organization, Caller)} with the policy as it was read (cached). */
+    public static void requireSignInPolicy(boolean requireTwoFactor, Integer maxSessionHours, Caller caller) {
+        problem(requireTwoFactor, maxSessionHours, caller.signIn()).ifPresent(refusal -> {
             throw refusal;
         });
     }
 
     private static Optional<StepUpRequired> problem(Organization organization, SignIn signIn) {
-        if (organization.isRequireTwoFactor() && !signIn.multiFactor()) {
+        return problem(organization.isRequireTwoFactor(), organization.getMaxSessionHours(), signIn);
+    }
+
+    private static Optional<StepUpRequired> problem(boolean requireTwoFactor, Integer hours, SignIn signIn) {
+        if (requireTwoFactor && !signIn.multiFactor()) {
             return Optional.of(new StepUpRequired(
                     "two-factor-required",
                     "This organization requires two-factor sign-in: set up an authenticator app (/api/v1/me/2fa/totp)"
                             + " if you have none, then sign in again with it.",
                     "acr_values=\"mfa\""));
         }
-        Integer hours = organization.getMaxSessionHours();
         if (hours != null && signIn.olderThan(Duration.ofHours(hours), Instant.now())) {
             return Optional.of(new StepUpRequired(
                     "session-too-old",

@@ -18,9 +18,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,11 +34,17 @@ import org.eclipse.persistence.config.QueryHints;
  * platform administrator anywhere. Everything else is 404, exactly like an organization that does
  * not exist.
  *
- * <p>Round trips: the organization by slug or id, one {@code set_config} entering the tenant and
- * the user, the membership (its row policy admits the tenant's rows), and a custom role if one is
- * held. The tenant is entered before the membership is checked so that the boundary call that
- * follows needs no second {@code set_config}; a refusal throws before anything else runs, and the
- * transaction rolls back.
+ * <p>Round trips, the first time: the organization by slug or id, one statement entering the tenant
+ * and the user (and reading the organization's access generation), the membership (its row policy
+ * admits the tenant's rows), and a custom role if one is held. The tenant is entered before the
+ * membership is checked so that the boundary call that follows needs no second {@code set_config};
+ * a refusal throws before anything else runs, and the transaction rolls back.
+ *
+ * <p>After that, for the same caller and reference: one round trip, the statement that enters the
+ * tenant, which does so only while the organization's access generation is the one the {@link
+ * AccessCache} entry was read at. A moved generation (any change to the organization, a membership's
+ * role or state, a custom role, on any server) leaves nothing entered, and the reference is resolved
+ * afresh as above.
  */
 @Dependent
 public class TenantResolution {
@@ -58,6 +64,9 @@ public class TenantResolution {
     @Inject
     RoleResolver roles;
 
+    @Inject
+    AccessCache cache;
+
     /**
      * Finds the organization {@code tenant} names and the caller's standing in it, in the current
      * transaction, which afterwards runs as that tenant.
@@ -68,6 +77,16 @@ public class TenantResolution {
     public Tenant.Resolution resolve(Tenant tenant) {
         Caller caller = tenant.caller();
         String reference = tenant.reference();
+        AccessCache.Key key = CURRENT.equals(reference) ? null : AccessCache.Key.of(caller, reference);
+        AccessCache.Entry known = key == null ? null : cache.get(key);
+        if (known != null) {
+            DatabaseSession.AccessStamp stamp =
+                    session.enterTenantIfCurrent(known.resolution().orgId(), caller.userId(), known.generation());
+            if (stamp.entered()) {
+                return reuse(key, known, caller);
+            }
+            cache.forget(key);
+        }
         Organization organization = CURRENT.equals(reference) ? current(caller) : find(reference);
         if (organization == null) {
             throw notFound();
@@ -78,30 +97,84 @@ public class TenantResolution {
                 throw notFound();
             }
             Lifecycle.admitApiKey(organization.getStatus());
-            session.enterTenant(orgId, caller.userId());
-            return new Tenant.Resolution(
+            DatabaseSession.AccessStamp stamp = session.enterTenantIfCurrent(orgId, caller.userId(), -1);
+            Tenant.Resolution resolution = new Tenant.Resolution(
                     orgId,
                     organization.getSlug(),
                     organization.getStatus(),
                     grant(orgId, caller, caller.apiKey().role()));
+            remember(key, organization, stamp, resolution, false, null);
+            return resolution;
         }
-        session.enterTenant(orgId, caller.userId());
+        DatabaseSession.AccessStamp stamp = session.enterTenantIfCurrent(orgId, caller.userId(), -1);
         Membership membership = members.in(orgId, caller.userId()).orElse(null);
-        if (membership == null && organization.getParentId() != null) {
+        boolean inheritance = membership == null && organization.getParentId() != null;
+        if (inheritance) {
             membership = inherited(organization, caller.userId());
         }
         if (caller.platformAdmin() && (membership == null || !membership.isActive())) {
-            return new Tenant.Resolution(orgId, organization.getSlug(), organization.getStatus(), null);
+            Tenant.Resolution resolution =
+                    new Tenant.Resolution(orgId, organization.getSlug(), organization.getStatus(), null);
+            if (!inheritance) {
+                remember(key, organization, stamp, resolution, false, null);
+            }
+            return resolution;
         }
         if (membership == null) {
             throw notFound();
         }
         Standing.require(organization, membership, caller);
-        if (membership.getOrgId().equals(orgId)) {
-            markActive(membership);
-        }
-        return new Tenant.Resolution(
+        Tenant.Resolution resolution = new Tenant.Resolution(
                 orgId, organization.getSlug(), organization.getStatus(), grant(orgId, caller, membership.getRole()));
+        if (membership.getOrgId().equals(orgId)) {
+            LocalDate activeOn = markActive(membership);
+            remember(key, organization, stamp, resolution, true, activeOn);
+        }
+        return resolution;
+    }
+
+    /**
+     * A cached resolution whose generation the entering statement just confirmed: only what
+     * depends on this request is checked again.
+     */
+    private Tenant.Resolution reuse(AccessCache.Key key, AccessCache.Entry known, Caller caller) {
+        Tenant.Resolution resolution = known.resolution();
+        if (caller.isApiKey()) {
+            Lifecycle.admitApiKey(resolution.status());
+        } else if (known.member()) {
+            Standing.requireSignInPolicy(known.requireTwoFactor(), known.maxSessionHours(), caller);
+            LocalDate today = today();
+            if (known.activeOn() == null || known.activeOn().isBefore(today)) {
+                recordActive(resolution.orgId(), caller.userId());
+                cache.put(key, known.activeOn(today));
+            }
+        }
+        return resolution;
+    }
+
+    /**
+     * Keeps a resolution for the caller's next requests, if it can be checked by its organization's
+     * generation alone: read at {@code stamp}, and nothing of the organization changed between
+     * reading it and the stamp (its version is the one the stamp saw).
+     */
+    private void remember(
+            AccessCache.Key key,
+            Organization organization,
+            DatabaseSession.AccessStamp stamp,
+            Tenant.Resolution resolution,
+            boolean member,
+            LocalDate activeOn) {
+        if (key != null && Long.valueOf(organization.getVersion()).equals(stamp.orgVersion())) {
+            cache.put(
+                    key,
+                    new AccessCache.Entry(
+                            resolution,
+                            stamp.generation(),
+                            member,
+                            organization.isRequireTwoFactor(),
+                            organization.getMaxSessionHours(),
+                            activeOn));
+        }
     }
 
     /**
@@ -131,17 +204,31 @@ public class TenantResolution {
     /**
      * Records that the member acted in the organization today (for analytics): one more statement
      * on the first request of a member's day, none on the others. Not a change of the membership
-     * (its version and ETag stay).
+     * (its version and ETag stay, and so does the organization's access generation).
+     *
+     * @return the day now recorded, or the one already recorded (null: never)
      */
-    private void markActive(Membership membership) {
+    private LocalDate markActive(Membership membership) {
         OffsetDateTime last = membership.getLastActiveAt();
-        if (last == null || last.isBefore(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS))) {
-            em.createNativeQuery("update membership set last_active_at = now() where org_id = ?1 and user_id = ?2")
-                    .setParameter(1, membership.getOrgId())
-                    .setParameter(2, membership.getUserId())
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .executeUpdate();
+        LocalDate today = today();
+        if (last == null
+                || last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isBefore(today)) {
+            recordActive(membership.getOrgId(), membership.getUserId());
+            return today;
         }
+        return last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private void recordActive(UUID orgId, UUID userId) {
+        em.createNativeQuery("update membership set last_active_at = now() where org_id = ?1 and user_id = ?2")
+                .setParameter(1, orgId)
+                .setParameter(2, userId)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     /** A custom role is a row of the organization, readable now that the tenant is entered. */

@@ -72,6 +72,7 @@ class ClusterIT {
                         .isEqualTo(200);
 
                 aNotificationMadeOnOneMemberReachesAStreamOnTheOther(first, onSecond);
+                aRevocationOnOneMemberHoldsOnTheOtherAtOnce(first, onFirst, second);
 
                 // within one budget window, requests on either member spend the same budget; the
                 // window is the clock's minute, so a phase that sees it turn starts again
@@ -117,6 +118,58 @@ class ClusterIT {
                     stream.next(Duration.ofSeconds(15), e -> e.name().equals("notification"));
             assertThat(told.data()).contains("\"type\":\"member.added\"").contains(slug);
         }
+    }
+
+    /**
+     * Each member keeps how a caller's organization resolved (AccessCache); a role changed or a
+     * membership ended through one member is refused by the other on the very next request.
+     */
+    private static void aRevocationOnOneMemberHoldsOnTheOtherAtOnce(Api first, Api adminOnFirst, Api second) {
+        String email = "revoked-" + Secrets.suffix() + "@it.example";
+        String password = Secrets.password();
+        assertThat(adminOnFirst
+                        .post("/api/v1/admin/users", json("email", email, "password", password, "displayName", "R"))
+                        .status())
+                .isEqualTo(201);
+        Api.Reply login = first.post("/api/v1/auth/login", json("email", email, "password", password));
+        assertThat(login.status()).as("%s", login).isEqualTo(200);
+        String token = login.json().getString("accessToken");
+        String slug = "revoke-" + Secrets.suffix();
+        assertThat(adminOnFirst
+                        .post("/api/v1/orgs", json("slug", slug, "name", "Revoke " + slug))
+                        .status())
+                .isEqualTo(201);
+        Api.Reply added = adminOnFirst.post("/api/v1/orgs/" + slug + "/members", json("email", email, "role", "admin"));
+        assertThat(added.status()).as("%s", added).isEqualTo(201);
+        String userId = added.json().getString("userId");
+        Api userOnFirst = first.withToken(token);
+        Api userOnSecond = second.withToken(token);
+        String departments = "/api/v1/orgs/" + slug + "/departments";
+        for (Api node : List.of(userOnFirst, userOnSecond)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(node.get(departments).status()).isEqualTo(200);
+            }
+        }
+        assertThat(userOnSecond
+                        .post(departments, json("name", "Before", "code", "B"))
+                        .status())
+                .isEqualTo(201);
+
+        Api.Reply demoted = adminOnFirst.patch("/api/v1/orgs/" + slug + "/members/" + userId, json("role", "viewer"));
+        assertThat(demoted.status()).as("%s", demoted).isEqualTo(200);
+        assertThat(userOnSecond
+                        .post(departments, json("name", "After", "code", "A"))
+                        .status())
+                .as("a write by a member demoted on the other server")
+                .isEqualTo(403);
+
+        assertThat(adminOnFirst
+                        .delete("/api/v1/orgs/" + slug + "/members/" + userId)
+                        .status())
+                .isEqualTo(204);
+        assertThat(userOnSecond.get(departments).status())
+                .as("a read by a member removed on the other server")
+                .isEqualTo(404);
     }
 
     private static void spendOneBudgetOnBoth(Window window, Api onFirst, Api onSecond) {

@@ -285,6 +285,9 @@ class IsolationIT {
                                     // the platform's security log: written in and outside tenants,
                                     // never read by the application (SecurityEvents)
                                     + " and c.relname <> 'security_event'"
+                                    // a counter per organization and nothing else, read before a
+                                    // tenant is entered (AccessCache), written only by its trigger
+                                    + " and c.relname <> 'access_generation'"
                                     + " and not (c.relrowsecurity and c.relforcerowsecurity"
                                     // a policy that reads rows, and limits them to the tenant
                                     + "   and exists (select 1 from pg_policy p where p.polrelid = c.oid"

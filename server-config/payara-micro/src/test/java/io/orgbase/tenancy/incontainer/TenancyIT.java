@@ -2,10 +2,13 @@ package io.orgbase.tenancy.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.orgbase.access.Caller;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -39,12 +42,14 @@ class TenancyIT {
     TenancyProbe probe;
 
     private UUID a;
+    private String aSlug;
     private UUID b;
     private UUID bDepartment;
 
     @BeforeEach
     void twoTenants() {
-        a = probe.newOrganization("a-" + suffix());
+        aSlug = "a-" + suffix();
+        a = probe.newOrganization(aSlug);
         b = probe.newOrganization("b-" + suffix());
         probe.newDepartment(a, "a1");
         probe.newDepartment(a, "a2");
@@ -100,6 +105,23 @@ class TenancyIT {
     @Test
     void oneTenantPerTransaction() {
         assertThrows(EJBException.class, () -> probe.switchTenant(a, b));
+    }
+
+    @Test
+    void aCachedResolutionIsReusedOnlyWhileItsOrganizationStandsStill() throws Exception {
+        Caller admin = Caller.user(UUID.randomUUID(), "probe@it.example", true);
+        TenancyProbe.Resolved first = probe.resolveAndCount(admin, aSlug);
+        TenancyProbe.Resolved again = probe.resolveAndCount(admin, aSlug);
+        assertEquals(a, first.resolution().orgId());
+        assertEquals(2, first.departments(), "the first resolution entered the tenant");
+        assertSame(first.resolution(), again.resolution(), "the second request reused what the first resolved");
+        assertEquals(2, again.departments(), "a reused resolution entered the tenant too");
+
+        probe.rename(a, "renamed-" + suffix());
+        TenancyProbe.Resolved afterChange = probe.resolveAndCount(admin, aSlug);
+        assertNotSame(again.resolution(), afterChange.resolution(), "a change of the organization was seen");
+        assertEquals(2, afterChange.departments(), "a stale entry entered nothing, and resolving afresh did");
+        assertEquals(1, probe.nativeCount(b, ""), "the other tenant is as it was");
     }
 
     private static String suffix() {

@@ -1,8 +1,11 @@
 package io.orgbase.tenancy.incontainer;
 
+import io.orgbase.access.Caller;
 import io.orgbase.department.Department;
 import io.orgbase.organization.Organization;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenant;
+import io.orgbase.tenancy.TenantResolution;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +34,9 @@ public class TenancyProbe {
 
     @Inject
     DatabaseSession session;
+
+    @Inject
+    TenantResolution resolution;
 
     public UUID newOrganization(String slug) {
         UUID id = io.orgbase.persistence.Ids.newId();
@@ -79,6 +85,24 @@ public class TenancyProbe {
     }
 
     /** JPQL with no tenant set: EclipseLink must refuse rather than read every tenant. */
+    /**
+     * Resolves {@code reference} for {@code caller} as a request's first boundary call does, then
+     * counts the departments this transaction sees through its DataSource (row policies only).
+     */
+    public Resolved resolveAndCount(Caller caller, String reference) throws SQLException {
+        Tenant.Resolution found = resolution.resolve(Tenant.of(caller, reference));
+        return new Resolved(found, nativeCount(null, ""));
+    }
+
+    /** What {@link #resolveAndCount} found. */
+    public record Resolved(Tenant.Resolution resolution, long departments) {}
+
+    /** Changes the organization's name through the ORM: a change like any other of its row. */
+    public void rename(UUID orgId, String name) {
+        session.enterTenant(orgId, null);
+        em.find(Organization.class, orgId).setName(name);
+    }
+
     public List<String> namesWithoutTenant() {
         return em.createQuery("select d.name from Department d", String.class).getResultList();
     }
