@@ -5,53 +5,99 @@
 -- is seen by the very next request on every server: no invalidation message, no window.
 --
 -- A row per organization that ever had an access-relevant change; a missing row is generation 0.
--- No foreign key: a deleted organization's row stays, with its last generation bumped.
+-- No foreign key: a deleted organization's row stays, with its generation moved on.
+-- Generations come from a sequence, never from "generation + 1": a rolled-back change must not hand
+-- out a number that a later committed change would hand out again (an entry read by the rolled-back
+-- transaction, which saw its own change, would then pass for current).
+CREATE SEQUENCE access_generation_seq;
 CREATE TABLE access_generation (
     org_id     uuid   PRIMARY KEY,
     generation bigint NOT NULL
 );
 GRANT SELECT ON access_generation TO "${app_role}";
 
--- Bumps the generation of the organization(s) a changed row belongs to. Runs with its owner's
--- rights: the application role may only read the counters. TG_ARGV[0] names the row's organization
--- column.
-CREATE FUNCTION orgbase_bump_access_generation() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+-- Moves the generation of each organization once per statement, in id order (two statements that
+-- touch several organizations, a user's deletion cascading over their memberships, lock the
+-- counters in the same order and cannot deadlock on them). Owner's rights: the application role
+-- only reads the counters. Temporary tables are searched last (as V43 does for every definer).
+CREATE FUNCTION orgbase_bump_access_generation(p_orgs uuid[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
-DECLARE
-    v_old uuid;
-    v_new uuid;
+    INSERT INTO public.access_generation AS g (org_id, generation)
+    SELECT o, nextval('public.access_generation_seq')
+    FROM (SELECT DISTINCT o FROM unnest(p_orgs) o WHERE o IS NOT NULL ORDER BY o) ids
+    ON CONFLICT (org_id) DO UPDATE SET generation = EXCLUDED.generation;
+$$;
+REVOKE ALL ON FUNCTION orgbase_bump_access_generation(uuid[]) FROM PUBLIC;
+
+-- Statement triggers over the transition tables: one bump per organization and statement however
+-- many rows a bulk load or a cascade changes.
+CREATE FUNCTION orgbase_access_rows_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        v_old := (to_jsonb(OLD) ->> TG_ARGV[0])::uuid;
+    IF TG_OP = 'INSERT' THEN
+        PERFORM public.orgbase_bump_access_generation(ARRAY(SELECT org_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM public.orgbase_bump_access_generation(ARRAY(SELECT org_id FROM old_rows));
+    ELSE
+        PERFORM public.orgbase_bump_access_generation(
+            ARRAY(SELECT org_id FROM old_rows UNION SELECT org_id FROM new_rows));
     END IF;
-    IF TG_OP <> 'DELETE' THEN
-        v_new := (to_jsonb(NEW) ->> TG_ARGV[0])::uuid;
-    END IF;
-    IF v_old IS NOT NULL THEN
-        INSERT INTO access_generation AS g (org_id, generation) VALUES (v_old, 1)
-            ON CONFLICT (org_id) DO UPDATE SET generation = g.generation + 1;
-    END IF;
-    IF v_new IS NOT NULL AND v_new IS DISTINCT FROM v_old THEN
-        INSERT INTO access_generation AS g (org_id, generation) VALUES (v_new, 1)
-            ON CONFLICT (org_id) DO UPDATE SET generation = g.generation + 1;
-    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- A membership whose only change is its last activity (written on a member's first request of a
+-- day) or its employment details leaves access as it was.
+CREATE FUNCTION orgbase_access_membership_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+BEGIN
+    PERFORM public.orgbase_bump_access_generation(ARRAY(
+        SELECT o.org_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.org_id, o.user_id, o.role, o.role_id, o.active)
+              IS DISTINCT FROM (n.org_id, n.user_id, n.role, n.role_id, n.active)
+        UNION
+        SELECT n.org_id FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.org_id, o.user_id, o.role, o.role_id, o.active)
+              IS DISTINCT FROM (n.org_id, n.user_id, n.role, n.role_id, n.active)));
     RETURN NULL;
 END
 $$;
 
 -- An organization's slug, status, parent and sign-in policy decide every request's resolution;
 -- its creation changes nothing cached (a cached slug belongs to a row that was changed or deleted).
--- A membership whose only change is its last activity (written on a member's first request of a
--- day) or its employment details leaves access as it was.
-CREATE TRIGGER organization_access_generation AFTER UPDATE OR DELETE ON organization
-    FOR EACH ROW EXECUTE FUNCTION orgbase_bump_access_generation('id');
-CREATE TRIGGER membership_access_generation AFTER INSERT OR DELETE ON membership
-    FOR EACH ROW EXECUTE FUNCTION orgbase_bump_access_generation('org_id');
-CREATE TRIGGER membership_access_generation_change AFTER UPDATE ON membership
-    FOR EACH ROW
-    WHEN ((OLD.org_id, OLD.user_id, OLD.role, OLD.role_id, OLD.active)
-          IS DISTINCT FROM (NEW.org_id, NEW.user_id, NEW.role, NEW.role_id, NEW.active))
-    EXECUTE FUNCTION orgbase_bump_access_generation('org_id');
-CREATE TRIGGER org_role_access_generation AFTER INSERT OR UPDATE OR DELETE ON org_role
-    FOR EACH ROW EXECUTE FUNCTION orgbase_bump_access_generation('org_id');
+CREATE FUNCTION orgbase_access_organizations_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM public.orgbase_bump_access_generation(ARRAY(SELECT id FROM old_rows));
+    ELSE
+        PERFORM public.orgbase_bump_access_generation(ARRAY(SELECT id FROM new_rows));
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER organization_access_update AFTER UPDATE ON organization
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_organizations_changed();
+CREATE TRIGGER organization_access_delete AFTER DELETE ON organization
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_organizations_changed();
+
+CREATE TRIGGER membership_access_insert AFTER INSERT ON membership
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_rows_changed();
+CREATE TRIGGER membership_access_update AFTER UPDATE ON membership
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_membership_changed();
+CREATE TRIGGER membership_access_delete AFTER DELETE ON membership
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_rows_changed();
+
+CREATE TRIGGER org_role_access_insert AFTER INSERT ON org_role
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_rows_changed();
+CREATE TRIGGER org_role_access_update AFTER UPDATE ON org_role
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_rows_changed();
+CREATE TRIGGER org_role_access_delete AFTER DELETE ON org_role
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_access_rows_changed();

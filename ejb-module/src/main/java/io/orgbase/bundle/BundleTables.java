@@ -94,6 +94,7 @@ public final class BundleTables {
             "outbox_event", "events of this installation, delivered or in flight",
             "dead_letter", "events of this installation that failed",
             "security_event", "this installation's security log (sign-ins, lockouts)",
+            "access_generation", "this installation's counter of access changes (the access cache's check)",
             "notification_preference", "each person's own choices, which only they may read or write");
 
     private BundleTables() {}

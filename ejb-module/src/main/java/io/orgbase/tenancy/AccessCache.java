@@ -5,9 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.orgbase.access.Caller;
 import io.orgbase.access.RoleAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This server's memory of how callers' organization references resolved: the organization, its
@@ -68,12 +70,33 @@ public class AccessCache {
             .expireAfterAccess(Duration.ofHours(12))
             .build();
 
+    /**
+     * {@code ORGBASE_ACCESS_CACHE=false} resolves every request afresh (two to three more round
+     * trips each): for measuring what the cache saves, or ruling it out.
+     */
+    @Inject
+    @ConfigProperty(name = "orgbase.access-cache", defaultValue = "true")
+    boolean enabled;
+
     Entry get(Key key) {
-        return entries.getIfPresent(key);
+        return enabled ? entries.getIfPresent(key) : null;
     }
 
     void put(Key key, Entry entry) {
-        entries.put(key, entry);
+        if (enabled) {
+            entries.put(key, entry);
+        }
+    }
+
+    /** The member's activity of {@code day} is recorded (committed) in the database. */
+    void activeOn(Key key, LocalDate day) {
+        entries.asMap()
+                .computeIfPresent(
+                        key,
+                        (k, entry) ->
+                                entry.activeOn() == null || entry.activeOn().isBefore(day)
+                                        ? entry.activeOn(day)
+                                        : entry);
     }
 
     void forget(Key key) {

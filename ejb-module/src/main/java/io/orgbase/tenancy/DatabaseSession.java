@@ -50,13 +50,18 @@ public class DatabaseSession {
      * Enters {@code orgId} as {@link #enterTenant} does, in the same statement reading the
      * organization's access generation, and only if that is still {@code expectedGeneration}
      * (negative: whatever it is). One round trip either way; when the generation has moved on,
-     * nothing is entered and the transaction may still enter any organization.
+     * nothing is entered and the transaction may still enter any organization. A transaction that
+     * already runs as another organization enters nothing when {@code expectedGeneration} is a
+     * cached guess, and is refused otherwise.
      */
     public AccessStamp enterTenantIfCurrent(UUID orgId, UUID userId, long expectedGeneration) {
         EntityManager transactional = transactional();
         Object current = transactional.getProperties().get(Tenancy.TENANT_PROPERTY);
         String tenant = orgId.toString();
         if (current != null && !Objects.equals(current, tenant)) {
+            if (expectedGeneration >= 0) {
+                return new AccessStamp(-1, null, false); // a cached guess; resolving afresh decides
+            }
             throw new IllegalStateException("one tenant per transaction: already " + current + ", asked for " + tenant);
         }
         String user = userId == null ? "" : userId.toString();

@@ -14,10 +14,14 @@ import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -67,6 +71,9 @@ public class TenantResolution {
     @Inject
     AccessCache cache;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Finds the organization {@code tenant} names and the caller's standing in it, in the current
      * transaction, which afterwards runs as that tenant.
@@ -77,7 +84,13 @@ public class TenantResolution {
     public Tenant.Resolution resolve(Tenant tenant) {
         Caller caller = tenant.caller();
         String reference = tenant.reference();
-        AccessCache.Key key = CURRENT.equals(reference) ? null : AccessCache.Key.of(caller, reference);
+        AccessCache.Key key = CURRENT.equals(reference)
+                ? null
+                : AccessCache.Key.of(
+                        caller,
+                        Slugs.looksLikeId(reference)
+                                ? UUID.fromString(reference).toString()
+                                : reference);
         AccessCache.Entry known = key == null ? null : cache.get(key);
         if (known != null) {
             DatabaseSession.AccessStamp stamp =
@@ -108,6 +121,8 @@ public class TenantResolution {
         }
         DatabaseSession.AccessStamp stamp = session.enterTenantIfCurrent(orgId, caller.userId(), -1);
         Membership membership = members.in(orgId, caller.userId()).orElse(null);
+        // An inherited standing depends on the memberships of the organizations above, whose
+        // generations are not this one's: such a resolution is never cached.
         boolean inheritance = membership == null && organization.getParentId() != null;
         if (inheritance) {
             membership = inherited(organization, caller.userId());
@@ -127,8 +142,7 @@ public class TenantResolution {
         Tenant.Resolution resolution = new Tenant.Resolution(
                 orgId, organization.getSlug(), organization.getStatus(), grant(orgId, caller, membership.getRole()));
         if (membership.getOrgId().equals(orgId)) {
-            LocalDate activeOn = markActive(membership);
-            remember(key, organization, stamp, resolution, true, activeOn);
+            remember(key, organization, stamp, resolution, true, markActive(key, membership));
         }
         return resolution;
     }
@@ -143,10 +157,8 @@ public class TenantResolution {
             Lifecycle.admitApiKey(resolution.status());
         } else if (known.member()) {
             Standing.requireSignInPolicy(known.requireTwoFactor(), known.maxSessionHours(), caller);
-            LocalDate today = today();
-            if (known.activeOn() == null || known.activeOn().isBefore(today)) {
-                recordActive(resolution.orgId(), caller.userId());
-                cache.put(key, known.activeOn(today));
+            if (known.activeOn() == null || known.activeOn().isBefore(today())) {
+                recordActive(key, resolution.orgId(), caller.userId());
             }
         }
         return resolution;
@@ -206,25 +218,39 @@ public class TenantResolution {
      * on the first request of a member's day, none on the others. Not a change of the membership
      * (its version and ETag stay, and so does the organization's access generation).
      *
-     * @return the day now recorded, or the one already recorded (null: never)
+     * @return the day the database held before this request (null: never)
      */
-    private LocalDate markActive(Membership membership) {
+    private LocalDate markActive(AccessCache.Key key, Membership membership) {
         OffsetDateTime last = membership.getLastActiveAt();
-        LocalDate today = today();
-        if (last == null
-                || last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isBefore(today)) {
-            recordActive(membership.getOrgId(), membership.getUserId());
-            return today;
+        LocalDate recorded =
+                last == null ? null : last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (recorded == null || recorded.isBefore(today())) {
+            recordActive(key, membership.getOrgId(), membership.getUserId());
         }
-        return last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        return recorded;
     }
 
-    private void recordActive(UUID orgId, UUID userId) {
+    /** Writes today's activity; the cached entry says so once the write has committed. */
+    private void recordActive(AccessCache.Key key, UUID orgId, UUID userId) {
         em.createNativeQuery("update membership set last_active_at = now() where org_id = ?1 and user_id = ?2")
                 .setParameter(1, orgId)
                 .setParameter(2, userId)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .executeUpdate();
+        if (key != null) {
+            LocalDate day = today();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        cache.activeOn(key, day);
+                    }
+                }
+            });
+        }
     }
 
     private static LocalDate today() {

@@ -3,9 +3,11 @@ package io.orgbase.identity;
 import io.orgbase.audit.Redacted;
 import io.orgbase.persistence.BaseEntity;
 import io.orgbase.persistence.NullableUuidConverter;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -33,7 +35,12 @@ public class User extends BaseEntity {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    /**
+     * Read only when a password is checked or changed (the woven getter fetches it then): member
+     * lists, directories and searches load users without it.
+     */
     @Redacted
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 

@@ -14,6 +14,12 @@ import java.util.logging.Logger;
  */
 public final class Launcher implements AutoCloseable {
 
+    /**
+     * System property naming another application for Payara Micro to deploy beside Orgbase, as
+     * {@code path:context-root} (the benchmarks' framework floor).
+     */
+    public static final String ALSO_DEPLOY = "orgbase.micro.alsoDeploy";
+
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
 
     private final LauncherSettings settings;

@@ -105,6 +105,11 @@ final class MicroServer {
                 preBoot.toString(),
                 "--postbootcommandfile",
                 postBoot.toString()));
+        // another application beside Orgbase, "path:context-root" (the benchmarks' framework floor)
+        String alsoDeploy = System.getProperty(Launcher.ALSO_DEPLOY);
+        if (alsoDeploy != null && !alsoDeploy.isBlank()) {
+            command.addAll(List.of("--deploy", alsoDeploy));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);

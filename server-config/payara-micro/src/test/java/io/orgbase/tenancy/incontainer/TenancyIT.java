@@ -124,6 +124,14 @@ class TenancyIT {
         assertEquals(1, probe.nativeCount(b, ""), "the other tenant is as it was");
     }
 
+    @Test
+    void readingAUserLeavesItsPasswordHashUntilItIsAskedFor() {
+        UUID user = probe.newUser("lazy-" + suffix() + "@it.example", "$argon2id$probe-hash");
+        Object[] read = probe.passwordHashOnRead(user);
+        assertFalse((Boolean) read[0], "the hash is not loaded with the user");
+        assertEquals("$argon2id$probe-hash", read[1], "the getter fetches it");
+    }
+
     private static String suffix() {
         return Long.toString(System.nanoTime(), 36);
     }

@@ -103,6 +103,27 @@ public class TenancyProbe {
         em.find(Organization.class, orgId).setName(name);
     }
 
+    /** A user with this password hash; its id. */
+    public UUID newUser(String email, String passwordHash) {
+        io.orgbase.identity.User user = new io.orgbase.identity.User(email, email, passwordHash);
+        em.persist(user);
+        em.flush();
+        return user.getId();
+    }
+
+    /**
+     * Whether reading the user (as member lists do, by a query) loaded its password hash, and the
+     * hash the getter answers afterwards.
+     */
+    public Object[] passwordHashOnRead(UUID userId) {
+        io.orgbase.identity.User user = em.createQuery(
+                        "select u from User u where u.id = :id", io.orgbase.identity.User.class)
+                .setParameter("id", userId)
+                .getSingleResult();
+        boolean loaded = em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(user, "passwordHash");
+        return new Object[] {loaded, user.getPasswordHash()};
+    }
+
     public List<String> namesWithoutTenant() {
         return em.createQuery("select d.name from Department d", String.class).getResultList();
     }
