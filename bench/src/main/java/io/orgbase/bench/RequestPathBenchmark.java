@@ -54,7 +54,9 @@ public final class RequestPathBenchmark {
     private final int clients = BenchServer.setting("BENCH_CLIENTS", 16);
     private final int rounds = BenchServer.setting("BENCH_ROUNDS", 3);
     private final int seconds = BenchServer.setting("BENCH_SECONDS", 10);
-    private final int warmUp = BenchServer.setting("BENCH_WARMUP", 60);
+    /** The first phase's warm-up: as long as the windows that time the second phase's (see the README). */
+    private final int warmUp = BenchServer.setting("BENCH_WARMUP", 180);
+
     private final int warmWindows = BenchServer.setting("BENCH_WARM_WINDOWS", 18);
     private final int fewOrgs = BenchServer.setting("BENCH_FEW_ORGS", 10);
     private final int manyOrgs = BenchServer.setting("BENCH_MANY_ORGS", 10_000);
@@ -114,7 +116,7 @@ public final class RequestPathBenchmark {
             client = new BenchClient(launcher.baseUrl());
             data.load(client, launcher, password);
             prepare(fewOrgs);
-            warm();
+            warm(warmUp);
             report.append(phase("access cache off, " + fewOrgs + " organizations"));
             launcher.close();
 
@@ -129,7 +131,7 @@ public final class RequestPathBenchmark {
             report.append(phase("access cache on, " + fewOrgs + " organizations"));
 
             prepare(manyOrgs);
-            warm();
+            warm(60);
             report.append(phase("access cache on, " + manyOrgs + " organizations"));
         } finally {
             if (launcher != null) {
@@ -234,9 +236,9 @@ public final class RequestPathBenchmark {
         }
     }
 
-    private void warm() throws InterruptedException {
+    private void warm(int seconds) throws InterruptedException {
         for (Read read : reads()) {
-            Load.measureFor(clients, Math.max(5, warmUp / reads().size()), () -> send(read));
+            Load.measureFor(clients, Math.max(5, seconds / reads().size()), () -> send(read));
         }
     }
 
