@@ -32,8 +32,12 @@ final class Soap {
     static final String PROVISIONING_NS = "http://orgbase.io/soap/provisioning/v1";
     static final String TYPES_NS = "http://orgbase.io/soap/types/v1";
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as SOAP clients speak it: the default, HTTP/2 by upgrade, now and then had Payara
+    // Server's listener close the upgraded connection on a GET of the contract (EOF after 30 s)
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private static DirectoryService directory;
     private static ProvisioningService provisioning;
