@@ -5,6 +5,7 @@ import io.orgbase.access.Lifecycle;
 import io.orgbase.access.RoleAssignment;
 import io.orgbase.access.RoleGrant;
 import io.orgbase.access.control.RoleResolver;
+import io.orgbase.database.AfterCommit;
 import io.orgbase.identity.User;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
@@ -14,14 +15,10 @@ import io.orgbase.organization.control.TenantMembers;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,8 +68,11 @@ public class TenantResolution {
     @Inject
     AccessCache cache;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
+
+    /** Under this key a transaction records the member's activity for the cache (once). */
+    private static final Object ACTIVITY_RECORDED = new Object();
 
     /**
      * Finds the organization {@code tenant} names and the caller's standing in it, in the current
@@ -239,17 +239,7 @@ public class TenantResolution {
                 .executeUpdate();
         if (key != null) {
             LocalDate day = today();
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        cache.activeOn(key, day);
-                    }
-                }
-            });
+            afterCommit.once(ACTIVITY_RECORDED, () -> cache.activeOn(key, day));
         }
     }
 
