@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,10 +142,12 @@ class RunCommandIT {
 
         // SIGKILL: no shutdown hook runs; the children must not outlive it
         first.destroyForcibly().waitFor();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while ((alive(server) || alive(postgres)) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        long serverPid = server;
+        long postgresPid = postgres;
+        Eventually.get(
+                "Payara Micro (" + serverPid + ") and PostgreSQL (" + postgresPid + ") ending",
+                Duration.ofMinutes(3),
+                () -> alive(serverPid) || alive(postgresPid) ? Optional.empty() : Optional.of(true));
         assertThat(alive(server))
                 .as("Payara Micro outlived the killed run command")
                 .isFalse();
