@@ -35,8 +35,9 @@ import java.util.zip.ZipOutputStream;
  * ({@link StructureData}: 101,110 departments, 10,000 members) and, each with the owner as a
  * member, {@code BENCH_FEW_ORGS} (10) organizations, later {@code BENCH_MANY_ORGS} (10,000).
  *
- * <p>Phases, on the same data: the server with its access cache off ({@code ORGBASE_ACCESS_CACHE=false},
- * every request resolves its organization afresh, as before the cache); restarted with it on, where
+ * <p>Phases, on the same data: the server with its caches off ({@code ORGBASE_ACCESS_CACHE=false}:
+ * every request resolves its organization afresh; {@code ORGBASE_TOKEN_CACHE=false}: every token is
+ * verified afresh); restarted with it on, where
  * the department read is first timed in 10 s windows from the restart (time to warm); then with the
  * organizations multiplied. Each read at {@code BENCH_CLIENTS} (16) clients in {@code BENCH_ROUNDS}
  * (3) rounds of {@code BENCH_SECONDS} (10) taken in turn, the median round reported, and the
@@ -112,27 +113,33 @@ public final class RequestPathBenchmark {
                     work,
                     home,
                     password,
-                    Map.of("ORGBASE_ACCESS_CACHE", "false", "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
+                    Map.of(
+                            "ORGBASE_ACCESS_CACHE", "false",
+                            "ORGBASE_TOKEN_CACHE", "false",
+                            "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
             client = new BenchClient(launcher.baseUrl());
             data.load(client, launcher, password);
             prepare(fewOrgs);
             warm(warmUp);
-            report.append(phase("access cache off, " + fewOrgs + " organizations"));
+            report.append(phase("caches off, " + fewOrgs + " organizations"));
             launcher.close();
 
             launcher = BenchServer.start(
                     work,
                     home,
                     password,
-                    Map.of("ORGBASE_ACCESS_CACHE", "true", "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
+                    Map.of(
+                            "ORGBASE_ACCESS_CACHE", "true",
+                            "ORGBASE_TOKEN_CACHE", "true",
+                            "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
             client = new BenchClient(launcher.baseUrl());
             data.token = client.login(data.ownerEmail, data.ownerPassword);
             report.append(timeToWarm());
-            report.append(phase("access cache on, " + fewOrgs + " organizations"));
+            report.append(phase("caches on, " + fewOrgs + " organizations"));
 
             prepare(manyOrgs);
             warm(60);
-            report.append(phase("access cache on, " + manyOrgs + " organizations"));
+            report.append(phase("caches on, " + manyOrgs + " organizations"));
         } finally {
             if (launcher != null) {
                 launcher.close();

@@ -208,6 +208,23 @@ class SoapAttacksIT {
         Map<String, String> badBearer = new HashMap<>(none);
         badBearer.put("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
         clientFault11(post11(call, badBearer), 401, "forbidden");
+
+        // a token the runtime's verifier passes (signed with Orgbase's key) is held to the same
+        // policy as on the REST API: a key id that is none of Orgbase's is refused here too
+        Fixtures.Session user = Fixtures.newUser();
+        String keyId = Api.anonymous()
+                .get("/.well-known/jwks.json")
+                .json()
+                .getJsonArray("keys")
+                .getJsonObject(0)
+                .getString("kid");
+        org.jose4j.jwt.JwtClaims claims = Tokens.claims(user.id().toString(), user.email());
+        Map<String, String> ourKey = new HashMap<>(none);
+        ourKey.put("Authorization", "Bearer " + Tokens.sign(claims, Tokens.orgbaseKey(), "RS256", keyId));
+        assertThat(post11(call, ourKey).status()).isNotEqualTo(401);
+        Map<String, String> unknownKeyId = new HashMap<>(none);
+        unknownKeyId.put("Authorization", "Bearer " + Tokens.sign(claims, Tokens.orgbaseKey(), "RS256", "unknown-key"));
+        clientFault11(post11(call, unknownKeyId), 401, "forbidden");
     }
 
     private static String usernameToken(String password, String type) {

@@ -57,6 +57,31 @@ class TokenAttacksIT {
         assertThat(Api.anonymous().withToken(valid).get("/api/v1/me").status()).isEqualTo(200);
     }
 
+    /**
+     * A token once verified is remembered (Payara answers it from the verified-token cache): that
+     * must vouch for its exact text only, not for a token that shares its claims or its signature.
+     */
+    @Test
+    void aTokenVerifiedBeforeVouchesForNoOtherText() throws Exception {
+        String valid = Tokens.sign(claims(), orgbaseKey, AlgorithmIdentifiers.RSA_USING_SHA256, keyId);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Api.anonymous().withToken(valid).get("/api/v1/me").status())
+                    .isEqualTo(200);
+        }
+        String[] parts = valid.split("\\.");
+        String forged = Tokens.sign(claims(), attacker.getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256, keyId);
+        String[] forgedParts = forged.split("\\.");
+        refused(parts[0] + "." + parts[1] + "." + forgedParts[2]); // the claims with another signature
+        refused(forgedParts[0] + "." + forgedParts[1] + "." + parts[2]); // the signature under other claims
+        JwtClaims admin = claims();
+        admin.setStringListClaim("groups", "user", "platform-admin");
+        String elevated = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(admin.toJson().getBytes(StandardCharsets.UTF_8));
+        refused(parts[0] + "." + elevated + "." + parts[2]); // more groups, the verified signature
+        assertThat(Api.anonymous().withToken(valid).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
     @Test
     void jwksPublishesOnlyPublicRs256Keys() {
         Api.Reply jwks = Api.anonymous().get("/.well-known/jwks.json");

@@ -25,8 +25,11 @@ final class TokenPolicy {
 
     private TokenPolicy() {}
 
-    /** @throws Unauthenticated naming nothing about which rule the token broke */
-    static void check(String rawToken) {
+    /**
+     * @return the token's key id
+     * @throws Unauthenticated naming nothing about which rule the token broke
+     */
+    static String check(String rawToken) {
         String[] parts = rawToken == null ? new String[0] : rawToken.split("\\.", -1);
         if (parts.length != 3) {
             throw refused();
@@ -42,6 +45,7 @@ final class TokenPolicy {
         if (after(claims, "nbf", latest) || after(claims, "iat", latest)) {
             throw refused();
         }
+        return header.getString("kid");
     }
 
     private static boolean after(JsonObject claims, String name, long latest) {

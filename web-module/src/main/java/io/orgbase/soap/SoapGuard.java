@@ -7,6 +7,7 @@ import io.orgbase.api.RateLimits;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.api.RequestBudget;
 import io.orgbase.api.RequestContextFilter;
+import io.orgbase.api.VerifiedTokens;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.problems.Diagnosis;
 import io.orgbase.problems.DomainException;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.validation.Schema;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What stands in front of every SOAP port, identical on Metro (Payara Server), JBossWS (WildFly) and
@@ -84,6 +86,9 @@ public class SoapGuard extends HttpFilter {
 
     @Inject
     ApiKeyCheck apiKeys;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Inject
     RequestBudget budget;
@@ -350,6 +355,10 @@ public class SoapGuard extends HttpFilter {
      * a bearer token MicroProfile JWT has verified already.
      */
     private void authenticateHeaders(HttpServletRequest request) {
+        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+            verifiedTokens.admit(token); // the same token policy as the REST API's
+            return;
+        }
         if (request.getUserPrincipal() != null) {
             return;
         }

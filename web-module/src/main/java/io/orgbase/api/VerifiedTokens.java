@@ -1,0 +1,175 @@
+package io.orgbase.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.orgbase.identity.control.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * A token verified once is not verified again until it expires. Payara's MicroProfile JWT checks
+ * every request's token from scratch (the RS256 signature, the Base64 of every part, the public key
+ * rebuilt from its PEM): a third of a cached read's CPU. This identity store is consulted before
+ * Payara's ({@link #priority()} 10 against its 100) and answers for a token it has seen pass:
+ *
+ * <ul>
+ *   <li>An entry is made only by {@link #admit}, after the container verified the token (signature,
+ *       issuer, audience, expiry) and the {@link TokenPolicy} passed it; a token not seen before is
+ *       left to Payara ({@code NOT_VALIDATED}), so a refused token is never answered from here.
+ *   <li>Keyed by the SHA-256 of the exact token text: no other string finds the entry, and nothing
+ *       about a stored token can be learnt from how long a lookup takes.
+ *   <li>An entry lives until the token's {@code exp}, no longer (Payara allows 60 s of clock skew
+ *       beyond it; this cache does not), and is used only while the token's key id is still one of
+ *       the instance's signing keys: a retired key ends its tokens here at once.
+ * </ul>
+ *
+ * What a token grants is not cached here: membership, roles, suspension and sign-in policy are
+ * checked for every request after this (the access cache, generation-checked). On WildFly the
+ * Elytron mechanism verifies tokens without Jakarta Security's identity stores; this one is never
+ * consulted there and so never stores anything. {@code ORGBASE_TOKEN_CACHE=false} turns it off.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityStore {
+
+    /** Payara's credential class for a bearer token (its {@code getSignedJWT()} is the text). */
+    static final String PAYARA_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
+
+    /** An entry is the verified token's claims, a few kilobytes. */
+    static final int MAXIMUM_ENTRIES = 10_000;
+
+    private static final ClassValue<MethodHandle> TOKEN_TEXT = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                return MethodHandles.publicLookup()
+                        .findVirtual(type, "getSignedJWT", MethodType.methodType(String.class));
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+    };
+
+    private record Verified(CredentialValidationResult result, JsonWebToken token, long expiresAt, String keyId) {}
+
+    private final Cache<ByteBuffer, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(MAXIMUM_ENTRIES)
+            .expireAfter(new Expiry<ByteBuffer, Verified>() {
+                @Override
+                public long expireAfterCreate(ByteBuffer key, Verified value, long now) {
+                    long seconds = value.expiresAt() - Instant.now().getEpochSecond();
+                    return TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
+                }
+
+                @Override
+                public long expireAfterUpdate(ByteBuffer key, Verified value, long now, long current) {
+                    return expireAfterCreate(key, value, now);
+                }
+
+                @Override
+                public long expireAfterRead(ByteBuffer key, Verified value, long now, long current) {
+                    return current;
+                }
+            })
+            .build();
+
+    @Inject
+    @ConfigProperty(name = "orgbase.token-cache", defaultValue = "true")
+    boolean enabled;
+
+    /** Set once this runtime asks identity stores about bearer tokens (Payara, not WildFly). */
+    private volatile boolean consulted;
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        String text = enabled ? tokenText(credential) : null;
+        if (text == null) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (!consulted) {
+            consulted = true;
+        }
+        Verified hit = verified.getIfPresent(digest(text));
+        if (hit == null
+                || hit.expiresAt() <= Instant.now().getEpochSecond()
+                || !SigningKeys.current().keyIds().contains(hit.keyId())) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return hit.result();
+    }
+
+    /**
+     * The container verified this token for the current request: check the {@link TokenPolicy}
+     * (unless this very token object came from here, having passed it before) and remember it.
+     *
+     * @throws io.orgbase.problems.Unauthenticated when the policy refuses it
+     */
+    public void admit(JsonWebToken token) {
+        String text = token.getRawToken();
+        if (!enabled || !consulted || text == null) {
+            TokenPolicy.check(text);
+            return;
+        }
+        ByteBuffer key = digest(text);
+        Verified known = verified.getIfPresent(key);
+        if (known != null && known.token() == token) {
+            return;
+        }
+        String keyId = TokenPolicy.check(text);
+        long expiresAt = token.getExpirationTime();
+        // Payara's token is a CallerPrincipal; what is not (another runtime's) is not remembered
+        if (token instanceof CallerPrincipal principal
+                && expiresAt > Instant.now().getEpochSecond()) {
+            Set<String> groups = token.getGroups() == null ? Set.of() : new HashSet<>(token.getGroups());
+            verified.put(key, new Verified(new CredentialValidationResult(principal, groups), token, expiresAt, keyId));
+        }
+    }
+
+    /** How many verified tokens this server holds (approximately). */
+    public long size() {
+        return verified.estimatedSize();
+    }
+
+    private static String tokenText(Credential credential) {
+        if (credential == null
+                || !PAYARA_CREDENTIAL.equals(credential.getClass().getName())) {
+            return null;
+        }
+        MethodHandle getter = TOKEN_TEXT.get(credential.getClass());
+        try {
+            return getter == null ? null : (String) getter.invoke(credential);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    private static ByteBuffer digest(String text) {
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
