@@ -95,6 +95,7 @@ public final class BundleTables {
             "dead_letter", "events of this installation that failed",
             "security_event", "this installation's security log (sign-ins, lockouts)",
             "access_generation", "this installation's counter of access changes (the access cache's check)",
+            "search_text", "the search index, which the database rebuilds from the rows a bundle loads",
             "notification_preference", "each person's own choices, which only they may read or write");
 
     private BundleTables() {}

@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Runs a {@link CollectionRequest} against a {@link CollectionSpec} as a JPA Criteria query, in
@@ -46,6 +48,13 @@ public class CollectionQueries {
     public static final int MAX_LIST = 100;
     /** Longest search text. */
     public static final int MAX_QUERY = 200;
+    /**
+     * Most rows the search index hands over by id. A more common term is matched on the table,
+     * where the sorted walk of its index finds a page of matches quickly.
+     */
+    public static final int SEARCH_INDEX_CAP = 2_000;
+    /** Shortest term the search index narrows (one trigram). */
+    public static final int SEARCH_INDEX_MIN = 3;
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -67,7 +76,8 @@ public class CollectionQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, cb, root, query, errors);
+        String indexed = indexedSearch(spec, request);
+        List<Predicate> where = conditions(spec, request, scope, indexed, cb, root, query, errors);
         List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -87,15 +97,15 @@ public class CollectionQueries {
         boolean more = rows.size() > limit;
         List<E> items = List.copyOf(more ? rows.subList(0, limit) : rows);
         String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
-        Long total = request.count() ? count(spec, request, scope) : null;
+        Long total = request.count() ? count(spec, request, scope, indexed) : null;
         return new Slice<>(items, next, total);
     }
 
-    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
+    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, String indexed) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, cb, root, query, new ArrayList<>());
+        List<Predicate> where = conditions(spec, request, scope, indexed, cb, root, query, new ArrayList<>());
         query.select(cb.count(root)).where(where.toArray(Predicate[]::new));
         return em.createQuery(query).getSingleResult();
     }
@@ -104,6 +114,7 @@ public class CollectionQueries {
             CollectionSpec<E> spec,
             CollectionRequest request,
             Scope<E> scope,
+            String indexed,
             CriteriaBuilder cb,
             Root<E> root,
             AbstractQuery<?> query,
@@ -136,10 +147,45 @@ public class CollectionQueries {
                 where.add(predicate);
             }
         }
-        if (request.query() != null && !request.query().isBlank()) {
+        if (indexed != null) {
+            // the current organization's matching ids, from the search index (leakproof uuid
+            // equality: the planner walks the primary key below the row policies)
+            where.add(cb.equal(
+                    root.get(spec.idPath()),
+                    cb.function(
+                            "ANY",
+                            UUID.class,
+                            cb.function(
+                                    "orgbase_search_ids",
+                                    Object.class,
+                                    cb.literal(spec.searchIndex()),
+                                    cb.literal(indexed)))));
+        } else if (request.query() != null && !request.query().isBlank()) {
             search(spec, request.query().strip(), cb, root, errors, where);
         }
         return where;
+    }
+
+    /**
+     * The LIKE pattern to ask the search index for, when the collection has one and the term is
+     * long enough for it and matches few enough rows; else null (matched on the table).
+     */
+    <E> String indexedSearch(CollectionSpec<E> spec, CollectionRequest request) {
+        String text = request.query() == null ? "" : request.query().strip();
+        if (spec.searchIndex() == null
+                || text.length() < SEARCH_INDEX_MIN
+                || text.length() > MAX_QUERY
+                || text.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
+        String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+        Object few = em.createNativeQuery("SELECT orgbase_search_ids(?1, ?2, ?3) IS NOT NULL")
+                .setParameter(1, spec.searchIndex())
+                .setParameter(2, pattern)
+                .setParameter(3, SEARCH_INDEX_CAP)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        return Boolean.TRUE.equals(few) ? pattern : null;
     }
 
     private <E> void search(

@@ -16,18 +16,21 @@ public final class CollectionSpec<E> {
     private final List<Sort> defaultSort;
     private final String idPath;
     private final FieldType idType;
+    private final String searchIndex;
 
     private CollectionSpec(
             Class<E> entity,
             Map<String, CollectionField> fields,
             List<Sort> defaultSort,
             String idPath,
-            FieldType idType) {
+            FieldType idType,
+            String searchIndex) {
         this.entity = entity;
         this.fields = Map.copyOf(fields);
         this.defaultSort = List.copyOf(defaultSort);
         this.idPath = idPath;
         this.idType = idType;
+        this.searchIndex = searchIndex;
     }
 
     public static <E> Builder<E> of(Class<E> entity) {
@@ -59,6 +62,14 @@ public final class CollectionSpec<E> {
         return idType;
     }
 
+    /**
+     * The kind of row in the search index ({@code search_text}, V50) that holds this collection's
+     * searchable text, or null when {@code q} is matched on the table itself.
+     */
+    public String searchIndex() {
+        return searchIndex;
+    }
+
     /** Declares a collection's fields. */
     public static final class Builder<E> {
 
@@ -67,6 +78,7 @@ public final class CollectionSpec<E> {
         private final List<Sort> defaultSort = new ArrayList<>();
         private String idPath = "id";
         private FieldType idType = FieldType.UUID;
+        private String searchIndex;
 
         private Builder(Class<E> entity) {
             this.entity = entity;
@@ -97,6 +109,16 @@ public final class CollectionSpec<E> {
             return this;
         }
 
+        /**
+         * {@code q} is answered from the search index's rows of this kind (their text is the
+         * searchable fields', kept in step by the database's triggers), for a collection large enough
+         * to need it. The fields stay declared searchable: short and common terms still match them.
+         */
+        public Builder<E> searchIndex(String kind) {
+            this.searchIndex = kind;
+            return this;
+        }
+
         /** The order when the client asks for none; the id always breaks ties. */
         public Builder<E> defaultSort(String field, boolean descending) {
             defaultSort.add(new Sort(field, descending));
@@ -115,7 +137,10 @@ public final class CollectionSpec<E> {
                     throw new IllegalStateException("default sort on an undeclared field " + sort.field());
                 }
             }
-            return new CollectionSpec<>(entity, fields, defaultSort, idPath, idType);
+            if (searchIndex != null && (!"id".equals(idPath) || idType != FieldType.UUID)) {
+                throw new IllegalStateException("a search index finds rows by their UUID id");
+            }
+            return new CollectionSpec<>(entity, fields, defaultSort, idPath, idType, searchIndex);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,12 @@ class CollectionQueriesTest {
     void enterTheOrganization() {
         em = RealDatabase.persistenceUnit().createEntityManager(Map.of(Tenancy.TENANT_PROPERTY, ORG.toString()));
         em.getTransaction().begin();
+        // the database's tenant too, as the server sets it (DatabaseSession): the search index's
+        // function keeps to it
+        em.createNativeQuery("select set_config('orgbase.org_id', ?1, true)")
+                .setParameter(1, ORG.toString())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
         queries = new CollectionQueries();
         queries.em = em;
     }
@@ -166,6 +173,64 @@ class CollectionQueriesTest {
         assertThat(search("R_S")).containsExactly("Under_score");
         assertThat(search("%")).containsExactly("100% Sales");
         assertThat(search("unit 4")).hasSize(5);
+    }
+
+    /**
+     * Departments are searched through the search index (V50): the same substring match over name,
+     * code and description as on the table, kept in step with changes in the same transaction, and
+     * never finding another organization's rows.
+     */
+    @Test
+    void theSearchIndexMatchesLikeTheTableAndFollowsChanges() {
+        assertThat(Departments.COLLECTION.searchIndex()).isEqualTo("department");
+        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("Nit 3")))
+                .isEqualTo("%nit 3%");
+        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("u_")))
+                .as("too short")
+                .isNull();
+        assertThat(search("nit 3")).hasSize(5); // inside a word
+        assertThat(search("u17")).containsExactly("Unit 2"); // the code
+        assertThat(search("theirs")).isEmpty(); // another organization's name
+        assertThat(search("x2")).isEmpty(); // another organization's code
+
+        Department renamed = em.createQuery("select d from Department d where d.code = 'P2'", Department.class)
+                .getSingleResult();
+        renamed.setName("Quartermaster");
+        renamed.setDescription("Keeps the zeppelins");
+        em.flush();
+        assertThat(search("termas")).containsExactly("Quartermaster");
+        assertThat(search("zeppelin")).containsExactly("Quartermaster");
+        assertThat(search("under_")).isEmpty();
+
+        em.remove(renamed);
+        em.flush();
+        assertThat(search("termas")).isEmpty();
+    }
+
+    /** A term more common than the index hands over is matched on the table: the same answer. */
+    @Test
+    void aCommonTermIsMatchedOnTheTable() {
+        em.createNativeQuery("insert into department (id, org_id, name, code, created_at, updated_at)"
+                        + " select gen_random_uuid(), orgbase_current_org(), 'Bulk ' || g, 'B' || g, now(), now()"
+                        + " from generate_series(1, " + (CollectionQueries.SEARCH_INDEX_CAP + 1) + ") g")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        assertThat(em.createNativeQuery("select orgbase_search_ids('department', '%bulk%', "
+                                + CollectionQueries.SEARCH_INDEX_CAP + ") is null")
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .isEqualTo(true);
+        Slice<Department> bulk = queries.page(
+                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "BULK", true));
+        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("BULK")))
+                .isNull();
+        assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
+        assertThat(bulk.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk "));
+        assertThat(search("bulk 2001")).containsExactly("Bulk 2001");
+    }
+
+    private static CollectionRequest searching(String q) {
+        return new CollectionRequest(50, null, List.of(), null, Map.of(), q, false);
     }
 
     private List<String> search(String q) {

@@ -288,6 +288,10 @@ class IsolationIT {
                                     // a counter per organization and nothing else, read before a
                                     // tenant is entered (AccessCache), written only by its trigger
                                     + " and c.relname <> 'access_generation'"
+                                    // the search index: no privilege for the application at
+                                    // all, read only through orgbase_search_ids(), which keeps
+                                    // to the tenant (searchesNeverReachAnotherOrganization)
+                                    + " and c.relname <> 'search_text'"
                                     + " and not (c.relrowsecurity and c.relforcerowsecurity"
                                     // a policy that reads rows, and limits them to the tenant
                                     + "   and exists (select 1 from pg_policy p where p.polrelid = c.oid"
@@ -334,6 +338,43 @@ class IsolationIT {
             assertThat(count(app, "select count(*) from audit_event")).isPositive();
             assertThat(count(app, "select count(*) from audit_event where chain <> '" + mine.id() + "'"))
                     .isZero();
+            app.rollback();
+        }
+    }
+
+    /**
+     * Searches go through the search index (V50), a table without row policies: the application
+     * role may not touch it, and the function it may call finds only the current tenant's rows.
+     */
+    @Test
+    void searchesNeverReachAnotherOrganization() throws SQLException {
+        String bobsName = bob.email().substring(0, bob.email().indexOf('@'));
+        assertThat(Pages.emails(alice.api().get(mine.path() + "/members?q=" + Pages.encode(bobsName))))
+                .isEmpty();
+        assertThat(Pages.emails(bob.api().get(theirs.path() + "/members?q=" + Pages.encode(bobsName))))
+                .containsExactly(bob.email());
+        assertThat(alice.api().get(mine.path() + "/departments?q=theirs").json().getJsonArray("items"))
+                .isEmpty();
+        assertThat(bob.api().get(theirs.path() + "/departments?q=theirs").json().getJsonArray("items"))
+                .hasSize(1);
+        try (Connection app = Fixtures.appRole()) {
+            app.setAutoCommit(false);
+            assertThatThrownBy(() -> count(app, "select count(*) from search_text"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+                    .as("without a tenant")
+                    .isZero();
+            setTenant(app, mine.id());
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+                    .isZero();
+            assertThat(count(app, "select cardinality(orgbase_search_ids('member', '%" + bobsName + "%'))"))
+                    .isZero();
+            app.rollback();
+            setTenant(app, theirs.id());
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+                    .isEqualTo(1);
             app.rollback();
         }
     }

@@ -82,6 +82,35 @@ class TokenAttacksIT {
         assertThat(Api.anonymous().withToken(valid).get("/api/v1/me").status()).isEqualTo(200);
     }
 
+    /**
+     * Tokens the runtime's verifier passes (signed with Orgbase's key) but Orgbase's policy refuses
+     * are refused every time they come: a refusal is never remembered as a verification. Nor is
+     * another spelling of a valid token (Payara's Base64 decoding skips stray characters).
+     */
+    @Test
+    void whatThePolicyRefusesStaysRefused() throws Exception {
+        JwtClaims notYet = claims();
+        notYet.setNotBefore(NumericDate.fromSeconds(NumericDate.now().getValue() + 600));
+        JsonWebSignature pointed = base(orgbaseKey);
+        pointed.setHeader("jku", "https://attacker.example/keys.json");
+        String valid = Tokens.sign(claims(), orgbaseKey, AlgorithmIdentifiers.RSA_USING_SHA256, keyId);
+        String signature = valid.substring(valid.lastIndexOf('.') + 1);
+        String respelt = valid.substring(0, valid.lastIndexOf('.') + 1) + signature.substring(0, 5) + "!"
+                + signature.substring(5);
+        for (String token : new String[] {
+            Tokens.sign(claims(), orgbaseKey, AlgorithmIdentifiers.RSA_USING_SHA256, "unknown-key"),
+            Tokens.sign(notYet, orgbaseKey, AlgorithmIdentifiers.RSA_USING_SHA256, keyId),
+            pointed.getCompactSerialization(),
+            respelt
+        }) {
+            for (int i = 0; i < 3; i++) {
+                refused(token);
+            }
+        }
+        assertThat(Api.anonymous().withToken(valid).get("/api/v1/me").status()).isEqualTo(200);
+        refused(respelt);
+    }
+
     @Test
     void jwksPublishesOnlyPublicRs256Keys() {
         Api.Reply jwks = Api.anonymous().get("/.well-known/jwks.json");

@@ -37,14 +37,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *   <li>Keyed by the SHA-256 of the exact token text: no other string finds the entry, and nothing
  *       about a stored token can be learnt from how long a lookup takes.
  *   <li>An entry lives until the token's {@code exp}, no longer (Payara allows 60 s of clock skew
- *       beyond it; this cache does not), and is used only while the token's key id is still one of
- *       the instance's signing keys: a retired key ends its tokens here at once.
+ *       beyond it; this cache does not), and is used only while the token's key id is one of the
+ *       instance's keys (loaded once per start, so this is a safeguard: a key is retired by a
+ *       restart, which empties the cache anyway).
+ *   <li>One signed token has one text: the policy refuses any other spelling of its parts (Payara's
+ *       Base64 decoding skips stray characters), so a token holder cannot fill the cache with
+ *       variants of one token. The cache is bounded by the size of what it holds besides.
  * </ul>
  *
  * What a token grants is not cached here: membership, roles, suspension and sign-in policy are
- * checked for every request after this (the access cache, generation-checked). On WildFly the
- * Elytron mechanism verifies tokens without Jakarta Security's identity stores; this one is never
- * consulted there and so never stores anything. {@code ORGBASE_TOKEN_CACHE=false} turns it off.
+ * checked for every request after this (the access cache, generation-checked). On WildFly
+ * SmallRye's mechanism verifies tokens itself and asks identity stores only for groups ({@link
+ * #getCallerGroups}: none from here); this store is never asked to validate there, and {@link
+ * #admit} stores nothing until it has been. {@code ORGBASE_TOKEN_CACHE=false} turns it off.
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityStore {
@@ -52,8 +57,11 @@ public class VerifiedTokens implements IdentityStore {
     /** Payara's credential class for a bearer token (its {@code getSignedJWT()} is the text). */
     static final String PAYARA_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-    /** An entry is the verified token's claims, a few kilobytes. */
-    static final int MAXIMUM_ENTRIES = 10_000;
+    /**
+     * What the entries may weigh, counted as twice each token's length (its text, and its claims
+     * parsed) plus 1 KB: about 8,000 entries of Orgbase's tokens (under 1,000 characters), 24 MB.
+     */
+    static final long MAXIMUM_WEIGHT = 24L * 1024 * 1024;
 
     private static final ClassValue<MethodHandle> TOKEN_TEXT = new ClassValue<>() {
         @Override
@@ -67,10 +75,12 @@ public class VerifiedTokens implements IdentityStore {
         }
     };
 
-    private record Verified(CredentialValidationResult result, JsonWebToken token, long expiresAt, String keyId) {}
+    private record Verified(
+            CredentialValidationResult result, JsonWebToken token, long expiresAt, String keyId, int length) {}
 
     private final Cache<ByteBuffer, Verified> verified = Caffeine.newBuilder()
-            .maximumSize(MAXIMUM_ENTRIES)
+            .maximumWeight(MAXIMUM_WEIGHT)
+            .weigher((ByteBuffer key, Verified value) -> 2 * value.length() + 1024)
             .expireAfter(new Expiry<ByteBuffer, Verified>() {
                 @Override
                 public long expireAfterCreate(ByteBuffer key, Verified value, long now) {
@@ -100,6 +110,15 @@ public class VerifiedTokens implements IdentityStore {
     @Override
     public int priority() {
         return 10;
+    }
+
+    /**
+     * Groups come with a validation this store answers (it declares both validation types, so that
+     * Payara's handler takes them from the result); asked for groups alone, it has none to add.
+     */
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        return Set.of();
     }
 
     @Override
@@ -143,7 +162,10 @@ public class VerifiedTokens implements IdentityStore {
         if (token instanceof CallerPrincipal principal
                 && expiresAt > Instant.now().getEpochSecond()) {
             Set<String> groups = token.getGroups() == null ? Set.of() : new HashSet<>(token.getGroups());
-            verified.put(key, new Verified(new CredentialValidationResult(principal, groups), token, expiresAt, keyId));
+            verified.put(
+                    key,
+                    new Verified(
+                            new CredentialValidationResult(principal, groups), token, expiresAt, keyId, text.length()));
         }
     }
 

@@ -52,7 +52,7 @@ class VerifiedTokensTest {
     }
 
     private static String valid() {
-        return text(SigningKeys.current().keyId(), Instant.now().getEpochSecond() + 900, "c2lnbmF0dXJl");
+        return text(SigningKeys.current().keyId(), Instant.now().getEpochSecond() + 900, "c2lnbmF0dXJlcw");
     }
 
     /** What Payara's verification makes of a token: a caller principal with the token's claims. */
@@ -135,7 +135,7 @@ class VerifiedTokensTest {
         tokens.admit(verified(past, now - 5)); // the container allows 60 s of clock skew; this cache does not
         assertThat(ask(past).getStatus()).isEqualTo(Status.NOT_VALIDATED);
 
-        long soon = now + 2;
+        long soon = now + 3;
         String shortLived = text(SigningKeys.current().keyId(), soon, "c2ln");
         ask(shortLived);
         tokens.admit(verified(shortLived, soon));
@@ -156,6 +156,28 @@ class VerifiedTokensTest {
         tokens.enabled = false;
         tokens.admit(verified(raw, Instant.now().getEpochSecond() + 900));
         assertThat(ask(raw).getStatus()).isEqualTo(Status.NOT_VALIDATED);
+        assertThat(tokens.size()).isZero();
+    }
+
+    /** Payara's Base64 decoding skips stray characters: a token respelt so is not a new entry. */
+    @Test
+    void otherSpellingsOfOneTokenAreRefusedNotRemembered() {
+        String raw = valid();
+        String signature = raw.substring(raw.lastIndexOf('.') + 1);
+        String head = raw.substring(0, raw.lastIndexOf('.') + 1);
+        for (String respelt : new String[] {
+            head + signature.substring(0, 3) + "!" + signature.substring(3),
+            head + signature + "=",
+            head + signature.substring(0, signature.length() - 1) + "x", // "w" with its unused bits set
+            raw.replace('.', ' '),
+            head + signature + "A".repeat(TokenPolicy.MAX_LENGTH)
+        }) {
+            ask(respelt);
+            assertThatThrownBy(
+                            () -> tokens.admit(verified(respelt, Instant.now().getEpochSecond() + 900)))
+                    .as(respelt)
+                    .isInstanceOf(Unauthenticated.class);
+        }
         assertThat(tokens.size()).isZero();
     }
 

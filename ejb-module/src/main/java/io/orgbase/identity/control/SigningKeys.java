@@ -51,12 +51,14 @@ public final class SigningKeys {
 
     private final Key signing;
     private final List<Key> verifying;
+    private final Set<String> keyIds;
 
     private SigningKeys(Key signing, List<Key> previous) {
         this.signing = signing;
         List<Key> all = new ArrayList<>(List.of(signing));
         previous.stream().filter(k -> !k.id().equals(signing.id())).forEach(all::add);
         this.verifying = List.copyOf(all);
+        this.keyIds = verifying.stream().map(Key::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The instance's keys, loaded (or the signing key generated) on first use. */
@@ -144,7 +146,7 @@ public final class SigningKeys {
 
     /** Ids of every key whose tokens are accepted: the signing key and the previous ones. */
     public Set<String> keyIds() {
-        return verifying.stream().map(Key::id).collect(Collectors.toUnmodifiableSet());
+        return keyIds;
     }
 
     /**

@@ -102,6 +102,7 @@ public class Memberships {
             .related("teamId", FieldType.UUID, Memberships::inTeams)
             .related("inDepartment", FieldType.UUID, Memberships::inDepartments)
             .defaultSort("email", false)
+            .searchIndex("member")
             .build();
 
     /** Members of any of these teams. */
