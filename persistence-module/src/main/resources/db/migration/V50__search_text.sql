@@ -137,8 +137,8 @@ REVOKE ALL ON FUNCTION orgbase_search_members_changed() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orgbase_search_accounts_changed() FROM PUBLIC;
 
 -- The ids of the current organization's rows of p_kind whose text matches p_pattern (a LIKE pattern
--- of lower-case text, backslash escaping); NULL when there are more than p_cap of them, so a common
--- term can be left to the sorted walk of the table's own index. Planned for the actual pattern each
+-- of lower-case text, backslash escaping); NULL when there are more than p_cap of them (no cap when
+-- p_cap is NULL), so a common term can be left to the sorted walk of the table's own index. Planned for the actual pattern each
 -- time (EXECUTE): a generic plan would not know whether the trigram index helps.
 CREATE FUNCTION orgbase_search_ids(p_kind text, p_pattern text, p_cap integer) RETURNS uuid[]
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
@@ -159,12 +159,6 @@ $$;
 REVOKE ALL ON FUNCTION orgbase_search_ids(text, text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION orgbase_search_ids(text, text, integer) TO "${app_role}";
 
--- All of them (what a collection's query asks for once it knows they are few).
-CREATE FUNCTION orgbase_search_ids(p_kind text, p_pattern text) RETURNS uuid[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
-    AS $$ SELECT public.orgbase_search_ids(p_kind, p_pattern, NULL) $$;
-REVOKE ALL ON FUNCTION orgbase_search_ids(text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION orgbase_search_ids(text, text) TO "${app_role}";
 
 -- What is there already, across every organization (the owner reads past the policies here only).
 ALTER TABLE department NO FORCE ROW LEVEL SECURITY;
@@ -190,6 +184,12 @@ BEGIN
     ELSE
         EXECUTE format('CREATE INDEX search_text_body_trgm ON public.search_text USING gin (body %I.gin_trgm_ops)',
                        trgm_schema);
+        -- the platform's support search over accounts (Users.search): app_user has no row policies,
+        -- so the planner may use these for the application role directly
+        EXECUTE format('CREATE INDEX app_user_email_trgm ON public.app_user USING gin (email %I.gin_trgm_ops)',
+                       trgm_schema);
+        EXECUTE format('CREATE INDEX app_user_display_name_trgm ON public.app_user'
+                       ' USING gin (lower(display_name) %I.gin_trgm_ops)', trgm_schema);
     END IF;
 END
 $$;

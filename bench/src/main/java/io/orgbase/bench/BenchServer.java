@@ -34,6 +34,7 @@ final class BenchServer {
         env.put("ORGBASE_ADMIN_PASSWORD", adminPassword);
         env.put("ORGBASE_RATE_LIMIT_PER_PRINCIPAL", "0");
         env.put("ORGBASE_RATE_LIMIT_PER_ADDRESS", "0");
+        env.put("ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "0");
         env.put("ORGBASE_JWT_LIFETIME", "PT3H");
         env.put("ORGBASE_JAVA_OPTS", System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"));
         env.putAll(settings);

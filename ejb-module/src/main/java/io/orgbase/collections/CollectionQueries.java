@@ -69,14 +69,28 @@ public class CollectionQueries {
         return page(spec, request, null);
     }
 
-    /** @throws InvalidInput naming every unknown field, wrong operator or value, bad sort or cursor */
+    /**
+     * A page of the collection. A search of a collection with a search index asks the index first
+     * (the rows of at most {@link #SEARCH_INDEX_CAP} matches, by id); only when that finds nothing
+     * because the term is too common is it matched on the table.
+     *
+     * @throws InvalidInput naming every unknown field, wrong operator or value, bad sort or cursor
+     */
     public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
+        String indexed = indexedSearch(spec, request);
+        Slice<E> slice = page(spec, request, scope, indexed);
+        if (indexed != null && slice.items().isEmpty() && tooCommon(spec, indexed)) {
+            slice = page(spec, request, scope, null);
+        }
+        return slice;
+    }
+
+    private <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, String indexed) {
         List<FieldError> errors = new ArrayList<>();
         List<Sort> sort = sort(spec, request.sort(), errors);
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
-        String indexed = indexedSearch(spec, request);
         List<Predicate> where = conditions(spec, request, scope, indexed, cb, root, query, errors);
         List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
         if (!errors.isEmpty()) {
@@ -149,7 +163,8 @@ public class CollectionQueries {
         }
         if (indexed != null) {
             // the current organization's matching ids, from the search index (leakproof uuid
-            // equality: the planner walks the primary key below the row policies)
+            // equality: the planner walks the primary key below the row policies); none when
+            // there are more than the cap
             where.add(cb.equal(
                     root.get(spec.idPath()),
                     cb.function(
@@ -159,7 +174,8 @@ public class CollectionQueries {
                                     "orgbase_search_ids",
                                     Object.class,
                                     cb.literal(spec.searchIndex()),
-                                    cb.literal(indexed)))));
+                                    cb.literal(indexed),
+                                    cb.literal(SEARCH_INDEX_CAP)))));
         } else if (request.query() != null && !request.query().isBlank()) {
             search(spec, request.query().strip(), cb, root, errors, where);
         }
@@ -168,9 +184,9 @@ public class CollectionQueries {
 
     /**
      * The LIKE pattern to ask the search index for, when the collection has one and the term is
-     * long enough for it and matches few enough rows; else null (matched on the table).
+     * long enough for it; else null (matched on the table).
      */
-    <E> String indexedSearch(CollectionSpec<E> spec, CollectionRequest request) {
+    static <E> String indexedSearch(CollectionSpec<E> spec, CollectionRequest request) {
         String text = request.query() == null ? "" : request.query().strip();
         if (spec.searchIndex() == null
                 || text.length() < SEARCH_INDEX_MIN
@@ -178,14 +194,18 @@ public class CollectionQueries {
                 || text.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
-        String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-        Object few = em.createNativeQuery("SELECT orgbase_search_ids(?1, ?2, ?3) IS NOT NULL")
+        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    /** More rows match than the search index hands over by id. */
+    <E> boolean tooCommon(CollectionSpec<E> spec, String pattern) {
+        Object none = em.createNativeQuery("SELECT orgbase_search_ids(?1, ?2, ?3) IS NULL")
                 .setParameter(1, spec.searchIndex())
                 .setParameter(2, pattern)
                 .setParameter(3, SEARCH_INDEX_CAP)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        return Boolean.TRUE.equals(few) ? pattern : null;
+        return Boolean.TRUE.equals(none);
     }
 
     private <E> void search(

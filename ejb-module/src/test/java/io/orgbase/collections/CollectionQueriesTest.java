@@ -183,11 +183,12 @@ class CollectionQueriesTest {
     @Test
     void theSearchIndexMatchesLikeTheTableAndFollowsChanges() {
         assertThat(Departments.COLLECTION.searchIndex()).isEqualTo("department");
-        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("Nit 3")))
+        assertThat(CollectionQueries.indexedSearch(Departments.COLLECTION, searching("Nit 3")))
                 .isEqualTo("%nit 3%");
-        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("u_")))
+        assertThat(CollectionQueries.indexedSearch(Departments.COLLECTION, searching("u_")))
                 .as("too short")
                 .isNull();
+        assertThat(queries.tooCommon(Departments.COLLECTION, "%nit 3%")).isFalse();
         assertThat(search("nit 3")).hasSize(5); // inside a word
         assertThat(search("u17")).containsExactly("Unit 2"); // the code
         assertThat(search("theirs")).isEmpty(); // another organization's name
@@ -222,8 +223,7 @@ class CollectionQueriesTest {
                 .isEqualTo(true);
         Slice<Department> bulk = queries.page(
                 Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "BULK", true));
-        assertThat(queries.indexedSearch(Departments.COLLECTION, searching("BULK")))
-                .isNull();
+        assertThat(queries.tooCommon(Departments.COLLECTION, "%bulk%")).isTrue();
         assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
         assertThat(bulk.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk "));
         assertThat(search("bulk 2001")).containsExactly("Bulk 2001");

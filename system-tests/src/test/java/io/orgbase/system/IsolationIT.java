@@ -363,17 +363,17 @@ class IsolationIT {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
             app.rollback();
-            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%', null))"))
                     .as("without a tenant")
                     .isZero();
             setTenant(app, mine.id());
-            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%', null))"))
                     .isZero();
-            assertThat(count(app, "select cardinality(orgbase_search_ids('member', '%" + bobsName + "%'))"))
+            assertThat(count(app, "select cardinality(orgbase_search_ids('member', '%" + bobsName + "%', null))"))
                     .isZero();
             app.rollback();
             setTenant(app, theirs.id());
-            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%'))"))
+            assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%', null))"))
                     .isEqualTo(1);
             app.rollback();
         }
