@@ -1,14 +1,15 @@
 -- Search (q=) at scale. q is a case-insensitive substring match over a collection's searchable
 -- fields: lower(field) LIKE '%text%'. Trigram indexes serve that, but not for the application role
 -- on the tables themselves: under row-level security the planner may use an index below the
--- policy only for leakproof operators, and lower() and LIKE are not (V14 tried, measured, withdrew).
+-- policy only for leakproof operators, and lower() and LIKE are not (tried, measured and withdrawn in
+-- commits fc97de3 and b22f338).
 --
 -- So the searchable text of departments and members lives in a table of its own, search_text,
 -- without row-level security and without any privilege for the application role: it is read only
 -- through orgbase_search_ids(), which runs with its owner's rights and returns the ids of the
--- current organization's matching rows — the organization is a condition inside the function, as
--- the policies are on the tables, and no caller can choose another. The collection's query then
--- asks for "id = ANY(those ids)", which is leakproof (uuid equality) and walks the primary key.
+-- current organization's matching rows — the organization is a condition inside the function,
+-- taken from the same setting as the policies on the tables. The collection's query then asks for
+-- "id IN (those ids)", which is leakproof (uuid equality), under the tables' policies as ever.
 --
 -- Statement triggers keep it in step (one statement per change however many rows it touches); the
 -- text is lower-cased with the fields separated by U+0001, which no search text contains (the
@@ -66,12 +67,12 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN
         DELETE FROM public.search_text s USING old_rows o WHERE s.kind = 'department' AND s.row_id = o.id;
     ELSE
-        UPDATE public.search_text s
-        SET org_id = n.org_id, own = public.orgbase_department_text(n.name, n.code, n.description)
+        -- an upsert: a row missing here (a restore without triggers) comes back with any change
+        INSERT INTO public.search_text AS s (kind, row_id, org_id, own)
+        SELECT 'department', n.id, n.org_id, public.orgbase_department_text(n.name, n.code, n.description)
         FROM new_rows n
-        WHERE s.kind = 'department' AND s.row_id = n.id
-          AND (s.org_id, s.own) IS DISTINCT FROM
-              (n.org_id, public.orgbase_department_text(n.name, n.code, n.description));
+        ON CONFLICT (kind, row_id) DO UPDATE SET org_id = EXCLUDED.org_id, own = EXCLUDED.own
+        WHERE (s.org_id, s.own) IS DISTINCT FROM (EXCLUDED.org_id, EXCLUDED.own);
     END IF;
     RETURN NULL;
 END
@@ -88,23 +89,31 @@ CREATE FUNCTION orgbase_search_members_changed() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO public.search_text (kind, row_id, org_id, user_id, account, own)
-        SELECT 'member', n.id, n.org_id, n.user_id, public.orgbase_account_text(u.email, u.display_name),
-               public.orgbase_member_text(n.job_title, n.employee_number)
-        FROM new_rows n JOIN public.app_user u ON u.id = n.user_id;
-    ELSIF TG_OP = 'DELETE' THEN
+    IF TG_OP = 'DELETE' THEN
         DELETE FROM public.search_text s USING old_rows o WHERE s.kind = 'member' AND s.row_id = o.id;
-    ELSE
-        UPDATE public.search_text s
-        SET org_id = n.org_id, user_id = n.user_id,
-            account = public.orgbase_account_text(u.email, u.display_name),
-            own = public.orgbase_member_text(n.job_title, n.employee_number)
-        FROM new_rows n JOIN public.app_user u ON u.id = n.user_id
-        WHERE s.kind = 'member' AND s.row_id = n.id
-          AND (s.org_id, s.user_id, s.own) IS DISTINCT FROM
-              (n.org_id, n.user_id, public.orgbase_member_text(n.job_title, n.employee_number));
+        RETURN NULL;
     END IF;
+    -- New members' accounts are read share-locked, in a statement of their own: a rename of one of
+    -- them in flight is waited for and then read (the membership's foreign key takes only a
+    -- key-share lock, which a rename does not wait for, nor it for the rename), and a rename that
+    -- comes after waits for this transaction and then finds its rows here. (Updates, a member's
+    -- daily activity among them, lock nothing: they keep the account text they find.)
+    IF TG_OP = 'INSERT' THEN
+        PERFORM 1 FROM public.app_user u WHERE u.id IN (SELECT DISTINCT n.user_id FROM new_rows n)
+        ORDER BY u.id FOR SHARE;
+    END IF;
+    -- An upsert: a row missing here (a restore without triggers) comes back with any change. The
+    -- account's text is taken afresh only with another account: otherwise it is the account
+    -- trigger's to keep, and this statement's snapshot may be older than its last change.
+    INSERT INTO public.search_text AS s (kind, row_id, org_id, user_id, account, own)
+    SELECT 'member', n.id, n.org_id, n.user_id, public.orgbase_account_text(u.email, u.display_name),
+           public.orgbase_member_text(n.job_title, n.employee_number)
+    FROM new_rows n JOIN public.app_user u ON u.id = n.user_id
+    ON CONFLICT (kind, row_id) DO UPDATE
+        SET org_id = EXCLUDED.org_id, user_id = EXCLUDED.user_id, own = EXCLUDED.own,
+            account = CASE WHEN s.user_id IS DISTINCT FROM EXCLUDED.user_id THEN EXCLUDED.account
+                           ELSE s.account END
+        WHERE (s.org_id, s.user_id, s.own) IS DISTINCT FROM (EXCLUDED.org_id, EXCLUDED.user_id, EXCLUDED.own);
     RETURN NULL;
 END
 $$;
@@ -132,6 +141,21 @@ $$;
 CREATE TRIGGER app_user_search_updated AFTER UPDATE ON app_user
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION orgbase_search_accounts_changed();
 
+-- TRUNCATE fires no row or delete triggers; it empties a kind here too.
+CREATE FUNCTION orgbase_search_truncated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+BEGIN
+    DELETE FROM public.search_text WHERE kind = TG_ARGV[0];
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER department_search_truncated AFTER TRUNCATE ON department
+    FOR EACH STATEMENT EXECUTE FUNCTION orgbase_search_truncated('department');
+CREATE TRIGGER membership_search_truncated AFTER TRUNCATE ON membership
+    FOR EACH STATEMENT EXECUTE FUNCTION orgbase_search_truncated('member');
+
+REVOKE ALL ON FUNCTION orgbase_search_truncated() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orgbase_search_departments_changed() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orgbase_search_members_changed() FROM PUBLIC;
 REVOKE ALL ON FUNCTION orgbase_search_accounts_changed() FROM PUBLIC;

@@ -70,22 +70,16 @@ public class CollectionQueries {
     }
 
     /**
-     * A page of the collection. A search of a collection with a search index asks the index first
-     * (the rows of at most {@link #SEARCH_INDEX_CAP} matches, by id); only when that finds nothing
-     * because the term is too common is it matched on the table.
+     * A page of the collection. A search of a collection with a search index asks the index once,
+     * before the query, for the ids of its matches (at most {@link #SEARCH_INDEX_CAP}); the query
+     * and its count then take those ids as values, so the planner knows how many there are and
+     * never runs the search per row. A term too common for the cap is matched on the table.
      *
      * @throws InvalidInput naming every unknown field, wrong operator or value, bad sort or cursor
      */
     public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
-        String indexed = indexedSearch(spec, request);
-        Slice<E> slice = page(spec, request, scope, indexed);
-        if (indexed != null && slice.items().isEmpty() && tooCommon(spec, indexed)) {
-            slice = page(spec, request, scope, null);
-        }
-        return slice;
-    }
-
-    private <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, String indexed) {
+        String pattern = indexedSearch(spec, request);
+        List<UUID> indexed = pattern == null ? null : matches(spec, pattern);
         List<FieldError> errors = new ArrayList<>();
         List<Sort> sort = sort(spec, request.sort(), errors);
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -115,7 +109,7 @@ public class CollectionQueries {
         return new Slice<>(items, next, total);
     }
 
-    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, String indexed) {
+    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, List<UUID> indexed) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<E> root = query.from(spec.entity());
@@ -128,7 +122,7 @@ public class CollectionQueries {
             CollectionSpec<E> spec,
             CollectionRequest request,
             Scope<E> scope,
-            String indexed,
+            List<UUID> indexed,
             CriteriaBuilder cb,
             Root<E> root,
             AbstractQuery<?> query,
@@ -162,20 +156,12 @@ public class CollectionQueries {
             }
         }
         if (indexed != null) {
-            // the current organization's matching ids, from the search index (leakproof uuid
-            // equality: the planner walks the primary key below the row policies); none when
-            // there are more than the cap
-            where.add(cb.equal(
-                    root.get(spec.idPath()),
-                    cb.function(
-                            "ANY",
-                            UUID.class,
-                            cb.function(
-                                    "orgbase_search_ids",
-                                    Object.class,
-                                    cb.literal(spec.searchIndex()),
-                                    cb.literal(indexed),
-                                    cb.literal(SEARCH_INDEX_CAP)))));
+            // the current organization's matching ids, from the search index (uuid equality is
+            // leakproof: the planner may walk the primary key below the row policies)
+            where.add(
+                    indexed.isEmpty()
+                            ? cb.disjunction()
+                            : root.get(spec.idPath()).in(indexed));
         } else if (request.query() != null && !request.query().isBlank()) {
             search(spec, request.query().strip(), cb, root, errors, where);
         }
@@ -183,29 +169,43 @@ public class CollectionQueries {
     }
 
     /**
-     * The LIKE pattern to ask the search index for, when the collection has one and the term is
-     * long enough for it; else null (matched on the table).
+     * The LIKE pattern to ask the search index for, when the collection has one and the term has
+     * a trigram for it (three letters or digits in a row: pg_trgm takes its trigrams from words);
+     * else null (matched on the table).
      */
     static <E> String indexedSearch(CollectionSpec<E> spec, CollectionRequest request) {
         String text = request.query() == null ? "" : request.query().strip();
         if (spec.searchIndex() == null
-                || text.length() < SEARCH_INDEX_MIN
                 || text.length() > MAX_QUERY
-                || text.chars().anyMatch(Character::isISOControl)) {
+                || text.chars().anyMatch(Character::isISOControl)
+                || !TRIGRAM.matcher(text).find()) {
             return null;
         }
         return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
-    /** More rows match than the search index hands over by id. */
-    <E> boolean tooCommon(CollectionSpec<E> spec, String pattern) {
-        Object none = em.createNativeQuery("SELECT orgbase_search_ids(?1, ?2, ?3) IS NULL")
+    private static final java.util.regex.Pattern TRIGRAM =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}]{" + SEARCH_INDEX_MIN + "}");
+
+    /**
+     * The ids of the current organization's rows whose text matches, from the search index; null
+     * when more than {@link #SEARCH_INDEX_CAP} do (the term is matched on the table instead).
+     */
+    <E> List<UUID> matches(CollectionSpec<E> spec, String pattern) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT ids IS NULL, array_to_string(ids, ',')"
+                        + " FROM (SELECT orgbase_search_ids(?1, ?2, ?3) AS ids) found")
                 .setParameter(1, spec.searchIndex())
                 .setParameter(2, pattern)
                 .setParameter(3, SEARCH_INDEX_CAP)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        return Boolean.TRUE.equals(none);
+        if (Boolean.TRUE.equals(row[0])) {
+            return null;
+        }
+        String ids = row[1] == null ? "" : row[1].toString();
+        return ids.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
     }
 
     private <E> void search(

@@ -188,7 +188,10 @@ class CollectionQueriesTest {
         assertThat(CollectionQueries.indexedSearch(Departments.COLLECTION, searching("u_")))
                 .as("too short")
                 .isNull();
-        assertThat(queries.tooCommon(Departments.COLLECTION, "%nit 3%")).isFalse();
+        assertThat(CollectionQueries.indexedSearch(Departments.COLLECTION, searching("a-b.c")))
+                .as("no three letters or digits in a row: no trigram")
+                .isNull();
+        assertThat(queries.matches(Departments.COLLECTION, "%nit 3%")).hasSize(5);
         assertThat(search("nit 3")).hasSize(5); // inside a word
         assertThat(search("u17")).containsExactly("Unit 2"); // the code
         assertThat(search("theirs")).isEmpty(); // another organization's name
@@ -223,7 +226,9 @@ class CollectionQueriesTest {
                 .isEqualTo(true);
         Slice<Department> bulk = queries.page(
                 Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "BULK", true));
-        assertThat(queries.tooCommon(Departments.COLLECTION, "%bulk%")).isTrue();
+        assertThat(queries.matches(Departments.COLLECTION, "%bulk%"))
+                .as("more than the cap")
+                .isNull();
         assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
         assertThat(bulk.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk "));
         assertThat(search("bulk 2001")).containsExactly("Bulk 2001");
