@@ -53,7 +53,7 @@ public class CollectionQueries {
      * where the sorted walk of its index finds a page of matches quickly.
      */
     public static final int SEARCH_INDEX_CAP = 2_000;
-    /** Shortest term the search index narrows (one trigram). */
+    /** Letters or digits in a row a term needs for the search index (pg_trgm takes trigrams from words). */
     public static final int SEARCH_INDEX_MIN = 3;
 
     @PersistenceContext(unitName = "orgbase")

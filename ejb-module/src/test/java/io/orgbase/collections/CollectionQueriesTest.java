@@ -232,6 +232,12 @@ class CollectionQueriesTest {
         assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
         assertThat(bulk.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk "));
         assertThat(search("bulk 2001")).containsExactly("Bulk 2001");
+        // Bulk 1, 10-19, 100-199, 1000-1999: under the cap, handed over as 1,111 ids
+        assertThat(queries.matches(Departments.COLLECTION, "%bulk 1%")).hasSize(1111);
+        Slice<Department> ones = queries.page(
+                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "bulk 1", true));
+        assertThat(ones.total()).isEqualTo(1111L);
+        assertThat(ones.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk 1"));
     }
 
     private static CollectionRequest searching(String q) {
