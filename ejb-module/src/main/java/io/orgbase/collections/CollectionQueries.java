@@ -24,10 +24,12 @@ import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -55,6 +57,8 @@ public class CollectionQueries {
     public static final int SEARCH_INDEX_CAP = 2_000;
     /** Letters or digits in a row a term needs for the search index (pg_trgm takes trigrams from words). */
     public static final int SEARCH_INDEX_MIN = 3;
+
+    private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{" + SEARCH_INDEX_MIN + "}");
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;
@@ -184,9 +188,6 @@ public class CollectionQueries {
         return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
     }
 
-    private static final java.util.regex.Pattern TRIGRAM =
-            java.util.regex.Pattern.compile("[\\p{L}\\p{N}]{" + SEARCH_INDEX_MIN + "}");
-
     /**
      * The ids of the current organization's rows whose text matches, from the search index; null
      * when more than {@link #SEARCH_INDEX_CAP} do (the term is matched on the table instead).
@@ -205,7 +206,7 @@ public class CollectionQueries {
         String ids = row[1] == null ? "" : row[1].toString();
         return ids.isEmpty()
                 ? List.of()
-                : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+                : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
     }
 
     private <E> void search(

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -83,18 +84,18 @@ public class VerifiedTokens implements IdentityStore {
             .weigher((ByteBuffer key, Verified value) -> 2 * value.length() + 1024)
             .expireAfter(new Expiry<ByteBuffer, Verified>() {
                 @Override
-                public long expireAfterCreate(ByteBuffer key, Verified value, long now) {
-                    long seconds = value.expiresAt() - Instant.now().getEpochSecond();
+                public long expireAfterCreate(ByteBuffer key, Verified value, long ticks) {
+                    long seconds = value.expiresAt() - now.getAsLong();
                     return TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
                 }
 
                 @Override
-                public long expireAfterUpdate(ByteBuffer key, Verified value, long now, long current) {
-                    return expireAfterCreate(key, value, now);
+                public long expireAfterUpdate(ByteBuffer key, Verified value, long ticks, long current) {
+                    return expireAfterCreate(key, value, ticks);
                 }
 
                 @Override
-                public long expireAfterRead(ByteBuffer key, Verified value, long now, long current) {
+                public long expireAfterRead(ByteBuffer key, Verified value, long ticks, long current) {
                     return current;
                 }
             })
@@ -103,6 +104,9 @@ public class VerifiedTokens implements IdentityStore {
     @Inject
     @ConfigProperty(name = "orgbase.token-cache", defaultValue = "true")
     boolean enabled;
+
+    /** The time in epoch seconds, what a token's {@code exp} is compared with (a test sets it). */
+    LongSupplier now = () -> Instant.now().getEpochSecond();
 
     /** Set once this runtime asks identity stores about bearer tokens (Payara, not WildFly). */
     private volatile boolean consulted;
@@ -132,7 +136,7 @@ public class VerifiedTokens implements IdentityStore {
         }
         Verified hit = verified.getIfPresent(digest(text));
         if (hit == null
-                || hit.expiresAt() <= Instant.now().getEpochSecond()
+                || hit.expiresAt() <= now.getAsLong()
                 || !SigningKeys.current().keyIds().contains(hit.keyId())) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
@@ -159,8 +163,7 @@ public class VerifiedTokens implements IdentityStore {
         String keyId = TokenPolicy.check(text);
         long expiresAt = token.getExpirationTime();
         // Payara's token is a CallerPrincipal; what is not (another runtime's) is not remembered
-        if (token instanceof CallerPrincipal principal
-                && expiresAt > Instant.now().getEpochSecond()) {
+        if (token instanceof CallerPrincipal principal && expiresAt > now.getAsLong()) {
             Set<String> groups = token.getGroups() == null ? Set.of() : new HashSet<>(token.getGroups());
             verified.put(
                     key,
@@ -180,10 +183,15 @@ public class VerifiedTokens implements IdentityStore {
             return null;
         }
         MethodHandle getter = TOKEN_TEXT.get(credential.getClass());
-        try {
-            return getter == null ? null : (String) getter.invoke(credential);
-        } catch (Throwable e) {
+        if (getter == null) {
             return null;
+        }
+        try {
+            return (String) getter.invoke(credential);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // a getter declares no checked exception: cannot happen
+            throw new IllegalStateException(e);
         }
     }
 
