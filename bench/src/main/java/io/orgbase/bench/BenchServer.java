@@ -3,7 +3,6 @@ package io.orgbase.bench;
 import io.orgbase.launcher.Launcher;
 import io.orgbase.launcher.LauncherSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,9 +63,8 @@ final class BenchServer {
         return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** Below the ephemeral range, apart from the launcher's own ports (see FreePorts). */
+    static int freePort() {
+        return io.orgbase.launcher.FreePorts.next();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -165,16 +168,39 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Types into the field, found afresh if the console re-rendered it between finding and typing
+     * (a list that reloads replaces its rows: "stale element reference").
+     */
     void type(String css, String text) {
-        WebElement field = waitFor(css);
-        field.clear();
-        field.sendKeys(text);
+        settle(css, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)), field -> {
+            field.clear();
+            field.sendKeys(text);
+        });
     }
 
+    /** Sends keys (a select's option, a file's path) without clearing, found afresh likewise. */
+    void keys(String css, String text) {
+        settle(css, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)), e -> e.sendKeys(text));
+    }
+
+    /** Clicks the element, found afresh if the console re-rendered it in between. */
     void click(String css) {
+        settle(css, ExpectedConditions.elementToBeClickable(By.cssSelector(css)), WebElement::click);
+    }
+
+    private void settle(String css, ExpectedCondition<WebElement> ready, Consumer<WebElement> action) {
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
-                .click();
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "no usable element " + css)
+                .until(page -> {
+                    WebElement element = ready.apply(page);
+                    if (element == null) {
+                        return null;
+                    }
+                    action.accept(element);
+                    return Boolean.TRUE;
+                });
     }
 
     Object script(String script, Object... args) {

@@ -343,7 +343,7 @@ class ConsoleIT {
         browser.click("[data-test=add-team-member]");
         browser.type("dialog [data-test=userId-search]", ann.email());
         browser.waitFor("dialog [data-test=userId-pick][data-query='" + ann.email() + "']");
-        browser.find("dialog select[name=role]").sendKeys("Lead");
+        browser.keys("dialog select[name=role]", "Lead");
         browser.assertAccessible("add a team member");
         browser.click("dialog button[type=submit]");
         browser.waitForText("table[data-test=team-members]", ann.email());
@@ -367,8 +367,7 @@ class ConsoleIT {
         assertThat(owner.api().get(members + bob.id()).json().getString("role")).isEqualTo("member");
 
         // Bob becomes a lead too, then Ann leaves the team (not the organization)
-        browser.find("tr[data-team-member='" + bob.email() + "'] [data-test=team-role]")
-                .sendKeys("Lead");
+        browser.keys("tr[data-team-member='" + bob.email() + "'] [data-test=team-role]", "Lead");
         browser.waitForText("#toasts", "is now Lead");
         assertThat(owner.api().get(members + bob.id()).json().getString("role")).isEqualTo("lead");
         browser.click("tr[data-team-member='" + ann.email() + "'] [data-test=remove-team-member]");
@@ -508,9 +507,8 @@ class ConsoleIT {
                 .as("the panel closed")
                 .isFalse();
         browser.assertAccessible("notification preferences");
-        browser.find("tr[data-type='announcement'] select[name='announcement.email']")
-                .sendKeys("Daily digest");
-        browser.find("tr[data-type='*'] select[name='*.inApp']").sendKeys("Off");
+        browser.keys("tr[data-type='announcement'] select[name='announcement.email']", "Daily digest");
+        browser.keys("tr[data-type='*'] select[name='*.inApp']", "Off");
         browser.click("[data-test=save-preferences]");
         browser.waitForText("#toasts", "Preferences saved");
         browser.waitForText("tr[data-type='announcement'] [data-test=email-now]", "your choice");
@@ -523,7 +521,7 @@ class ConsoleIT {
         assertThat(types.getJsonObject("member.added").getString("inAppFrom")).isEqualTo("every");
 
         // back to the default
-        browser.find("tr[data-type='*'] select[name='*.inApp']").sendKeys("Default");
+        browser.keys("tr[data-type='*'] select[name='*.inApp']", "Default");
         browser.click("[data-test=save-preferences]");
         browser.waitForText("#toasts", "Preferences saved");
         assertThat(owner.api()
@@ -616,7 +614,7 @@ class ConsoleIT {
         browser.waitFor(".state.empty");
         browser.click("[data-test=invite]");
         browser.type("dialog input[name=email]", email);
-        browser.find("dialog select[name=role]").sendKeys("Viewer");
+        browser.keys("dialog select[name=role]", "Viewer");
         browser.assertAccessible("invite dialog");
         browser.click("dialog button[type=submit]");
         browser.waitForText("table[data-test=invitations]", email);
@@ -649,7 +647,7 @@ class ConsoleIT {
         browser.open("o/" + org.slug() + "/members/" + member.id());
         browser.waitFor("[data-test=member-form]");
         browser.assertAccessible("member");
-        browser.find("[data-test=member-form] select[name=role]").sendKeys("Administrator");
+        browser.keys("[data-test=member-form] select[name=role]", "Administrator");
         browser.type("[data-test=member-form] input[name=jobTitle]", "Head of Things");
         browser.click("[data-test=save-member]");
         browser.waitForText("[data-test=member-role]", "Administrator");
@@ -660,7 +658,7 @@ class ConsoleIT {
 
         browser.open("o/" + org.slug() + "/audit");
         browser.waitFor("table[data-test=audit-events]");
-        browser.find("[data-test=audit-action]").sendKeys("changed");
+        browser.keys("[data-test=audit-action]", "changed");
         browser.waitForText("table[data-test=audit-events] tbody", "membership");
         browser.click("[data-test=audit-entry]");
         WebElement detail = browser.waitFor("[data-test=audit-detail]");
@@ -683,7 +681,7 @@ class ConsoleIT {
         browser.click("[data-test=new-role]");
         browser.type("dialog input[name=key]", key);
         browser.type("dialog input[name=name]", "Auditor");
-        browser.find("dialog select[name=parent]").sendKeys("Viewer");
+        browser.keys("dialog select[name=parent]", "Viewer");
         browser.click("dialog button[type=submit]");
         browser.waitFor("input[data-role='" + key + "'][data-permission='audit:read']");
         assertThat(browser.find("td.inherited input[aria-label^='Auditor: organization:read']")
@@ -782,9 +780,8 @@ class ConsoleIT {
             browser.open("o/" + org.slug() + "/data-jobs");
             browser.waitFor(".state.empty");
             browser.click("[data-test=new-import]");
-            browser.find("dialog select[name=collection]").sendKeys("Departments");
-            browser.find("dialog input[type=file]")
-                    .sendKeys(csv.toAbsolutePath().toString());
+            browser.keys("dialog select[name=collection]", "Departments");
+            browser.keys("dialog input[type=file]", csv.toAbsolutePath().toString());
             browser.click("dialog input[name=dryRun]");
             browser.assertAccessible("import dialog");
             browser.click("dialog button[type=submit]");
@@ -951,7 +948,7 @@ class ConsoleIT {
         browser.type("[data-test=platform-search]", org.slug());
         // the row of this organization (the unfiltered list may still be showing)
         browser.click("tr[data-org='" + org.slug() + "'] [data-test=org-lifecycle]");
-        browser.find("dialog select[name=status]").sendKeys("Suspended");
+        browser.keys("dialog select[name=status]", "Suspended");
         browser.type("dialog input[name=reason]", "Unpaid invoice");
         browser.click("dialog button[type=submit]");
         browser.waitForText("table[data-test=platform-list]", "Suspended");

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,19 +19,43 @@ import java.util.concurrent.ThreadLocalRandom;
  * some outgoing connection (a JDBC pool, an HTTP client) between the moment it is found free and
  * the moment the server binds it — seconds later, after PostgreSQL has started — and the server
  * then comes up without its HTTP listener.
+ *
+ * <p>Two processes choose ports here at once: a test (or benchmark) chooses the port the server it
+ * starts will listen on, and the launcher it starts chooses ports for its own children (database,
+ * mailbox, data grid) before that server binds. Each draws from its own band, so the launcher can
+ * never take the port its caller chose and has not bound yet (a CI run saw the embedded database
+ * start on the HTTP port the test had just chosen). Within one JVM no port is handed out twice.
  */
 public final class FreePorts {
 
     private static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 200;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
+    /** A port for a server another process will be told to listen on (the upper band). */
     public static int next() {
         int below = ephemeralLow();
-        for (int attempt = 0; attempt < ATTEMPTS && below > LOWEST + 100; attempt++) {
-            int candidate = ThreadLocalRandom.current().nextInt(LOWEST, below);
-            if (bindable(candidate)) {
+        return pick(middle(below), below);
+    }
+
+    /**
+     * A port for a child this process starts itself (the lower band), never one a caller chose with
+     * {@link #next()} for this process to listen on.
+     */
+    public static int forOwnChild() {
+        return pick(LOWEST, middle(ephemeralLow()));
+    }
+
+    static int middle(int below) {
+        return LOWEST + Math.max(0, below - LOWEST) / 2;
+    }
+
+    private static int pick(int from, int below) {
+        for (int attempt = 0; attempt < ATTEMPTS && below > from + 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(from, below);
+            if (!HANDED_OUT.contains(candidate) && bindable(candidate) && HANDED_OUT.add(candidate)) {
                 return candidate;
             }
         }

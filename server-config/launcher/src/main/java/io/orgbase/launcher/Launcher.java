@@ -80,7 +80,7 @@ public final class Launcher implements AutoCloseable {
             environment.put("DB_MIGRATION_USER", external.migrationUser());
             environment.put("DB_MIGRATION_PASSWORD", external.migrationPassword());
         } else {
-            database = EmbeddedDatabase.start(settings.home().resolve("postgres"), FreePorts.next(), true);
+            database = EmbeddedDatabase.start(settings.home().resolve("postgres"), FreePorts.forOwnChild(), true);
             environment.put("DB_URL", database.url());
             environment.put("DB_USER", EmbeddedDatabase.APP);
             environment.put("DB_PASSWORD", database.appPassword());

@@ -37,7 +37,7 @@ final class LocalMailbox implements AutoCloseable {
     }
 
     static LocalMailbox start() {
-        return new LocalMailbox(FreePorts.next());
+        return new LocalMailbox(FreePorts.forOwnChild());
     }
 
     int port() {

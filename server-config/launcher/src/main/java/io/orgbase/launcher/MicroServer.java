@@ -69,7 +69,7 @@ final class MicroServer {
         }
         Files.writeString(postBoot, commands.toString());
         LauncherSettings.Cluster cluster = settings.cluster().orElseGet(() -> {
-            int own = FreePorts.next();
+            int own = FreePorts.forOwnChild();
             return new LauncherSettings.Cluster("orgbase-" + UUID.randomUUID(), own, "127.0.0.1:" + own, "127.0.0.1");
         });
 
