@@ -35,7 +35,10 @@ final class BenchServer {
         env.put("ORGBASE_RATE_LIMIT_PER_ADDRESS", "0");
         env.put("ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "0");
         env.put("ORGBASE_JWT_LIFETIME", "PT3H");
-        env.put("ORGBASE_JAVA_OPTS", System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"));
+        // the product's own JVM options (LauncherSettings) unless the run says otherwise
+        if (System.getenv("ORGBASE_JAVA_OPTS") != null) {
+            env.put("ORGBASE_JAVA_OPTS", System.getenv("ORGBASE_JAVA_OPTS"));
+        }
         env.putAll(settings);
         Launcher launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "bench-stop"));

@@ -138,7 +138,9 @@ public final class DataJobBenchmark {
                         Locale.ROOT,
                         "Data jobs on Payara Micro (%s): %,d departments (a tree, ten children each), %,d contacts"
                                 + " (an email and a phone each); heap sampled every second%n%n",
-                        System.getenv().getOrDefault("ORGBASE_JAVA_OPTS", "-Xms512m -Xmx1g -XX:+UseG1GC"),
+                        System.getenv()
+                                .getOrDefault(
+                                        "ORGBASE_JAVA_OPTS", io.orgbase.launcher.LauncherSettings.DEFAULT_JAVA_OPTIONS),
                         departments,
                         contacts)
                 + String.join("\n", lines) + "\n";

@@ -1,6 +1,7 @@
 package io.orgbase.access;
 
 import io.orgbase.audit.control.AuditTrail;
+import io.orgbase.logging.Logs;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 @Dependent
 public class SecurityEvents {
 
-    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    private static final Logger SECURITY = Logs.get("io.orgbase.security");
 
     @Inject
     AuditTrail trail;

@@ -1,5 +1,6 @@
 package io.orgbase.database;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.persistence.DatabaseStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -55,7 +56,7 @@ public class Database {
 
     public static final String DATA_SOURCE = "java:app/jdbc/orgbase";
 
-    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final Logger LOG = Logs.get(Database.class);
 
     /** Tables whose rows belong to one organization; the application role must not own them. */
     private static final String[] GUARDED_TABLES = {"organization", "membership", "department"};

@@ -1,5 +1,6 @@
 package io.orgbase.datajob;
 
+import io.orgbase.logging.Logs;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  */
 public final class ExportFiles {
 
-    private static final Logger LOG = Logger.getLogger(ExportFiles.class.getName());
+    private static final Logger LOG = Logs.get(ExportFiles.class);
     private static final String PREFIX = "orgbase-export-";
     private static final Map<UUID, Path> OPEN = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package io.orgbase.datajob;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.datajob.DataSpec.Applied;
 import io.orgbase.datajob.DataSpec.Unit;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.DomainException;
 import io.orgbase.problems.InvalidInput;
 import jakarta.ejb.EJBException;
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class RowByRow {
 
-    private static final Logger LOG = Logger.getLogger(RowByRow.class.getName());
+    private static final Logger LOG = Logs.get(RowByRow.class);
 
     @Inject
     RequestContextController requestContext;

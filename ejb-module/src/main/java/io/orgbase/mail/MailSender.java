@@ -1,5 +1,6 @@
 package io.orgbase.mail;
 
+import io.orgbase.logging.Logs;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -49,7 +50,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailSender {
 
-    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+    private static final Logger LOG = Logs.get(MailSender.class);
     static final int BATCH = 50;
     static final int RECORD_EVERY = 10;
     private static final long QUIET_MILLIS = 60_000;

@@ -1,5 +1,6 @@
 package io.orgbase.mail;
 
+import io.orgbase.logging.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MailSettings {
 
-    private static final Logger LOG = Logger.getLogger(MailSettings.class.getName());
+    private static final Logger LOG = Logs.get(MailSettings.class);
 
     /** How the connection to the SMTP server is protected. */
     public enum Tls {

@@ -1,5 +1,6 @@
 package io.orgbase.messaging;
 
+import io.orgbase.logging.Logs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Consumers {
 
-    private static final Logger LOG = Logger.getLogger(Consumers.class.getName());
+    private static final Logger LOG = Logs.get(Consumers.class);
 
     /** The consumer an unreadable message is booked under: no handler could take it. */
     static final String UNREADABLE = "orgbase.unreadable";

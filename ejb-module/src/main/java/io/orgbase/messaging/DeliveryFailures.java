@@ -1,5 +1,6 @@
 package io.orgbase.messaging;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.tenancy.DatabaseSession;
 import jakarta.ejb.Stateless;
@@ -26,7 +27,7 @@ import org.eclipse.persistence.config.QueryHints;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryFailures {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryFailures.class.getName());
+    private static final Logger LOG = Logs.get(DeliveryFailures.class);
     private static final int MAX_ERROR = 4000;
 
     @PersistenceContext(unitName = "orgbase")

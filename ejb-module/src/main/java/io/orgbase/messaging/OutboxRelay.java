@@ -1,5 +1,6 @@
 package io.orgbase.messaging;
 
+import io.orgbase.logging.Logs;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final Logger LOG = Logs.get(OutboxRelay.class);
     static final int BATCH = 200;
     private static final long QUIET_MILLIS = 60_000;
     static final int PROCESSED_RETENTION_DAYS = 14;

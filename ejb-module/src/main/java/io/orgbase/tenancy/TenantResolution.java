@@ -7,6 +7,7 @@ import io.orgbase.access.RoleGrant;
 import io.orgbase.access.control.RoleResolver;
 import io.orgbase.database.AfterCommit;
 import io.orgbase.identity.User;
+import io.orgbase.logging.Logs;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.Organization;
 import io.orgbase.organization.control.OrganizationTree;
@@ -82,6 +83,13 @@ public class TenantResolution {
      * @throws Forbidden when the caller's membership is suspended
      */
     public Tenant.Resolution resolve(Tenant tenant) {
+        Tenant.Resolution resolution = standing(tenant);
+        // the request's log lines name the organization from here on
+        Logs.organization(resolution.orgId());
+        return resolution;
+    }
+
+    private Tenant.Resolution standing(Tenant tenant) {
         Caller caller = tenant.caller();
         String reference = tenant.reference();
         AccessCache.Key key = CURRENT.equals(reference)

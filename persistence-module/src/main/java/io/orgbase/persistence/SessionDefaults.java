@@ -1,6 +1,7 @@
 package io.orgbase.persistence;
 
 import io.orgbase.audit.AuditCustomizer;
+import io.orgbase.logging.Logs;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ public class SessionDefaults implements SessionCustomizer {
     static final String SETTING = "ORGBASE_DB_STATEMENT_TIMEOUT";
     static final String DEFAULT_TIMEOUT = "PT10S";
 
-    private static final Logger LOG = Logger.getLogger(SessionDefaults.class.getName());
+    private static final Logger LOG = Logs.get(SessionDefaults.class);
 
     @Override
     public void customize(Session session) {

@@ -71,12 +71,14 @@ class RunCommandIT {
         Files.createDirectories(home.resolve("keys/previous"));
         Files.move(home.resolve("keys/jwt-signing-key.pem"), home.resolve("keys/previous/2026-old.pem"));
 
+        // the second start writes its server log as JSON lines (ORGBASE_LOG_FORMAT=json)
         Path secondLog = work.resolve(home.getFileName() + "-2.log");
-        Process second = start(home, port, secondLog);
+        Process second = start(home, port, secondLog, Map.of("ORGBASE_LOG_FORMAT", "json"));
         try {
             awaitLine(second, secondLog, "Orgbase is ready");
             assertThat(Files.readString(secondLog)).doesNotContain("with password:");
             Api admin = login(port, password);
+            jsonLogLinesNameTheirRequestAndOrganization(home, admin);
             assertThat(admin.get("/api/v1/orgs/" + slug).json().getString("name"))
                     .isEqualTo("Durable");
             assertThat(Pages.names(admin.get("/api/v1/orgs/" + slug + "/departments")))
@@ -168,6 +170,54 @@ class RunCommandIT {
                     .isEqualTo("Survivor");
         } finally {
             stop(second);
+        }
+    }
+
+    /**
+     * A platform administrator's look into an organization they are no member of is a security
+     * event, logged in that request: its line names the request and the organization.
+     */
+    private static void jsonLogLinesNameTheirRequestAndOrganization(Path home, Api admin) throws Exception {
+        String email = "json-" + Secrets.suffix() + "@run.example";
+        assertThat(admin.post(
+                                "/api/v1/admin/users",
+                                json("email", email, "password", "Json-Logs-2026!", "displayName", "J"))
+                        .status())
+                .isEqualTo(201);
+        Api owner = signIn(Api.at(admin.base()), email, "Json-Logs-2026!");
+        String slug = Fixtures.slug();
+        String orgId = owner.post("/api/v1/orgs", json("slug", slug, "name", "Logged"))
+                .json()
+                .getString("id");
+        String requestId = "json-log-" + Secrets.suffix();
+        assertThat(admin.withHeader("X-Request-Id", requestId)
+                        .get("/api/v1/orgs/" + slug + "/departments")
+                        .status())
+                .isEqualTo(200);
+
+        Path log = home.resolve("logs/server.log");
+        String line = Eventually.get("the security event's line in " + log, Duration.ofSeconds(30), () -> {
+            try {
+                return Files.readAllLines(log).stream()
+                        .filter(l -> l.contains(requestId))
+                        .findFirst();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        jakarta.json.JsonObject event =
+                jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject();
+        assertThat(event.getString("LoggerName")).isEqualTo("io.orgbase.security");
+        assertThat(event.getString("LogMessage")).startsWith("platform-admin-access");
+        assertThat(event.getString("requestId")).isEqualTo(requestId);
+        assertThat(event.getString("organizationId")).isEqualTo(orgId);
+        // one object a line, from the server's start on (nothing a pipeline would have to skip)
+        List<String> lines =
+                Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String any : lines) {
+            assertThat(any).as("a line of %s", log).startsWith("{").endsWith("}");
+            jakarta.json.Json.createReader(new java.io.StringReader(any)).readObject();
         }
     }
 

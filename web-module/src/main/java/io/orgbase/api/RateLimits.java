@@ -1,5 +1,6 @@
 package io.orgbase.api;
 
+import io.orgbase.logging.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RateLimits {
 
-    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    private static final Logger LOG = Logs.get(RateLimits.class);
     private static final long WINDOW_SECONDS = 60;
     private static final String CACHE = "orgbase-rate-limits";
 

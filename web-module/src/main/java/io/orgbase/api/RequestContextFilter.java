@@ -1,6 +1,7 @@
 package io.orgbase.api;
 
 import io.orgbase.audit.RequestInfo;
+import io.orgbase.logging.Logs;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext request) {
         String id = requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(ATTRIBUTE, id);
+        Logs.beginRequest(id);
         info.set(clientAddress.of(servletRequest), printable(request.getHeaderString("User-Agent")), id);
     }
 

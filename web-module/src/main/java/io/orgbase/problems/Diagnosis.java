@@ -1,5 +1,6 @@
 package io.orgbase.problems;
 
+import io.orgbase.logging.Logs;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -31,7 +32,7 @@ public record Diagnosis(
         Integer retryAfterSeconds,
         DomainException cause) {
 
-    private static final Logger LOG = Logger.getLogger(Diagnosis.class.getName());
+    private static final Logger LOG = Logs.get(Diagnosis.class);
 
     /** A statement that ran past the statement timeout: when to try again. */
     static final int BUSY_RETRY_SECONDS = 5;

@@ -1,6 +1,7 @@
 package io.orgbase.problems;
 
 import io.orgbase.identity.boundary.MfaRequired;
+import io.orgbase.logging.Logs;
 import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final Logger LOG = Logs.get(ProblemMapper.class);
 
     @Override
     public Response toResponse(Throwable thrown) {

@@ -1,5 +1,6 @@
 package io.orgbase.soap;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Diagnosis;
 import io.orgbase.problems.FieldError;
 import jakarta.xml.soap.SOAPConstants;
@@ -26,7 +27,7 @@ public final class SoapFaults {
 
     public static final String TYPES = "http://orgbase.io/soap/types/v1";
     private static final String PROBLEM_TYPE_BASE = "https://orgbase.io/problems/";
-    private static final Logger LOG = Logger.getLogger(SoapFaults.class.getName());
+    private static final Logger LOG = Logs.get(SoapFaults.class);
 
     private SoapFaults() {}
 

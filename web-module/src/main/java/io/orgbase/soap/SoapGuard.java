@@ -9,6 +9,7 @@ import io.orgbase.api.RequestBudget;
 import io.orgbase.api.RequestContextFilter;
 import io.orgbase.api.VerifiedTokens;
 import io.orgbase.audit.RequestInfo;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Diagnosis;
 import io.orgbase.problems.DomainException;
 import io.orgbase.problems.InvalidInput;
@@ -127,6 +128,7 @@ public class SoapGuard extends HttpFilter {
         }
         String id = RequestContextFilter.requestId(request.getHeader(RequestContextFilter.REQUEST_ID));
         response.setHeader(RequestContextFilter.REQUEST_ID, id);
+        Logs.beginRequest(id);
         String address = clientAddress.of(request);
         info.set(address, RequestContextFilter.printable(request.getHeader("User-Agent")), id);
         boolean counted = request.getUserPrincipal() == null && !clientAddress.isTrustedProxy(address);

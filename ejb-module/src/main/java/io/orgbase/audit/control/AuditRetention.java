@@ -1,6 +1,7 @@
 package io.orgbase.audit.control;
 
 import io.orgbase.audit.Actor;
+import io.orgbase.logging.Logs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.tenancy.DatabaseSession;
 import jakarta.annotation.Resource;
@@ -27,7 +28,7 @@ import org.eclipse.persistence.config.QueryHints;
 @Singleton
 public class AuditRetention {
 
-    private static final Logger LOG = Logger.getLogger(AuditRetention.class.getName());
+    private static final Logger LOG = Logs.get(AuditRetention.class);
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;

@@ -5,6 +5,7 @@ import io.orgbase.audit.AuditBuffer;
 import io.orgbase.audit.AuditEntry;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.json.Jsonp;
+import io.orgbase.logging.Logs;
 import io.orgbase.messaging.Event;
 import io.orgbase.messaging.Outbox;
 import io.orgbase.persistence.Ids;
@@ -38,7 +39,7 @@ public class AuditTrail {
     /** The chain of everything that happens outside an organization. */
     public static final UUID PLATFORM_CHAIN = new UUID(0, 0);
 
-    private static final Logger AUDIT = Logger.getLogger("io.orgbase.audit");
+    private static final Logger AUDIT = Logs.get("io.orgbase.audit");
     private static final int MAX_USER_AGENT = 500;
 
     @PersistenceContext(unitName = "orgbase")

@@ -13,6 +13,7 @@ import io.orgbase.bundle.control.BundleLoader.Target;
 import io.orgbase.bundle.control.BundleSnapshots;
 import io.orgbase.bundle.control.BundleSnapshots.Snapshot;
 import io.orgbase.bundle.control.BundleWriter;
+import io.orgbase.logging.Logs;
 import io.orgbase.organization.control.Slugs;
 import io.orgbase.persistence.Ids;
 import io.orgbase.problems.Conflict;
@@ -57,7 +58,7 @@ import java.util.logging.Logger;
 @Audited
 public class OrganizationBundles {
 
-    private static final Logger LOG = Logger.getLogger(OrganizationBundles.class.getName());
+    private static final Logger LOG = Logs.get(OrganizationBundles.class);
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;

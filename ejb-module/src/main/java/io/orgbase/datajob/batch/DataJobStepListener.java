@@ -1,6 +1,7 @@
 package io.orgbase.datajob.batch;
 
 import io.orgbase.datajob.control.JobRecords;
+import io.orgbase.logging.Logs;
 import jakarta.batch.api.listener.StepListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.Metric;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 @Dependent
 public class DataJobStepListener implements StepListener {
 
-    private static final Logger LOG = Logger.getLogger(DataJobStepListener.class.getName());
+    private static final Logger LOG = Logs.get(DataJobStepListener.class);
 
     @Inject
     StepContext step;

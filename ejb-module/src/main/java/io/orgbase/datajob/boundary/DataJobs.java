@@ -25,6 +25,7 @@ import io.orgbase.datajob.control.JobActions;
 import io.orgbase.datajob.control.JobControl;
 import io.orgbase.datajob.control.JobFiles;
 import io.orgbase.datajob.control.JobRecords;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.InvalidInput;
@@ -67,7 +68,7 @@ import org.eclipse.persistence.config.QueryHints;
 @TenantScoped
 public class DataJobs {
 
-    private static final Logger LOG = Logger.getLogger(DataJobs.class.getName());
+    private static final Logger LOG = Logs.get(DataJobs.class);
 
     /** Newest first. */
     public static final CollectionSpec<DataJob> COLLECTION = CollectionSpec.of(DataJob.class)

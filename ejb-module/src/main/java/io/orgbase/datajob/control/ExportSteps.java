@@ -5,6 +5,7 @@ import io.orgbase.datajob.ExportOutput;
 import io.orgbase.datajob.ExportSpec;
 import io.orgbase.datajob.JobFailure;
 import io.orgbase.datajob.StoredFile;
+import io.orgbase.logging.Logs;
 import io.orgbase.mail.Branding;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.tenancy.Tenant;
@@ -31,7 +32,7 @@ import org.eclipse.persistence.config.QueryHints;
 @TenantScoped
 public class ExportSteps {
 
-    private static final Logger LOG = Logger.getLogger(ExportSteps.class.getName());
+    private static final Logger LOG = Logs.get(ExportSteps.class);
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;

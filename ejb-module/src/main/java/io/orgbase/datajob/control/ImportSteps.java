@@ -282,7 +282,7 @@ public class ImportSteps {
                 statistics.refreshIfDue(unit.jobId(), spec.collection(), written);
             } catch (jakarta.ejb.EJBException skipped) {
                 // only the estimates: the unit runs on the ones there are
-                java.util.logging.Logger.getLogger(ImportSteps.class.getName())
+                io.orgbase.logging.Logs.get(ImportSteps.class)
                         .log(
                                 java.util.logging.Level.INFO,
                                 "Statistics not refreshed for data job " + unit.jobId(),

@@ -3,6 +3,7 @@ package io.orgbase.datajob.control;
 import io.orgbase.database.AfterCommit;
 import io.orgbase.datajob.DataJob;
 import io.orgbase.datajob.DataJobLimits;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.TooManyRequests;
 import io.orgbase.tenancy.DatabaseSession;
@@ -26,7 +27,7 @@ import org.eclipse.persistence.config.QueryHints;
 @Stateless
 public class JobActions {
 
-    private static final Logger LOG = Logger.getLogger(JobActions.class.getName());
+    private static final Logger LOG = Logs.get(JobActions.class);
 
     @PersistenceContext(unitName = "orgbase")
     EntityManager em;

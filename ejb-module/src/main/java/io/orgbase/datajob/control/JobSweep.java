@@ -1,6 +1,7 @@
 package io.orgbase.datajob.control;
 
 import io.orgbase.datajob.ExportFiles;
+import io.orgbase.logging.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -36,7 +37,7 @@ public class JobSweep {
     /** A running job's chunks beat far more often than this; a chunk's transaction times out sooner. */
     static final int LEASE_SECONDS = 240;
 
-    private static final Logger LOG = Logger.getLogger(JobSweep.class.getName());
+    private static final Logger LOG = Logs.get(JobSweep.class);
 
     @Inject
     JobRecovery recovery;

@@ -14,6 +14,7 @@ import io.orgbase.identity.control.MfaChallenges;
 import io.orgbase.identity.control.RefreshTokens;
 import io.orgbase.identity.control.RefreshTokens.SessionTokens;
 import io.orgbase.identity.control.SecretThrottle;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ public class Authentication {
     @Inject
     AuditTrail trail;
 
-    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    private static final Logger SECURITY = Logs.get("io.orgbase.security");
 
     @Inject
     Accounts accounts;

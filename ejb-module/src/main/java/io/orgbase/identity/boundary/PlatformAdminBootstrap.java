@@ -5,6 +5,7 @@ import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.database.Database;
 import io.orgbase.identity.control.Accounts;
 import io.orgbase.identity.control.OrgbaseHome;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +41,7 @@ public class PlatformAdminBootstrap {
     @Inject
     AuditTrail trail;
 
-    private static final Logger LOG = Logger.getLogger(PlatformAdminBootstrap.class.getName());
+    private static final Logger LOG = Logs.get(PlatformAdminBootstrap.class);
 
     @EJB
     Database database;

@@ -3,6 +3,7 @@ package io.orgbase.identity.boundary;
 import io.orgbase.database.Database;
 import io.orgbase.identity.TotpCredential;
 import io.orgbase.identity.control.TotpSecrets;
+import io.orgbase.logging.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 @DependsOn("Database")
 public class SecretsAtRest {
 
-    private static final Logger LOG = Logger.getLogger(SecretsAtRest.class.getName());
+    private static final Logger LOG = Logs.get(SecretsAtRest.class);
 
     @EJB
     Database database;

@@ -20,6 +20,7 @@ import io.orgbase.identity.control.SecretThrottle;
 import io.orgbase.identity.control.SecretTokens;
 import io.orgbase.identity.control.Totp;
 import io.orgbase.identity.control.TotpSecrets;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Conflict;
 import io.orgbase.problems.InvalidInput;
 import io.orgbase.problems.NotFound;
@@ -50,7 +51,7 @@ public class TwoFactor {
     @Inject
     AuditTrail trail;
 
-    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    private static final Logger SECURITY = Logs.get("io.orgbase.security");
     private static final int MAX_CODE_FAILURES = 5;
     private static final int RECOVERY_CODES = 10;
 

@@ -1,5 +1,6 @@
 package io.orgbase.identity.control;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.NotFound;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.annotation.PostConstruct;
@@ -40,7 +41,7 @@ import org.jose4j.lang.JoseException;
 @ApplicationScoped
 public class ExternalIssuer {
 
-    private static final Logger LOG = Logger.getLogger(ExternalIssuer.class.getName());
+    private static final Logger LOG = Logs.get(ExternalIssuer.class);
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c");
     private static final int TIMEOUT_MILLIS = 5_000;
 

@@ -6,6 +6,7 @@ import io.orgbase.audit.control.AuditTrail;
 import io.orgbase.identity.RefreshToken;
 import io.orgbase.identity.User;
 import io.orgbase.identity.control.TokenIssuer.AccessToken;
+import io.orgbase.logging.Logs;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class RefreshTokens {
     @Inject
     AuditTrail trail;
 
-    private static final Logger SECURITY = Logger.getLogger("io.orgbase.security");
+    private static final Logger SECURITY = Logs.get("io.orgbase.security");
     private static final String PREFIX = "obr_";
 
     @PersistenceContext(unitName = "orgbase")

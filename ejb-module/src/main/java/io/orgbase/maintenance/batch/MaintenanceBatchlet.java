@@ -1,5 +1,6 @@
 package io.orgbase.maintenance.batch;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.maintenance.MaintenanceTask;
 import io.orgbase.maintenance.control.MaintenanceRuns;
 import io.orgbase.maintenance.control.MaintenanceWork;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 @Dependent
 public class MaintenanceBatchlet extends AbstractBatchlet {
 
-    private static final Logger LOG = Logger.getLogger(MaintenanceBatchlet.class.getName());
+    private static final Logger LOG = Logs.get(MaintenanceBatchlet.class);
 
     @Inject
     @BatchProperty

@@ -1,5 +1,6 @@
 package io.orgbase.maintenance.control;
 
+import io.orgbase.logging.Logs;
 import io.orgbase.maintenance.MaintenanceTask;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Schedule;
@@ -25,7 +26,7 @@ public class MaintenanceSchedule {
 
     public static final String JOB = "orgbase-maintenance";
 
-    private static final Logger LOG = Logger.getLogger(MaintenanceSchedule.class.getName());
+    private static final Logger LOG = Logs.get(MaintenanceSchedule.class);
 
     @Inject
     MaintenanceRuns runs;

@@ -1,5 +1,6 @@
 package io.orgbase.notification.control;
 
+import io.orgbase.logging.Logs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DigestJob {
 
-    private static final Logger LOG = Logger.getLogger(DigestJob.class.getName());
+    private static final Logger LOG = Logs.get(DigestJob.class);
     static final int HOUR_UTC = 6;
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final String MEMBER = ManagementFactory.getRuntimeMXBean().getName();

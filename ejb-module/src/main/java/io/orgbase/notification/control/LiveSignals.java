@@ -1,5 +1,6 @@
 package io.orgbase.notification.control;
 
+import io.orgbase.logging.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class LiveSignals {
 
-    private static final Logger LOG = Logger.getLogger(LiveSignals.class.getName());
+    private static final Logger LOG = Logs.get(LiveSignals.class);
     static final String TOPIC = "orgbase.notifications.live";
 
     private final List<Consumer<Set<UUID>>> listeners = new CopyOnWriteArrayList<>();

@@ -58,6 +58,9 @@ public record LauncherSettings(
         }
     }
 
+    /** Payara Micro's JVM options unless {@code ORGBASE_JAVA_OPTS} says otherwise. */
+    public static final String DEFAULT_JAVA_OPTIONS = "-Xms256m -Xmx1g -XX:+UseG1GC";
+
     /** Orgbase's own settings and MicroProfile ones reach the server unchanged. */
     static boolean passedThrough(String name) {
         return (name.startsWith("ORGBASE_") || name.startsWith("MP_"))
@@ -69,6 +72,7 @@ public record LauncherSettings(
 
     public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
         int port = parsePort(env.getOrDefault("PORT", "8080"));
+        logFormat(env);
         Path home = Path.of(env.getOrDefault("ORGBASE_HOME", "var"))
                 .toAbsolutePath()
                 .normalize();
@@ -83,7 +87,7 @@ public record LauncherSettings(
                         env.getOrDefault("DB_PASSWORD", ""),
                         env.getOrDefault("DB_MIGRATION_USER", env.get("DB_USER")),
                         env.getOrDefault("DB_MIGRATION_PASSWORD", env.getOrDefault("DB_PASSWORD", ""))));
-        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", "-Xms256m -Xmx1g -XX:+UseG1GC");
+        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
         Map<String, String> passThrough = new java.util.TreeMap<>();
         env.forEach((name, value) -> {
             if (passedThrough(name)) {
@@ -101,6 +105,20 @@ public record LauncherSettings(
                 passThrough,
                 Cluster.from(env),
                 Broker.from(env));
+    }
+
+    /** {@code ORGBASE_LOG_FORMAT}: the server log as Payara's text ({@code text}) or one JSON object a line. */
+    static boolean jsonLog(Map<String, String> env) {
+        return logFormat(env).equals("json");
+    }
+
+    private static String logFormat(Map<String, String> env) {
+        String format = env.getOrDefault("ORGBASE_LOG_FORMAT", "text").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException(
+                    "ORGBASE_LOG_FORMAT must be text or json, not " + env.get("ORGBASE_LOG_FORMAT"));
+        }
+        return format;
     }
 
     static int parsePort(String value) {

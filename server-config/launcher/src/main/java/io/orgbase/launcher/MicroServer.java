@@ -2,6 +2,7 @@ package io.orgbase.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** One Payara Micro process running the flat Orgbase WAR at the root context. */
 final class MicroServer {
@@ -25,6 +28,32 @@ final class MicroServer {
      * server's CPU. The API and Parsson share one bundle in Payara 6, so the name always resolves.
      */
     static final String JSON_PROVIDER_OPTION = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
+    /**
+     * The resource adapter's Log4j (ActiveMQ, and Flyway, which finds it) in the same shape as
+     * Payara's JSON lines: the same field names, every value JSON-escaped by the pattern itself. Its
+     * levels are the adapter's own configuration's.
+     */
+    static final String LOG4J_JSON = String.join(
+            "\n",
+            "rootLogger.level=INFO",
+            "rootLogger.appenderRef.console.ref=Console",
+            "logger.spring.name=org.apache.activemq.spring",
+            "logger.spring.level=WARN",
+            "logger.springframework.name=org.springframework",
+            "logger.springframework.level=WARN",
+            "logger.xbean.name=org.apache.xbean.spring",
+            "logger.xbean.level=WARN",
+            "appender.console.type=Console",
+            "appender.console.name=Console",
+            "appender.console.layout.type=PatternLayout",
+            "appender.console.layout.pattern={\"Timestamp\":\"%d{yyyy-MM-dd'T'HH:mm:ss.SSSZ}\",\"Level\":\"%level\","
+                    + "\"LoggerName\":\"%enc{%logger}{JSON}\",\"ThreadName\":\"%enc{%thread}{JSON}\","
+                    + "\"LogMessage\":\"%enc{%message}{JSON}\"%notEmpty{,\"Throwable\":\"%enc{%throwable}{JSON}\"}}%n",
+            "");
+
+    /** Payara's formatter for one JSON object a line (Micro and Server alike). */
+    static final String JSON_FORMATTER = "fish.payara.enterprise.server.logging.JSONLogFormatter";
 
     private static final Logger LOG = Logger.getLogger(MicroServer.class.getName());
 
@@ -77,6 +106,12 @@ final class MicroServer {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(JSON_PROVIDER_OPTION);
         command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
+        if (LauncherSettings.jsonLog(environment)) {
+            // the broker's resource adapter logs through a Log4j of its own, to the console
+            Path log4j = runtime.resolve("log4j2-json.properties");
+            Files.writeString(log4j, LOG4J_JSON);
+            command.add("-Dlog4j2.configurationFile=" + log4j);
+        }
         command.addAll(List.of(
                 "-jar",
                 settings.microJar().toString(),
@@ -105,6 +140,11 @@ final class MicroServer {
                 preBoot.toString(),
                 "--postbootcommandfile",
                 postBoot.toString()));
+        if (LauncherSettings.jsonLog(environment)) {
+            Path logging = runtime.resolve("logging.properties");
+            Files.writeString(logging, jsonLogging(settings.microJar()));
+            command.addAll(List.of("--logproperties", logging.toString()));
+        }
         // another application beside Orgbase, "path:context-root" (the benchmarks' framework floor)
         String alsoDeploy = System.getProperty(Launcher.ALSO_DEPLOY);
         if (alsoDeploy != null && !alsoDeploy.isBlank()) {
@@ -120,6 +160,40 @@ final class MicroServer {
         }
         LOG.info("Starting Payara Micro on port " + settings.port());
         return new MicroServer(builder.start());
+    }
+
+    /**
+     * Payara Micro's own logging configuration with its console (where the server log comes from)
+     * writing Payara's JSON lines: each record one object, an Orgbase line's request and
+     * organization ids among its fields (see {@code io.orgbase.logging.Logs}). The file replaces
+     * the built-in one, whose levels it therefore carries over.
+     */
+    static String jsonLogging(Path microJar) throws IOException {
+        String builtIn;
+        try (ZipFile jar = new ZipFile(microJar.toFile())) {
+            ZipEntry entry = jar.getEntry("MICRO-INF/domain/logging.properties");
+            if (entry == null) {
+                throw new IOException(microJar + " has no MICRO-INF/domain/logging.properties");
+            }
+            try (var in = jar.getInputStream(entry)) {
+                builtIn = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+        }
+        StringBuilder json = new StringBuilder();
+        for (String line : builtIn.split("\\R")) {
+            String key = line.split("=", 2)[0].strip();
+            if (key.equals("handlers")
+                    || key.startsWith("java.util.logging.ConsoleHandler.formatter")
+                    || key.startsWith("com.sun.enterprise.server.logging.ODLLogFormatter.")) {
+                continue;
+            }
+            json.append(line).append('\n');
+        }
+        return json.append("handlers=java.util.logging.ConsoleHandler\n")
+                .append("java.util.logging.ConsoleHandler.formatter=")
+                .append(JSON_FORMATTER)
+                .append('\n')
+                .toString();
     }
 
     boolean isAlive() {

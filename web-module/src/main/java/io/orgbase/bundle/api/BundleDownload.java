@@ -1,6 +1,7 @@
 package io.orgbase.bundle.api;
 
 import io.orgbase.bundle.boundary.OrganizationBundles.Exported;
+import io.orgbase.logging.Logs;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class BundleDownload {
      */
     static final int COST = 60;
 
-    private static final Logger LOG = Logger.getLogger(BundleDownload.class.getName());
+    private static final Logger LOG = Logs.get(BundleDownload.class);
 
     private BundleDownload() {}
 

@@ -6,6 +6,7 @@ import com.github.mustachejava.MustacheException;
 import io.orgbase.api.ClientAddress;
 import io.orgbase.audit.RequestInfo;
 import io.orgbase.identity.boundary.EmailOwnership;
+import io.orgbase.logging.Logs;
 import io.orgbase.organization.boundary.Invitations;
 import io.orgbase.problems.DomainException;
 import io.orgbase.problems.FieldError;
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
 public class AccountPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(AccountPages.class.getName());
+    private static final Logger LOG = Logs.get(AccountPages.class);
 
     private static final String VERIFY = "verify-email";
     private static final String RESET = "reset-password";

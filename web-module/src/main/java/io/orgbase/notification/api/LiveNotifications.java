@@ -2,6 +2,7 @@ package io.orgbase.notification.api;
 
 import io.orgbase.access.Caller;
 import io.orgbase.api.JsonSettings;
+import io.orgbase.logging.Logs;
 import io.orgbase.notification.Notification;
 import io.orgbase.notification.boundary.Notifications;
 import io.orgbase.notification.boundary.Notifications.Listed;
@@ -43,7 +44,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LiveNotifications {
 
-    private static final Logger LOG = Logger.getLogger(LiveNotifications.class.getName());
+    private static final Logger LOG = Logs.get(LiveNotifications.class);
     static final int MAX_STREAMS_PER_USER = 5;
     private static final int BATCH = 100;
     private static final long HEARTBEAT_SECONDS = 20;
