@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * keeps it so), and each of its records carries the request id and the organization of the request
  * that logged it, as a map among the record's parameters. Payara's JSON formatter writes such a map
  * as fields of the line ({@code "requestId"}, {@code "organizationId"}); the text formatters ignore
- * it, and a message's own {@code {0}} parameters are untouched (the map comes last).
+ * it, and a message's own {@code {0}} parameters are untouched (the map comes last). A message
+ * that had no parameters becomes the argument of {@code "{0}"}, so that no formatter reads it as a
+ * pattern.
  *
  * <p>The context is the request's thread's: set when the request is read, the organization added
  * once the request resolved it, and cleared when the request is done (a servlet request listener,
@@ -39,24 +41,41 @@ public final class Logs {
         return logger;
     }
 
-    /** A request begins on this thread: whatever an earlier one left is gone. */
-    public static void beginRequest(String requestId) {
+    /**
+     * A request begins on this thread: whatever an earlier one left is gone. Returns the request's
+     * context, for {@link #endRequest(Object)}.
+     */
+    public static Object beginRequest(String requestId) {
         Map<String, String> context = new LinkedHashMap<>(2);
         context.put(REQUEST_ID, requestId);
         CONTEXT.set(context);
+        return context;
     }
 
-    /** The request on this thread acts in this organization. */
+    /**
+     * The request on this thread acts in this organization. The first one named stays: a request
+     * about one organization that also looks at another (an organization's parent) is about the first.
+     */
     public static void organization(UUID orgId) {
         Map<String, String> context = CONTEXT.get();
         if (context != null && orgId != null) {
-            context.put(ORGANIZATION_ID, orgId.toString());
+            context.putIfAbsent(ORGANIZATION_ID, orgId.toString());
         }
     }
 
-    /** The request on this thread is done. */
+    /** Nothing of any request stays on this thread. */
     public static void endRequest() {
         CONTEXT.remove();
+    }
+
+    /**
+     * The request whose context {@link #beginRequest} returned is done; this thread's context is
+     * removed only if it is that one (an asynchronous request may end on a thread that serves another).
+     */
+    public static void endRequest(Object context) {
+        if (context != null && CONTEXT.get() == context) {
+            CONTEXT.remove();
+        }
     }
 
     /** What a line logged now on this thread carries (empty outside a request). */
@@ -67,11 +86,26 @@ public final class Logs {
 
     private static boolean addContext(LogRecord record) {
         Map<String, String> context = CONTEXT.get();
-        if (context != null) {
-            // a copy: Payara's file handler formats on a thread of its own, later
-            Object[] parameters = record.getParameters();
-            Object[] with = parameters == null ? new Object[1] : Arrays.copyOf(parameters, parameters.length + 1);
-            with[with.length - 1] = Map.copyOf(context);
+        if (context == null) {
+            return true;
+        }
+        // a copy: Payara's file handler formats on a thread of its own, later
+        Map<String, String> copy = Map.copyOf(context);
+        Object[] parameters = record.getParameters();
+        if (parameters == null || parameters.length == 0) {
+            // A message without parameters was never meant as a pattern, but with one every formatter
+            // reads it as one (MessageFormat: a "{0}" in a stored value would print the map, an
+            // apostrophe vanish, a "{x}" throw and lose the line). As the only argument of "{0}" it
+            // is printed as it is.
+            if (record.getMessage() != null) {
+                record.setParameters(new Object[] {record.getMessage(), copy});
+                record.setMessage("{0}");
+            } else {
+                record.setParameters(new Object[] {copy});
+            }
+        } else {
+            Object[] with = Arrays.copyOf(parameters, parameters.length + 1);
+            with[with.length - 1] = copy;
             record.setParameters(with);
         }
         return true;

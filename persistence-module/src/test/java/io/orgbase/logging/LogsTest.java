@@ -10,6 +10,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,15 @@ class LogsTest {
         Logs.endRequest();
     }
 
+    private static Object context(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters == null ? null : parameters[parameters.length - 1];
+    }
+
+    private static String text(LogRecord record) {
+        return new SimpleFormatter().formatMessage(record);
+    }
+
     @Test
     void aLineCarriesItsRequestAndOrganizationAfterItsOwnParameters() {
         UUID org = UUID.randomUUID();
@@ -51,11 +61,35 @@ class LogsTest {
         Logs.organization(org);
         logger.log(Level.WARNING, "refused {0} of {1}", new Object[] {"a", "b"});
 
-        assertThat(records.get(0).getParameters()).containsExactly(Map.of(Logs.REQUEST_ID, "req-1"));
+        assertThat(context(records.get(0))).isEqualTo(Map.of(Logs.REQUEST_ID, "req-1"));
+        assertThat(text(records.get(0))).isEqualTo("before the organization is known");
         assertThat(records.get(1).getParameters())
                 .containsExactly("a", "b", Map.of(Logs.REQUEST_ID, "req-1", Logs.ORGANIZATION_ID, org.toString()));
-        assertThat(new java.util.logging.SimpleFormatter().formatMessage(records.get(1)))
-                .isEqualTo("refused a of b");
+        assertThat(text(records.get(1))).isEqualTo("refused a of b");
+    }
+
+    @Test
+    void aMessageWithoutParametersIsNeverReadAsAPattern() {
+        Logs.beginRequest("req-1");
+        // stored values end up in messages: braces and apostrophes are text, not a pattern
+        String stored = "Key (code)=({0}, {x}, O'Brien's) already exists";
+        logger.info(stored);
+        logger.info(() -> stored);
+
+        assertThat(records).extracting(LogsTest::text).containsExactly(stored, stored);
+        assertThat(context(records.get(0))).isEqualTo(Map.of(Logs.REQUEST_ID, "req-1"));
+    }
+
+    @Test
+    void theFirstOrganizationARequestNamesIsTheOneItsLinesName() {
+        UUID org = UUID.randomUUID();
+        Logs.beginRequest("req-1");
+        Logs.organization(org);
+        Logs.organization(UUID.randomUUID()); // its parent, looked at on the way
+        logger.info("changed");
+
+        assertThat(context(records.get(0)))
+                .isEqualTo(Map.of(Logs.REQUEST_ID, "req-1", Logs.ORGANIZATION_ID, org.toString()));
     }
 
     @Test
@@ -69,9 +103,20 @@ class LogsTest {
         Logs.organization(UUID.randomUUID()); // no request: nothing to add it to
         logger.info("still outside");
 
-        assertThat(records.get(0).getParameters()).containsExactly(Map.of(Logs.REQUEST_ID, "req-2"));
+        assertThat(context(records.get(0))).isEqualTo(Map.of(Logs.REQUEST_ID, "req-2"));
         assertThat(records.get(1).getParameters()).isNull();
         assertThat(records.get(2).getParameters()).isNull();
+        assertThat(Logs.context()).isEmpty();
+    }
+
+    @Test
+    void theEndOfAnotherRequestLeavesThisOnesContext() {
+        Object first = Logs.beginRequest("req-1");
+        Object second = Logs.beginRequest("req-2");
+        // an asynchronous first request ends on the thread now serving the second
+        Logs.endRequest(first);
+        assertThat(Logs.context()).isEqualTo(Map.of(Logs.REQUEST_ID, "req-2"));
+        Logs.endRequest(second);
         assertThat(Logs.context()).isEmpty();
     }
 
@@ -81,6 +126,6 @@ class LogsTest {
         logger.info("logged");
         Logs.organization(UUID.randomUUID());
         // a handler that formats later (Payara's file handler) still sees the request as it was
-        assertThat(records.get(0).getParameters()).containsExactly(Map.of(Logs.REQUEST_ID, "req-1"));
+        assertThat(context(records.get(0))).isEqualTo(Map.of(Logs.REQUEST_ID, "req-1"));
     }
 }

@@ -38,7 +38,7 @@ final class MicroTarget implements Target {
             env.put("ORGBASE_HOME", home.toString());
             env.put("ORGBASE_ADMIN_EMAIL", email);
             env.put("ORGBASE_ADMIN_PASSWORD", password);
-            env.put("ORGBASE_JAVA_OPTS", "-Xmx768m");
+            // the product's default JVM options: the suite runs what a user runs
             env.putAll(Orgbase.settings());
             Launcher launcher = new Launcher(LauncherSettings.from(env, System.getProperties()));
             MicroTarget target = new MicroTarget(launcher, home, email, password);

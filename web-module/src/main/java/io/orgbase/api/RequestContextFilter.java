@@ -42,7 +42,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext request) {
         String id = requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(ATTRIBUTE, id);
-        Logs.beginRequest(id);
+        servletRequest.setAttribute(Logs.class.getName(), Logs.beginRequest(id));
         info.set(clientAddress.of(servletRequest), printable(request.getHeaderString("User-Agent")), id);
     }
 

@@ -21,6 +21,7 @@ public class RequestLogContext implements ServletRequestListener {
 
     @Override
     public void requestDestroyed(ServletRequestEvent done) {
-        Logs.endRequest();
+        // an asynchronous request (a live notification stream) may end on a thread serving another
+        Logs.endRequest(done.getServletRequest().getAttribute(Logs.class.getName()));
     }
 }

@@ -128,7 +128,7 @@ public class SoapGuard extends HttpFilter {
         }
         String id = RequestContextFilter.requestId(request.getHeader(RequestContextFilter.REQUEST_ID));
         response.setHeader(RequestContextFilter.REQUEST_ID, id);
-        Logs.beginRequest(id);
+        request.setAttribute(Logs.class.getName(), Logs.beginRequest(id));
         String address = clientAddress.of(request);
         info.set(address, RequestContextFilter.printable(request.getHeader("User-Agent")), id);
         boolean counted = request.getUserPrincipal() == null && !clientAddress.isTrustedProxy(address);

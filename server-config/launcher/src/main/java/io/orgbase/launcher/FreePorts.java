@@ -59,7 +59,10 @@ public final class FreePorts {
                 return candidate;
             }
         }
+        // no room below the ephemeral range (a range starting low): the kernel's choice, which some
+        // outgoing connection may take before it is bound; at least never handed out twice here
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);

@@ -27,6 +27,8 @@ final class LocalMailbox implements AutoCloseable {
     private final Thread printer;
     private volatile boolean open = true;
 
+    private static final int PURGE_AFTER = 100;
+
     private LocalMailbox(int port) {
         this.port = port;
         this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -53,6 +55,14 @@ final class LocalMailbox implements AutoCloseable {
                 for (; shown < received.length; shown++) {
                     LOG.info(describe(received[shown]));
                 }
+                // shown is all it is kept for: a long session (an announcement to thousands) would
+                // otherwise hold every message. Only when nothing arrived meanwhile, so none goes unseen.
+                if (shown >= PURGE_AFTER && server.getReceivedMessages().length == shown) {
+                    server.purgeEmailFromAllMailboxes();
+                    shown = 0;
+                }
+            } catch (com.icegreen.greenmail.store.FolderException e) {
+                LOG.warning("Could not empty the local mailbox: " + e.getMessage());
             } catch (RuntimeException e) {
                 if (open) {
                     LOG.warning("Could not show a message: " + e.getMessage());

@@ -34,7 +34,7 @@ final class Reexec {
 
     /** The launcher's own JVM: it starts and watches two processes and holds a small mailbox. */
     static final List<String> LAUNCHER_OPTIONS =
-            List.of("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+            List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
 
     private static final int SIG_SETMASK = 2; // Linux
     private static final int SIGSET_BYTES = 128; // glibc's sigset_t
@@ -64,7 +64,7 @@ final class Reexec {
         }
         Map<String, String> properties = new TreeMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("orgbase.")) {
+            if (carried(name)) {
                 properties.put(name, System.getProperty(name));
             }
         }
@@ -78,6 +78,21 @@ final class Reexec {
         command.add(main.getName());
         return Optional.of(command);
     }
+
+    /**
+     * The system properties the new JVM gets from this one: Orgbase's, and those a person sets for
+     * the launcher's own work through Maven ({@code MAVEN_OPTS}, {@code -D}): where temporary files
+     * go (the database binaries are unpacked there), logging, JNA, TLS and proxies. Maven's own stay.
+     */
+    static boolean carried(String name) {
+        return CARRIED_PREFIXES.stream().anyMatch(name::startsWith) || CARRIED.contains(name);
+    }
+
+    private static final List<String> CARRIED_PREFIXES =
+            List.of("orgbase.", "java.util.logging.", "jna.", "javax.net.ssl.", "http.", "https.", "socksProxy");
+
+    private static final java.util.Set<String> CARRIED =
+            java.util.Set.of("java.io.tmpdir", "user.language", "user.country", "file.encoding");
 
     private static Optional<String> classpath(ClassLoader loader) {
         if (!(loader instanceof URLClassLoader urls)) {
@@ -109,7 +124,7 @@ final class Reexec {
         try {
             libc = Native.load("c", LibC.class);
         } catch (LinkageError | RuntimeException unavailable) {
-            LOG.log(Level.FINE, "no native C library: the launcher stays in this JVM", unavailable);
+            LOG.info(() -> "The launcher stays in Maven's JVM (no native access: " + unavailable + ")");
             return;
         }
         String[] envp = environment.entrySet().stream()

@@ -49,6 +49,19 @@ class ReexecTest {
     }
 
     @Test
+    void whatAPersonSetForTheLaunchersWorkGoesAlongAndMavensOwnStays() {
+        assertThat(Reexec.carried("orgbase.micro.jar")).isTrue();
+        assertThat(Reexec.carried("java.io.tmpdir")).isTrue();
+        assertThat(Reexec.carried("java.util.logging.SimpleFormatter.format")).isTrue();
+        assertThat(Reexec.carried("https.proxyHost")).isTrue();
+        assertThat(Reexec.carried("javax.net.ssl.trustStore")).isTrue();
+        assertThat(Reexec.carried("maven.home")).isFalse();
+        assertThat(Reexec.carried("classworlds.conf")).isFalse();
+        assertThat(Reexec.carried("java.class.path")).isFalse();
+        assertThat(Reexec.carried("user.dir")).isFalse();
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void theProcessBecomesTheNewCommandWithNothingOfTheOldOne(@TempDir Path dir) throws Exception {
         Path held = Files.writeString(dir.resolve("held-open"), "x");
@@ -74,7 +87,7 @@ class ReexecTest {
         // the same process (a shell's job, a terminal's foreground group), now the new program
         assertThat(seen).containsEntry("pid", Long.toString(process.pid()));
         assertThat(seen).containsEntry("stage", "after").containsEntry("env", "handed-over");
-        // nothing blocked: Ctrl-C and SIGTERM reach it as they would reach a fresh process
+        // nothing blocked: a JVM thread blocks SIGQUIT (thread dumps), which an exec would pass on
         assertThat(seen.get("blocked")).isEqualTo("0000000000000000");
         // the old JVM's descriptors did not come along
         assertThat(seen.get("fds")).doesNotContain(held.toString());
