@@ -289,8 +289,12 @@ public final class RequestPathBenchmark {
                     median.p99(),
                     100 * median.throughput() / floor));
         }
+        long pid = launcher.serverPid();
         table.append(String.format(
-                Locale.ROOT, "%nPayara Micro resident: %,d MB%n%n", residentKilobytes(launcher.serverPid()) / 1024));
+                Locale.ROOT,
+                "%nPayara Micro resident: %,d MB now, %,d MB at most since its start%n%n",
+                status(pid, "VmRSS:") / 1024,
+                status(pid, "VmHWM:") / 1024));
         REPORT.info("\n" + table);
         return table.toString();
     }
@@ -310,9 +314,10 @@ public final class RequestPathBenchmark {
         }
     }
 
-    private static long residentKilobytes(long pid) throws IOException {
+    /** A {@code /proc/<pid>/status} line's value in kB. */
+    private static long status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
