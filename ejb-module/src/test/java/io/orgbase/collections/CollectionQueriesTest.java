@@ -125,6 +125,35 @@ class CollectionQueriesTest {
         assertThat(byNameDescending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    /**
+     * A page is planned for its organization's actual size: PostgreSQL never switches the prepared
+     * list and count statements to the generic plan it would otherwise settle on after a few runs
+     * (costed for the average organization, it is wrong for a large one among many small ones).
+     * The setting ends with the transaction, so item reads on the pooled connection keep their
+     * cached plans.
+     */
+    @Test
+    void pagesArePlannedForTheirOrganizationNotTheAverageOne() {
+        for (int run = 0; run < 15; run++) {
+            queries.page(Departments.COLLECTION, new CollectionRequest(5, null, List.of(), null, Map.of(), null, true));
+        }
+        Object[] plans = (Object[]) em.createNativeQuery("select coalesce(sum(generic_plans), 0),"
+                        + " coalesce(sum(custom_plans), 0), current_setting('plan_cache_mode')"
+                        + " from pg_prepared_statements where statement like 'SELECT%FROM department%'")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        assertThat(((Number) plans[0]).longValue()).as("generic plans").isZero();
+        assertThat(((Number) plans[1]).longValue()).as("custom plans").isGreaterThanOrEqualTo(10);
+        assertThat(plans[2]).isEqualTo("force_custom_plan");
+        em.getTransaction().commit();
+        em.getTransaction().begin();
+        assertThat(em.createNativeQuery("select current_setting('plan_cache_mode')")
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .as("the next transaction")
+                .isEqualTo("auto");
+    }
+
     /** Ties are broken by id, so a page boundary inside a run of equal names loses and repeats nothing. */
     @Test
     void tiesAreBrokenByTheId() {
