@@ -28,6 +28,7 @@ public class SessionDefaults implements SessionCustomizer {
     @Override
     public void customize(Session session) {
         new AuditCustomizer().customize(session);
+        LeanJoins.apply(session);
         Duration timeout = statementTimeout(System.getProperty(SETTING, System.getenv(SETTING)));
         session.setQueryTimeoutUnitDefault(TimeUnit.MILLISECONDS);
         session.setQueryTimeoutDefault((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));

@@ -1,0 +1,67 @@
+package io.orgbase.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.descriptors.FetchGroupManager;
+import org.eclipse.persistence.mappings.DatabaseMapping;
+import org.eclipse.persistence.mappings.ObjectReferenceMapping;
+import org.eclipse.persistence.queries.FetchGroup;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * A relationship that is read with a join ({@code @JoinFetch}) brings its target's columns that the
+ * target reads by default, not all of them. On its own, EclipseLink applies an entity's lazy
+ * basic attributes (its default fetch group) when the entity is read by itself, but selects every
+ * column of it when it comes joined to another: the member list read each account's password hash.
+ *
+ * <p>So each entity with such a relationship gets a default fetch group of its own: all of its
+ * eagerly read attributes, and for the joined one, its target's eagerly read attributes. A lazy
+ * attribute left out this way is still read when it is first used (the woven getter).
+ */
+final class LeanJoins {
+
+    private LeanJoins() {}
+
+    static void apply(Session session) {
+        for (ClassDescriptor source : session.getDescriptors().values()) {
+            FetchGroup group = null;
+            for (DatabaseMapping mapping : source.getMappings()) {
+                if (mapping instanceof ObjectReferenceMapping reference && reference.isJoinFetched()) {
+                    ClassDescriptor target = session.getDescriptor(reference.getReferenceClass());
+                    List<String> eager = eager(target);
+                    if (target != null && eager.size() < target.getMappings().size()) {
+                        if (group == null) {
+                            group = new FetchGroup("lean joins");
+                            for (String attribute : eager(source)) {
+                                group.addAttribute(attribute);
+                            }
+                        }
+                        FetchGroup nested = new FetchGroup();
+                        eager.forEach(nested::addAttribute);
+                        group.addAttribute(mapping.getAttributeName(), nested);
+                    }
+                }
+            }
+            if (group != null) {
+                if (source.getFetchGroupManager() == null) {
+                    source.setFetchGroupManager(new FetchGroupManager());
+                }
+                source.getFetchGroupManager().setDefaultFetchGroup(group);
+            }
+        }
+    }
+
+    /** The attributes an entity reads unless asked otherwise: all but its lazy basic ones. */
+    private static List<String> eager(ClassDescriptor descriptor) {
+        List<String> names = new ArrayList<>();
+        if (descriptor != null) {
+            for (DatabaseMapping mapping : descriptor.getMappings()) {
+                if (!(mapping.isDirectToFieldMapping() && mapping.isLazy())) {
+                    names.add(mapping.getAttributeName());
+                }
+            }
+        }
+        return names;
+    }
+}
