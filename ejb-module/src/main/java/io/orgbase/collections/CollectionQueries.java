@@ -3,6 +3,7 @@ package io.orgbase.collections;
 import io.orgbase.json.Jsonp;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.Dependent;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -82,7 +83,7 @@ public class CollectionQueries {
      * @throws InvalidInput naming every unknown field, wrong operator or value, bad sort or cursor
      */
     public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
-        planForActualValues();
+        DatabaseSession.planForActualValues(em);
         String pattern = indexedSearch(spec, request);
         List<UUID> indexed = pattern == null ? null : matches(spec, pattern);
         List<FieldError> errors = new ArrayList<>();
@@ -187,23 +188,6 @@ public class CollectionQueries {
             return null;
         }
         return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-    }
-
-    /**
-     * Has PostgreSQL plan the rest of this transaction's statements for their actual values, never
-     * with the generic plan it caches for a prepared statement after five runs. Organizations differ
-     * in size by orders of magnitude; a generic plan is costed for the average one: with 10,000
-     * organizations, most of one member, it expects two rows for "org_id = $1", and then joins and
-     * sorts all 10,000 members of a large organization to return a page of 50 (17 ms where the
-     * custom plan walks the sort order's index and stops after 50 rows, 0.3 ms). An item read by id
-     * keeps its cached plan: planning each statement afresh would cost it more than it gains.
-     */
-    private void planForActualValues() {
-        if (em.isJoinedToTransaction()) {
-            em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                    .getSingleResult();
-        }
     }
 
     /**

@@ -10,6 +10,7 @@ import io.orgbase.organization.Membership;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.problems.FieldError;
 import io.orgbase.problems.InvalidInput;
+import io.orgbase.team.TeamMember;
 import io.orgbase.tenancy.Tenancy;
 import io.orgbase.testing.RealDatabase;
 import jakarta.persistence.EntityManager;
@@ -66,6 +67,11 @@ class CollectionQueriesTest {
                     + user + "', 'member-" + user + "@example.org', 'A member', 'the-hash', now(), now())");
             s.execute("insert into membership (id, org_id, user_id, role, created_at, updated_at) values ('"
                     + UUID.randomUUID() + "', '" + ORG + "', '" + user + "', 'member', now(), now())");
+            UUID team = UUID.randomUUID();
+            s.execute("insert into team (id, org_id, name, created_at, updated_at) values ('" + team + "', '" + ORG
+                    + "', 'A team', now(), now())");
+            s.execute("insert into team_member (id, org_id, team_id, user_id, role, created_at, updated_at) values ('"
+                    + UUID.randomUUID() + "', '" + ORG + "', '" + team + "', '" + user + "', 'member', now(), now())");
         }
     }
 
@@ -183,6 +189,16 @@ class CollectionQueriesTest {
         assertThat(user.getPasswordHash()).isEqualTo("the-hash");
         assertThat(em.find(Membership.class, page.items().get(0).getId()).getRole())
                 .isNotNull();
+        // a team's members likewise (a tenant-owned entity, its discriminator not among its
+        // attributes), read afresh: the account above is in this persistence context, hash and all
+        em.clear();
+        List<TeamMember> members =
+                em.createQuery("select m from TeamMember m", TeamMember.class).getResultList();
+        assertThat(members).hasSize(1);
+        assertThat(((FetchGroupTracker) members.get(0).getUser())._persistence_isAttributeFetched("passwordHash"))
+                .isFalse();
+        assertThat(members.get(0).getUser().getDisplayName()).isEqualTo("A member");
+        assertThat(members.get(0).getRole()).isEqualTo(TeamMember.TeamRole.MEMBER);
     }
 
     /** Ties are broken by id, so a page boundary inside a run of equal names loses and repeats nothing. */

@@ -1,10 +1,14 @@
 package io.orgbase.logging;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Filter;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -17,6 +21,9 @@ import java.util.logging.Logger;
  * that had no parameters becomes the argument of {@code "{0}"}, so that no formatter reads it as a
  * pattern.
  *
+ * <p>On WildFly, whose log manager serves {@code java.util.logging}, the same two values are also put
+ * in its mapped diagnostic context, which its formatters print (the JSON formatter as {@code "mdc"}).
+ *
  * <p>The context is the request's thread's: set when the request is read, the organization added
  * once the request resolved it, and cleared when the request is done (a servlet request listener,
  * which runs however the request ended).
@@ -28,6 +35,7 @@ public final class Logs {
 
     private static final ThreadLocal<Map<String, String>> CONTEXT = new ThreadLocal<>();
     private static final Filter WITH_CONTEXT = Logs::addContext;
+    private static final Mdc MDC = Mdc.find();
 
     private Logs() {}
 
@@ -49,6 +57,10 @@ public final class Logs {
         Map<String, String> context = new LinkedHashMap<>(2);
         context.put(REQUEST_ID, requestId);
         CONTEXT.set(context);
+        if (MDC != null) {
+            MDC.remove(ORGANIZATION_ID);
+            MDC.put(REQUEST_ID, requestId);
+        }
         return context;
     }
 
@@ -58,14 +70,20 @@ public final class Logs {
      */
     public static void organization(UUID orgId) {
         Map<String, String> context = CONTEXT.get();
-        if (context != null && orgId != null) {
-            context.putIfAbsent(ORGANIZATION_ID, orgId.toString());
+        if (context != null && orgId != null && context.putIfAbsent(ORGANIZATION_ID, orgId.toString()) == null) {
+            if (MDC != null) {
+                MDC.put(ORGANIZATION_ID, orgId.toString());
+            }
         }
     }
 
     /** Nothing of any request stays on this thread. */
     public static void endRequest() {
         CONTEXT.remove();
+        if (MDC != null) {
+            MDC.remove(REQUEST_ID);
+            MDC.remove(ORGANIZATION_ID);
+        }
     }
 
     /**
@@ -74,7 +92,7 @@ public final class Logs {
      */
     public static void endRequest(Object context) {
         if (context != null && CONTEXT.get() == context) {
-            CONTEXT.remove();
+            endRequest();
         }
     }
 
@@ -109,5 +127,54 @@ public final class Logs {
             record.setParameters(with);
         }
         return true;
+    }
+
+    /**
+     * WildFly's mapped diagnostic context ({@code org.jboss.logmanager.MDC}, which its log records
+     * copy when they are created); null where {@code java.util.logging} has another log manager, or
+     * the class is not visible to the application.
+     */
+    private record Mdc(MethodHandle put, MethodHandle remove) {
+
+        static Mdc find() {
+            if (!LogManager.getLogManager().getClass().getName().startsWith("org.jboss.logmanager.")) {
+                return null;
+            }
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            for (ClassLoader loader : new ClassLoader[] {
+                Logs.class.getClassLoader(),
+                LogManager.getLogManager().getClass().getClassLoader()
+            }) {
+                try {
+                    Class<?> mdc = Class.forName("org.jboss.logmanager.MDC", true, loader);
+                    return new Mdc(
+                            lookup.findStatic(
+                                    mdc, "put", MethodType.methodType(String.class, String.class, String.class)),
+                            lookup.findStatic(mdc, "remove", MethodType.methodType(String.class, String.class)));
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    // not visible from here; the next loader, or none
+                }
+            }
+            Logger.getLogger(Logs.class.getName())
+                    .info(
+                            "WildFly's mapped diagnostic context is not visible: log lines carry the request in their parameters only");
+            return null;
+        }
+
+        void put(String key, String value) {
+            try {
+                String ignored = (String) put.invokeExact(key, value);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void remove(String key) {
+            try {
+                String ignored = (String) remove.invokeExact(key);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

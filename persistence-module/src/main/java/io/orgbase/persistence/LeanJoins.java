@@ -7,6 +7,7 @@ import org.eclipse.persistence.descriptors.FetchGroupManager;
 import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.mappings.ObjectReferenceMapping;
 import org.eclipse.persistence.queries.FetchGroup;
+import org.eclipse.persistence.queries.FetchGroupTracker;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -30,7 +31,10 @@ final class LeanJoins {
                 if (mapping instanceof ObjectReferenceMapping reference && reference.isJoinFetched()) {
                     ClassDescriptor target = session.getDescriptor(reference.getReferenceClass());
                     List<String> eager = eager(target);
-                    if (target != null && eager.size() < target.getMappings().size()) {
+                    if (target != null
+                            && eager.size() < target.getMappings().size()
+                            && woven(source)
+                            && woven(target)) {
                         if (group == null) {
                             group = new FetchGroup("lean joins");
                             for (String attribute : eager(source)) {
@@ -50,6 +54,14 @@ final class LeanJoins {
                 source.getFetchGroupManager().setDefaultFetchGroup(group);
             }
         }
+    }
+
+    /**
+     * Whether the class was woven for fetch groups: an unwoven one (a build without the weaving
+     * step) keeps reading every column rather than failing the persistence unit's start.
+     */
+    private static boolean woven(ClassDescriptor descriptor) {
+        return FetchGroupTracker.class.isAssignableFrom(descriptor.getJavaClass());
     }
 
     /** The attributes an entity reads unless asked otherwise: all but its lazy basic ones. */

@@ -28,6 +28,11 @@ interface Target extends AutoCloseable {
     /** The private key Orgbase signs access tokens with (tests forge tokens with it). */
     java.nio.file.Path signingKeyFile();
 
+    /** Where the server writes its log as JSON lines, or null when it writes none. */
+    default java.nio.file.Path jsonLog() {
+        return null;
+    }
+
     /** The JDBC URL of Orgbase's database (for connecting as its roles). */
     String databaseUrl();
 

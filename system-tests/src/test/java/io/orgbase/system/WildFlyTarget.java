@@ -133,22 +133,30 @@ final class WildFlyTarget implements Restartable {
         copyTree(home.resolve("standalone"), base);
         // the script adds the driver module; an earlier run on this distribution may have done so
         deleteTree(home.resolve("modules/org/postgresql"));
-        List<String> command = List.of(
-                home.resolve("bin/jboss-cli.sh").toString(),
-                "--file=" + config.resolve("orgbase.cli"),
-                "-Dorgbase.postgresql.jar=" + System.getProperty("orgbase.postgresql.jar"),
-                "-Djboss.server.base.dir=" + base);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        scriptEnvironment(builder);
-        Process cli = builder.start();
-        if (!cli.waitFor(3, TimeUnit.MINUTES)) {
-            destroyWithChildren(cli);
-            throw new IllegalStateException("the CLI script timed out; see " + log);
+        // the deployment's script, then the README's optional one for a JSON log (the suite checks its lines)
+        for (String script : List.of("orgbase.cli", "json-log.cli")) {
+            List<String> command = List.of(
+                    home.resolve("bin/jboss-cli.sh").toString(),
+                    "--file=" + config.resolve(script),
+                    "-Dorgbase.postgresql.jar=" + System.getProperty("orgbase.postgresql.jar"),
+                    "-Djboss.server.base.dir=" + base);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            scriptEnvironment(builder);
+            Process cli = builder.start();
+            if (!cli.waitFor(3, TimeUnit.MINUTES)) {
+                destroyWithChildren(cli);
+                throw new IllegalStateException("the CLI script " + script + " timed out; see " + log);
+            }
+            if (cli.exitValue() != 0) {
+                throw new IllegalStateException("the CLI script " + script + " failed; see " + log);
+            }
         }
-        if (cli.exitValue() != 0) {
-            throw new IllegalStateException("the CLI script failed; see " + log);
-        }
+    }
+
+    @Override
+    public Path jsonLog() {
+        return base.resolve("log/server.json");
     }
 
     /**

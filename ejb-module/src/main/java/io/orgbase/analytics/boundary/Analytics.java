@@ -3,6 +3,7 @@ package io.orgbase.analytics.boundary;
 import io.orgbase.access.Permission;
 import io.orgbase.access.RequiresPermission;
 import io.orgbase.audit.Audited;
+import io.orgbase.tenancy.DatabaseSession;
 import io.orgbase.tenancy.Tenant;
 import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -65,6 +66,7 @@ public class Analytics {
     @RequiresPermission(Permission.MEMBERS_READ)
     public Report report(Tenant tenant, @Min(1) @Max(MAX_MONTHS) int months) {
         UUID org = tenant.orgId();
+        DatabaseSession.planForActualValues(em);
         Object[] counts = (Object[]) query(
                         "select count(*), count(*) filter (where active), count(*) filter (where not active),"
                                 + " count(*) filter (where active and last_active_at >= now() - interval '30 days')"

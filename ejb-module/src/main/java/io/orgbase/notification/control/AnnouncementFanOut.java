@@ -7,6 +7,7 @@ import io.orgbase.messaging.Outbox;
 import io.orgbase.notification.Announcement;
 import io.orgbase.notification.control.NotificationWriter.Message;
 import io.orgbase.persistence.Ids;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -108,6 +109,7 @@ public class AnnouncementFanOut implements EventHandler {
             sql.append(" and m.role = ?3");
         }
         sql.append(" order by m.user_id limit ").append(CHUNK);
+        DatabaseSession.planForActualValues(em);
         Query query = em.createNativeQuery(sql.toString())
                 .setParameter(1, orgId)
                 .setParameter(2, after)

@@ -3,6 +3,7 @@ package io.orgbase.notification.control;
 import io.orgbase.messaging.Event;
 import io.orgbase.messaging.EventHandler;
 import io.orgbase.notification.control.NotificationWriter.Message;
+import io.orgbase.tenancy.DatabaseSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -242,6 +243,7 @@ public class NotificationRules implements EventHandler {
     }
 
     private void toAdmins(Event event, Message message) {
+        DatabaseSession.planForActualValues(em);
         @SuppressWarnings("unchecked")
         List<UUID> admins = em.createNativeQuery("select user_id from membership where org_id = ?1 and active"
                         + " and role in ('owner', 'admin') order by user_id limit 1000")
