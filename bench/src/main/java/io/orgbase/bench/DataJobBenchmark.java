@@ -408,6 +408,9 @@ public final class DataJobBenchmark {
             double used = 0;
             double oldUsed = 0;
             for (int i = 0; i < names.length && i < values.length; i++) {
+                if (!values[i].matches("[0-9.]+")) {
+                    continue; // "-": a column the collector has not (the serial one's concurrent cycles)
+                }
                 double value = Double.parseDouble(values[i]);
                 switch (names[i]) {
                     case "S0U", "S1U", "EU" -> used += value;
