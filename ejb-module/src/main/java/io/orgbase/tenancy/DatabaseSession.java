@@ -1,5 +1,6 @@
 package io.orgbase.tenancy;
 
+import io.orgbase.organization.Organization;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -65,16 +66,10 @@ public class DatabaseSession {
             throw new IllegalStateException("one tenant per transaction: already " + current + ", asked for " + tenant);
         }
         String user = userId == null ? "" : userId.toString();
-        Object[] row = (Object[]) em.createNativeQuery("select set_config('" + Tenancy.ORG_SETTING
-                        + "', case when ?3 < 0 or s.generation = ?3 then ?1 else '' end, true),"
-                        + " set_config('" + Tenancy.USER_SETTING + "', ?2, true), s.generation, s.version from"
-                        + " (select coalesce((select g.generation from access_generation g"
-                        + " where g.org_id = cast(?1 as uuid)), 0) as generation,"
-                        + " (select o.version from organization o where o.id = cast(?1 as uuid)) as version) s")
+        Object[] row = (Object[]) em.createNamedQuery(Organization.ENTER_IF_CURRENT)
                 .setParameter(1, tenant)
                 .setParameter(2, user)
                 .setParameter(3, expectedGeneration)
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         boolean entered = tenant.equals(row[0]);
         if (entered) {

@@ -7,6 +7,7 @@ import io.orgbase.persistence.Extensible;
 import io.orgbase.persistence.JsonbConverter;
 import io.orgbase.persistence.NullableUuidConverter;
 import io.orgbase.persistence.RecordKind;
+import io.orgbase.tenancy.Tenancy;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -15,13 +16,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The tenant. Its slug and id both address it in the API ({@code /api/v1/orgs/{org}}); its code is
@@ -31,6 +35,17 @@ import java.util.UUID;
 @Entity
 @Table(name = "organization")
 @NamedQuery(name = "Organization.findBySlug", query = "select o from Organization o where o.slug = :slug")
+// Every request into an organization runs it first (DatabaseSession.enterTenantIfCurrent): named,
+// EclipseLink prepares it once, where a query built each time was parsed and given its hint anew.
+@NamedNativeQuery(
+        name = Organization.ENTER_IF_CURRENT,
+        query = "select set_config('" + Tenancy.ORG_SETTING
+                + "', case when ?3 < 0 or s.generation = ?3 then ?1 else '' end, true),"
+                + " set_config('" + Tenancy.USER_SETTING + "', ?2, true), s.generation, s.version from"
+                + " (select coalesce((select g.generation from access_generation g"
+                + " where g.org_id = cast(?1 as uuid)), 0) as generation,"
+                + " (select o.version from organization o where o.id = cast(?1 as uuid)) as version) s",
+        hints = @QueryHint(name = QueryHints.ALLOW_NATIVE_SQL_QUERY, value = "true"))
 @NamedQuery(name = "Organization.findByCode", query = "select o from Organization o where o.code = :code")
 @NamedQuery(name = "Organization.countChildren", query = "select count(o) from Organization o where o.parentId = :id")
 @NamedQuery(
@@ -38,6 +53,12 @@ import java.util.UUID;
         query = "select count(o) from Organization o where o.parentId = :parentId"
                 + " and lower(o.name) = lower(:name) and o.id <> :id")
 public class Organization extends BaseEntity implements Extensible {
+
+    /**
+     * Enters an organization if its access generation is still the one expected: parameters the
+     * organization's id (text), the user's id (text, or empty) and the generation (negative: any).
+     */
+    public static final String ENTER_IF_CURRENT = "Organization.enterIfCurrent";
 
     @Column(name = "code", nullable = false)
     private String code;

@@ -26,9 +26,21 @@ public class DatabaseGuard implements ContainerRequestFilter {
     @Inject
     Database database;
 
+    /**
+     * Whether the database passed. The checks run once, when the application starts, so a pass is
+     * final and needs no call through the EJB container per request (2.4% of a department read's
+     * CPU in a profile); a failure is asked again each time.
+     */
+    private volatile boolean passed;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!database.usable()) {
+        if (passed) {
+            return;
+        }
+        if (database.usable()) {
+            passed = true;
+        } else {
             request.abortWith(Problems.response(
                             503,
                             "database-unsafe",
