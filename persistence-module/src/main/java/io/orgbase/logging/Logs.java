@@ -36,6 +36,8 @@ public final class Logs {
     private static final ThreadLocal<Map<String, String>> CONTEXT = new ThreadLocal<>();
     private static final Filter WITH_CONTEXT = Logs::addContext;
     private static final Mdc MDC = Mdc.find();
+    private static final java.util.concurrent.atomic.AtomicBoolean FAILED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Logs() {}
 
@@ -105,6 +107,12 @@ public final class Logs {
     private static boolean addContext(LogRecord record) {
         Map<String, String> context = CONTEXT.get();
         if (context == null) {
+            if (MDC != null) {
+                // WildFly's MDC is inherited by threads started during a request (its pools start
+                // them on demand): off a request, none of a request's ids may show
+                MDC.remove(REQUEST_ID);
+                MDC.remove(ORGANIZATION_ID);
+            }
             return true;
         }
         // a copy: Payara's file handler formats on a thread of its own, later
@@ -130,8 +138,8 @@ public final class Logs {
     }
 
     /**
-     * WildFly's mapped diagnostic context ({@code org.jboss.logmanager.MDC}, which its log records
-     * copy when they are created); null where {@code java.util.logging} has another log manager, or
+     * WildFly's mapped diagnostic context ({@code org.jboss.logmanager.MDC}, which a log record
+     * reads when it is formatted, or copies when handed to an asynchronous handler); null where {@code java.util.logging} has another log manager, or
      * the class is not visible to the application.
      */
     private record Mdc(MethodHandle put, MethodHandle remove) {
@@ -141,9 +149,9 @@ public final class Logs {
                 return null;
             }
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            // the log manager's own loader first: the MDC its records read
             for (ClassLoader loader : new ClassLoader[] {
-                Logs.class.getClassLoader(),
-                LogManager.getLogManager().getClass().getClassLoader()
+                LogManager.getLogManager().getClass().getClassLoader(), Logs.class.getClassLoader()
             }) {
                 try {
                     Class<?> mdc = Class.forName("org.jboss.logmanager.MDC", true, loader);
@@ -165,7 +173,7 @@ public final class Logs {
             try {
                 String ignored = (String) put.invokeExact(key, value);
             } catch (Throwable e) {
-                throw new IllegalStateException(e);
+                failed(e);
             }
         }
 
@@ -173,7 +181,15 @@ public final class Logs {
             try {
                 String ignored = (String) remove.invokeExact(key);
             } catch (Throwable e) {
-                throw new IllegalStateException(e);
+                failed(e);
+            }
+        }
+
+        /** A log context is not worth a request: said once, and the line goes without it. */
+        private static void failed(Throwable e) {
+            if (!FAILED.getAndSet(true)) {
+                Logger.getLogger(Logs.class.getName())
+                        .log(java.util.logging.Level.WARNING, "WildFly's MDC refused a value", e);
             }
         }
     }

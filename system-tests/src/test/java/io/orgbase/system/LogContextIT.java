@@ -39,7 +39,7 @@ class LogContextIT {
                 .isEqualTo(200);
         String line =
                 Eventually.get("the security event's line in " + log, Duration.ofSeconds(30), () -> lines(log).stream()
-                        .filter(l -> l.contains(requestId))
+                        .filter(l -> l.contains(requestId) && l.contains("\"loggerName\":\"io.orgbase.security\""))
                         .findFirst());
         JsonObject event = Json.createReader(new StringReader(line)).readObject();
         assertThat(event.getString("loggerName")).isEqualTo("io.orgbase.security");

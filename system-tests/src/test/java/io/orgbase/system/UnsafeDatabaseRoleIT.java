@@ -60,6 +60,26 @@ class UnsafeDatabaseRoleIT {
                     api.post(
                             "/api/v1/auth/login", Api.json("email", "admin@localhost", "password", Secrets.password())),
                     503);
+            // SOAP as REST: an operation is refused with a fault of the port's version (its typed
+            // detail names the refusal), before anything reads the message
+            java.net.http.HttpResponse<String> soap = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://localhost:" + port + "/soap/v1/directory"))
+                                    .header("Content-Type", "text/xml; charset=utf-8")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                                                    + "<soapenv:Body/></soapenv:Envelope>"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(soap.statusCode()).as(soap.body()).isEqualTo(503);
+            assertThat(soap.body())
+                    .contains("Fault")
+                    .contains("database-unsafe")
+                    .doesNotContain("orgbase_owner");
+            assertThat(soap.headers().firstValue("Retry-After")).hasValue("30");
         } finally {
             unsafe.destroy();
             if (!unsafe.waitFor(2, TimeUnit.MINUTES)) {

@@ -9,6 +9,8 @@ import io.orgbase.api.RequestBudget;
 import io.orgbase.api.RequestContextFilter;
 import io.orgbase.api.VerifiedTokens;
 import io.orgbase.audit.RequestInfo;
+import io.orgbase.database.Database;
+import io.orgbase.database.api.DatabaseGuard;
 import io.orgbase.logging.Logs;
 import io.orgbase.problems.Diagnosis;
 import io.orgbase.problems.DomainException;
@@ -103,6 +105,12 @@ public class SoapGuard extends HttpFilter {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Database database;
+
+    /** Whether the database passed its start-up checks (once passed, for good: see DatabaseGuard). */
+    private volatile boolean databasePassed;
+
     /** Each service's compiled schema, by WSDL file. */
     private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -152,6 +160,21 @@ public class SoapGuard extends HttpFilter {
                                 "Send SOAP messages with POST; GET serves the contract at ?wsdl.",
                                 List.of(),
                                 null,
+                                null));
+                return;
+            }
+            if (!databasePassed && !(databasePassed = database.usable())) {
+                // as DatabaseGuard refuses REST: no operation runs without the database's checks
+                response.setHeader("Retry-After", Integer.toString(DatabaseGuard.RETRY_SECONDS));
+                refuse(
+                        response,
+                        port.version(),
+                        new Diagnosis(
+                                503,
+                                "database-unsafe",
+                                "Orgbase is not serving: its database failed the start-up checks (see the server log).",
+                                List.of(),
+                                DatabaseGuard.RETRY_SECONDS,
                                 null));
                 return;
             }

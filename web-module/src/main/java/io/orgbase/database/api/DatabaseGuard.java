@@ -21,7 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(50)
 public class DatabaseGuard implements ContainerRequestFilter {
 
-    static final int RETRY_SECONDS = 30;
+    public static final int RETRY_SECONDS = 30;
 
     @Inject
     Database database;
