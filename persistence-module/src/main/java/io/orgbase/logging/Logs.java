@@ -139,8 +139,9 @@ public final class Logs {
 
     /**
      * WildFly's mapped diagnostic context ({@code org.jboss.logmanager.MDC}, which a log record
-     * reads when it is formatted, or copies when handed to an asynchronous handler); null where {@code java.util.logging} has another log manager, or
-     * the class is not visible to the application.
+     * reads when it is formatted, or copies when handed to an asynchronous handler); null where
+     * {@code java.util.logging} has another log manager, or the class is not visible to the
+     * application.
      */
     private record Mdc(MethodHandle put, MethodHandle remove) {
 
