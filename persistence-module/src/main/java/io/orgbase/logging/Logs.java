@@ -171,16 +171,27 @@ public final class Logs {
         }
 
         void put(String key, String value) {
-            try {
+            call(() -> {
                 String ignored = (String) put.invokeExact(key, value);
-            } catch (Throwable e) {
-                failed(e);
-            }
+            });
         }
 
         void remove(String key) {
-            try {
+            call(() -> {
                 String ignored = (String) remove.invokeExact(key);
+            });
+        }
+
+        /** A call into the MDC; method handles declare {@link Throwable}, and only an Error goes on. */
+        private interface Call {
+            void run() throws Throwable;
+        }
+
+        private static void call(Call call) {
+            try {
+                call.run();
+            } catch (Error e) {
+                throw e;
             } catch (Throwable e) {
                 failed(e);
             }
