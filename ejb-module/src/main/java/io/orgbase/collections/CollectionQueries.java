@@ -68,6 +68,21 @@ public class CollectionQueries {
     @FunctionalInterface
     public interface Scope<E> {
         Predicate apply(CriteriaBuilder cb, Root<E> root);
+
+        /**
+         * The rows whose organization attribute names the organization the transaction is in: all
+         * the search index holds for it anyway, so a search in the index's order stays a page of it.
+         */
+        static <E> Scope<E> tenant(String attribute, UUID orgId) {
+            return new TenantScope<>(attribute, orgId);
+        }
+    }
+
+    private record TenantScope<E>(String attribute, UUID orgId) implements Scope<E> {
+        @Override
+        public Predicate apply(CriteriaBuilder cb, Root<E> root) {
+            return cb.equal(root.get(attribute), orgId);
+        }
     }
 
     public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request) {
@@ -84,10 +99,14 @@ public class CollectionQueries {
      */
     public <E> Slice<E> page(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope) {
         DatabaseSession.planForActualValues(em);
-        String pattern = indexedSearch(spec, request);
-        List<UUID> indexed = pattern == null ? null : matches(spec, pattern);
         List<FieldError> errors = new ArrayList<>();
         List<Sort> sort = sort(spec, request.sort(), errors);
+        String ordered = orderedSearch(spec, request, scope, sort);
+        if (ordered != null && errors.isEmpty()) {
+            return searchPage(spec, request, scope, sort, ordered);
+        }
+        String pattern = indexedSearch(spec, request);
+        List<UUID> indexed = pattern == null ? null : matches(spec, pattern);
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
@@ -99,13 +118,7 @@ public class CollectionQueries {
         if (after != null) {
             where.add(after(spec, sort, after, cb, root));
         }
-        List<Order> order = new ArrayList<>();
-        for (Sort key : sort) {
-            Path<?> path = path(root, spec.field(key.field()).path());
-            order.add(key.descending() ? cb.desc(path) : cb.asc(path));
-        }
-        order.add(cb.asc(path(root, spec.idPath())));
-        query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order);
+        query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order(spec, sort, cb, root));
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
         List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
@@ -113,6 +126,86 @@ public class CollectionQueries {
         String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
         Long total = request.count() ? count(spec, request, scope, indexed) : null;
         return new Slice<>(items, next, total);
+    }
+
+    /**
+     * A search answered a page at a time by the search index, when the request asks for nothing
+     * the index cannot do itself: the collection's index order, ascending, and no filter or scope
+     * but the tenant's.
+     * The index puts the matches in order from the cursor on and hands over one page of ids (and
+     * with {@code count=true} the number of all matches); the query then reads just those rows.
+     * However common the term and however large the organization, no more than a page is read.
+     */
+    private <E> Slice<E> searchPage(
+            CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, List<Sort> sort, String pattern) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
+        Object[] found = (Object[]) em.createNativeQuery("SELECT array_to_string(ids, ','), total"
+                        + " FROM orgbase_search_page(?1, ?2, CAST(?3 AS text), CAST(?4 AS uuid), ?5, ?6)")
+                .setParameter(1, spec.searchIndex())
+                .setParameter(2, pattern)
+                .setParameter(3, after == null ? null : after.get(0))
+                .setParameter(4, after == null ? null : after.get(1).toString())
+                .setParameter(5, limit + 1)
+                .setParameter(6, request.count())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        String listed = found[0] == null ? "" : found[0].toString();
+        Long total = request.count() ? ((Number) found[1]).longValue() : null;
+        List<UUID> ids = listed.isEmpty()
+                ? List.of()
+                : Arrays.stream(listed.split(",")).map(UUID::fromString).toList();
+        if (ids.isEmpty()) {
+            return new Slice<>(List.of(), null, total);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(spec.entity());
+        Root<E> root = query.from(spec.entity());
+        Predicate where = root.get(spec.idPath()).in(ids);
+        if (scope != null) {
+            where = cb.and(scope.apply(cb, root), where);
+        }
+        query.select(root).where(where).orderBy(order(spec, sort, cb, root));
+        List<E> rows = em.createQuery(query).getResultList();
+        // A row gone since the index was read leaves its page one short; the next page still starts
+        // after the last row shown, so nothing is skipped.
+        List<E> items = List.copyOf(rows.size() > limit ? rows.subList(0, limit) : rows);
+        boolean more = ids.size() > limit && !items.isEmpty();
+        return new Slice<>(items, more ? encode(spec, sort, items.get(items.size() - 1)) : null, total);
+    }
+
+    /**
+     * The LIKE pattern for {@link #searchPage}, or null when the request needs more than the index
+     * order: another order, a filter, a scope, no search, or a term the request refuses.
+     */
+    static <E> String orderedSearch(
+            CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, List<Sort> sort) {
+        String text = request.query() == null ? "" : request.query().strip();
+        if (spec.searchOrder() == null
+                || (scope != null && !(scope instanceof TenantScope))
+                || text.isEmpty()
+                || text.length() > MAX_QUERY
+                || text.chars().anyMatch(Character::isISOControl)
+                || request.filter() != null
+                || !request.simpleFilters().isEmpty()
+                || !sort.equals(List.of(new Sort(spec.searchOrder(), false)))) {
+            return null;
+        }
+        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static <E> List<Order> order(CollectionSpec<E> spec, List<Sort> sort, CriteriaBuilder cb, Root<E> root) {
+        List<Order> order = new ArrayList<>();
+        for (Sort key : sort) {
+            Path<?> path = path(root, spec.field(key.field()).path());
+            order.add(key.descending() ? cb.desc(path) : cb.asc(path));
+        }
+        order.add(cb.asc(path(root, spec.idPath())));
+        return order;
     }
 
     private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, List<UUID> indexed) {

@@ -17,6 +17,7 @@ public final class CollectionSpec<E> {
     private final String idPath;
     private final FieldType idType;
     private final String searchIndex;
+    private final String searchOrder;
 
     private CollectionSpec(
             Class<E> entity,
@@ -24,13 +25,15 @@ public final class CollectionSpec<E> {
             List<Sort> defaultSort,
             String idPath,
             FieldType idType,
-            String searchIndex) {
+            String searchIndex,
+            String searchOrder) {
         this.entity = entity;
         this.fields = Map.copyOf(fields);
         this.defaultSort = List.copyOf(defaultSort);
         this.idPath = idPath;
         this.idType = idType;
         this.searchIndex = searchIndex;
+        this.searchOrder = searchOrder;
     }
 
     public static <E> Builder<E> of(Class<E> entity) {
@@ -70,6 +73,15 @@ public final class CollectionSpec<E> {
         return searchIndex;
     }
 
+    /**
+     * The string field whose values the search index keeps as its rows' order (V51), or null: a
+     * search in that order, ascending, with no other condition, is read a page at a time from the
+     * index alone.
+     */
+    public String searchOrder() {
+        return searchOrder;
+    }
+
     /** Declares a collection's fields. */
     public static final class Builder<E> {
 
@@ -79,6 +91,7 @@ public final class CollectionSpec<E> {
         private String idPath = "id";
         private FieldType idType = FieldType.UUID;
         private String searchIndex;
+        private String searchOrder;
 
         private Builder(Class<E> entity) {
             this.entity = entity;
@@ -113,9 +126,12 @@ public final class CollectionSpec<E> {
          * {@code q} is answered from the search index's rows of this kind (their text is the
          * searchable fields', kept in step by the database's triggers), for a collection large enough
          * to need it. The fields stay declared searchable: short and common terms still match them.
+         * The index also keeps each row's value of {@code orderedBy}, a sortable string field (the
+         * database's triggers say which), so that a search in that order is a page of the index.
          */
-        public Builder<E> searchIndex(String kind) {
+        public Builder<E> searchIndex(String kind, String orderedBy) {
             this.searchIndex = kind;
+            this.searchOrder = orderedBy;
             return this;
         }
 
@@ -140,7 +156,13 @@ public final class CollectionSpec<E> {
             if (searchIndex != null && (!"id".equals(idPath) || idType != FieldType.UUID)) {
                 throw new IllegalStateException("a search index finds rows by their UUID id");
             }
-            return new CollectionSpec<>(entity, fields, defaultSort, idPath, idType, searchIndex);
+            if (searchIndex != null
+                    && (fields.get(searchOrder) == null
+                            || !fields.get(searchOrder).sortable()
+                            || fields.get(searchOrder).type() != FieldType.STRING)) {
+                throw new IllegalStateException("a search index orders by a sortable string field, not " + searchOrder);
+            }
+            return new CollectionSpec<>(entity, fields, defaultSort, idPath, idType, searchIndex, searchOrder);
         }
     }
 }

@@ -40,6 +40,8 @@ class CollectionQueriesTest {
 
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID OTHER = UUID.randomUUID();
+    /** How the fixture's member's address starts. */
+    private static final String MEMBER_EMAIL_START = "member-";
 
     private EntityManager em;
     private CollectionQueries queries;
@@ -287,6 +289,145 @@ class CollectionQueriesTest {
         assertThat(search("termas")).isEmpty();
     }
 
+    /**
+     * A search in the index's order (a department's name, ascending) with nothing else asked is a
+     * page of the index (V51): the same rows in the same order, page for page and tie for tie, as
+     * the query on the table gives, the count included; anything more goes to the table.
+     */
+    @Test
+    void aSearchInTheIndexOrderIsReadAPageAtATimeFromTheIndex() {
+        CollectionRequest plain = searching("unit");
+        List<Sort> byName = List.of(new Sort("name", false));
+        assertThat(CollectionQueries.orderedSearch(Departments.COLLECTION, plain, null, byName))
+                .isEqualTo("%unit%");
+        assertThat(CollectionQueries.orderedSearch(
+                        Departments.COLLECTION, plain, CollectionQueries.Scope.tenant("orgId", ORG), byName))
+                .as("the tenant's rows are all the index holds")
+                .isEqualTo("%unit%");
+        assertThat(CollectionQueries.<Department>orderedSearch(
+                        Departments.COLLECTION, plain, (cb, d) -> cb.equal(d.get("code"), "U1"), byName))
+                .as("another scope")
+                .isNull();
+        assertThat(CollectionQueries.orderedSearch(
+                        Departments.COLLECTION, plain, null, List.of(new Sort("name", true))))
+                .as("descending")
+                .isNull();
+        assertThat(CollectionQueries.orderedSearch(
+                        Departments.COLLECTION,
+                        new CollectionRequest(
+                                50,
+                                null,
+                                List.of(),
+                                null,
+                                Map.of("parentId", List.of(UUID.randomUUID().toString())),
+                                "unit",
+                                false),
+                        null,
+                        byName))
+                .as("filtered")
+                .isNull();
+        assertThat(CollectionQueries.orderedSearch(
+                        Memberships.COLLECTION, searching("member"), null, List.of(new Sort("email", false))))
+                .isEqualTo("%member%");
+
+        // the same pages from the index as from the table (a filter that holds for every row sends
+        // the second walk to the table), 25 matches with runs of equal names across page boundaries
+        Condition everyRow = new Condition.Not(new Condition.Test("name", "eq", "no such name"));
+        for (int limit : List.of(1, 4, 25, 50)) {
+            List<UUID> fromIndex = new ArrayList<>();
+            List<UUID> fromTable = new ArrayList<>();
+            String cursor = null;
+            Long total;
+            do {
+                Slice<Department> page = queries.page(
+                        Departments.COLLECTION,
+                        new CollectionRequest(limit, cursor, List.of(), null, Map.of(), "UNIT", true));
+                assertThat(page.items().size()).isLessThanOrEqualTo(limit);
+                page.items().forEach(d -> fromIndex.add(d.getId()));
+                cursor = page.nextCursor();
+                total = page.total();
+            } while (cursor != null);
+            assertThat(total).isEqualTo(25L);
+            do {
+                Slice<Department> page = queries.page(
+                        Departments.COLLECTION,
+                        new CollectionRequest(limit, cursor, List.of(), everyRow, Map.of(), "UNIT", true));
+                page.items().forEach(d -> fromTable.add(d.getId()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(fromIndex)
+                    .as("pages of %s", limit)
+                    .hasSize(25)
+                    .doesNotHaveDuplicates()
+                    .isEqualTo(fromTable);
+        }
+        Slice<Department> none = queries.page(
+                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "theirs", true));
+        assertThat(none.items()).as("another organization's department").isEmpty();
+        assertThat(none.total()).isZero();
+        assertThat(none.nextCursor()).isNull();
+        // a cursor of another order is refused here too
+        String byCode = queries.page(Departments.COLLECTION, request(3, null, List.of(new Sort("code", false))))
+                .nextCursor();
+        assertThat(refused(new CollectionRequest(3, byCode, List.of(), null, Map.of(), "unit", false)))
+                .containsExactly("cursor");
+    }
+
+    /**
+     * A member's place in the index's order is their account's email now: a new address moves
+     * them, in the same transaction. Walked a page of one at a time, a stale place would lose them.
+     */
+    @Test
+    void aMembersPlaceInTheIndexOrderFollowsTheirEmail() {
+        UUID moving = member("aaa-first@example.org");
+        member("mmm-middle@example.org");
+        assertThat(membersMatching("example.org"))
+                .containsExactly("aaa-first@example.org", MEMBER_EMAIL_START, "mmm-middle@example.org");
+        em.createNativeQuery("update app_user set email = 'zzz-last@example.org' where id = cast(?1 as uuid)")
+                .setParameter(1, moving.toString())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        em.clear();
+        assertThat(membersMatching("example.org"))
+                .containsExactly(MEMBER_EMAIL_START, "mmm-middle@example.org", "zzz-last@example.org");
+        assertThat(membersMatching("aaa-first")).isEmpty();
+    }
+
+    private UUID member(String email) {
+        UUID user = UUID.randomUUID();
+        em.createNativeQuery("insert into app_user (id, email, display_name, password_hash, created_at, updated_at)"
+                        + " values (cast(?1 as uuid), ?2, 'Another member', 'h', now(), now())")
+                .setParameter(1, user.toString())
+                .setParameter(2, email)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "insert into membership (id, org_id, user_id, role, created_at, updated_at)"
+                                + " values (gen_random_uuid(), orgbase_current_org(), cast(?1 as uuid), 'member', now(), now())")
+                .setParameter(1, user.toString())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        return user;
+    }
+
+    /** Every matching member's email, a page of one at a time (the member of the fixture as "member-"). */
+    private List<String> membersMatching(String q) {
+        List<String> emails = new ArrayList<>();
+        String cursor = null;
+        do {
+            Slice<Membership> page = queries.page(
+                    Memberships.COLLECTION,
+                    new CollectionRequest(1, cursor, List.of(), null, Map.of(), q, false),
+                    CollectionQueries.Scope.tenant("orgId", ORG));
+            page.items().forEach(m -> {
+                String email = m.getUser().getEmail();
+                emails.add(email.startsWith(MEMBER_EMAIL_START) ? MEMBER_EMAIL_START : email);
+            });
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return emails;
+    }
+
     /** A term more common than the index hands over is matched on the table: the same answer. */
     @Test
     void aCommonTermIsMatchedOnTheTable() {
@@ -301,17 +442,27 @@ class CollectionQueriesTest {
                         .getSingleResult())
                 .isEqualTo(true);
         Slice<Department> bulk = queries.page(
-                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "BULK", true));
+                Departments.COLLECTION,
+                new CollectionRequest(50, null, List.of(new Sort("code", false)), null, Map.of(), "BULK", true));
         assertThat(queries.matches(Departments.COLLECTION, "%bulk%"))
                 .as("more than the cap")
                 .isNull();
         assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
         assertThat(bulk.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk "));
         assertThat(search("bulk 2001")).containsExactly("Bulk 2001");
+        // in the index's order the index has no cap: it walks its order until the page is full
+        Slice<Department> inOrder = queries.page(
+                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "BULK", true));
+        assertThat(inOrder.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
+        assertThat(inOrder.items())
+                .hasSize(50)
+                .extracting(Department::getName)
+                .startsWith("Bulk 1", "Bulk 10", "Bulk 100");
         // Bulk 1, 10-19, 100-199, 1000-1999: under the cap, handed over as 1,111 ids
         assertThat(queries.matches(Departments.COLLECTION, "%bulk 1%")).hasSize(1111);
         Slice<Department> ones = queries.page(
-                Departments.COLLECTION, new CollectionRequest(50, null, List.of(), null, Map.of(), "bulk 1", true));
+                Departments.COLLECTION,
+                new CollectionRequest(50, null, List.of(new Sort("code", false)), null, Map.of(), "bulk 1", true));
         assertThat(ones.total()).isEqualTo(1111L);
         assertThat(ones.items()).hasSize(50).allMatch(d -> d.getName().startsWith("Bulk 1"));
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
+import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -343,8 +344,9 @@ class IsolationIT {
     }
 
     /**
-     * Searches go through the search index (V50), a table without row policies: the application
-     * role may not touch it, and the function it may call finds only the current tenant's rows.
+     * Searches go through the search index (V50, V51), a table without row policies: the
+     * application role may not touch it, and the functions it may call find only the current
+     * tenant's rows, in a count as in a page.
      */
     @Test
     void searchesNeverReachAnotherOrganization() throws SQLException {
@@ -357,6 +359,11 @@ class IsolationIT {
                 .isEmpty();
         assertThat(bob.api().get(theirs.path() + "/departments?q=theirs").json().getJsonArray("items"))
                 .hasSize(1);
+        JsonObject counted = alice.api()
+                .get(mine.path() + "/departments?q=theirs&count=true&sort=name")
+                .json();
+        assertThat(counted.getJsonArray("items")).isEmpty();
+        assertThat(counted.getJsonNumber("total").longValue()).isZero();
         try (Connection app = Fixtures.appRole()) {
             app.setAutoCommit(false);
             assertThatThrownBy(() -> count(app, "select count(*) from search_text"))
@@ -372,9 +379,23 @@ class IsolationIT {
             assertThat(count(app, "select cardinality(orgbase_search_ids('member', '%" + bobsName + "%', null))"))
                     .isZero();
             app.rollback();
+            String page = "select cardinality(ids) + coalesce(total, 0) from orgbase_search_page('%s', '%s', null,"
+                    + " null, 1000, true)";
+            assertThat(count(app, String.format(page, "department", "%theirs%")))
+                    .as("without a tenant")
+                    .isZero();
+            setTenant(app, mine.id());
+            assertThat(count(app, String.format(page, "department", "%theirs%")))
+                    .isZero();
+            assertThat(count(app, String.format(page, "member", "%" + bobsName + "%")))
+                    .isZero();
+            app.rollback();
             setTenant(app, theirs.id());
             assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%', null))"))
                     .isEqualTo(1);
+            assertThat(count(app, String.format(page, "department", "%theirs%")))
+                    .as("one id and a count of one")
+                    .isEqualTo(2);
             app.rollback();
         }
     }

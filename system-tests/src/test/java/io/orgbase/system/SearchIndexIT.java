@@ -67,23 +67,23 @@ class SearchIndexIT {
     /** The whole index against what the tables imply, both ways, in one snapshot. */
     static void assertTheIndexMatchesItsTables() throws Exception {
         String expected = "select * from (select 'department'::text, d.id, d.org_id, null::uuid, ''::text,"
-                + " orgbase_department_text(d.name, d.code, d.description) from department d"
+                + " orgbase_department_text(d.name, d.code, d.description), d.name from department d"
                 + " union all select 'member', m.id, m.org_id, m.user_id,"
-                + " orgbase_account_text(u.email, u.display_name), orgbase_member_text(m.job_title, m.employee_number)"
-                + " from membership m join app_user u on u.id = m.user_id) implied";
-        String held = "select kind, row_id, org_id, user_id, account, own from search_text";
+                + " orgbase_account_text(u.email, u.display_name), orgbase_member_text(m.job_title, m.employee_number),"
+                + " u.email from membership m join app_user u on u.id = m.user_id) implied";
+        String held = "select kind, row_id, org_id, user_id, account, own, sort_key from search_text";
         List<String> differing = new ArrayList<>();
         try (Connection db = Orgbase.target().superuser();
                 Statement statement = db.createStatement();
                 ResultSet rows = statement.executeQuery("select w, kind, row_id, org_id, user_id,"
-                        + " translate(account, chr(1), '|'), translate(own, chr(1), '|') from (select 'held' w, h.*"
-                        + " from (" + held + " except " + expected + ") h union all select 'implied' w, e.* from ("
-                        + expected + " except " + held + ") e) d(w, kind, row_id, org_id, user_id, account, own)"
-                        + " order by 3, 1 limit 20")) {
+                        + " translate(account, chr(1), '|'), translate(own, chr(1), '|'), sort_key from (select"
+                        + " 'held' w, h.* from (" + held + " except " + expected + ") h union all select 'implied' w,"
+                        + " e.* from (" + expected + " except " + held + ") e)"
+                        + " d(w, kind, row_id, org_id, user_id, account, own, sort_key) order by 3, 1 limit 20")) {
             while (rows.next()) {
                 differing.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " org "
                         + rows.getString(4) + " user " + rows.getString(5) + " [" + rows.getString(6) + "] ["
-                        + rows.getString(7) + "]");
+                        + rows.getString(7) + "] sorted as [" + rows.getString(8) + "]");
             }
         }
         assertThat(differing)

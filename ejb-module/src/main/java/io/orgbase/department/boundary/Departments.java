@@ -60,7 +60,7 @@ public class Departments {
             .filterable("updatedBy", "updatedBy", FieldType.UUID, false)
             .related("tag", FieldType.STRING, Tags.filter(RecordKind.DEPARTMENT))
             .defaultSort("name", false)
-            .searchIndex("department")
+            .searchIndex("department", "name")
             .build();
 
     /** Departments are a tree kind. */

@@ -102,7 +102,7 @@ public class Memberships {
             .related("teamId", FieldType.UUID, Memberships::inTeams)
             .related("inDepartment", FieldType.UUID, Memberships::inDepartments)
             .defaultSort("email", false)
-            .searchIndex("member")
+            .searchIndex("member", "email")
             .build();
 
     /** Members of any of these teams. */
@@ -143,7 +143,7 @@ public class Memberships {
     @RequiresPermission(Permission.MEMBERS_READ)
     public Slice<Member> list(Tenant tenant, CollectionRequest request) {
         return collections
-                .page(COLLECTION, request, (cb, m) -> cb.equal(m.get("orgId"), tenant.orgId()))
+                .page(COLLECTION, request, CollectionQueries.Scope.tenant("orgId", tenant.orgId()))
                 .map(m -> new Member(m, m.getUser()));
     }
 
