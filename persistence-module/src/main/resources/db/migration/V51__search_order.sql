@@ -7,6 +7,14 @@
 -- email, a department's name), exactly as the table holds it and in the same type and collation,
 -- so the index alone can put the matches in order, from a cursor on, and give one page of ids.
 
+-- The tables that write the index are locked before the index, in the order requests take them
+-- (a request writes its row, then its trigger writes here; it reads memberships before departments):
+-- a server still serving while another starts and migrates waits here instead of deadlocking with
+-- it, and no account's email change is in flight while the index is filled from the accounts.
+LOCK TABLE membership IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE department IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE app_user IN SHARE MODE;
+
 ALTER TABLE search_text ADD COLUMN sort_key text NOT NULL DEFAULT '';
 
 -- Departments: the name.
@@ -102,7 +110,9 @@ BEGIN
     SELECT n.nspname INTO trgm_schema
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
     WHERE e.extname = 'pg_trgm';
-    IF trgm_schema IS NOT NULL THEN
+    IF trgm_schema IS NULL THEN
+        RAISE NOTICE 'no trigram index on search_text: pg_trgm is not installed';
+    ELSE
         EXECUTE format('CREATE INDEX search_text_body_trgm ON public.search_text USING gin (body %I.gin_trgm_ops)',
                        trgm_schema);
     END IF;
@@ -112,46 +122,51 @@ ANALYZE search_text;
 
 -- One page of the current organization's rows of p_kind whose text matches p_pattern (a LIKE
 -- pattern of lower-case text, backslash escaping), in the order of their sort key and then their
--- id, after (p_after_key, p_after_id) when given: at most p_limit ids, and with p_count the number
--- of all matches (else NULL). Planned for the actual values each time (EXECUTE), the organization
--- included: a rare term is best found by the trigram index and then sorted, a common one by walking
--- the order index until the page is full, and only the values (how common the term is, how large
--- the organization) say which.
-CREATE FUNCTION orgbase_search_page(p_kind text, p_pattern text, p_after_key text, p_after_id uuid,
+-- id, after (p_after_key, p_after_id) when given: at most p_limit ids, their sort keys in the same
+-- order (a cursor can be made from the index's own view of a page's last row, even when that row is
+-- gone by the time it is read), and with p_count the number of all matches (else NULL). p_org, when
+-- given, names the organization the caller means: any but the current one finds nothing. Planned for the
+-- actual values each time (EXECUTE), the organization included: a rare term is best found by the
+-- trigram index and then sorted, a common one by walking the order index until the page is full,
+-- and only the values (how common the term is, how large the organization) say which.
+CREATE FUNCTION orgbase_search_page(p_kind text, p_pattern text, p_org uuid, p_after_key text, p_after_id uuid,
                                     p_limit integer, p_count boolean)
-    RETURNS TABLE (ids uuid[], total bigint)
+    RETURNS TABLE (ids uuid[], keys text[], total bigint)
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
     AS $$
 DECLARE
     org uuid := public.orgbase_current_org();
-    page uuid[];
+    page_ids uuid[];
+    page_keys text[];
     matched bigint;
 BEGIN
-    IF p_limit IS NULL OR p_limit < 1 THEN
-        RAISE EXCEPTION 'a page of at least one row, not %', p_limit USING ERRCODE = 'invalid_parameter_value';
+    IF p_limit IS NULL OR p_limit < 1 OR p_limit > 1001 THEN
+        RAISE EXCEPTION 'a page of 1 to 1,001 rows, not %', p_limit USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF org IS NULL THEN
-        -- no tenant: nothing matches
-        RETURN QUERY SELECT '{}'::uuid[], CASE WHEN p_count THEN 0::bigint END;
+    IF org IS NULL OR org <> coalesce(p_org, org) THEN
+        -- no tenant, or not the one the caller means: nothing matches
+        RETURN QUERY SELECT '{}'::uuid[], '{}'::text[], CASE WHEN p_count THEN 0::bigint END;
         RETURN;
     END IF;
     IF p_after_key IS NULL THEN
-        EXECUTE 'SELECT array_agg(row_id ORDER BY sort_key, row_id) FROM (SELECT s.row_id, s.sort_key'
-                ' FROM public.search_text s WHERE s.kind = $1 AND s.org_id = $2 AND s.body LIKE $3'
+        EXECUTE 'SELECT array_agg(row_id ORDER BY sort_key, row_id), array_agg(sort_key ORDER BY sort_key, row_id)'
+                ' FROM (SELECT s.row_id, s.sort_key FROM public.search_text s'
+                ' WHERE s.kind = $1 AND s.org_id = $2 AND s.body LIKE $3'
                 ' ORDER BY s.sort_key, s.row_id LIMIT $4) hits'
-            INTO page USING p_kind, org, p_pattern, p_limit;
+            INTO page_ids, page_keys USING p_kind, org, p_pattern, p_limit;
     ELSE
-        EXECUTE 'SELECT array_agg(row_id ORDER BY sort_key, row_id) FROM (SELECT s.row_id, s.sort_key'
-                ' FROM public.search_text s WHERE s.kind = $1 AND s.org_id = $2 AND s.body LIKE $3'
-                ' AND (s.sort_key, s.row_id) > ($5, $6) ORDER BY s.sort_key, s.row_id LIMIT $4) hits'
-            INTO page USING p_kind, org, p_pattern, p_limit, p_after_key, p_after_id;
+        EXECUTE 'SELECT array_agg(row_id ORDER BY sort_key, row_id), array_agg(sort_key ORDER BY sort_key, row_id)'
+                ' FROM (SELECT s.row_id, s.sort_key FROM public.search_text s'
+                ' WHERE s.kind = $1 AND s.org_id = $2 AND s.body LIKE $3 AND (s.sort_key, s.row_id) > ($5, $6)'
+                ' ORDER BY s.sort_key, s.row_id LIMIT $4) hits'
+            INTO page_ids, page_keys USING p_kind, org, p_pattern, p_limit, p_after_key, p_after_id;
     END IF;
     IF p_count THEN
         EXECUTE 'SELECT count(*) FROM public.search_text s WHERE s.kind = $1 AND s.org_id = $2 AND s.body LIKE $3'
             INTO matched USING p_kind, org, p_pattern;
     END IF;
-    RETURN QUERY SELECT coalesce(page, '{}'::uuid[]), matched;
+    RETURN QUERY SELECT coalesce(page_ids, '{}'::uuid[]), coalesce(page_keys, '{}'::text[]), matched;
 END
 $$;
-REVOKE ALL ON FUNCTION orgbase_search_page(text, text, text, uuid, integer, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION orgbase_search_page(text, text, text, uuid, integer, boolean) TO "${app_role}";
+REVOKE ALL ON FUNCTION orgbase_search_page(text, text, uuid, text, uuid, integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION orgbase_search_page(text, text, uuid, text, uuid, integer, boolean) TO "${app_role}";

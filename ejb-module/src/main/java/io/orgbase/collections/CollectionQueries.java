@@ -144,38 +144,45 @@ public class CollectionQueries {
             throw new InvalidInput(errors);
         }
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
-        Object[] found = (Object[]) em.createNativeQuery("SELECT array_to_string(ids, ','), total"
-                        + " FROM orgbase_search_page(?1, ?2, CAST(?3 AS text), CAST(?4 AS uuid), ?5, ?6)")
+        Object[] found = (Object[]) em.createNativeQuery(
+                        "SELECT array_to_string(p.ids, ','), p.keys[CAST(?8 AS integer)], p.total"
+                                + " FROM orgbase_search_page(?1, ?2, CAST(?3 AS uuid), CAST(?4 AS text), CAST(?5 AS uuid),"
+                                + " ?6, ?7) p")
                 .setParameter(1, spec.searchIndex())
                 .setParameter(2, pattern)
-                .setParameter(3, after == null ? null : after.get(0))
-                .setParameter(4, after == null ? null : after.get(1).toString())
-                .setParameter(5, limit + 1)
-                .setParameter(6, request.count())
+                .setParameter(
+                        3,
+                        scope instanceof TenantScope<E> tenant ? tenant.orgId().toString() : null)
+                .setParameter(4, after == null ? null : after.get(0))
+                .setParameter(5, after == null ? null : after.get(1).toString())
+                .setParameter(6, limit + 1)
+                .setParameter(7, request.count())
+                .setParameter(8, limit)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
         String listed = found[0] == null ? "" : found[0].toString();
-        Long total = request.count() ? ((Number) found[1]).longValue() : null;
+        Long total = request.count() ? ((Number) found[2]).longValue() : null;
         List<UUID> ids = listed.isEmpty()
                 ? List.of()
                 : Arrays.stream(listed.split(",")).map(UUID::fromString).toList();
-        if (ids.isEmpty()) {
-            return new Slice<>(List.of(), null, total);
+        // The index decides the page: its first `limit` ids, and whether more follow. The cursor is
+        // its own view of the page's last row, so a row gone or changed since the index was read
+        // leaves the page short or out of step for a moment, but the next page still starts where
+        // this one ended in the index's order: nothing is skipped, and paging never stops early.
+        List<UUID> page = ids.size() > limit ? ids.subList(0, limit) : ids;
+        String next = ids.size() > limit ? encode(spec, sort, List.of(found[1], page.get(page.size() - 1))) : null;
+        if (page.isEmpty()) {
+            return new Slice<>(List.of(), next, total);
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
-        Predicate where = root.get(spec.idPath()).in(ids);
+        Predicate where = root.get(spec.idPath()).in(page);
         if (scope != null) {
             where = cb.and(scope.apply(cb, root), where);
         }
         query.select(root).where(where).orderBy(order(spec, sort, cb, root));
-        List<E> rows = em.createQuery(query).getResultList();
-        // A row gone since the index was read leaves its page one short; the next page still starts
-        // after the last row shown, so nothing is skipped.
-        List<E> items = List.copyOf(rows.size() > limit ? rows.subList(0, limit) : rows);
-        boolean more = ids.size() > limit && !items.isEmpty();
-        return new Slice<>(items, more ? encode(spec, sort, items.get(items.size() - 1)) : null, total);
+        return new Slice<>(List.copyOf(em.createQuery(query).getResultList()), next, total);
     }
 
     /**
@@ -637,12 +644,21 @@ public class CollectionQueries {
     }
 
     private static <E> String encode(CollectionSpec<E> spec, List<Sort> sort, E last) {
-        JsonArrayBuilder values = Jsonp.PROVIDER.createArrayBuilder();
+        List<Object> values = new ArrayList<>();
         for (Sort key : sort) {
-            CollectionField field = spec.field(key.field());
-            values.add(field.type().format(read(last, field.path())));
+            values.add(read(last, spec.field(key.field()).path()));
         }
-        values.add(spec.idType().format(read(last, spec.idPath())));
+        values.add(read(last, spec.idPath()));
+        return encode(spec, sort, values);
+    }
+
+    /** A cursor after the row with these values of the sort's keys and then its id. */
+    private static <E> String encode(CollectionSpec<E> spec, List<Sort> sort, List<Object> last) {
+        JsonArrayBuilder values = Jsonp.PROVIDER.createArrayBuilder();
+        for (int i = 0; i < sort.size(); i++) {
+            values.add(spec.field(sort.get(i).field()).type().format(last.get(i)));
+        }
+        values.add(spec.idType().format(last.get(sort.size())));
         String json = Jsonp.PROVIDER
                 .createObjectBuilder()
                 .add("s", signature(sort))

@@ -379,21 +379,24 @@ class IsolationIT {
             assertThat(count(app, "select cardinality(orgbase_search_ids('member', '%" + bobsName + "%', null))"))
                     .isZero();
             app.rollback();
-            String page = "select cardinality(ids) + coalesce(total, 0) from orgbase_search_page('%s', '%s', null,"
-                    + " null, 1000, true)";
-            assertThat(count(app, String.format(page, "department", "%theirs%")))
+            String page = "select cardinality(ids) + coalesce(total, 0) from orgbase_search_page('%s', '%s', %s,"
+                    + " null, null, 1000, true)";
+            assertThat(count(app, String.format(page, "department", "%theirs%", "null")))
                     .as("without a tenant")
                     .isZero();
             setTenant(app, mine.id());
-            assertThat(count(app, String.format(page, "department", "%theirs%")))
+            assertThat(count(app, String.format(page, "department", "%theirs%", "null")))
                     .isZero();
-            assertThat(count(app, String.format(page, "member", "%" + bobsName + "%")))
+            assertThat(count(app, String.format(page, "department", "%theirs%", "'" + theirs.id() + "'")))
+                    .as("naming another organization than the tenant")
+                    .isZero();
+            assertThat(count(app, String.format(page, "member", "%" + bobsName + "%", "null")))
                     .isZero();
             app.rollback();
             setTenant(app, theirs.id());
             assertThat(count(app, "select cardinality(orgbase_search_ids('department', '%theirs%', null))"))
                     .isEqualTo(1);
-            assertThat(count(app, String.format(page, "department", "%theirs%")))
+            assertThat(count(app, String.format(page, "department", "%theirs%", "'" + theirs.id() + "'")))
                     .as("one id and a count of one")
                     .isEqualTo(2);
             app.rollback();
