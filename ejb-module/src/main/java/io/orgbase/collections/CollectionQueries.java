@@ -160,11 +160,8 @@ public class CollectionQueries {
                 .setParameter(8, limit)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        String listed = found[0] == null ? "" : found[0].toString();
         Long total = request.count() ? ((Number) found[2]).longValue() : null;
-        List<UUID> ids = listed.isEmpty()
-                ? List.of()
-                : Arrays.stream(listed.split(",")).map(UUID::fromString).toList();
+        List<UUID> ids = uuids(found[0]);
         // The index decides the page: its first `limit` ids, and whether more follow. The cursor is
         // its own view of the page's last row, so a row gone or changed since the index was read
         // leaves the page short or out of step for a moment, but the next page still starts where
@@ -195,14 +192,32 @@ public class CollectionQueries {
         if (spec.searchOrder() == null
                 || (scope != null && !(scope instanceof TenantScope))
                 || text.isEmpty()
-                || text.length() > MAX_QUERY
-                || text.chars().anyMatch(Character::isISOControl)
                 || request.filter() != null
                 || !request.simpleFilters().isEmpty()
                 || !sort.equals(List.of(new Sort(spec.searchOrder(), false)))) {
             return null;
         }
+        return indexPattern(text);
+    }
+
+    /**
+     * The search index's LIKE pattern for a term (lower case, LIKE's metacharacters escaped), or
+     * null for a term the request refuses (too long, control characters), which the table's
+     * search then reports.
+     */
+    private static String indexPattern(String text) {
+        if (text.length() > MAX_QUERY || text.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
         return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    /** The ids the search index's functions list as text, comma-separated (none for null or empty). */
+    private static List<UUID> uuids(Object listed) {
+        String text = listed == null ? "" : listed.toString();
+        return text.isEmpty()
+                ? List.of()
+                : Arrays.stream(text.split(",")).map(UUID::fromString).toList();
     }
 
     private static <E> List<Order> order(CollectionSpec<E> spec, List<Sort> sort, CriteriaBuilder cb, Root<E> root) {
@@ -281,13 +296,10 @@ public class CollectionQueries {
      */
     static <E> String indexedSearch(CollectionSpec<E> spec, CollectionRequest request) {
         String text = request.query() == null ? "" : request.query().strip();
-        if (spec.searchIndex() == null
-                || text.length() > MAX_QUERY
-                || text.chars().anyMatch(Character::isISOControl)
-                || !TRIGRAM.matcher(text).find()) {
+        if (spec.searchIndex() == null || !TRIGRAM.matcher(text).find()) {
             return null;
         }
-        return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
+        return indexPattern(text);
     }
 
     /**
@@ -305,10 +317,7 @@ public class CollectionQueries {
         if (Boolean.TRUE.equals(row[0])) {
             return null;
         }
-        String ids = row[1] == null ? "" : row[1].toString();
-        return ids.isEmpty()
-                ? List.of()
-                : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+        return uuids(row[1]);
     }
 
     private <E> void search(
