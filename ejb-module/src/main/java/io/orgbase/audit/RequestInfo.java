@@ -1,9 +1,9 @@
 package io.orgbase.audit;
 
-import jakarta.enterprise.context.RequestScoped;
-
-/** Where the current request comes from, as the web layer saw it; recorded with every audit entry. */
-@RequestScoped
+/**
+ * Where the current request comes from, as the web layer saw it; recorded with every audit entry.
+ * Request-scoped, made by {@link RequestScopes} (not a bean class of its own).
+ */
 public class RequestInfo {
 
     private String clientAddress;

@@ -6,8 +6,6 @@ import io.orgbase.access.SignIn;
 import io.orgbase.identity.control.TokenIssuer;
 import io.orgbase.problems.Forbidden;
 import io.orgbase.problems.Unauthenticated;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -20,8 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling in the current request: the user of the verified access token, or an API key. */
-@RequestScoped
+/**
+ * Who is calling in the current request: the user of the verified access token, or an API key.
+ * Request-scoped, made by {@link RequestScopes}.
+ */
 public class Callers {
 
     /**
@@ -30,11 +30,20 @@ public class Callers {
      */
     public static final String API_KEY_ATTRIBUTE = "io.orgbase.apiKey";
 
-    @Inject
-    HttpServletRequest request;
+    private final HttpServletRequest request;
 
     /** Worked out once per request. */
     private Caller known;
+
+    /** Request-scoped, made by {@link RequestScopes} for the current request. */
+    Callers(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    /** For the container's proxy only. */
+    protected Callers() {
+        this.request = null;
+    }
 
     /** The caller, user or API key. @throws Unauthenticated when the request carries neither */
     public Caller current() {

@@ -4,33 +4,40 @@ import io.orgbase.access.Caller;
 import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.TooManyRequests;
 import io.orgbase.problems.Unauthenticated;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged its
  * {@link Cost}). A request that does the work of many — a bulk request of n operations, a search or
  * count over a collection — charges the rest before it runs any, so that one request cannot buy a
- * hundred operations, or a scan of a million rows, for the price of one.
+ * hundred operations, or a scan of a million rows, for the price of one. Request-scoped, made by
+ * {@link RequestScopes}.
  */
-@RequestScoped
 public class RequestBudget {
 
-    @Inject
-    RateLimits limits;
+    private final RateLimits limits;
 
-    @Inject
-    Callers callers;
+    private final Callers callers;
 
-    @Inject
-    ClientAddress clientAddress;
+    private final ClientAddress clientAddress;
 
     private String bucket;
     private int limit;
     private Decision last;
     private Object expensive;
+
+    /** Request-scoped, made by {@link RequestScopes} for the current request. */
+    RequestBudget(RateLimits limits, Callers callers, ClientAddress clientAddress) {
+        this.limits = limits;
+        this.callers = callers;
+        this.clientAddress = clientAddress;
+    }
+
+    /** For the container's proxy only. */
+    protected RequestBudget() {
+        this(null, null, null);
+    }
 
     /** The current request's budget (outside a request, charging it does nothing). */
     public static RequestBudget current() {
