@@ -33,6 +33,15 @@ final class Load {
         }
     }
 
+    /** Several measurements as one: all their latencies over their summed time. */
+    static Result merge(List<Result> results) {
+        long[] all = results.stream()
+                .flatMapToLong(r -> Arrays.stream(r.latencies()))
+                .sorted()
+                .toArray();
+        return new Result(all, results.stream().mapToLong(Result::nanos).sum());
+    }
+
     static Result measureFor(int threads, int seconds, Runnable request) throws InterruptedException {
         long[][] perThread = new long[threads][];
         int[] counts = new int[threads];
