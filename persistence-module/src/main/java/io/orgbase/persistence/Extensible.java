@@ -14,6 +14,9 @@ public interface Extensible {
 
     RecordKind recordKind();
 
+    /** The version of the record as loaded: every change of its fields or its tags makes a new one. */
+    long getVersion();
+
     /** The values as a JSON object text. */
     String getCustomFields();
 

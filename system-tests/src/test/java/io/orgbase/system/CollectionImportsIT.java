@@ -244,6 +244,10 @@ class CollectionImportsIT {
                         .post(org.path() + "/departments", json("name", "Ops", "code", "OPS", "tags", List.of("OPS")))
                         .status())
                 .isEqualTo(201);
+        String webItem = org.path() + "/teams/" + web.json().getString("id");
+        assertThat(owner.api().get(webItem).json().getJsonArray("tags"))
+                .as("read once before the import, so this server knows the tags of this version")
+                .hasSize(1);
         String csv = "Team name,Description,Custom fields,Tags\n"
                 + "Platform,Runs it,\"{\"\"costCenter\"\":\"\"CC-1\"\"}\",Core; ops\n" // 2: created
                 + "PLATFORM,Again,,\n" // 3: the key twice, whatever the case
@@ -274,6 +278,9 @@ class CollectionImportsIT {
                 .isEqualTo("CC-0");
         assertThat(teams.get("web").getString("id")).isEqualTo(web.json().getString("id"));
         assertThat(teams.get("web").getJsonArray("tags")).isEmpty();
+        assertThat(owner.api().get(webItem).json().getJsonArray("tags"))
+                .as("an import that changes a record's tags makes a new version of it")
+                .isEmpty();
         assertThat(teams.get("Platform").getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString))
                 .as("a name the organization knows keeps its spelling")
                 .containsExactly("Core", "OPS");

@@ -102,6 +102,61 @@ class TagsIT {
     }
 
     @Test
+    void aRecordReadAgainCarriesItsTagsAsTheyAreNow() {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String departments = org.path() + "/departments";
+        String sales = departments + "/"
+                + owner.api()
+                        .post(departments, json("name", "Sales", "code", "S", "tags", List.of("emea")))
+                        .id();
+        assertThat(Pages.tags(owner.api().get(sales).json())).containsExactly("emea");
+        assertThat(Pages.tags(owner.api()
+                        .get(departments)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)))
+                .containsExactly("emea");
+
+        // a refused change leaves them; a change of another field keeps them, in a new version
+        Api.Reply refused = owner.api()
+                .patch(
+                        sales,
+                        json(
+                                "tags",
+                                List.of("apac"),
+                                "parentId",
+                                UUID.randomUUID().toString()));
+        assertProblem(refused, 400);
+        assertThat(Pages.tags(owner.api().get(sales).json())).containsExactly("emea");
+        JsonObject renamed =
+                owner.api().patch(sales, json("name", "Sales EMEA")).json();
+        assertThat(Pages.tags(renamed)).containsExactly("emea");
+        JsonObject read = owner.api().get(sales).json();
+        assertThat(read.getInt("version")).isEqualTo(renamed.getInt("version"));
+        assertThat(Pages.tags(read)).containsExactly("emea");
+
+        // a change of the tags themselves, read by item and in a list
+        owner.api().patch(sales, json("tags", List.of("apac", "Core")));
+        assertThat(Pages.tags(owner.api().get(sales).json())).containsExactly("apac", "Core");
+        assertThat(Pages.tags(owner.api()
+                        .get(departments)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)))
+                .containsExactly("apac", "Core");
+
+        // another organization's record of the same kind, read in between, has its own
+        Org other = Fixtures.newOrg(owner);
+        String theirs = other.path() + "/departments/"
+                + owner.api()
+                        .post(other.path() + "/departments", json("name", "Sales", "code", "S"))
+                        .id();
+        assertThat(Pages.tags(owner.api().get(theirs).json())).isEmpty();
+        assertThat(Pages.tags(owner.api().get(sales).json())).containsExactly("apac", "Core");
+    }
+
+    @Test
     void badTagsAndIsolation() {
         Session owner = Fixtures.newUser();
         Session member = Fixtures.newUser();

@@ -7,6 +7,7 @@ import io.orgbase.problems.InvalidInput;
 import io.orgbase.tag.Tag;
 import io.orgbase.tag.Tagging;
 import io.orgbase.tenancy.DatabaseSession;
+import io.orgbase.tenancy.Tenancy;
 import io.orgbase.tenancy.Tenant;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -17,12 +18,14 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The tenant's tags on its records, in the caller's transaction. Names are unique in an
@@ -43,6 +46,9 @@ public class Tags {
 
     @Inject
     DatabaseSession session;
+
+    @Inject
+    KnownTags knownTags;
 
     /**
      * The filter {@code tag}: records carrying any of the named tags (any case). Equality on
@@ -87,30 +93,86 @@ public class Tags {
         return List.copyOf(unique.values());
     }
 
-    /** Attaches each record's tag names (one query for all of them). */
+    /**
+     * Attaches each record's tag names: those of versions read before from {@link KnownTags}, the
+     * others in one statement for all of them.
+     */
     public <E extends Extensible> List<E> attach(List<E> records) {
-        Map<RecordKind, List<E>> byKind = new HashMap<>();
+        Object tenant = em.getProperties().get(Tenancy.TENANT_PROPERTY);
+        UUID orgId = tenant == null ? null : UUID.fromString(tenant.toString());
+        Map<RecordKind, List<E>> byKind = new EnumMap<>(RecordKind.class);
         for (E record : records) {
-            if (record.recordKind() != RecordKind.ORGANIZATION) {
+            if (record.recordKind() == RecordKind.ORGANIZATION) {
+                continue;
+            }
+            List<String> known = orgId == null ? null : knownTags.get(key(orgId, record));
+            if (known != null) {
+                record.attachTags(known);
+            } else {
                 byKind.computeIfAbsent(record.recordKind(), k -> new ArrayList<>())
                         .add(record);
             }
         }
         byKind.forEach((kind, ofKind) -> {
             Map<UUID, List<String>> names = new HashMap<>();
-            em.createNamedQuery("Tagging.ofRecords", Object[].class)
-                    .setParameter("entity", kind.key())
-                    .setParameter("ids", ofKind.stream().map(Extensible::getId).toList())
-                    .getResultList()
-                    .forEach(row -> names.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
-                            .add((String) row[1]));
+            boolean committed = orgId == null ? read(kind, ofKind, names) : read(orgId, kind, ofKind, names);
             for (E record : ofKind) {
                 List<String> tags = names.getOrDefault(record.getId(), new ArrayList<>());
                 tags.sort(String.CASE_INSENSITIVE_ORDER);
                 record.attachTags(tags);
+                if (committed) {
+                    knownTags.put(key(orgId, record), tags);
+                }
             }
         });
         return records;
+    }
+
+    private static KnownTags.Key key(UUID orgId, Extensible record) {
+        return new KnownTags.Key(orgId, record.recordKind(), record.getId(), record.getVersion());
+    }
+
+    /**
+     * The records' tag names by record, read in the tenant's rows, and whether what was read is
+     * committed state: true when this transaction has written nothing yet (PostgreSQL assigns a
+     * transaction id at its first write), so that the tags belong to the versions it read.
+     */
+    private boolean read(
+            UUID orgId, RecordKind kind, List<? extends Extensible> records, Map<UUID, List<String>> names) {
+        StringBuilder ids = new StringBuilder("{");
+        for (Extensible record : records) {
+            ids.append(ids.length() > 1 ? "," : "").append(record.getId());
+        }
+        List<?> rows = em.createNativeQuery("select r.id, t.name, pg_current_xact_id_if_assigned() is null"
+                        + " from unnest(cast(?1 as uuid[])) as r (id)"
+                        + " left join (tagging g join tag t on t.org_id = g.org_id and t.id = g.tag_id)"
+                        + " on g.org_id = cast(?2 as uuid) and g.entity = ?3 and g.entity_id = r.id")
+                .setParameter(1, ids.append('}').toString())
+                .setParameter(2, orgId.toString())
+                .setParameter(3, kind.key())
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
+        boolean committed = true;
+        for (Object result : rows) {
+            Object[] row = (Object[]) result;
+            committed &= Boolean.TRUE.equals(row[2]);
+            if (row[1] != null) {
+                names.computeIfAbsent(UUID.fromString(row[0].toString()), id -> new ArrayList<>())
+                        .add((String) row[1]);
+            }
+        }
+        return committed && !rows.isEmpty();
+    }
+
+    /** {@link #read(UUID, RecordKind, List, Map)} outside a tenant: through the ORM, never kept. */
+    private boolean read(RecordKind kind, List<? extends Extensible> records, Map<UUID, List<String>> names) {
+        em.createNamedQuery("Tagging.ofRecords", Object[].class)
+                .setParameter("entity", kind.key())
+                .setParameter("ids", records.stream().map(Extensible::getId).toList())
+                .getResultList()
+                .forEach(row -> names.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                        .add((String) row[1]));
+        return false;
     }
 
     /**
