@@ -39,7 +39,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Phases, on the same data: the server with its caches off ({@code ORGBASE_ACCESS_CACHE=false}:
  * every request resolves its organization afresh; {@code ORGBASE_TOKEN_CACHE=false}: every token is
- * verified afresh); restarted with it on, where
+ * verified afresh; {@code ORGBASE_TAG_CACHE=false}: every record's tags are read afresh); restarted
+ * with them on, where
  * the department read is first timed in 10 s windows from the restart (time to warm); then with the
  * organizations multiplied. Each read at {@code BENCH_CLIENTS} (16) clients in {@code BENCH_ROUNDS}
  * (3) rounds of {@code BENCH_SECONDS} (10) taken in turn, the median round reported, and the
@@ -118,6 +119,7 @@ public final class RequestPathBenchmark {
                     Map.of(
                             "ORGBASE_ACCESS_CACHE", "false",
                             "ORGBASE_TOKEN_CACHE", "false",
+                            "ORGBASE_TAG_CACHE", "false",
                             "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
             client = new BenchClient(launcher.baseUrl());
             data.load(client, launcher, password);
@@ -133,6 +135,7 @@ public final class RequestPathBenchmark {
                     Map.of(
                             "ORGBASE_ACCESS_CACHE", "true",
                             "ORGBASE_TOKEN_CACHE", "true",
+                            "ORGBASE_TAG_CACHE", "true",
                             "ORGBASE_RATE_LIMIT_EXPENSIVE_CONCURRENT", "64"));
             client = new BenchClient(launcher.baseUrl());
             data.token = client.login(data.ownerEmail, data.ownerPassword);

@@ -9,6 +9,9 @@ import io.orgbase.system.Fixtures.Org;
 import io.orgbase.system.Fixtures.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -154,6 +157,40 @@ class TagsIT {
                         .id();
         assertThat(Pages.tags(owner.api().get(theirs).json())).isEmpty();
         assertThat(Pages.tags(owner.api().get(sales).json())).containsExactly("apac", "Core");
+    }
+
+    @Test
+    void aServerReadsTheTagsOfARecordVersionOnce() throws SQLException {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        String sales = org.path() + "/departments/"
+                + owner.api()
+                        .post(org.path() + "/departments", json("name", "Sales", "code", "S", "tags", List.of("emea")))
+                        .id();
+        JsonObject read = owner.api().get(sales).json();
+        assertThat(Pages.tags(read)).containsExactly("emea");
+        try (Connection app = Fixtures.appRole()) {
+            try (PreparedStatement set = app.prepareStatement("select set_config('orgbase.org_id', ?, false)")) {
+                set.setString(1, org.id().toString());
+                set.executeQuery().close();
+            }
+            // behind the server's back, without a new version: what no path of Orgbase does
+            try (PreparedStatement untag = app.prepareStatement("delete from tagging where entity_id = ?")) {
+                untag.setObject(1, UUID.fromString(read.getString("id")));
+                assertThat(untag.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(Pages.tags(owner.api().get(sales).json()))
+                    .as("the version read before: its tags come from the server's memory")
+                    .containsExactly("emea");
+            try (PreparedStatement bump =
+                    app.prepareStatement("update department set version = version + 1 where id = ?")) {
+                bump.setObject(1, UUID.fromString(read.getString("id")));
+                assertThat(bump.executeUpdate()).isEqualTo(1);
+            }
+        }
+        assertThat(Pages.tags(owner.api().get(sales).json()))
+                .as("a new version: its tags are read")
+                .isEmpty();
     }
 
     @Test

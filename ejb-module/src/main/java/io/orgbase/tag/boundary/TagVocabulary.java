@@ -23,6 +23,7 @@ import io.orgbase.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -83,7 +84,7 @@ public class TagVocabulary {
      */
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public Used rename(Tenant tenant, UUID id, String name, Precondition precondition) {
-        Tag tag = require(id);
+        Tag tag = requireLocked(id);
         precondition.check(tag);
         String cleaned = Tags.clean(List.of(name)).get(0);
         boolean taken = em.createNamedQuery("Tag.byNames", Tag.class)
@@ -112,7 +113,7 @@ public class TagVocabulary {
      */
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public Used merge(Tenant tenant, UUID id, UUID into, Precondition precondition) {
-        Tag tag = require(id);
+        Tag tag = requireLocked(id);
         precondition.check(tag);
         Tag target = into == null || into.equals(id) ? null : em.find(Tag.class, into);
         if (target == null) {
@@ -143,7 +144,7 @@ public class TagVocabulary {
     /** Deletes the tag from every record. */
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public void delete(Tenant tenant, UUID id, Precondition precondition) {
-        Tag tag = require(id);
+        Tag tag = requireLocked(id);
         precondition.check(tag);
         records.touch(records.taggedWith(id), "tag-deleted", Map.of("tag", tag.getName()));
         Organization organization = em.find(Organization.class, tenant.orgId());
@@ -207,7 +208,20 @@ public class TagVocabulary {
     }
 
     private Tag require(UUID id) {
-        Tag tag = em.find(Tag.class, id);
+        return found(em.find(Tag.class, id));
+    }
+
+    /**
+     * The tag, locked until the change commits. A record being tagged with it holds a key-share lock
+     * on it (the tagging's foreign key), which this lock waits for and then excludes: the records
+     * {@link ExtensibleRecords#taggedWith} finds next are all the records the change reaches, and
+     * each gets its new version ({@code KnownTags} relies on it), none tagged in between.
+     */
+    private Tag requireLocked(UUID id) {
+        return found(em.find(Tag.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static Tag found(Tag tag) {
         if (tag == null) {
             throw new NotFound("No such tag.");
         }

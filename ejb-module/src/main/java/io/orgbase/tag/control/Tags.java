@@ -134,16 +134,19 @@ public class Tags {
 
     /**
      * The records' tag names by record, read in the tenant's rows, and whether what was read is
-     * committed state: true when this transaction has written nothing yet (PostgreSQL assigns a
-     * transaction id at its first write), so that the tags belong to the versions it read.
+     * committed state of this tenant: true when this transaction has written nothing yet
+     * (PostgreSQL assigns a transaction id at its first write), so that the tags belong to the
+     * versions it read, and the database runs as the same organization (else its row policies would
+     * have hidden the tags).
      */
     private boolean read(
             UUID orgId, RecordKind kind, List<? extends Extensible> records, Map<UUID, List<String>> names) {
         StringBuilder ids = new StringBuilder("{");
-        for (Extensible record : records) {
-            ids.append(ids.length() > 1 ? "," : "").append(record.getId());
+        for (UUID id : records.stream().map(Extensible::getId).distinct().toList()) {
+            ids.append(ids.length() > 1 ? "," : "").append(id);
         }
-        List<?> rows = em.createNativeQuery("select r.id, t.name, pg_current_xact_id_if_assigned() is null"
+        List<?> rows = em.createNativeQuery("select r.id, t.name,"
+                        + " pg_current_xact_id_if_assigned() is null and orgbase_current_org() = cast(?2 as uuid)"
                         + " from unnest(cast(?1 as uuid[])) as r (id)"
                         + " left join (tagging g join tag t on t.org_id = g.org_id and t.id = g.tag_id)"
                         + " on g.org_id = cast(?2 as uuid) and g.entity = ?3 and g.entity_id = r.id")
@@ -161,7 +164,7 @@ public class Tags {
                         .add((String) row[1]);
             }
         }
-        return committed && !rows.isEmpty();
+        return committed;
     }
 
     /** {@link #read(UUID, RecordKind, List, Map)} outside a tenant: through the ORM, never kept. */
