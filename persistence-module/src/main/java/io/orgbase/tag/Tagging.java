@@ -10,10 +10,6 @@ import java.util.UUID;
 /** A tag on one record. */
 @Entity
 @Table(name = "tagging")
-@NamedQuery(
-        name = "Tagging.ofRecords",
-        query = "select g.entityId, t.name from Tagging g, Tag t where t.id = g.tagId and g.entity = :entity"
-                + " and g.entityId in :ids")
 @NamedQuery(name = "Tagging.ofRecord", query = "select g from Tagging g where g.entity = :entity and g.entityId = :id")
 @NamedQuery(name = "Tagging.ofTag", query = "select g from Tagging g where g.tagId = :tagId")
 public class Tagging extends TenantOwnedEntity {

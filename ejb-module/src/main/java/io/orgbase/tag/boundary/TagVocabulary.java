@@ -113,9 +113,16 @@ public class TagVocabulary {
      */
     @RequiresPermission(Permission.ORGANIZATION_WRITE)
     public Used merge(Tenant tenant, UUID id, UUID into, Precondition precondition) {
+        // both tags locked, in the order of their ids, as any other merge, rename or delete takes them
+        UUID other = into == null || into.equals(id) ? null : into;
+        Tag target = other != null && other.compareTo(id) < 0
+                ? em.find(Tag.class, other, LockModeType.PESSIMISTIC_WRITE)
+                : null;
         Tag tag = requireLocked(id);
         precondition.check(tag);
-        Tag target = into == null || into.equals(id) ? null : em.find(Tag.class, into);
+        if (other != null && other.compareTo(id) > 0) {
+            target = em.find(Tag.class, other, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (target == null) {
             throw InvalidInput.field("into", "must be another tag of this organization");
         }

@@ -21,14 +21,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KnownTags {
 
-    /** About 200 bytes an entry. */
-    static final int MAXIMUM_ENTRIES = 50_000;
+    /**
+     * What the entries may weigh, in bytes as {@link #weight} estimates them: about 80,000 versions
+     * of records with no tag or a few short ones, 7,500 at least (each with the most tags, of the
+     * longest names).
+     */
+    static final long MAXIMUM_WEIGHT = 16L * 1024 * 1024;
 
     /** A record's version in its organization (ids are unique anyway; the organization is kept for clarity). */
     record Key(UUID orgId, RecordKind kind, UUID id, long version) {}
 
-    private final Cache<Key, List<String>> byVersion =
-            Caffeine.newBuilder().maximumSize(MAXIMUM_ENTRIES).build();
+    private final Cache<Key, List<String>> byVersion = Caffeine.newBuilder()
+            .maximumWeight(MAXIMUM_WEIGHT)
+            .weigher((Key key, List<String> tags) -> weight(tags))
+            .build();
+
+    /** The key and the cache's node (about 200 bytes), and each name (about 48 bytes and its length). */
+    static int weight(List<String> tags) {
+        int weight = 200;
+        for (String tag : tags) {
+            weight += 48 + tag.length();
+        }
+        return weight;
+    }
 
     /**
      * {@code ORGBASE_TAG_CACHE=false} reads every record's tags afresh (one more statement per

@@ -98,14 +98,16 @@ public class Tags {
      * others in one statement for all of them.
      */
     public <E extends Extensible> List<E> attach(List<E> records) {
-        Object tenant = em.getProperties().get(Tenancy.TENANT_PROPERTY);
-        UUID orgId = tenant == null ? null : UUID.fromString(tenant.toString());
+        UUID orgId = null;
         Map<RecordKind, List<E>> byKind = new EnumMap<>(RecordKind.class);
         for (E record : records) {
             if (record.recordKind() == RecordKind.ORGANIZATION) {
-                continue;
+                continue; // it keeps its own tags on its row
             }
-            List<String> known = orgId == null ? null : knownTags.get(key(orgId, record));
+            if (orgId == null) {
+                orgId = tenant();
+            }
+            List<String> known = knownTags.get(key(orgId, record));
             if (known != null) {
                 record.attachTags(known);
             } else {
@@ -113,10 +115,10 @@ public class Tags {
                         .add(record);
             }
         }
-        byKind.forEach((kind, ofKind) -> {
+        for (Map.Entry<RecordKind, List<E>> ofKind : byKind.entrySet()) {
             Map<UUID, List<String>> names = new HashMap<>();
-            boolean committed = orgId == null ? read(kind, ofKind, names) : read(orgId, kind, ofKind, names);
-            for (E record : ofKind) {
+            boolean committed = read(orgId, ofKind.getKey(), ofKind.getValue(), names);
+            for (E record : ofKind.getValue()) {
                 List<String> tags = names.getOrDefault(record.getId(), new ArrayList<>());
                 tags.sort(String.CASE_INSENSITIVE_ORDER);
                 record.attachTags(tags);
@@ -124,8 +126,17 @@ public class Tags {
                     knownTags.put(key(orgId, record), tags);
                 }
             }
-        });
+        }
         return records;
+    }
+
+    /** The organization the transaction runs as: where its tenant-owned records were loaded. */
+    private UUID tenant() {
+        Object tenant = em.getProperties().get(Tenancy.TENANT_PROPERTY);
+        if (tenant == null) {
+            throw new IllegalStateException("a tenant-owned record outside its organization's transaction");
+        }
+        return UUID.fromString(tenant.toString());
     }
 
     private static KnownTags.Key key(UUID orgId, Extensible record) {
@@ -165,17 +176,6 @@ public class Tags {
             }
         }
         return committed;
-    }
-
-    /** {@link #read(UUID, RecordKind, List, Map)} outside a tenant: through the ORM, never kept. */
-    private boolean read(RecordKind kind, List<? extends Extensible> records, Map<UUID, List<String>> names) {
-        em.createNamedQuery("Tagging.ofRecords", Object[].class)
-                .setParameter("entity", kind.key())
-                .setParameter("ids", records.stream().map(Extensible::getId).toList())
-                .getResultList()
-                .forEach(row -> names.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
-                        .add((String) row[1]));
-        return false;
     }
 
     /**
