@@ -4,8 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.orgbase.api.ServerClasses;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoggersTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.orgbase");
+    private static final JavaClasses CLASSES = ServerClasses.all();
 
     @Test
     void theRuleSeesTheModules() {
