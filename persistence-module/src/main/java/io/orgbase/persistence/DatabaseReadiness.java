@@ -18,12 +18,15 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String reason = DatabaseStatus.notReadyReason();
-        return reason == null
-                ? HealthCheckResponse.up("database")
-                : HealthCheckResponse.named("database")
+        return answer("database", DatabaseStatus.notReadyReason());
+    }
+
+    static HealthCheckResponse answer(String name, String notReadyReason) {
+        return notReadyReason == null
+                ? HealthCheckResponse.up(name)
+                : HealthCheckResponse.named(name)
                         .down()
-                        .withData("reason", reason)
+                        .withData("reason", notReadyReason)
                         .build();
     }
 }

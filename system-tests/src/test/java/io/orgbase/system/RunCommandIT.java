@@ -162,14 +162,94 @@ class RunCommandIT {
         assertThat(listening(port)).isFalse();
 
         Path secondLog = work.resolve(home.getFileName() + "-2.log");
+        ReadinessWatch watch = new ReadinessWatch(port);
         Process second = start(home, port, secondLog);
         try {
             awaitLine(second, secondLog, "Orgbase is ready");
+            watch.assertTheApiAnsweredWheneverReady();
             assertThat(login(port, password).get("/api/v1/orgs/" + slug).json().getString("name"))
                     .as("every row intact")
                     .isEqualTo("Survivor");
         } finally {
+            watch.close();
             stop(second);
+        }
+    }
+
+    /**
+     * Polls a starting server's {@code /health/ready} as a load balancer would, and each time it
+     * answers 200 asks the API at once: the server registers the health checks when the beans
+     * start, seconds before the endpoints are loaded (it answered 200 while the API still gave
+     * 404, 503 and 500), so readiness must wait for the web module itself.
+     */
+    private static final class ReadinessWatch implements AutoCloseable {
+
+        private final List<String> apiAnswersWhenReady = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> notItsOwn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Thread poller;
+        private volatile boolean closed;
+
+        ReadinessWatch(int port) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .build();
+            java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            java.net.http.HttpRequest api = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/v1/me"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            poller = new Thread(
+                    () -> {
+                        while (!closed && apiAnswersWhenReady.size() < 20) {
+                            try {
+                                if (client.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding())
+                                                .statusCode()
+                                        == 200) {
+                                    java.net.http.HttpResponse<Void> answer =
+                                            client.send(api, java.net.http.HttpResponse.BodyHandlers.discarding());
+                                    String said = answer.statusCode() + " "
+                                            + answer.headers()
+                                                    .firstValue("Content-Type")
+                                                    .orElse("no type");
+                                    apiAnswersWhenReady.add(said);
+                                    // 401, or 429 if the address's budget ran out: a problem document of the API's
+                                    if (!said.contains("application/problem+json")) {
+                                        notItsOwn.add(said);
+                                    }
+                                }
+                            } catch (IOException notListeningYet) {
+                                // the port is not open yet
+                            } catch (InterruptedException closing) {
+                                return;
+                            }
+                            try {
+                                Thread.sleep(25);
+                            } catch (InterruptedException closing) {
+                                return;
+                            }
+                        }
+                    },
+                    "readiness-watch");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        void assertTheApiAnsweredWheneverReady() throws InterruptedException {
+            poller.join(30_000);
+            assertThat(apiAnswersWhenReady).as("readiness seen UP").isNotEmpty();
+            assertThat(notItsOwn)
+                    .as("what the API answered while /health/ready said UP")
+                    .isEmpty();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            poller.interrupt();
         }
     }
 

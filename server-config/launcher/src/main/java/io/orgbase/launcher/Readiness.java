@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Waits for an Orgbase to answer {@code /health/ready} with 200 and its own checks in the answer:
  * the server alone answers 200 with no checks, also when the application failed to deploy; and for
- * its API to answer an anonymous call with a problem document (its REST resources start after its
- * health check).
+ * its API to answer an anonymous call with a problem document. Orgbase's {@code api} check already
+ * waits for the endpoints to load; the call is what a client will see, asked once more.
  */
 public final class Readiness {
 
@@ -57,7 +57,7 @@ public final class Readiness {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(healthUrl + "/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        // the API itself answers too (its EJBs and its REST resources start one after the other)
+        // the API itself answers too
         HttpRequest api = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/me"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
