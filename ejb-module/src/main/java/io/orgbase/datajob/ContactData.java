@@ -140,6 +140,7 @@ public class ContactData implements DataSpec, ExportSpec {
     @Override
     public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
         lockAddresses(connection, unit);
+        ImportedTags.lockNamed(connection, unit);
         List<Found> rows = find(connection, unit);
         Map<UUID, Map<String, Boolean>> phones = phones(
                 connection,

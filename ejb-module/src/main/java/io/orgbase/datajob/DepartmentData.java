@@ -194,6 +194,7 @@ public class DepartmentData implements DataSpec, ExportSpec {
 
     @Override
     public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
+        ImportedTags.lockNamed(connection, unit);
         List<Found> rows = find(connection, unit);
         ImportedCustomFields values = new ImportedCustomFields(customFields.definitions(RecordKind.DEPARTMENT));
         Stage stage = new Stage(connection, unit);

@@ -45,6 +45,48 @@ public final class ImportedTags {
         this.entity = kind.key();
     }
 
+    /**
+     * Before a unit writes anything: a key-share lock on each of the organization's tags its rows
+     * name, in the order of their ids. A rename, merge or delete of a tag locks it for update first
+     * and then gives every record carrying it a new version; without these locks a unit could hold
+     * such a record (written) while it waits for that tag (its tagging's foreign key), the change
+     * would wait for the record, and PostgreSQL would abort one of the two. With them, the change
+     * either ends before the unit writes or waits for its commit. A dry run writes no record and
+     * takes none.
+     */
+    public static void lockNamed(Connection connection, DataSpec.Unit unit) throws SQLException {
+        if (unit.dryRun()) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement cells = connection.prepareStatement(
+                "select r.fields ->> 'tags' from data_job_row r where r.job_id = ? and r.row_no > ?"
+                        + " and r.row_no <= ? and jsonb_typeof(r.fields -> 'tags') = 'string'")) {
+            cells.setObject(1, unit.jobId());
+            cells.setLong(2, unit.afterRow());
+            cells.setLong(3, unit.lastRow());
+            try (ResultSet rs = cells.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        names.addAll(Tags.clean(split(rs.getString(1))));
+                    } catch (InvalidInput refused) {
+                        // the row fails when it is applied; it names no tag
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select t.id from tag t where t.org_id = ? and t.name_key = any (select lower(n) from unnest(?) n)"
+                        + " order by t.id for key share of t")) {
+            lock.setObject(1, unit.orgId());
+            lock.setArray(2, connection.createArrayOf("text", names.toArray()));
+            lock.executeQuery().close();
+        }
+    }
+
     /** At staging: the names, when the cell has any, must be tags the API would take. */
     public static void check(Map<String, String> cells, List<RowProblem> problems) {
         String cell = cells.get(FIELD);

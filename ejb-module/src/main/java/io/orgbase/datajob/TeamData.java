@@ -123,6 +123,7 @@ public class TeamData implements DataSpec, ExportSpec {
 
     @Override
     public Applied apply(Tenant tenant, Connection connection, Unit unit) throws SQLException {
+        ImportedTags.lockNamed(connection, unit);
         ImportedCustomFields values = new ImportedCustomFields(customFields.definitions(RecordKind.TEAM));
         RowFailures failures = new RowFailures(connection, unit.jobId());
         ImportedTags tags = new ImportedTags(connection, unit, RecordKind.TEAM);

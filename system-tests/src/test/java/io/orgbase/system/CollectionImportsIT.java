@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -290,6 +291,86 @@ class CollectionImportsIT {
         Org other = Fixtures.newOrg(owner);
         JsonObject elsewhere = run(owner, other, "teams", "name\nPlatform\n", json("mode", "update"));
         assertThat(counts(elsewhere)).containsExactly(0, 0, 0, 1);
+    }
+
+    /**
+     * A rename, merge or delete of a tag locks it for update, then gives every record carrying it a
+     * new version. An import that named the tag used to write its records first and take the tag's
+     * key-share lock (its taggings' foreign key) after: holding a record the change had to touch,
+     * it waited for the change, and PostgreSQL aborted one of the two. Here the test plays the
+     * change (the tag locked, then the record's version bumped) while the import runs.
+     */
+    @Test
+    void anImportWaitsForAChangeOfATagItNamesBeforeItWritesARecord() throws Exception {
+        Session owner = Fixtures.newUser();
+        Org org = Fixtures.newOrg(owner);
+        Api.Reply web = owner.api().post(org.path() + "/teams", json("name", "Web", "tags", List.of("legacy")));
+        assertThat(web.status()).as("%s", web).isEqualTo(201);
+        String webId = web.json().getString("id");
+        try (java.sql.Connection change = Orgbase.target().superuser();
+                java.sql.Statement sql = change.createStatement()) {
+            change.setAutoCommit(false);
+            sql.execute("set local lock_timeout = '20s'");
+            try (java.sql.ResultSet tag = sql.executeQuery(
+                    "select t.id from tag t where t.org_id = '" + org.id() + "' and t.name = 'legacy' for update")) {
+                assertThat(tag.next()).as("the tag, locked").isTrue();
+            }
+            // updates Web (tags it once more) and creates Mobile with the locked tag
+            String file = DataJobsIT.upload(owner, org, "name,tags\nweb,legacy;fresh\nMobile,legacy\n");
+            String job = DataJobsIT.start(
+                            owner,
+                            org,
+                            Json.createObjectBuilder()
+                                    .add("collection", "teams")
+                                    .add("fileId", file)
+                                    .build())
+                    .getString("id");
+            int changePid = pid(change);
+            Eventually.get("the import waiting for the locked tag", java.time.Duration.ofSeconds(60), () -> {
+                try (java.sql.Connection look = Orgbase.target().superuser();
+                        java.sql.Statement query = look.createStatement();
+                        java.sql.ResultSet waiting = query.executeQuery("select count(*) from pg_stat_activity"
+                                + " where " + changePid + " = any (pg_blocking_pids(pid))")) {
+                    waiting.next();
+                    return waiting.getLong(1) > 0 ? Optional.of(true) : Optional.empty();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // PostgreSQL looks for a deadlock once a wait is deadlock_timeout old: let the import's
+            // look pass first, so that a cycle, if the import holds Web, is found by the change
+            try (java.sql.ResultSet timeout = sql.executeQuery(
+                    "select extract(epoch from current_setting('deadlock_timeout')::interval) * 1000")) {
+                timeout.next();
+                Thread.sleep(timeout.getLong(1) + 500);
+            }
+            // the change reaches the records carrying the tag: Web among them
+            assertThat(sql.executeUpdate("update team set version = version + 1 where id = '" + webId + "'"))
+                    .as("the change bumps Web's version: the import, waiting for the tag, holds no record")
+                    .isEqualTo(1);
+            change.commit();
+
+            JsonObject done = DataJobsIT.finished(owner, org, job);
+            assertThat(done.getString("status")).as("%s", done).isEqualTo("completed");
+            assertThat(counts(done)).containsExactly(1, 1, 0, 0);
+        }
+        Map<String, List<String>> tags = new HashMap<>();
+        for (JsonValue item : owner.api().get(org.path() + "/teams").json().getJsonArray("items")) {
+            tags.put(
+                    item.asJsonObject().getString("name"),
+                    item.asJsonObject().getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString));
+        }
+        assertThat(tags).containsOnlyKeys("web", "Mobile");
+        assertThat(tags.get("web")).containsExactlyInAnyOrder("legacy", "fresh");
+        assertThat(tags.get("Mobile")).containsExactly("legacy");
+    }
+
+    private static int pid(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement query = connection.createStatement();
+                java.sql.ResultSet pid = query.executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
     }
 
     private static String contact(Session session, Org org, JsonObject body) {
