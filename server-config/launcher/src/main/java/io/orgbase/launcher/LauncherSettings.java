@@ -74,7 +74,25 @@ public record LauncherSettings(
                 && !name.startsWith("ORGBASE_JMS_");
     }
 
-    public static LauncherSettings from(Map<String, String> env, java.util.Properties system) {
+    /**
+     * The variables that have a value: one set but blank (an env file's {@code ORGBASE_JAVA_OPTS=},
+     * a compose file's {@code PORT: ""}) counts as not set, as MicroProfile Config counts an empty
+     * value on the server. An empty {@code ORGBASE_JAVA_OPTS} once started the JVM with an empty
+     * argument ("Could not find or load main class"), and an empty {@code ORGBASE_HOME} would have
+     * put the data in the working directory.
+     */
+    static Map<String, String> given(Map<String, String> env) {
+        Map<String, String> given = new java.util.HashMap<>();
+        env.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(name, value);
+            }
+        });
+        return given;
+    }
+
+    public static LauncherSettings from(Map<String, String> environment, java.util.Properties system) {
+        Map<String, String> env = given(environment);
         int port = parsePort(env.getOrDefault("PORT", "8080"));
         logFormat(env);
         Path home = Path.of(env.getOrDefault("ORGBASE_HOME", "var"))
@@ -117,7 +135,8 @@ public record LauncherSettings(
     }
 
     private static String logFormat(Map<String, String> env) {
-        String format = env.getOrDefault("ORGBASE_LOG_FORMAT", "text").strip().toLowerCase(java.util.Locale.ROOT);
+        String format =
+                given(env).getOrDefault("ORGBASE_LOG_FORMAT", "text").strip().toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException(
                     "ORGBASE_LOG_FORMAT must be text or json, not " + env.get("ORGBASE_LOG_FORMAT"));

@@ -92,7 +92,7 @@ public final class Main {
 
     /** What a person needs once the server answers: where it is, where its data and log are. */
     static String banner(String url, LauncherSettings settings, Path serverLog, double seconds) {
-        String admin = System.getenv().getOrDefault("ORGBASE_ADMIN_EMAIL", "admin@localhost");
+        String admin = LauncherSettings.given(System.getenv()).getOrDefault("ORGBASE_ADMIN_EMAIL", "admin@localhost");
         return String.format(
                 java.util.Locale.ROOT,
                 "%nOrgbase is ready at %s (%.1f s). Ctrl-C stops it.%n"

@@ -105,7 +105,9 @@ final class MicroServer {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(JSON_PROVIDER_OPTION);
-        command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
+        Arrays.stream(settings.javaOptions().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .forEach(command::add);
         if (LauncherSettings.jsonLog(environment)) {
             // the broker's resource adapter logs through a Log4j of its own, to the console
             Path log4j = runtime.resolve("log4j2-json.properties");

@@ -50,6 +50,25 @@ class LauncherSettingsTest {
     }
 
     @Test
+    void aVariableSetButBlankCountsAsNotSet() {
+        LauncherSettings settings = LauncherSettings.from(
+                Map.of(
+                        "PORT", "",
+                        "ORGBASE_HOME", " ",
+                        "ORGBASE_JAVA_OPTS", "",
+                        "ORGBASE_LOG_FORMAT", "",
+                        "ORGBASE_CLUSTER_NAME", "",
+                        "ORGBASE_TAG_CACHE", ""),
+                build());
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.home()).isEqualTo(Path.of("var").toAbsolutePath());
+        assertThat(settings.javaOptions()).isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS);
+        assertThat(settings.cluster()).isEmpty();
+        assertThat(settings.passThrough()).doesNotContainKey("ORGBASE_TAG_CACHE");
+        assertThat(LauncherSettings.jsonLog(Map.of("ORGBASE_LOG_FORMAT", ""))).isFalse();
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> LauncherSettings.from(Map.of("PORT", "http"), build()))
                 .isInstanceOf(IllegalArgumentException.class)
