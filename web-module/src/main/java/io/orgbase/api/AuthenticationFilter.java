@@ -39,7 +39,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return; // checked by ApiKeyFilter
         }
         if (!isPublic()) {
-            throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
+            throw new Unauthenticated(Callers.SIGN_IN);
         }
     }
 

@@ -30,19 +30,26 @@ public class Callers {
      */
     public static final String API_KEY_ATTRIBUTE = "io.orgbase.apiKey";
 
+    /** What a request that needs a caller and has none is told. */
+    static final String SIGN_IN = "Sign in: send an access token as 'Authorization: Bearer <token>'.";
+
     private final HttpServletRequest request;
+
+    private final VerifiedTokens tokens;
 
     /** Worked out once per request. */
     private Caller known;
 
     /** Request-scoped, made by {@link RequestScopes} for the current request. */
-    Callers(HttpServletRequest request) {
+    Callers(HttpServletRequest request, VerifiedTokens tokens) {
         this.request = request;
+        this.tokens = tokens;
     }
 
     /** For the container's proxy only. */
     protected Callers() {
         this.request = null;
+        this.tokens = null;
     }
 
     /** The caller, user or API key. @throws Unauthenticated when the request carries neither */
@@ -68,10 +75,21 @@ public class Callers {
         // The verified token is the container's caller principal. Read it there: the injectable
         // JsonWebToken is a proxy that looks the token up through JNDI on every method call (5% of
         // the server's CPU in the read-path benchmark's profile).
-        JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
-        String subject = token == null ? null : token.getSubject();
+        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+            return tokens.callerOf(token);
+        }
+        throw new Unauthenticated(SIGN_IN);
+    }
+
+    /**
+     * The user a verified token names, from its claims.
+     *
+     * @throws Unauthenticated when it names none
+     */
+    static Caller of(JsonWebToken token) {
+        String subject = token.getSubject();
         if (subject == null) {
-            throw new Unauthenticated("Sign in: send an access token as 'Authorization: Bearer <token>'.");
+            throw new Unauthenticated(SIGN_IN);
         }
         try {
             Set<String> groups = token.getGroups();

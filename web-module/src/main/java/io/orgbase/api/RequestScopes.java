@@ -24,10 +24,13 @@ public class RequestScopes {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    VerifiedTokens tokens;
+
     @Produces
     @RequestScoped
     Callers callers() {
-        return new Callers(request);
+        return new Callers(request, tokens);
     }
 
     @Produces

@@ -6,9 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 /**
  * Tells the readiness check that the endpoints are loaded. Declared in {@code web.xml} with the
  * highest {@code load-on-startup} and no mapping: the container starts it after the REST servlet
- * (which JAX-RS registers with {@code load-on-startup} 1) and every other, and never routes a
- * request to it. Destroyed first when the module stops, so readiness goes DOWN before the
- * endpoints do.
+ * (Jersey registers it with {@code load-on-startup} 1, RESTEasy with 0) and every other servlet
+ * that starts with the module (those without a {@code load-on-startup} start at their first
+ * request), and never routes a request to it. Destroyed when the module stops, in no set order
+ * among the servlets.
  */
 public class ServingSignal extends HttpServlet {
 

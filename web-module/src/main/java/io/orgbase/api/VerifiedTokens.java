@@ -3,7 +3,9 @@ package io.orgbase.api;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.orgbase.access.Caller;
 import io.orgbase.identity.control.SigningKeys;
+import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -76,8 +78,7 @@ public class VerifiedTokens implements IdentityStore {
         }
     };
 
-    private record Verified(
-            CredentialValidationResult result, JsonWebToken token, long expiresAt, String keyId, int length) {}
+    private record Verified(CredentialValidationResult result, long expiresAt, String keyId, int length) {}
 
     private final Cache<ByteBuffer, Verified> verified = Caffeine.newBuilder()
             .maximumWeight(MAXIMUM_WEIGHT)
@@ -100,6 +101,18 @@ public class VerifiedTokens implements IdentityStore {
                 }
             })
             .build();
+
+    /**
+     * The caller of each token this store verified, by the token object's identity: Payara hands
+     * the object of this store's answer to every request that sends the same token, so such a
+     * request needs no second digest in {@link #admit} and no claims read again in {@link
+     * #callerOf} (together 2–3% of an item read's CPU). Only objects admitted here are keys, so
+     * being one is proof of having passed the policy. Weak keys: an entry goes with its token
+     * object, which its entry in {@link #verified} keeps (as the result's caller principal) until
+     * the token expires.
+     */
+    private final Cache<JsonWebToken, Caller> callers =
+            Caffeine.newBuilder().weakKeys().build();
 
     @Inject
     @ConfigProperty(name = "orgbase.token-cache", defaultValue = "true")
@@ -150,16 +163,15 @@ public class VerifiedTokens implements IdentityStore {
      * @throws io.orgbase.problems.Unauthenticated when the policy refuses it
      */
     public void admit(JsonWebToken token) {
+        if (enabled && callers.getIfPresent(token) != null) {
+            return; // this very object passed here before
+        }
         String text = token.getRawToken();
         if (!enabled || !consulted || text == null) {
             TokenPolicy.check(text);
             return;
         }
         ByteBuffer key = digest(text);
-        Verified known = verified.getIfPresent(key);
-        if (known != null && known.token() == token) {
-            return;
-        }
         String keyId = TokenPolicy.check(text);
         long expiresAt = token.getExpirationTime();
         // Payara's token is a CallerPrincipal; what is not (another runtime's) is not remembered
@@ -167,9 +179,24 @@ public class VerifiedTokens implements IdentityStore {
             Set<String> groups = token.getGroups() == null ? Set.of() : new HashSet<>(token.getGroups());
             verified.put(
                     key,
-                    new Verified(
-                            new CredentialValidationResult(principal, groups), token, expiresAt, keyId, text.length()));
+                    new Verified(new CredentialValidationResult(principal, groups), expiresAt, keyId, text.length()));
+            try {
+                callers.put(token, Callers.of(token));
+            } catch (Unauthenticated namesNoUser) {
+                // not remembered: every request with it is refused where it needs its caller
+            }
         }
+    }
+
+    /**
+     * The user a verified token names: remembered for a token object this store admitted, read
+     * from the claims otherwise.
+     *
+     * @throws Unauthenticated when it names none
+     */
+    public Caller callerOf(JsonWebToken token) {
+        Caller known = callers.getIfPresent(token);
+        return known != null ? known : Callers.of(token);
     }
 
     /** How many verified tokens this server holds (approximately). */

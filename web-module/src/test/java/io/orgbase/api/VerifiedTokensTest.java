@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential;
+import io.orgbase.access.Caller;
 import io.orgbase.identity.control.SigningKeys;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +108,45 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void theCallerOfAnAdmittedTokenObjectIsWorkedOutOnce() {
+        String raw = valid();
+        ask(raw); // Payara asks identity stores
+        UUID user = UUID.randomUUID();
+        Map<String, Object> claims = Map.of(
+                "raw_token",
+                raw,
+                "exp",
+                Instant.now().getEpochSecond() + 900,
+                "sub",
+                user.toString(),
+                "upn",
+                "ada@example.com",
+                "groups",
+                Set.of("user"));
+        JsonWebToken token = new Verified(claims);
+        tokens.admit(token);
+
+        Caller caller = tokens.callerOf(token);
+        assertThat(caller.userId()).isEqualTo(user);
+        assertThat(tokens.callerOf(token)).as("the same object: remembered").isSameAs(caller);
+        JsonWebToken afresh = new Verified(claims); // the container verified the same text again
+        assertThat(tokens.callerOf(afresh))
+                .as("another object: read from its claims")
+                .isNotSameAs(caller)
+                .isEqualTo(caller);
+    }
+
+    @Test
+    void aTokenThatNamesNoUserIsAdmittedButItsCallerRefused() {
+        String raw = valid();
+        ask(raw);
+        JsonWebToken token = verified(raw, Instant.now().getEpochSecond() + 900); // sub "u"
+        tokens.admit(token);
+        assertThat(ask(raw).getStatus()).isEqualTo(Status.VALID);
+        assertThatThrownBy(() -> tokens.callerOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
     void noOtherTextFindsTheEntry() {
         String raw = valid();
         ask(raw);
@@ -121,7 +162,10 @@ class VerifiedTokensTest {
     void aTokenThePolicyRefusesIsNotRemembered() {
         String foreignKey = text("someone-elses-key", Instant.now().getEpochSecond() + 900, "c2ln");
         ask(foreignKey);
-        assertThatThrownBy(() -> tokens.admit(verified(foreignKey, Instant.now().getEpochSecond() + 900)))
+        JsonWebToken refused = verified(foreignKey, Instant.now().getEpochSecond() + 900);
+        assertThatThrownBy(() -> tokens.admit(refused)).isInstanceOf(Unauthenticated.class);
+        assertThatThrownBy(() -> tokens.admit(refused))
+                .as("the same object, refused again: nothing remembered it")
                 .isInstanceOf(Unauthenticated.class);
         assertThat(ask(foreignKey).getStatus()).isEqualTo(Status.NOT_VALIDATED);
         assertThat(tokens.size()).isZero();

@@ -77,14 +77,15 @@ public record LauncherSettings(
     /**
      * The variables that have a value: one set but blank (an env file's {@code ORGBASE_JAVA_OPTS=},
      * a compose file's {@code PORT: ""}) counts as not set, as MicroProfile Config counts an empty
-     * value on the server. An empty {@code ORGBASE_JAVA_OPTS} once started the JVM with an empty
+     * value on the server; passwords excepted. An empty {@code ORGBASE_JAVA_OPTS} once started the JVM with an empty
      * argument ("Could not find or load main class"), and an empty {@code ORGBASE_HOME} would have
      * put the data in the working directory.
      */
     static Map<String, String> given(Map<String, String> env) {
         Map<String, String> given = new java.util.HashMap<>();
         env.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
+            // an empty password is a password (a role PostgreSQL admits by trust or peer)
+            if (value != null && (!value.isBlank() || name.endsWith("_PASSWORD"))) {
                 given.put(name, value);
             }
         });

@@ -58,13 +58,18 @@ class LauncherSettingsTest {
                         "ORGBASE_JAVA_OPTS", "",
                         "ORGBASE_LOG_FORMAT", "",
                         "ORGBASE_CLUSTER_NAME", "",
-                        "ORGBASE_TAG_CACHE", ""),
+                        "DB_URL", "jdbc:postgresql://db/orgbase",
+                        "DB_USER", "app",
+                        "DB_PASSWORD", "secret",
+                        "DB_MIGRATION_PASSWORD", ""),
                 build());
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.home()).isEqualTo(Path.of("var").toAbsolutePath());
         assertThat(settings.javaOptions()).isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS);
         assertThat(settings.cluster()).isEmpty();
-        assertThat(settings.passThrough()).doesNotContainKey("ORGBASE_TAG_CACHE");
+        assertThat(settings.externalDatabase())
+                .as("an empty password is a password")
+                .hasValueSatisfying(db -> assertThat(db.migrationPassword()).isEmpty());
         assertThat(LauncherSettings.jsonLog(Map.of("ORGBASE_LOG_FORMAT", ""))).isFalse();
     }
 
