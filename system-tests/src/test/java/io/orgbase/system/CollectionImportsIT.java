@@ -339,11 +339,19 @@ class CollectionImportsIT {
             });
             // PostgreSQL looks for a deadlock once a wait is deadlock_timeout old: let the import's
             // look pass first, so that a cycle, if the import holds Web, is found by the change
-            try (java.sql.ResultSet timeout = sql.executeQuery(
-                    "select extract(epoch from current_setting('deadlock_timeout')::interval) * 1000")) {
-                timeout.next();
-                Thread.sleep(timeout.getLong(1) + 500);
-            }
+            Eventually.get("the import's wait older than deadlock_timeout", java.time.Duration.ofSeconds(30), () -> {
+                try (java.sql.Connection look = Orgbase.target().superuser();
+                        java.sql.Statement query = look.createStatement();
+                        java.sql.ResultSet old = query.executeQuery("select count(*) from pg_locks l"
+                                + " where not l.granted and " + changePid + " = any (pg_blocking_pids(l.pid))"
+                                + " and l.waitstart < clock_timestamp()"
+                                + " - current_setting('deadlock_timeout')::interval - interval '200 milliseconds'")) {
+                    old.next();
+                    return old.getLong(1) > 0 ? Optional.of(true) : Optional.empty();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             // the change reaches the records carrying the tag: Web among them
             assertThat(sql.executeUpdate("update team set version = version + 1 where id = '" + webId + "'"))
                     .as("the change bumps Web's version: the import, waiting for the tag, holds no record")
