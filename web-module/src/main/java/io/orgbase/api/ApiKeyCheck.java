@@ -6,7 +6,7 @@ import io.orgbase.problems.TooManyRequests;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.BiConsumer;
 
 /**
  * Checks a presented API key and records the grant for {@link Callers}; the one check behind REST's
@@ -30,12 +30,14 @@ public class ApiKeyCheck {
     ClientAddress clientAddress;
 
     /**
+     * @param address the client's address ({@link ClientAddress})
+     * @param attributes sets an attribute of the request (REST: a property of the JAX-RS request,
+     *     which is an attribute of its servlet request)
      * @throws Unauthenticated for a key that is not a live key
      * @throws TooManyRequests when the address has failed too often
      */
-    public ApiKeyGrant authenticate(String apiKey, HttpServletRequest request) {
-        request.setAttribute(CHECKED, Boolean.TRUE);
-        String address = clientAddress.of(request);
+    public ApiKeyGrant authenticate(String apiKey, String address, BiConsumer<String, Object> attributes) {
+        attributes.accept(CHECKED, Boolean.TRUE);
         boolean counted = !clientAddress.isTrustedProxy(address);
         String bucket = limits.addressBucket(address);
         long wait = counted ? limits.spentFor(bucket, limits.perAddress()) : 0;
@@ -44,7 +46,7 @@ public class ApiKeyCheck {
         }
         try {
             ApiKeyGrant grant = apiKeys.authenticate(apiKey.strip());
-            request.setAttribute(Callers.API_KEY_ATTRIBUTE, grant);
+            attributes.accept(Callers.API_KEY_ATTRIBUTE, grant);
             return grant;
         } catch (Unauthenticated refused) {
             if (counted) {

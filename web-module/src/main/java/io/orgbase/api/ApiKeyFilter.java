@@ -2,12 +2,10 @@ package io.orgbase.api;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -25,15 +23,12 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     @Inject
     ApiKeyCheck check;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         String apiKey = request.getHeaderString(HEADER);
         if (apiKey == null || request.getSecurityContext().getUserPrincipal() != null) {
             return;
         }
-        check.authenticate(apiKey, servletRequest);
+        check.authenticate(apiKey, ClientAddress.recorded(request), request::setProperty);
     }
 }

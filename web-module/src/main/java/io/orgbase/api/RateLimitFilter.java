@@ -4,7 +4,6 @@ import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,9 +30,6 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     RequestBudget budget;
 
     @Context
-    HttpServletRequest servletRequest;
-
-    @Context
     ResourceInfo resource;
 
     @Override
@@ -41,7 +37,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         Cost cost = resource.getResourceMethod() == null
                 ? null
                 : resource.getResourceMethod().getAnnotation(Cost.class);
-        Decision decision = budget.open(servletRequest, cost == null ? 1 : cost.value());
+        Decision decision = budget.open(ClientAddress.recorded(request), cost == null ? 1 : cost.value());
         if (decision == null) {
             return;
         }

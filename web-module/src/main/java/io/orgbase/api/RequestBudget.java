@@ -5,7 +5,6 @@ import io.orgbase.api.RateLimits.Decision;
 import io.orgbase.problems.TooManyRequests;
 import io.orgbase.problems.Unauthenticated;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The rate-limit budget the current request was charged to ({@code RateLimitFilter} charged its
@@ -49,15 +48,15 @@ public class RequestBudget {
      * user or API key, whatever address it comes from, so a corporate NAT is not one budget), else the
      * client address's. Called once per request, by REST's and SOAP's filters.
      *
+     * @param address the client's address ({@link ClientAddress}), which the anonymous spend from
      * @return where the budget stands (not allowed: refuse the request), or null when nothing is
      *     counted (the trusted load balancer itself)
      */
-    public Decision open(HttpServletRequest request, int cost) {
+    public Decision open(String address, int cost) {
         Caller caller;
         try {
             caller = callers.current();
         } catch (Unauthenticated anonymous) {
-            String address = clientAddress.of(request);
             if (clientAddress.isTrustedProxy(address)) {
                 return null; // the load balancer itself (its health checks), not a client
             }

@@ -4,13 +4,11 @@ import io.orgbase.audit.RequestInfo;
 import io.orgbase.logging.Logs;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,18 +30,13 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
     @Inject
     RequestInfo info;
 
-    @Inject
-    ClientAddress clientAddress;
-
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         String id = requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(ATTRIBUTE, id);
-        servletRequest.setAttribute(Logs.class.getName(), Logs.beginRequest(id));
-        info.set(clientAddress.of(servletRequest), printable(request.getHeaderString("User-Agent")), id);
+        // a property of a request in a servlet container is an attribute of its servlet request
+        request.setProperty(Logs.class.getName(), Logs.beginRequest(id));
+        info.set(ClientAddress.recorded(request), printable(request.getHeaderString("User-Agent")), id);
     }
 
     /** The client's request id when it is a sane one, else a new one. */

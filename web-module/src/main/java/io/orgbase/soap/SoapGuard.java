@@ -392,7 +392,7 @@ public class SoapGuard extends HttpFilter {
             key = basicPassword(request.getHeader("Authorization"));
         }
         if (key != null && !key.isBlank()) {
-            apiKeys.authenticate(key, request);
+            apiKeys.authenticate(key, clientAddress.of(request), request::setAttribute);
         }
     }
 
@@ -411,7 +411,7 @@ public class SoapGuard extends HttpFilter {
                     + "as a WS-Security UsernameToken (PasswordText), or an access token as 'Authorization: "
                     + "Bearer'.");
         }
-        apiKeys.authenticate(key, request);
+        apiKeys.authenticate(key, clientAddress.of(request), request::setAttribute);
     }
 
     /** The password of {@code Authorization: Basic}, or null when the header is absent or another scheme. */
@@ -438,7 +438,7 @@ public class SoapGuard extends HttpFilter {
      * Retry-After once it is spent).
      */
     private Decision spend(HttpServletRequest request, HttpServletResponse response) {
-        Decision decision = budget.open(request, 1);
+        Decision decision = budget.open(clientAddress.of(request), 1);
         if (decision == null) {
             return null;
         }
