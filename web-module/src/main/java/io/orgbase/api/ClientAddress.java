@@ -58,7 +58,7 @@ public class ClientAddress {
     /**
      * The client's address {@link ClientAddressFilter} recorded for this REST request. JAX-RS filters
      * read it here: their injected servlet request is a proxy that finds the request anew in each
-     * request's scope (about 3% of an item read's CPU on Payara).
+     * request's scope (3.3% of a department read's CPU on Payara).
      *
      * @throws IllegalStateException when none was recorded (a path the filter does not cover)
      */

@@ -13,10 +13,14 @@ import java.io.IOException;
  * Records each REST request's client address ({@link ClientAddress#ATTRIBUTE}) before JAX-RS runs,
  * where the servlet request is at hand itself: the JAX-RS filters that need the address read it from
  * the request's properties instead of through the container's per-request proxy of the servlet
- * request.
+ * request. Async-capable, as every filter before a JAX-RS resource must be: the notification stream
+ * (Server-Sent Events) suspends its request, which a container refuses past a filter that is not.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = ClientAddressFilter.PATTERN, asyncSupported = true)
 public class ClientAddressFilter extends HttpFilter {
+
+    /** Every REST path ({@link OrgbaseApplication}'s). */
+    static final String PATTERN = "/api/*";
 
     @Inject
     transient ClientAddress clientAddress;

@@ -48,7 +48,7 @@ public class RequestBudget {
      * user or API key, whatever address it comes from, so a corporate NAT is not one budget), else the
      * client address's. Called once per request, by REST's and SOAP's filters.
      *
-     * @param address the client's address ({@link ClientAddress}), which the anonymous spend from
+     * @param address the client's address ({@link ClientAddress}): an anonymous request spends its budget
      * @return where the budget stands (not allowed: refuse the request), or null when nothing is
      *     counted (the trusted load balancer itself)
      */

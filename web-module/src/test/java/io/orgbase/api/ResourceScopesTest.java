@@ -3,10 +3,15 @@ package io.orgbase.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,24 +67,76 @@ class ResourceScopesTest {
     }
 
     /**
-     * Resources and providers live as long as the application, so a servlet request or response
-     * injected into a field with {@code @Context} is a proxy that looks the current one up in the
-     * request's scope: on Payara the first call of each request builds it anew, about 3% of an item
-     * read's CPU. What a filter needs of the servlet request comes as a request property
-     * ({@link ClientAddress#recorded}); a resource method takes it as a parameter.
+     * Resources and providers live as long as the application, so a servlet request, response or
+     * session injected into a field or constructor with {@code @Context} is a proxy that looks the
+     * current one up in the request's scope: on Payara the first call of each request builds it anew
+     * (3.3% of a department read's CPU). What a filter needs of the servlet request comes as a request
+     * property ({@link ClientAddress#recorded}); a resource method takes it as a parameter.
      */
     @Test
-    void noServletRequestIsInjectedIntoAField() {
-        List<String> fields = new ArrayList<>();
+    void noServletRequestIsInjectedIntoAResourceOrProvider() {
+        List<String> injected = new ArrayList<>();
         for (JavaClass type : ServerClasses.all()) {
             for (JavaField field : type.getFields()) {
-                if (field.isAnnotatedWith(Context.class)
-                        && (field.getRawType().isAssignableTo(HttpServletRequest.class)
-                                || field.getRawType().isAssignableTo(HttpServletResponse.class))) {
-                    fields.add(type.getSimpleName() + "." + field.getName());
+                if (field.isAnnotatedWith(Context.class) && isServletState(field.getRawType())) {
+                    injected.add(type.getSimpleName() + "." + field.getName());
+                }
+            }
+            for (JavaConstructor constructor : type.getConstructors()) {
+                for (JavaParameter parameter : constructor.getParameters()) {
+                    if (parameter.isAnnotatedWith(Context.class) && isServletState(parameter.getRawType())) {
+                        injected.add(type.getSimpleName() + "("
+                                + parameter.getRawType().getSimpleName() + ")");
+                    }
                 }
             }
         }
-        assertThat(fields).as("@Context servlet request or response fields").isEmpty();
+        assertThat(injected)
+                .as("@Context servlet requests, responses or sessions held")
+                .isEmpty();
+    }
+
+    private static boolean isServletState(JavaClass type) {
+        return type.isAssignableTo(ServletRequest.class)
+                || type.isAssignableTo(ServletResponse.class)
+                || type.isAssignableTo(HttpSession.class);
+    }
+
+    /**
+     * The JAX-RS filters read the client address {@link ClientAddressFilter} records, so it must see
+     * every REST request; and a servlet filter in front of a resource must be async-capable, or the
+     * container refuses the notification stream's suspended request (Server-Sent Events).
+     */
+    @Test
+    void servletFiltersInFrontOfTheApiCoverItAndAllowAsync() {
+        String api = "/"
+                + OrgbaseApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
+        WebFilter recorder = ClientAddressFilter.class.getAnnotation(WebFilter.class);
+        assertThat(covers(recorder.urlPatterns(), api))
+                .as("ClientAddressFilter covers %s", api)
+                .isTrue();
+        List<String> synchronous = new ArrayList<>();
+        for (JavaClass type : ServerClasses.all()) {
+            if (type.isAnnotatedWith(WebFilter.class)) {
+                WebFilter filter = type.reflect().getAnnotation(WebFilter.class);
+                String[] patterns = filter.urlPatterns().length > 0 ? filter.urlPatterns() : filter.value();
+                if (covers(patterns, api) && !filter.asyncSupported()) {
+                    synchronous.add(type.getSimpleName());
+                }
+            }
+        }
+        assertThat(synchronous)
+                .as("filters on the API that are not async-capable")
+                .isEmpty();
+    }
+
+    /** Whether one of these servlet URL patterns matches every path under {@code prefix}. */
+    private static boolean covers(String[] patterns, String prefix) {
+        for (String pattern : patterns) {
+            if (pattern.endsWith("/*") && prefix.startsWith(pattern.substring(0, pattern.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
