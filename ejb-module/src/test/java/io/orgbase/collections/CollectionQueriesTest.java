@@ -172,6 +172,52 @@ class CollectionQueriesTest {
     }
 
     /**
+     * The search index is asked once per search: merged into the outer query, the subquery had the
+     * function called once for each use of its result.
+     */
+    @Test
+    void theSearchIndexIsAskedOncePerSearch() {
+        String plan = RealDatabase.plan(em, CollectionQueries.MATCHES, "department", "%unit%", 2000);
+        assertThat(plan.split("orgbase_search_ids\\(", -1)).as(plan).hasSize(2);
+    }
+
+    /**
+     * Once the search index has named the rows, the page and its count are planned as reads of
+     * cached pages (joins probe by key, not hash a whole table), for that transaction only, and never
+     * less cheaply than an administrator set it; without ids (a term too common, or matched on the
+     * table) the setting is left as it was.
+     */
+    @Test
+    void rowsNamedByTheSearchIndexAreJoinedByKey() {
+        assertThat(pageCost(List.of(new Sort("name", true)), "unit 4", null)).isEqualTo("1.1");
+        assertThat(pageCost(List.of(new Sort("name", true)), "unit 4", "1")).isEqualTo("1");
+        assertThat(pageCost(List.of(new Sort("name", true)), "un", null))
+                .as("no trigram")
+                .isEqualTo("4");
+        assertThat(pageCost(List.of(), null, null)).as("no search").isEqualTo("4");
+        em.getTransaction().commit();
+        em.getTransaction().begin();
+        assertThat(randomPageCost()).as("the next transaction").isEqualTo("4");
+    }
+
+    private String pageCost(List<Sort> sort, String query, String administrators) {
+        em.createNativeQuery("select set_config('random_page_cost', ?1, true)")
+                .setParameter(1, administrators == null ? "4" : administrators)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        Slice<Department> page =
+                queries.page(Departments.COLLECTION, new CollectionRequest(3, null, sort, null, Map.of(), query, true));
+        assertThat(page.items()).isNotEmpty();
+        return randomPageCost();
+    }
+
+    private String randomPageCost() {
+        return (String) em.createNativeQuery("select current_setting('random_page_cost')")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
+    /**
      * A member comes with their account in one join, and the account without its password hash (a
      * lazy attribute EclipseLink would otherwise select with a joined entity); the hash is still
      * read when it is used.

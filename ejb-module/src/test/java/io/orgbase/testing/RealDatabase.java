@@ -1,8 +1,10 @@
 package io.orgbase.testing;
 
 import io.orgbase.launcher.EmbeddedDatabase;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.Query;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,8 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.persistence.config.QueryHints;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,6 +48,20 @@ public final class RealDatabase implements BeforeAllCallback {
     }
 
     /** The persistence unit "orgbase" outside a server: local transactions, no JTA. */
+    /**
+     * PostgreSQL's plan of a native statement as this entity manager's transaction would run it
+     * ({@code EXPLAIN (VERBOSE, COSTS OFF)}: every expression each node computes, nothing run).
+     */
+    public static String plan(EntityManager em, String sql, Object... parameters) {
+        Query explain = em.createNativeQuery("EXPLAIN (VERBOSE, COSTS OFF) " + sql)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
+        for (int i = 0; i < parameters.length; i++) {
+            explain.setParameter(i + 1, parameters[i]);
+        }
+        List<?> lines = explain.getResultList();
+        return lines.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+    }
+
     public static EntityManagerFactory persistenceUnit() {
         return running.factory;
     }

@@ -37,14 +37,11 @@ import org.eclipse.persistence.config.QueryHints;
 @NamedQuery(name = "Organization.findBySlug", query = "select o from Organization o where o.slug = :slug")
 // Every request into an organization runs it first (DatabaseSession.enterTenantIfCurrent): named,
 // EclipseLink prepares it once, where a query built each time was parsed and given its hint anew.
+// "offset 0" keeps the subquery whole: merged into the outer query, each use of s.generation ran
+// the access generation's lookup again (twice per request).
 @NamedNativeQuery(
         name = Organization.ENTER_IF_CURRENT,
-        query = "select set_config('" + Tenancy.ORG_SETTING
-                + "', case when ?3 < 0 or s.generation = ?3 then ?1 else '' end, true),"
-                + " set_config('" + Tenancy.USER_SETTING + "', ?2, true), s.generation, s.version from"
-                + " (select coalesce((select g.generation from access_generation g"
-                + " where g.org_id = cast(?1 as uuid)), 0) as generation,"
-                + " (select o.version from organization o where o.id = cast(?1 as uuid)) as version) s",
+        query = Organization.ENTER_IF_CURRENT_SQL,
         hints = @QueryHint(name = QueryHints.ALLOW_NATIVE_SQL_QUERY, value = "true"))
 @NamedQuery(name = "Organization.findByCode", query = "select o from Organization o where o.code = :code")
 @NamedQuery(name = "Organization.countChildren", query = "select count(o) from Organization o where o.parentId = :id")
@@ -59,6 +56,14 @@ public class Organization extends BaseEntity implements Extensible {
      * organization's id (text), the user's id (text, or empty) and the generation (negative: any).
      */
     public static final String ENTER_IF_CURRENT = "Organization.enterIfCurrent";
+
+    /** The statement of {@link #ENTER_IF_CURRENT}. */
+    public static final String ENTER_IF_CURRENT_SQL = "select set_config('" + Tenancy.ORG_SETTING
+            + "', case when ?3 < 0 or s.generation = ?3 then ?1 else '' end, true),"
+            + " set_config('" + Tenancy.USER_SETTING + "', ?2, true), s.generation, s.version from"
+            + " (select coalesce((select g.generation from access_generation g"
+            + " where g.org_id = cast(?1 as uuid)), 0) as generation,"
+            + " (select o.version from organization o where o.id = cast(?1 as uuid)) as version offset 0) s";
 
     @Column(name = "code", nullable = false)
     private String code;
