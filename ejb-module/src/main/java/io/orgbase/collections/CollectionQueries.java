@@ -232,6 +232,18 @@ public class CollectionQueries {
     }
 
     /** The ids the search index's functions list as text, comma-separated (none for null or empty). */
+    /**
+     * Ids as one text value for {@code orgbase_listed} (V52): one parameter, however many ids, where
+     * an {@code IN} list bound one each.
+     */
+    private static String listed(List<UUID> ids) {
+        StringBuilder text = new StringBuilder(ids.size() * 37);
+        for (UUID id : ids) {
+            text.append(text.isEmpty() ? "" : ",").append(id);
+        }
+        return text.toString();
+    }
+
     private static List<UUID> uuids(Object listed) {
         String text = listed == null ? "" : listed.toString();
         return text.isEmpty()
@@ -296,12 +308,17 @@ public class CollectionQueries {
             }
         }
         if (indexed != null) {
-            // the current organization's matching ids, from the search index (uuid equality is
-            // leakproof: the planner may walk the primary key below the row policies)
+            // the current organization's matching ids, from the search index, as one value that
+            // PostgreSQL inlines to "id = ANY (...)" (uuid equality is leakproof: the planner may
+            // probe the primary key below the row policies)
             where.add(
                     indexed.isEmpty()
                             ? cb.disjunction()
-                            : root.get(spec.idPath()).in(indexed));
+                            : cb.isTrue(cb.function(
+                                    "orgbase_listed",
+                                    Boolean.class,
+                                    root.get(spec.idPath()),
+                                    cb.literal(listed(indexed)))));
         } else if (request.query() != null && !request.query().isBlank()) {
             search(spec, request.query().strip(), cb, root, errors, where);
         }

@@ -182,6 +182,19 @@ class CollectionQueriesTest {
     }
 
     /**
+     * The ids the search index named reach the page query as one value (V52), which PostgreSQL
+     * unfolds into a lookup by key: the function is inlined and its list made a constant array.
+     */
+    @Test
+    void idsNamedByTheSearchIndexAreOneValueLookedUpByKey() {
+        String plan = RealDatabase.plan(
+                em,
+                "SELECT d.id FROM department d WHERE orgbase_listed(d.id, ?1) = true",
+                UUID.randomUUID() + "," + UUID.randomUUID());
+        assertThat(plan).as(plan).doesNotContain("orgbase_listed").contains("= ANY ('{");
+    }
+
+    /**
      * Once the search index has named the rows, the page and its count are planned as reads of
      * cached pages (joins probe by key, not hash a whole table), for that transaction only, and never
      * less cheaply than an administrator set it; without ids (a term too common, or matched on the
