@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -59,22 +60,50 @@ public class CollectionQueries {
 
     /**
      * Asks the search index for the current organization's matches: their ids as text ({@code ''}
-     * for none, NULL for more than the cap), and, when there are ids, has the planner cost the rest
-     * of the transaction's statements (the page and its count) as reading cached pages. With at most
-     * {@link #SEARCH_INDEX_CAP} rows known by key, joining each to its account by the account's
-     * primary key is what costs least; at PostgreSQL's default {@code random_page_cost} (4, a
-     * spinning disk's) the planner instead hashes every account of the database: 1,111 members of
-     * 100,000 joined in 19–20 ms against 9–10 ms by key (2026-12-07, measured as the application
-     * role). Never raised above an administrator's own lower setting.
+     * for none, NULL for more than the cap), and, when there are some, has the planner cost the
+     * page and its count as reading cached pages, returning the setting it replaced ({@link
+     * Matches#restore} puts it back after them). With at most {@link #SEARCH_INDEX_CAP} rows known by
+     * key, joining each to its account by the account's primary key is what costs least; at
+     * PostgreSQL's default {@code random_page_cost} (4, a spinning disk's) the planner instead hashed
+     * every account of the database: 1,111 members of 100,000 joined in 19–20 ms against 9–10 ms by
+     * key (2026-12-07, measured as the application role). Never raised above an administrator's own
+     * lower setting.
      *
      * <p>{@code OFFSET 0} keeps the subquery from being merged into the outer query, where the
      * function was called once per reference to its result: twice per search before (6.2–9.5 ms
      * against 3.2–3.5 ms for that search).
      */
-    static final String MATCHES = "SELECT array_to_string(found.ids, ','), CASE WHEN found.ids IS NOT NULL"
+    static final String MATCHES = "SELECT array_to_string(found.ids, ','), CASE WHEN cardinality(found.ids) > 0"
             + " THEN set_config('random_page_cost',"
-            + " CAST(least(CAST(current_setting('random_page_cost') AS float8), 1.1) AS text), true) END"
-            + " FROM (SELECT orgbase_search_ids(?1, ?2, ?3) AS ids OFFSET 0) found";
+            + " CAST(least(CAST(found.before AS float8), 1.1) AS text), true) END, CASE WHEN"
+            + " cardinality(found.ids) > 0 THEN found.before END"
+            + " FROM (SELECT orgbase_search_ids(?1, ?2, ?3) AS ids, current_setting('random_page_cost') AS before"
+            + " OFFSET 0) found";
+
+    /** The parameter of {@code orgbase_listed} that carries the search index's matches. */
+    private static final String LISTED = "listed";
+
+    /**
+     * What the search index found: the ids as text ({@code ''} none, null more than the cap), and the
+     * planner's setting to put back after the page and its count (null: left as it was).
+     */
+    record Matches(String listed, String costBefore) {
+
+        /** The ids, or null for more than the cap. */
+        List<UUID> ids() {
+            return listed == null ? null : uuids(listed);
+        }
+
+        /** Plans the transaction's further statements as before the search. */
+        void restore(EntityManager em) {
+            if (costBefore != null) {
+                em.createNativeQuery("SELECT set_config('random_page_cost', ?1, true)")
+                        .setParameter(1, costBefore)
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult();
+            }
+        }
+    }
     /** Letters or digits in a row a term needs for the search index (pg_trgm takes trigrams from words). */
     public static final int SEARCH_INDEX_MIN = 3;
 
@@ -125,11 +154,12 @@ public class CollectionQueries {
             return searchPage(spec, request, scope, sort, ordered);
         }
         String pattern = indexedSearch(spec, request);
-        List<UUID> indexed = pattern == null ? null : matches(spec, pattern);
+        Matches found = pattern == null ? null : matches(spec, pattern);
+        String listed = found == null ? null : found.listed();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(spec.entity());
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, indexed, cb, root, query, errors);
+        List<Predicate> where = conditions(spec, request, scope, listed, cb, root, query, errors);
         List<Object> after = request.cursor() == null ? null : decode(spec, sort, request.cursor(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -139,11 +169,15 @@ public class CollectionQueries {
         }
         query.select(root).where(where.toArray(Predicate[]::new)).orderBy(order(spec, sort, cb, root));
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
-        List<E> rows = em.createQuery(query).setMaxResults(limit + 1).getResultList();
+        List<E> rows =
+                listing(em.createQuery(query), listed).setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
         List<E> items = List.copyOf(more ? rows.subList(0, limit) : rows);
         String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
-        Long total = request.count() ? count(spec, request, scope, indexed) : null;
+        Long total = request.count() ? count(spec, request, scope, listed) : null;
+        if (found != null) {
+            found.restore(em);
+        }
         return new Slice<>(items, next, total);
     }
 
@@ -232,18 +266,6 @@ public class CollectionQueries {
     }
 
     /** The ids the search index's functions list as text, comma-separated (none for null or empty). */
-    /**
-     * Ids as one text value for {@code orgbase_listed} (V52): one parameter, however many ids, where
-     * an {@code IN} list bound one each.
-     */
-    private static String listed(List<UUID> ids) {
-        StringBuilder text = new StringBuilder(ids.size() * 37);
-        for (UUID id : ids) {
-            text.append(text.isEmpty() ? "" : ",").append(id);
-        }
-        return text.toString();
-    }
-
     private static List<UUID> uuids(Object listed) {
         String text = listed == null ? "" : listed.toString();
         return text.isEmpty()
@@ -261,20 +283,25 @@ public class CollectionQueries {
         return order;
     }
 
-    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, List<UUID> indexed) {
+    private <E> long count(CollectionSpec<E> spec, CollectionRequest request, Scope<E> scope, String listed) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<E> root = query.from(spec.entity());
-        List<Predicate> where = conditions(spec, request, scope, indexed, cb, root, query, new ArrayList<>());
+        List<Predicate> where = conditions(spec, request, scope, listed, cb, root, query, new ArrayList<>());
         query.select(cb.count(root)).where(where.toArray(Predicate[]::new));
-        return em.createQuery(query).getSingleResult();
+        return listing(em.createQuery(query), listed).getSingleResult();
+    }
+
+    /** Binds the search index's matches, when {@link #conditions} named them. */
+    private static <T> TypedQuery<T> listing(TypedQuery<T> query, String listed) {
+        return listed == null || listed.isEmpty() ? query : query.setParameter(LISTED, listed);
     }
 
     private <E> List<Predicate> conditions(
             CollectionSpec<E> spec,
             CollectionRequest request,
             Scope<E> scope,
-            List<UUID> indexed,
+            String listed,
             CriteriaBuilder cb,
             Root<E> root,
             AbstractQuery<?> query,
@@ -307,18 +334,18 @@ public class CollectionQueries {
                 where.add(predicate);
             }
         }
-        if (indexed != null) {
+        if (listed != null) {
             // the current organization's matching ids, from the search index, as one value that
             // PostgreSQL inlines to "id = ANY (...)" (uuid equality is leakproof: the planner may
             // probe the primary key below the row policies)
             where.add(
-                    indexed.isEmpty()
+                    listed.isEmpty()
                             ? cb.disjunction()
                             : cb.isTrue(cb.function(
                                     "orgbase_listed",
                                     Boolean.class,
                                     root.get(spec.idPath()),
-                                    cb.literal(listed(indexed)))));
+                                    cb.parameter(String.class, LISTED))));
         } else if (request.query() != null && !request.query().isBlank()) {
             search(spec, request.query().strip(), cb, root, errors, where);
         }
@@ -339,17 +366,18 @@ public class CollectionQueries {
     }
 
     /**
-     * The ids of the current organization's rows whose text matches, from the search index; null
-     * when more than {@link #SEARCH_INDEX_CAP} do (the term is matched on the table instead).
+     * The current organization's rows whose text matches, from the search index ({@link
+     * Matches#ids} null when more than {@link #SEARCH_INDEX_CAP} do: the term is matched on the table
+     * instead); see {@link #MATCHES} for what else it sets until {@link Matches#restore}.
      */
-    <E> List<UUID> matches(CollectionSpec<E> spec, String pattern) {
+    <E> Matches matches(CollectionSpec<E> spec, String pattern) {
         Object[] row = (Object[]) em.createNativeQuery(MATCHES)
                 .setParameter(1, spec.searchIndex())
                 .setParameter(2, pattern)
                 .setParameter(3, SEARCH_INDEX_CAP)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        return row[0] == null ? null : uuids(row[0]);
+        return new Matches((String) row[0], (String) row[2]);
     }
 
     private <E> void search(

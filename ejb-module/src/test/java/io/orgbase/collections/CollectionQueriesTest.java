@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.orgbase.department.Department;
 import io.orgbase.department.boundary.Departments;
 import io.orgbase.identity.User;
+import io.orgbase.launcher.EmbeddedDatabase;
 import io.orgbase.organization.Membership;
 import io.orgbase.organization.boundary.Memberships;
 import io.orgbase.problems.FieldError;
@@ -153,7 +154,23 @@ class CollectionQueriesTest {
     void pagesArePlannedForTheirOrganizationNotTheAverageOne() {
         for (int run = 0; run < 15; run++) {
             queries.page(Departments.COLLECTION, new CollectionRequest(5, null, List.of(), null, Map.of(), null, true));
+            // a search the index names the rows of, in another order: its list must be folded into
+            // the plan, which a generic plan cannot do
+            queries.page(
+                    Departments.COLLECTION,
+                    new CollectionRequest(5, null, List.of(new Sort("name", true)), null, Map.of(), "unit", true));
         }
+        Object[] listed = (Object[]) em.createNativeQuery("select coalesce(sum(generic_plans), 0),"
+                        + " coalesce(sum(custom_plans), 0) from pg_prepared_statements"
+                        + " where statement like '%orgbase_listed%'")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+        assertThat(((Number) listed[0]).longValue())
+                .as("generic plans of searches")
+                .isZero();
+        assertThat(((Number) listed[1]).longValue())
+                .as("custom plans of searches")
+                .isGreaterThanOrEqualTo(10);
         Object[] plans = (Object[]) em.createNativeQuery("select coalesce(sum(generic_plans), 0),"
                         + " coalesce(sum(custom_plans), 0), current_setting('plan_cache_mode')"
                         + " from pg_prepared_statements where statement like 'SELECT%FROM department%'")
@@ -183,45 +200,64 @@ class CollectionQueriesTest {
 
     /**
      * The ids the search index named reach the page query as one value (V52), which PostgreSQL
-     * unfolds into a lookup by key: the function is inlined and its list made a constant array.
+     * plans, as the application role under the row policies, exactly as the list of bound ids it
+     * replaced: the function inlined, its list a constant array.
      */
     @Test
     void idsNamedByTheSearchIndexAreOneValueLookedUpByKey() {
-        String plan = RealDatabase.plan(
-                em,
-                "SELECT d.id FROM department d WHERE orgbase_listed(d.id, ?1) = true",
-                UUID.randomUUID() + "," + UUID.randomUUID());
-        assertThat(plan).as(plan).doesNotContain("orgbase_listed").contains("= ANY ('{");
+        em.createNativeQuery("SET LOCAL ROLE " + EmbeddedDatabase.APP)
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        em.createNativeQuery("SET LOCAL enable_seqscan = off")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .executeUpdate();
+        // as EclipseLink sends it (the function's answer compared with a bound TRUE), and as an IN
+        // list of the same ids, which PostgreSQL also plans as "= ANY" of a constant array
+        UUID one = UUID.randomUUID();
+        UUID two = UUID.randomUUID();
+        String listed = RealDatabase.plan(
+                em, "SELECT d.id FROM department d WHERE orgbase_listed(d.id, ?1) = ?2", one + "," + two, true);
+        String in = RealDatabase.plan(em, "SELECT d.id FROM department d WHERE d.id IN (?1, ?2)", one, two);
+        assertThat(listed).as(listed).doesNotContain("orgbase_listed").contains("= ANY ('{" + one + "," + two + "}'");
+        assertThat(listed).isEqualTo(in);
     }
 
     /**
-     * Once the search index has named the rows, the page and its count are planned as reads of
-     * cached pages (joins probe by key, not hash a whole table), for that transaction only, and never
-     * less cheaply than an administrator set it; without ids (a term too common, or matched on the
-     * table) the setting is left as it was.
+     * Once the search index has named rows, the page and its count are planned as reads of cached
+     * pages (joins probe by key, not hash a whole table), never less cheaply than an administrator
+     * set it, and the setting is put back after them; when the index names nothing, or the term is
+     * matched on the table, it is left alone.
      */
     @Test
     void rowsNamedByTheSearchIndexAreJoinedByKey() {
-        assertThat(pageCost(List.of(new Sort("name", true)), "unit 4", null)).isEqualTo("1.1");
-        assertThat(pageCost(List.of(new Sort("name", true)), "unit 4", "1")).isEqualTo("1");
-        assertThat(pageCost(List.of(new Sort("name", true)), "un", null))
-                .as("no trigram")
-                .isEqualTo("4");
-        assertThat(pageCost(List.of(), null, null)).as("no search").isEqualTo("4");
-        em.getTransaction().commit();
-        em.getTransaction().begin();
-        assertThat(randomPageCost()).as("the next transaction").isEqualTo("4");
+        CollectionQueries.Matches found = queries.matches(Departments.COLLECTION, "%unit 4%");
+        assertThat(found.ids()).hasSize(5);
+        assertThat(randomPageCost()).isEqualTo("1.1");
+        found.restore(em);
+        assertThat(randomPageCost()).isEqualTo("4");
+
+        setRandomPageCost("1");
+        queries.matches(Departments.COLLECTION, "%unit 4%").restore(em);
+        assertThat(randomPageCost()).as("an administrator's lower value").isEqualTo("1");
+        setRandomPageCost("4");
+
+        CollectionQueries.Matches none = queries.matches(Departments.COLLECTION, "%nothing like it%");
+        assertThat(none.ids()).isEmpty();
+        assertThat(randomPageCost()).as("no ids").isEqualTo("4");
+
+        for (String query : new String[] {"unit 4", "un", "nothing like it", null}) {
+            queries.page(
+                    Departments.COLLECTION,
+                    new CollectionRequest(3, null, List.of(new Sort("name", true)), null, Map.of(), query, true));
+            assertThat(randomPageCost()).as("after a page searching %s", query).isEqualTo("4");
+        }
     }
 
-    private String pageCost(List<Sort> sort, String query, String administrators) {
+    private void setRandomPageCost(String value) {
         em.createNativeQuery("select set_config('random_page_cost', ?1, true)")
-                .setParameter(1, administrators == null ? "4" : administrators)
+                .setParameter(1, value)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getSingleResult();
-        Slice<Department> page =
-                queries.page(Departments.COLLECTION, new CollectionRequest(3, null, sort, null, Map.of(), query, true));
-        assertThat(page.items()).isNotEmpty();
-        return randomPageCost();
     }
 
     private String randomPageCost() {
@@ -328,7 +364,7 @@ class CollectionQueriesTest {
         assertThat(CollectionQueries.indexedSearch(Departments.COLLECTION, searching("a-b.c")))
                 .as("no three letters or digits in a row: no trigram")
                 .isNull();
-        assertThat(queries.matches(Departments.COLLECTION, "%nit 3%")).hasSize(5);
+        assertThat(queries.matches(Departments.COLLECTION, "%nit 3%").ids()).hasSize(5);
         assertThat(search("nit 3")).hasSize(5); // inside a word
         assertThat(search("u17")).containsExactly("Unit 2"); // the code
         assertThat(search("theirs")).isEmpty(); // another organization's name
@@ -538,7 +574,7 @@ class CollectionQueriesTest {
         Slice<Department> bulk = queries.page(
                 Departments.COLLECTION,
                 new CollectionRequest(50, null, List.of(new Sort("code", false)), null, Map.of(), "BULK", true));
-        assertThat(queries.matches(Departments.COLLECTION, "%bulk%"))
+        assertThat(queries.matches(Departments.COLLECTION, "%bulk%").ids())
                 .as("more than the cap")
                 .isNull();
         assertThat(bulk.total()).isEqualTo(CollectionQueries.SEARCH_INDEX_CAP + 1L);
@@ -553,7 +589,7 @@ class CollectionQueriesTest {
                 .extracting(Department::getName)
                 .startsWith("Bulk 1", "Bulk 10", "Bulk 100");
         // Bulk 1, 10-19, 100-199, 1000-1999: under the cap, handed over as 1,111 ids
-        assertThat(queries.matches(Departments.COLLECTION, "%bulk 1%")).hasSize(1111);
+        assertThat(queries.matches(Departments.COLLECTION, "%bulk 1%").ids()).hasSize(1111);
         Slice<Department> ones = queries.page(
                 Departments.COLLECTION,
                 new CollectionRequest(50, null, List.of(new Sort("code", false)), null, Map.of(), "bulk 1", true));

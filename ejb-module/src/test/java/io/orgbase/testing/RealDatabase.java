@@ -47,7 +47,6 @@ public final class RealDatabase implements BeforeAllCallback {
         return running.database.superuserConnection();
     }
 
-    /** The persistence unit "orgbase" outside a server: local transactions, no JTA. */
     /**
      * PostgreSQL's plan of a native statement as this entity manager's transaction would run it
      * ({@code EXPLAIN (VERBOSE, COSTS OFF)}: every expression each node computes, nothing run).
@@ -62,6 +61,7 @@ public final class RealDatabase implements BeforeAllCallback {
         return lines.stream().map(String::valueOf).collect(Collectors.joining("\n"));
     }
 
+    /** The persistence unit "orgbase" outside a server: local transactions, no JTA. */
     public static EntityManagerFactory persistenceUnit() {
         return running.factory;
     }

@@ -364,6 +364,20 @@ class IsolationIT {
                 .json();
         assertThat(counted.getJsonArray("items")).isEmpty();
         assertThat(counted.getJsonNumber("total").longValue()).isZero();
+        // in another order the index's matches go to the page query as a list of ids (V52)
+        for (String query :
+                List.of("/departments?q=theirs&count=true&sort=-name", "/departments?q=theirs&count=true&sort=code")) {
+            JsonObject listed = alice.api().get(mine.path() + query).json();
+            assertThat(listed.getJsonArray("items")).as(query).isEmpty();
+            assertThat(listed.getJsonNumber("total").longValue()).as(query).isZero();
+            assertThat(bob.api().get(theirs.path() + query).json().getJsonArray("items"))
+                    .as(query)
+                    .hasSize(1);
+        }
+        assertThat(Pages.emails(alice.api().get(mine.path() + "/members?sort=-joinedAt&q=" + Pages.encode(bobsName))))
+                .isEmpty();
+        assertThat(Pages.emails(bob.api().get(theirs.path() + "/members?sort=-joinedAt&q=" + Pages.encode(bobsName))))
+                .containsExactly(bob.email());
         try (Connection app = Fixtures.appRole()) {
             app.setAutoCommit(false);
             assertThatThrownBy(() -> count(app, "select count(*) from search_text"))
