@@ -80,6 +80,9 @@ public class CollectionQueries {
             + " FROM (SELECT orgbase_search_ids(?1, ?2, ?3) AS ids, current_setting('random_page_cost') AS before"
             + " OFFSET 0) found";
 
+    /** Letters or digits in a row a term needs for the search index (pg_trgm takes trigrams from words). */
+    public static final int SEARCH_INDEX_MIN = 3;
+
     /** The parameter of {@code orgbase_listed} that carries the search index's matches. */
     private static final String LISTED = "listed";
 
@@ -104,8 +107,6 @@ public class CollectionQueries {
             }
         }
     }
-    /** Letters or digits in a row a term needs for the search index (pg_trgm takes trigrams from words). */
-    public static final int SEARCH_INDEX_MIN = 3;
 
     private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{" + SEARCH_INDEX_MIN + "}");
 
