@@ -22,8 +22,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.descriptors.FetchGroupManager;
+import org.eclipse.persistence.internal.queries.EntityFetchGroup;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.queries.FetchGroup;
 import org.eclipse.persistence.queries.FetchGroupTracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -299,6 +306,33 @@ class CollectionQueriesTest {
     }
 
     /** Ties are broken by id, so a page boundary inside a run of equal names loses and repeats nothing. */
+    /**
+     * The membership's default group names every attribute of its own (only the joined account is
+     * lean): "all of them" is worked out once, not again for every row read.
+     */
+    @Test
+    void aGroupOfEveryAttributeIsWorkedOutOnce() {
+        ClassDescriptor descriptor =
+                em.unwrap(JpaEntityManager.class).getServerSession().getDescriptor(Membership.class);
+        FetchGroupManager manager = descriptor.getFetchGroupManager();
+        FetchGroup group = manager.getDefaultFetchGroup();
+        assertThat(manager.getEntityFetchGroup(group))
+                .as("every attribute: no group on the object")
+                .isNull();
+        AtomicInteger worked = new AtomicInteger();
+        FetchGroupManager counting = new FetchGroupManager() {
+            @Override
+            public EntityFetchGroup getEntityFetchGroup(Set<String> attributeNames) {
+                worked.incrementAndGet();
+                return manager.getEntityFetchGroup(attributeNames);
+            }
+        };
+        for (int row = 0; row < 3; row++) {
+            assertThat(group.getEntityFetchGroup(counting)).isNull();
+        }
+        assertThat(worked).as("lists of attributes built").hasValue(0);
+    }
+
     @Test
     void tiesAreBrokenByTheId() {
         List<Department> units = all(List.of(new Sort("name", false)), 2).stream()
@@ -521,6 +555,54 @@ class CollectionQueriesTest {
         assertThat(membersMatching("example.org"))
                 .containsExactly(MEMBER_EMAIL_START, "mmm-middle@example.org", "zzz-last@example.org");
         assertThat(membersMatching("aaa-first")).isEmpty();
+    }
+
+    /**
+     * A search in another order than the index's, of rows that come with joined ones (a member's
+     * account), chooses its page by id and then reads just that page's rows: the same members, in
+     * order, page for page, each with its account (and without its password hash).
+     */
+    @Test
+    void aSearchInAnotherOrderChoosesItsPageByIdThenReadsItsRows() {
+        assertThat(queries.readsJoinedRows(Memberships.COLLECTION))
+                .as("members come with their accounts")
+                .isTrue();
+        assertThat(queries.readsJoinedRows(Departments.COLLECTION)).isFalse();
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String email = "joined-" + i + "@example.net";
+            UUID user = member(email);
+            em.createNativeQuery("update membership set created_at = now() - make_interval(mins => ?1)"
+                            + " where user_id = cast(?2 as uuid)")
+                    .setParameter(1, i)
+                    .setParameter(2, user.toString())
+                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .executeUpdate();
+            newestFirst.add(email);
+        }
+        member("not-searched@example.org");
+        em.clear();
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Slice<Membership> page = queries.page(
+                    Memberships.COLLECTION,
+                    new CollectionRequest(
+                            3, cursor, List.of(new Sort("joinedAt", true)), null, Map.of(), "example.net", true),
+                    CollectionQueries.Scope.tenant("orgId", ORG));
+            assertThat(page.total()).isEqualTo(7);
+            sizes.add(page.items().size());
+            for (Membership member : page.items()) {
+                assertThat(((FetchGroupTracker) member.getUser())._persistence_isAttributeFetched("passwordHash"))
+                        .isFalse();
+                seen.add(member.getUser().getEmail());
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+        assertThat(sizes).containsExactly(3, 3, 1);
     }
 
     private UUID member(String email) {
