@@ -30,7 +30,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.persistence.config.QueryHints;
@@ -850,18 +852,36 @@ public class CollectionQueries {
         return current;
     }
 
+    /**
+     * Each entity class's fields by attribute name, found once. Looking them up per cursor cost an
+     * exception for every attribute declared by a superclass (an entity's id and times): 1.4% of a
+     * member search's CPU (2026-12-07, async-profiler).
+     */
+    private static final ClassValue<Map<String, Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Field> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private static Object fieldValue(Object object, String name) {
-        for (Class<?> type = object.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(object);
-            } catch (NoSuchFieldException next) {
-                // declared higher up
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+        Field field = FIELDS.get(object.getClass()).computeIfAbsent(name, n -> field(object.getClass(), n));
+        try {
+            return field.get(object);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Field field(Class<?> start, String name) {
+        for (Class<?> type = start; type != null; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getName().equals(name)) {
+                    field.setAccessible(true);
+                    return field;
+                }
             }
         }
-        throw new IllegalStateException("no attribute " + name + " on " + object.getClass());
+        throw new IllegalStateException("no attribute " + name + " on " + start);
     }
 }
