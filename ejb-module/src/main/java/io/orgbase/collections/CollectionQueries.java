@@ -22,6 +22,7 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -163,33 +164,43 @@ public class CollectionQueries {
         String listed = found == null ? null : found.listed();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         int limit = Math.max(1, Math.min(request.limit(), CollectionRequest.MAX_LIMIT));
-        List<E> rows;
-        if (listed != null && !listed.isEmpty() && readsJoinedRows(spec) && sortsOnItsOwn(spec, sort)) {
-            CriteriaQuery<Object> ids = cb.createQuery(Object.class);
-            Root<E> root = ids.from(spec.entity());
-            ids.select(root.get(spec.idPath()))
-                    .where(selection(spec, request, scope, listed, sort, cb, root, ids, errors))
+        List<E> items;
+        String next;
+        if (errors.isEmpty()
+                && listed != null
+                && !listed.isEmpty()
+                && readsJoinedRows(spec)
+                && sortsOnItsOwn(spec, sort)) {
+            // the page's keys first (each row's sort values, then its id), its rows after
+            CriteriaQuery<Object[]> keys = cb.createQuery(Object[].class);
+            Root<E> root = keys.from(spec.entity());
+            keys.multiselect(keyPaths(spec, sort, root))
+                    .where(selection(spec, request, scope, listed, sort, cb, root, keys, errors))
                     .orderBy(order(spec, sort, cb, root));
-            rows = byId(
+            List<Object[]> chosen = listing(em.createQuery(keys), listed)
+                    .setMaxResults(limit + 1)
+                    .getResultList();
+            boolean more = chosen.size() > limit;
+            List<Object[]> page = more ? chosen.subList(0, limit) : chosen;
+            items = List.copyOf(byId(
                     spec,
                     scope,
                     sort,
-                    listing(em.createQuery(ids), listed)
-                            .setMaxResults(limit + 1)
-                            .getResultList());
+                    page.stream().map(key -> key[sort.size()]).toList()));
+            next = more ? encode(spec, sort, Arrays.asList(page.get(page.size() - 1))) : null;
         } else {
             CriteriaQuery<E> query = cb.createQuery(spec.entity());
             Root<E> root = query.from(spec.entity());
             query.select(root)
                     .where(selection(spec, request, scope, listed, sort, cb, root, query, errors))
                     .orderBy(order(spec, sort, cb, root));
-            rows = listing(em.createQuery(query), listed)
+            List<E> rows = listing(em.createQuery(query), listed)
                     .setMaxResults(limit + 1)
                     .getResultList();
+            boolean more = rows.size() > limit;
+            items = List.copyOf(more ? rows.subList(0, limit) : rows);
+            next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
         }
-        boolean more = rows.size() > limit;
-        List<E> items = List.copyOf(more ? rows.subList(0, limit) : rows);
-        String next = more ? encode(spec, sort, items.get(items.size() - 1)) : null;
         Long total = request.count() ? count(spec, request, scope, listed) : null;
         if (found != null) {
             found.restore(em);
@@ -236,16 +247,29 @@ public class CollectionQueries {
         return descriptor != null && descriptor.getObjectBuilder().hasJoinedAttributes();
     }
 
+    /** The sort keys' paths, then the id's: what a cursor is made of. */
+    private static <E> List<Selection<?>> keyPaths(CollectionSpec<E> spec, List<Sort> sort, Root<E> root) {
+        List<Selection<?>> paths = new ArrayList<>();
+        for (Sort key : sort) {
+            paths.add(path(root, spec.field(key.field()).path()));
+        }
+        paths.add(path(root, spec.idPath()));
+        return paths;
+    }
+
     /**
-     * Whether every sort key is the entity's own column: a key on a joined row (a member's email)
-     * needs the join to choose the page anyway.
+     * Whether every sort key is the entity's own column (the sort is known to be valid): a key on a
+     * joined row (a member's email) needs the join to choose the page anyway.
      */
     private static boolean sortsOnItsOwn(CollectionSpec<?> spec, List<Sort> sort) {
         return sort.stream().noneMatch(key -> spec.field(key.field()).path().contains("."));
     }
 
-    /** The rows of a page chosen by id (at most {@code ids}' count), in the page's order. */
-    private <E> List<E> byId(CollectionSpec<E> spec, Scope<E> scope, List<Sort> sort, List<Object> ids) {
+    /**
+     * The rows of a page chosen by id, in the page's order. The cursor comes from the keys the page
+     * was chosen by, so a row changed or gone in between neither ends the paging nor skips a row.
+     */
+    private <E> List<E> byId(CollectionSpec<E> spec, Scope<E> scope, List<Sort> sort, List<?> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -302,18 +326,7 @@ public class CollectionQueries {
         // this one ended in the index's order: nothing is skipped, and paging never stops early.
         List<UUID> page = ids.size() > limit ? ids.subList(0, limit) : ids;
         String next = ids.size() > limit ? encode(spec, sort, List.of(found[1], page.get(page.size() - 1))) : null;
-        if (page.isEmpty()) {
-            return new Slice<>(List.of(), next, total);
-        }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<E> query = cb.createQuery(spec.entity());
-        Root<E> root = query.from(spec.entity());
-        Predicate where = root.get(spec.idPath()).in(page);
-        if (scope != null) {
-            where = cb.and(scope.apply(cb, root), where);
-        }
-        query.select(root).where(where).orderBy(order(spec, sort, cb, root));
-        return new Slice<>(List.copyOf(em.createQuery(query).getResultList()), next, total);
+        return new Slice<>(List.copyOf(byId(spec, scope, sort, page)), next, total);
     }
 
     /**
