@@ -20,79 +20,71 @@ import io.orgbase.organization.boundary.Organizations;
 import io.orgbase.settings.boundary.Settings;
 import io.orgbase.tag.boundary.TagVocabulary;
 import io.orgbase.team.boundary.Teams;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
-/**
- * The boundaries the resources below {@code /orgs/{org}} call, injected once for the locator.
- *
- * <p>As EJB references, not CDI ones: through Weld's proxy of a session bean every call asked
- * Payara for the bean's business object, which for a no-interface view first tries it as a JDK
- * proxy and fails with an exception ({@code EjbContainerServicesImpl.getEJBLocalObject}): 1.7% of
- * a department read's CPU (2026-12-07, async-profiler). The container's interceptors, CDI's
- * included, run the same either way.
- */
+/** The boundaries the resources below {@code /orgs/{org}} call, injected once for the locator. */
 @Dependent
 public class TenantBoundaries {
 
-    @EJB
+    @Inject
     Organizations organizations;
 
-    @EJB
+    @Inject
     NotificationPreferences notificationPreferences;
 
-    @EJB
+    @Inject
     MailTemplateOverrides mailTemplates;
 
-    @EJB
+    @Inject
     DataJobs dataJobs;
 
-    @EJB
+    @Inject
     Memberships memberships;
 
-    @EJB
+    @Inject
     Departments departments;
 
-    @EJB
+    @Inject
     Categories categories;
 
-    @EJB
+    @Inject
     ApiKeys apiKeys;
 
-    @EJB
+    @Inject
     Invitations invitations;
 
-    @EJB
+    @Inject
     OrganizationRoles roles;
 
-    @EJB
+    @Inject
     AuditEvents audit;
 
-    @EJB
+    @Inject
     Announcements announcements;
 
-    @EJB
+    @Inject
     Settings settings;
 
-    @EJB
+    @Inject
     Features features;
 
-    @EJB
+    @Inject
     Teams teams;
 
-    @EJB
+    @Inject
     CustomFields customFields;
 
-    @EJB
+    @Inject
     ContactBook contacts;
 
-    @EJB
+    @Inject
     Analytics analytics;
 
-    @EJB
+    @Inject
     TagVocabulary tags;
 
-    @EJB
+    @Inject
     OrganizationBundles bundles;
 
     public Organizations organizations() {
