@@ -174,7 +174,7 @@ public class CollectionQueries {
             // the page's keys first (each row's sort values, then its id), its rows after
             CriteriaQuery<Object[]> keys = cb.createQuery(Object[].class);
             Root<E> root = keys.from(spec.entity());
-            keys.multiselect(keyPaths(spec, sort, root))
+            keys.multiselect(keyPaths(spec, sort, root).toArray(new Selection<?>[0]))
                     .where(selection(spec, request, scope, listed, sort, cb, root, keys, errors))
                     .orderBy(order(spec, sort, cb, root));
             List<Object[]> chosen = listing(em.createQuery(keys), listed)
@@ -248,8 +248,8 @@ public class CollectionQueries {
     }
 
     /** The sort keys' paths, then the id's: what a cursor is made of. */
-    private static <E> List<Selection<?>> keyPaths(CollectionSpec<E> spec, List<Sort> sort, Root<E> root) {
-        List<Selection<?>> paths = new ArrayList<>();
+    private static <E> List<Path<?>> keyPaths(CollectionSpec<E> spec, List<Sort> sort, Root<E> root) {
+        List<Path<?>> paths = new ArrayList<>();
         for (Sort key : sort) {
             paths.add(path(root, spec.field(key.field()).path()));
         }
@@ -769,13 +769,11 @@ public class CollectionQueries {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <E> Predicate after(
             CollectionSpec<E> spec, List<Sort> sort, List<Object> values, CriteriaBuilder cb, Root<E> root) {
-        List<Path<?>> paths = new ArrayList<>();
+        List<Path<?>> paths = keyPaths(spec, sort, root);
         List<Boolean> descending = new ArrayList<>();
         for (Sort key : sort) {
-            paths.add(path(root, spec.field(key.field()).path()));
             descending.add(key.descending());
         }
-        paths.add(path(root, spec.idPath()));
         descending.add(false);
         List<Predicate> any = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
