@@ -140,7 +140,7 @@ public final class DataJobBenchmark {
                                 + " (an email and a phone each); heap sampled every second%n%n",
                         System.getenv()
                                 .getOrDefault(
-                                        "ORGBASE_JAVA_OPTS", io.orgbase.launcher.LauncherSettings.DEFAULT_JAVA_OPTIONS),
+                                        "ORGBASE_JAVA_OPTS", io.orgbase.launcher.LauncherSettings.defaultJavaOptions()),
                         departments,
                         contacts)
                 + String.join("\n", lines) + "\n";

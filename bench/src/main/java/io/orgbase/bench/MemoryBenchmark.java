@@ -185,7 +185,7 @@ public final class MemoryBenchmark {
     }
 
     private static String defaultOptions() {
-        return io.orgbase.launcher.LauncherSettings.DEFAULT_JAVA_OPTIONS;
+        return io.orgbase.launcher.LauncherSettings.defaultJavaOptions();
     }
 
     /** The committed memory by native memory tracking's categories, largest first. */

@@ -59,11 +59,57 @@ public record LauncherSettings(
     }
 
     /**
-     * Payara Micro's JVM options unless {@code ORGBASE_JAVA_OPTS} says otherwise: lean (MemoryBenchmark:
+     * Payara Micro's JVM options on any machine (see {@link #defaultJavaOptions}): lean (MemoryBenchmark:
      * about 740 MB resident under the request benchmark's load, where G1 with a 1 GB heap held 1,090
      * MB, and faster on two cores). A larger machine with heavy traffic may prefer G1 and more heap.
      */
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC";
+
+    /**
+     * The JVM options Payara Micro gets unless {@code ORGBASE_JAVA_OPTS} says otherwise, on this
+     * machine and this JVM (the one the launcher runs on starts the server).
+     */
+    public static String defaultJavaOptions() {
+        return defaultJavaOptions(Runtime.getRuntime().availableProcessors(), hasVmOption("TrimNativeHeapInterval"));
+    }
+
+    /**
+     * The default JVM options on a machine of this many processors: {@link #DEFAULT_JAVA_OPTIONS},
+     * and
+     *
+     * <ul>
+     *   <li>on fewer than four processors a third compiler thread. The JVM gives such a machine two
+     *       (one C1, one C2), which under load share the CPU with every busy request thread, so the
+     *       request path took about three minutes to reach its warm rate (docs/architecture.md, "Time
+     *       to warm: a second C2 thread"). From four processors the JVM's own count is three or more,
+     *       and is kept;
+     *   <li>where the JVM has it (OpenJDK 17.0.15 does), the native heap trimmed every 5 s: what the
+     *       compiler threads and the rest of the JVM free goes back to the system, about 50 MB of
+     *       resident memory under load. An older JVM would refuse to start with the option, so it is
+     *       given only when the JVM knows it.
+     * </ul>
+     */
+    static String defaultJavaOptions(int processors, boolean canTrimNativeHeap) {
+        StringBuilder options = new StringBuilder(DEFAULT_JAVA_OPTIONS);
+        if (processors < 4) {
+            options.append(" -XX:CICompilerCount=3");
+        }
+        if (canTrimNativeHeap) {
+            options.append(" -XX:TrimNativeHeapInterval=5000");
+        }
+        return options.toString();
+    }
+
+    /** Whether this JVM has the {@code -XX} option of that name. */
+    static boolean hasVmOption(String name) {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException | LinkageError unknown) {
+            return false; // not an option of this JVM, or not a HotSpot one
+        }
+    }
 
     /** Orgbase's own settings and MicroProfile ones reach the server unchanged. */
     static boolean passedThrough(String name) {
@@ -110,7 +156,7 @@ public record LauncherSettings(
                         env.getOrDefault("DB_PASSWORD", ""),
                         env.getOrDefault("DB_MIGRATION_USER", env.get("DB_USER")),
                         env.getOrDefault("DB_MIGRATION_PASSWORD", env.getOrDefault("DB_PASSWORD", ""))));
-        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
+        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", defaultJavaOptions());
         Map<String, String> passThrough = new java.util.TreeMap<>();
         env.forEach((name, value) -> {
             if (passedThrough(name)) {

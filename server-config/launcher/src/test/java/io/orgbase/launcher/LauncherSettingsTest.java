@@ -65,12 +65,37 @@ class LauncherSettingsTest {
                 build());
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.home()).isEqualTo(Path.of("var").toAbsolutePath());
-        assertThat(settings.javaOptions()).isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS);
+        assertThat(settings.javaOptions()).isEqualTo(LauncherSettings.defaultJavaOptions());
         assertThat(settings.cluster()).isEmpty();
         assertThat(settings.externalDatabase())
                 .as("an empty password is a password")
                 .hasValueSatisfying(db -> assertThat(db.migrationPassword()).isEmpty());
         assertThat(LauncherSettings.jsonLog(Map.of("ORGBASE_LOG_FORMAT", ""))).isFalse();
+    }
+
+    @Test
+    void aSmallMachineGetsAThirdCompilerThreadAndALargerOneKeepsTheJvmsCount() {
+        for (int processors : new int[] {1, 2, 3}) {
+            assertThat(LauncherSettings.defaultJavaOptions(processors, false))
+                    .as("%d processors", processors)
+                    .isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS + " -XX:CICompilerCount=3");
+        }
+        for (int processors : new int[] {4, 16}) {
+            assertThat(LauncherSettings.defaultJavaOptions(processors, false))
+                    .as("%d processors", processors)
+                    .isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS);
+        }
+    }
+
+    @Test
+    void theNativeHeapIsTrimmedOnlyByAJvmThatKnowsTheOption() {
+        assertThat(LauncherSettings.defaultJavaOptions(8, true))
+                .isEqualTo(LauncherSettings.DEFAULT_JAVA_OPTIONS + " -XX:TrimNativeHeapInterval=5000");
+        assertThat(LauncherSettings.hasVmOption("CICompilerCount")).isTrue();
+        assertThat(LauncherSettings.hasVmOption("NoSuchOptionOfAnyJvm")).isFalse();
+        assertThat(LauncherSettings.defaultJavaOptions().contains("-XX:TrimNativeHeapInterval=5000"))
+                .as("what the launcher gives the server on this JVM")
+                .isEqualTo(LauncherSettings.hasVmOption("TrimNativeHeapInterval"));
     }
 
     @Test
