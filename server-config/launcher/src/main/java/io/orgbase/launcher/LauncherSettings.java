@@ -59,8 +59,8 @@ public record LauncherSettings(
     }
 
     /**
-     * Payara Micro's JVM options on any machine (see {@link #defaultJavaOptions}): lean (MemoryBenchmark:
-     * about 740 MB resident under the request benchmark's load, where G1 with a 1 GB heap held 1,090
+     * Payara Micro's JVM options on any machine (see {@link #defaultJavaOptions}): lean (MemoryBenchmark,
+     * before the compiler and trimming options were added: about 740 MB resident under the request benchmark's load, where G1 with a 1 GB heap held 1,090
      * MB, and faster on two cores). A larger machine with heavy traffic may prefer G1 and more heap.
      */
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC";
@@ -70,7 +70,20 @@ public record LauncherSettings(
      * machine and this JVM (the one the launcher runs on starts the server).
      */
     public static String defaultJavaOptions() {
-        return defaultJavaOptions(Runtime.getRuntime().availableProcessors(), hasVmOption("TrimNativeHeapInterval"));
+        return defaultJavaOptions(
+                Runtime.getRuntime().availableProcessors(),
+                hasVmOption("TrimNativeHeapInterval") && !unlocksExperimentalOptions());
+    }
+
+    /**
+     * Whether this JVM was started with experimental options unlocked: then an option it knows may be
+     * an experimental one (an option can be experimental in one JDK release and a product option in a
+     * later one), which the server's JVM, started without the unlock, would refuse.
+     */
+    private static boolean unlocksExperimentalOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments()
+                .contains("-XX:+UnlockExperimentalVMOptions");
     }
 
     /**
@@ -84,8 +97,8 @@ public record LauncherSettings(
      *       to warm: a second C2 thread"). From four processors the JVM's own count is three or more,
      *       and is kept;
      *   <li>where the JVM has it (OpenJDK 17.0.15 does), the native heap trimmed every 5 s: what the
-     *       compiler threads and the rest of the JVM free goes back to the system, about 50 MB of
-     *       resident memory under load. An older JVM would refuse to start with the option, so it is
+     *       compiler threads and the rest of the JVM free goes back to the system, about 55 MiB of
+     *       resident memory after three minutes of reads. An older JVM would refuse to start with the option, so it is
      *       given only when the JVM knows it.
      * </ul>
      */
@@ -156,7 +169,7 @@ public record LauncherSettings(
                         env.getOrDefault("DB_PASSWORD", ""),
                         env.getOrDefault("DB_MIGRATION_USER", env.get("DB_USER")),
                         env.getOrDefault("DB_MIGRATION_PASSWORD", env.getOrDefault("DB_PASSWORD", ""))));
-        String javaOptions = env.getOrDefault("ORGBASE_JAVA_OPTS", defaultJavaOptions());
+        String javaOptions = env.containsKey("ORGBASE_JAVA_OPTS") ? env.get("ORGBASE_JAVA_OPTS") : defaultJavaOptions();
         Map<String, String> passThrough = new java.util.TreeMap<>();
         env.forEach((name, value) -> {
             if (passedThrough(name)) {
