@@ -59,9 +59,10 @@ public record LauncherSettings(
     }
 
     /**
-     * Payara Micro's JVM options on any machine (see {@link #defaultJavaOptions}): lean (MemoryBenchmark,
-     * before the compiler and trimming options were added: about 740 MB resident under the request benchmark's load, where G1 with a 1 GB heap held 1,090
-     * MB, and faster on two cores). A larger machine with heavy traffic may prefer G1 and more heap.
+     * Payara Micro's JVM options on any machine (see {@link #defaultJavaOptions}): lean
+     * (MemoryBenchmark, before the compiler and trimming options were added: about 740 MB resident
+     * under the request benchmark's load, where G1 with a 1 GB heap held 1,090 MB, and faster on two
+     * cores). A larger machine with heavy traffic may prefer G1 and more heap.
      */
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC";
 
@@ -98,8 +99,8 @@ public record LauncherSettings(
      *       and is kept;
      *   <li>where the JVM has it (OpenJDK 17.0.15 does), the native heap trimmed every 5 s: what the
      *       compiler threads and the rest of the JVM free goes back to the system, about 55 MiB of
-     *       resident memory after three minutes of reads. An older JVM would refuse to start with the option, so it is
-     *       given only when the JVM knows it.
+     *       resident memory after three minutes of reads. An older JVM would refuse to start with
+     *       the option, so it is given only when the JVM knows it.
      * </ul>
      */
     static String defaultJavaOptions(int processors, boolean canTrimNativeHeap) {
